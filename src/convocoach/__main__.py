@@ -1,0 +1,3 @@
+from convocoach.cli import run
+
+run()

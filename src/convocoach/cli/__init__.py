@@ -1,0 +1,54 @@
+"""The ``convocoach`` command. Only starting the app imports Textual."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from convocoach.diagnostics import InvalidFile, UserError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code (2 for bad input)."""
+    from convocoach.cli.context import CliContext
+    from convocoach.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    try:
+        ctx = CliContext.from_args(args)
+        if args.command is None:
+            from convocoach.cli.app_cmd import run_app
+
+            return run_app(ctx)
+        if args.command == "locate" or getattr(args, "action", None) == "locate":
+            from convocoach.cli.locate_cmd import locate
+
+            return locate(ctx, args)
+        from convocoach.cli import playbooks_cmd
+
+        handler = getattr(playbooks_cmd, f"cmd_{args.action}")
+        result: int = handler(ctx, args)
+        return result
+    except UserError as exc:
+        print(exc.format(), file=sys.stderr)
+        return 2
+    except InvalidFile as exc:
+        print(exc.format(), file=sys.stderr)
+        return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # The reader went away (``| head``); stay quiet like other command-line tools.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

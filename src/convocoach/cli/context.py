@@ -1,0 +1,49 @@
+"""What every command needs: resolved locations, and the library on demand."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from convocoach.locations import Locations
+from convocoach.playbooks.library import Library, load_library, search_path
+
+if TYPE_CHECKING:
+    from convocoach.playbooks.model import PlaybookFile
+    from convocoach.playbooks.summary import PlaybookSummary
+
+
+class CliContext:
+    """Built once per command from the parsed arguments."""
+
+    def __init__(self, locations: Locations) -> None:
+        self.locations = locations
+        self._library: Library[PlaybookFile] | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> CliContext:
+        playbook_dirs: list[Path] = getattr(args, "playbooks", None) or []
+        return cls(Locations.from_env(
+            data_dir=getattr(args, "data_dir", None),
+            config_dir=getattr(args, "config_dir", None),
+            playbook_dirs=playbook_dirs,
+        ))
+
+    @property
+    def library(self) -> Library[PlaybookFile]:
+        """Every playbook, fully loaded and validated."""
+        if self._library is None:
+            from convocoach.playbooks.loader import load_playbook_file
+
+            self._library = load_library(search_path(self.locations), load_playbook_file)
+        return self._library
+
+    def summaries(self) -> Library[PlaybookSummary]:
+        """Every playbook's id, title and tags, through the summary cache (fast)."""
+        from convocoach.playbooks.summary import SummaryCache
+
+        cache = SummaryCache(self.locations.cache_dir)
+        library = load_library(search_path(self.locations), cache.load)
+        cache.save()
+        return library

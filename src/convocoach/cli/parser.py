@@ -1,0 +1,65 @@
+"""The command-line grammar. Handlers live in their own modules and are imported on use."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from convocoach import __version__
+
+_FORMATS_SHOW = ("text", "md", "html")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets these options sit before or after the subcommand.
+    common.add_argument("--playbooks", metavar="DIR", type=Path, action="append",
+                        default=argparse.SUPPRESS,
+                        help="also load playbooks from DIR (repeatable; wins over the others)")
+    common.add_argument("--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                        help="where sessions are stored (default: $CONVOCOACH_DATA_DIR or "
+                        "the user data folder)")
+    common.add_argument("--config-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                        help="where settings, user playbooks and templates live (default: "
+                        "$CONVOCOACH_CONFIG_DIR or the user config folder)")
+
+    parser = argparse.ArgumentParser(
+        prog="convocoach", parents=[common],
+        description="Prepare, rehearse and follow up a difficult client conversation. "
+        "Run without a command to open the app.")
+    parser.add_argument("--version", action="version", version=f"convocoach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    playbooks = commands.add_parser("playbooks", parents=[common], help="the playbook library",
+                                    description="List, show, check and create playbooks.")
+    pb = playbooks.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = pb.add_parser("list", parents=[common], help="list playbooks and where each comes from")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = pb.add_parser("show", parents=[common], help="show a playbook as a prep sheet")
+    p.add_argument("playbook", metavar="ID|FILE", help="a playbook id, or a path to a file")
+    p.add_argument("--format", choices=_FORMATS_SHOW, default="text")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+
+    p = pb.add_parser("validate", parents=[common], help="check playbook files (exit 2 if bad)")
+    p.add_argument("paths", metavar="PATH", type=Path, nargs="*",
+                   help="files or folders (default: every folder of the library)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = pb.add_parser("schema", parents=[common], help="print the JSON Schema of the format")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+
+    p = pb.add_parser("new", parents=[common], help="write a commented starter playbook")
+    p.add_argument("id", help="the new playbook's id, like 'vendor-change'")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH",
+                   help="write here (default: ID.yaml in your playbook folder)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = pb.add_parser("locate", parents=[common], help="print where convocoach keeps its files")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = commands.add_parser("locate", parents=[common],
+                            help="print where convocoach keeps its files")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    return parser

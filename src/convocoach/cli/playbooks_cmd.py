@@ -1,0 +1,172 @@
+"""``convocoach playbooks ...``: list, show, validate, schema, new."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from convocoach.cli.context import CliContext
+from convocoach.cli.output import emit, warn
+from convocoach.diagnostics import InvalidFile, UserError
+from convocoach.playbooks.library import (
+    PLAYBOOK_SUFFIXES,
+    Library,
+    playbook_paths,
+    search_path,
+)
+
+if TYPE_CHECKING:
+    from convocoach.playbooks.model import PlaybookFile
+    from convocoach.playbooks.summary import PlaybookSummary
+
+_ORIGIN_LABEL = {"bundled": "bundled", "user": "user", "env": "$CONVOCOACH_PLAYBOOKS",
+                 "option": "--playbooks"}
+
+
+def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    library = ctx.summaries()
+    files = library.sorted()
+    if args.format == "json":
+        rows = [{
+            "id": f.id, "title": f.title, "tags": list(f.tags), "origin": f.origin,
+            "path": str(f.path), "overrides": [str(h.path) for h in library.overrides(f.id)],
+        } for f in files]
+        invalid = [p.to_json() for bad in library.invalid for p in bad.problems]
+        emit(json.dumps({"playbooks": rows, "problems": invalid}, indent=2) + "\n", None)
+        return 0
+    rows_text = [(f.id, f.title, _source_label(library, f), str(f.path)) for f in files]
+    header = ("ID", "TITLE", "SOURCE", "FILE")
+    widths = [max(len(r[i]) for r in [header, *rows_text]) for i in range(3)]
+    lines = ["  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row))
+             for row in [header, *rows_text]]
+    emit("\n".join(lines) + "\n", None)
+    _warn_invalid(library.invalid)
+    return 0
+
+
+def _source_label(library: Library[PlaybookSummary], entry: PlaybookSummary) -> str:
+    label = _ORIGIN_LABEL[entry.origin]
+    hidden = library.overrides(entry.id)
+    if hidden:
+        label += " (overrides " + ", ".join(sorted({_ORIGIN_LABEL[h.origin] for h in hidden})) + ")"
+    return label
+
+
+def _warn_invalid(invalid: list[InvalidFile]) -> None:
+    if not invalid:
+        return
+    noun = "file" if len(invalid) == 1 else "files"
+    warn(f"\n{len(invalid)} playbook {noun} could not be used:")
+    for bad in invalid:
+        warn(bad.format())
+
+
+def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.playbooks.prepsheet import prep_sheet_markdown
+
+    loaded = _find(ctx, args.playbook)
+    markdown = prep_sheet_markdown(loaded.playbook)
+    if args.format == "md":
+        emit(markdown, args.output)
+    elif args.format == "html":
+        from convocoach.htmlpage import markdown_to_html_page
+
+        emit(markdown_to_html_page(markdown, loaded.playbook.title), args.output)
+    elif args.output is not None:
+        emit(markdown, args.output)
+    else:
+        _print_markdown(markdown)
+    return 0
+
+
+def _print_markdown(markdown: str) -> None:
+    # Rich renders Markdown structure only; outside text is never read as console markup.
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(highlight=False).print(Markdown(markdown, hyperlinks=False))
+
+
+def _find(ctx: CliContext, ref: str) -> PlaybookFile:
+    from convocoach.playbooks.loader import load_playbook_file
+
+    as_path = Path(ref)
+    if as_path.suffix in PLAYBOOK_SUFFIXES or "/" in ref or as_path.is_file():
+        return load_playbook_file(as_path)
+    found = ctx.library.get(ref)
+    if found is not None:
+        return found
+    ids = sorted(ctx.library.playbooks)
+    close = difflib.get_close_matches(ref, ids, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else "run 'convocoach playbooks list' to see ids"
+    bad = [b for b in ctx.library.invalid if Path(b.file).stem == ref]
+    if bad:
+        hint = f"{bad[0].file} has problems; run 'convocoach playbooks validate {bad[0].file}'"
+    raise UserError(f"no playbook with id {ref!r}", hint)
+
+
+def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.playbooks.loader import load_playbook_file
+
+    paths: list[Path] = []
+    targets = args.paths or [d.path for d in search_path(ctx.locations) if d.path.is_dir()]
+    for target in targets:
+        paths.extend(playbook_paths(target) if target.is_dir() else [target])
+    results: list[tuple[Path, InvalidFile | None]] = []
+    for path in paths:
+        try:
+            load_playbook_file(path)
+        except InvalidFile as exc:
+            results.append((path, exc))
+        else:
+            results.append((path, None))
+    bad = [exc for _, exc in results if exc is not None]
+    if args.format == "json":
+        report = [{"file": str(path), "valid": exc is None,
+                   "problems": [p.to_json() for p in exc.problems] if exc else []}
+                  for path, exc in results]
+        emit(json.dumps(report, indent=2) + "\n", None)
+    else:
+        for path, exc in results:
+            print(exc.format() if exc else f"{path}: ok")
+        problems = sum(len(exc.problems) for exc in bad)
+        summary = f"{len(results)} checked, {len(results) - len(bad)} valid"
+        if bad:
+            summary += f", {len(bad)} invalid ({problems} problem{'s' * (problems != 1)})"
+        print(summary, file=sys.stderr)
+    if not results:
+        raise UserError("no playbook files found", "pass .yaml files or folders that hold them")
+    return 2 if bad else 0
+
+
+def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.playbooks.format import json_schema
+
+    emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+    return 0
+
+
+def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.playbooks.format import SLUG, json_schema
+    from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
+
+    if SLUG.fullmatch(args.id) is None:
+        raise UserError(f"{args.id!r} is not a valid playbook id",
+                        "use lowercase letters, digits and single hyphens, like 'vendor-change'")
+    target: Path = args.output or ctx.locations.user_playbooks / f"{args.id}.yaml"
+    if target.exists() and not args.force:
+        raise UserError(f"{target} already exists", "choose another id or path, or add --force")
+    emit(starter_playbook(args.id), target)
+    schema_file = target.parent / SCHEMA_FILE_NAME
+    schema_text = json.dumps(json_schema(), indent=2) + "\n"
+    if not schema_file.exists() or schema_file.read_text(encoding="utf-8") != schema_text:
+        emit(schema_text, schema_file)
+    existing = ctx.library.get(args.id)
+    if existing is not None and existing.path.resolve() != target.resolve():
+        warn(f"note: this replaces the {existing.origin} playbook {args.id!r} ({existing.path})")
+    warn(f"next: edit {target}, then run 'convocoach playbooks validate {target}'")
+    return 0

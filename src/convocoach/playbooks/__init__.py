@@ -1,0 +1,1 @@
+"""Playbooks: the YAML format, its loader and the library of bundled and user playbooks."""

@@ -1,0 +1,398 @@
+"""A small declarative schema for hand-written YAML files.
+
+One definition drives three things, so they cannot drift apart: validation of a
+YAML node tree (every problem, with line and column), construction of the typed
+model, and the JSON Schema that editors use for completion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import yaml
+
+from convocoach.diagnostics import Problem
+
+JsonSchema = dict[str, Any]
+
+_STR: Final = "tag:yaml.org,2002:str"
+_NULL: Final = "tag:yaml.org,2002:null"
+_KIND_OF_TAG: Final = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:timestamp": "a date",
+    _NULL: "nothing",
+}
+# C0/C1 controls (but tab and newline) and bidi overrides: they reach the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INTEGER = re.compile(r"[-+]?[0-9]{1,9}")
+
+
+class _Invalid:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+"""Returned by ``convert`` when the node had problems (already reported)."""
+
+
+class Context:
+    """Collects the problems found while converting one document."""
+
+    __slots__ = ("problems", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def report(self, node: yaml.Node, path: str, message: str, fix: str, rule: str) -> _Invalid:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.source, mark.line + 1, mark.column + 1, path, message, fix, rule)
+        )
+        return INVALID
+
+    def wrong_type(self, node: yaml.Node, path: str, expected: str) -> _Invalid:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL:
+                return self.report(node, path, f"has no value; expected {expected}",
+                                   "write a value, or delete the key if it is optional",
+                                   "empty-value")
+            kind = _KIND_OF_TAG.get(node.tag, "a plain value")
+            if node.tag == _STR:
+                kind = "text"
+            fix = f'put it in quotes: "{node.value}"' if expected == "text" else _fix_for(expected)
+            if node.tag == "tag:yaml.org,2002:bool" and expected == "text":
+                fix += " (unquoted yes, no, on, off, true and false are read as yes/no values)"
+            return self.report(node, path, f"expected {expected}, got {kind} ({node.value!r})",
+                               fix, "wrong-type")
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping (key: value pairs)"
+        return self.report(node, path, f"expected {expected}, got {kind}", _fix_for(expected),
+                           "wrong-type")
+
+
+def _fix_for(expected: str) -> str:
+    if expected.startswith("a list"):
+        return "put each item on its own line, starting with '- '"
+    if expected.startswith("a mapping"):
+        return "write 'key: value' lines indented under this key"
+    return f"write {expected} here"
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Spec:
+    """A kind of value in a document."""
+
+    __slots__ = ()
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> JsonSchema:
+        raise NotImplementedError
+
+    def empty(self) -> Any:
+        """The value an optional, absent field of this kind takes."""
+        raise NotImplementedError
+
+    @property
+    def expected(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Text(Spec):
+    """A piece of text; numbers, dates and yes/no values are refused (quote them)."""
+
+    max_length: int = 2000
+    one_line: bool = False
+    pattern: re.Pattern[str] | None = None
+    pattern_hint: str = ""
+
+    @property
+    def expected(self) -> str:
+        return "text"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode or node.tag != _STR:
+            return ctx.wrong_type(node, path, "text")
+        value: str = node.value.strip()
+        if not value:
+            return ctx.report(node, path, "is empty", "write the text, or delete the key if it "
+                              "is optional", "empty-text")
+        if self.one_line and "\n" in value:
+            return ctx.report(node, path, "must fit on one line",
+                              "join the lines (use a plain or quoted value, not | or >)",
+                              "one-line")
+        if len(value) > self.max_length:
+            return ctx.report(node, path,
+                              f"is {len(value)} characters long; the limit is {self.max_length}",
+                              "shorten it", "too-long")
+        if (bad := _CONTROL.search(value)) is not None:
+            return ctx.report(node, path,
+                              f"contains the control character U+{ord(bad.group()):04X}",
+                              "delete it; text may hold tabs and new lines only",
+                              "control-character")
+        if self.pattern is not None and self.pattern.fullmatch(value) is None:
+            return ctx.report(node, path, f"{value!r} is not {self.pattern_hint}",
+                              f"write {self.pattern_hint}", "pattern")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        if self.pattern is not None:
+            schema["pattern"] = f"^(?:{self.pattern.pattern})$"
+        elif self.one_line:
+            schema["pattern"] = r"^[^\n]*\n?$"
+        return schema
+
+    def empty(self) -> Any:
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice(Spec):
+    """One word out of a fixed set."""
+
+    values: tuple[str, ...]
+
+    @property
+    def expected(self) -> str:
+        return "one of " + ", ".join(self.values)
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode or node.tag != _STR:
+            return ctx.wrong_type(node, path, self.expected)
+        value: str = node.value.strip()
+        if value in self.values:
+            return value
+        return ctx.report(node, path, f"{value!r} is not {self.expected}",
+                          _did_you_mean(value, self.values, "use one of: "), "choice")
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "enum": list(self.values)}
+
+    def empty(self) -> Any:
+        return self.values[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Integer(Spec):
+    """A whole number written in decimal."""
+
+    minimum: int
+    maximum: int
+
+    @property
+    def expected(self) -> str:
+        return f"a whole number from {self.minimum} to {self.maximum}"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode or _INTEGER.fullmatch(node.value) is None:
+            return ctx.wrong_type(node, path, self.expected)
+        if node.tag != "tag:yaml.org,2002:int":
+            return ctx.wrong_type(node, path, self.expected)
+        value = int(node.value)
+        if not self.minimum <= value <= self.maximum:
+            return ctx.report(node, path, f"{value} is out of range", f"write {self.expected}",
+                              "out-of-range")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def empty(self) -> Any:
+        return self.minimum
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf(Spec):
+    """A list of items of one kind (converted to a tuple)."""
+
+    item: Spec
+    min_items: int = 0
+    max_items: int = 100
+    unique: bool = False
+
+    @property
+    def expected(self) -> str:
+        return f"a list (each item {self.item.expected})"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.SequenceNode:
+            return ctx.wrong_type(node, path, self.expected)
+        items: list[Any] = []
+        ok = True
+        convert = self.item.convert
+        for index, child in enumerate(node.value):
+            value = convert(child, ctx, f"{path}[{index}]")
+            if value is INVALID:
+                ok = False
+            elif self.unique and value in items:
+                ctx.report(child, f"{path}[{index}]", f"{value!r} appears twice in the list",
+                           "remove the repeat", "duplicate-item")
+                ok = False
+            else:
+                items.append(value)
+        count = len(node.value)
+        if count < self.min_items:
+            return ctx.report(node, path, f"has {count} items; at least {self.min_items} needed",
+                              "add items", "too-few")
+        if count > self.max_items:
+            return ctx.report(node, path, f"has {count} items; the limit is {self.max_items}",
+                              "keep the most useful ones", "too-many")
+        return tuple(items) if ok else INVALID
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": "array", "items": self.item.json_schema(),
+                              "maxItems": self.max_items}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+    def empty(self) -> Any:
+        return ()
+
+
+_NO_DEFAULT: Final = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A key of a :class:`Record`."""
+
+    name: str
+    spec: Spec
+    description: str
+    required: bool = False
+    default: Any = _NO_DEFAULT
+    example: Any = None
+
+    def default_value(self) -> Any:
+        return self.spec.empty() if self.default is _NO_DEFAULT else self.default
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    """A mapping with a fixed set of keys; unknown keys are errors."""
+
+    title: str
+    description: str
+    fields: Sequence[Field]
+    build: Callable[..., Any]
+    by_name: dict[str, Field] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    @property
+    def expected(self) -> str:
+        return "a mapping (key: value pairs)"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.MappingNode:
+            return ctx.wrong_type(node, path, self.expected)
+        values: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        ok = True
+        by_name = self.by_name
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                ctx.report(key_node, path, "keys must be plain names",
+                           "write a name such as 'title:' as the key", "bad-key")
+                ok = False
+                continue
+            key: str = key_node.value
+            where = join(path, key)
+            first = seen.get(key)
+            if first is not None:
+                ctx.report(key_node, where,
+                           f"duplicate key {key!r} (first at line {first.start_mark.line + 1})",
+                           "keep one of them; YAML would silently drop the first", "duplicate-key")
+                ok = False
+                continue
+            seen[key] = key_node
+            spec_field = by_name.get(key)
+            if spec_field is None:
+                ctx.report(key_node, where, f"unknown key {key!r}",
+                           _did_you_mean(key, list(by_name), "remove it; the keys allowed here "
+                                         "are: "), "unknown-key")
+                ok = False
+                continue
+            value = spec_field.spec.convert(value_node, ctx, where)
+            if value is INVALID:
+                ok = False
+            else:
+                values[key] = value
+        for spec_field in self.fields:
+            if spec_field.name in seen:
+                continue
+            if spec_field.required:
+                ctx.report(node, join(path, spec_field.name),
+                           f"missing required key {spec_field.name!r}",
+                           f"add '{spec_field.name}:' ({_first_sentence(spec_field.description)})",
+                           "missing-key")
+                ok = False
+            else:
+                values[spec_field.name] = spec_field.default_value()
+        return self.build(**values) if ok else INVALID
+
+    def json_schema(self) -> JsonSchema:
+        properties: JsonSchema = {}
+        for spec_field in self.fields:
+            prop = spec_field.spec.json_schema()
+            prop["description"] = spec_field.description
+            if spec_field.example is not None:
+                prop["examples"] = [spec_field.example]
+            properties[spec_field.name] = prop
+        schema: JsonSchema = {
+            "type": "object",
+            "title": self.title,
+            "description": self.description,
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            schema["required"] = required
+        return schema
+
+    def empty(self) -> Any:
+        return self.build(**{f.name: f.default_value() for f in self.fields})
+
+
+def convert_document(root: yaml.Node, spec: Spec, source: str) -> tuple[Any, list[Problem]]:
+    """Convert a whole document; the value is :data:`INVALID` when any problem was found."""
+    ctx = Context(source)
+    value = spec.convert(root, ctx, "")
+    return value, ctx.problems
+
+
+def _did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:
+    lowered = {c.lower(): c for c in choices}
+    match = lowered.get(word.lower().replace("-", "_").replace(" ", "_"))
+    if match is None:
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+        match = close[0] if close else None
+    if match is not None:
+        return f"did you mean {match!r}?"
+    return otherwise + ", ".join(choices)
+
+
+def _first_sentence(text: str) -> str:
+    head, _, _ = text.partition(". ")
+    return head.rstrip(".")
+
