@@ -33,11 +33,11 @@ def test_list_shows_which_file_won(capsys: pytest.CaptureFixture[str],
                                    write_playbook: Callable[..., Path],
                                    isolated_home: Path) -> None:
     mine = write_playbook("project-delays", folder=isolated_home / "config" / "playbooks")
-    code, out, _ = run(capsys, "playbooks", "list")
+    _code, out, _ = run(capsys, "playbooks", "list")
     row = next(line for line in out.splitlines() if line.startswith("project-delays"))
     assert "user (overrides bundled)" in row
     assert str(mine) in row
-    code, out, _ = run(capsys, "playbooks", "list", "--format", "json")
+    _, out, _ = run(capsys, "playbooks", "list", "--format", "json")
     entry = next(r for r in json.loads(out)["playbooks"] if r["id"] == "project-delays")
     assert entry["origin"] == "user"
     assert entry["path"] == str(mine)
@@ -76,7 +76,8 @@ def test_show_unknown_id_suggests_one(capsys: pytest.CaptureFixture[str]) -> Non
 def test_show_writes_markdown_and_html(capsys: pytest.CaptureFixture[str],
                                        tmp_path: Path) -> None:
     md, html = tmp_path / "sheet.md", tmp_path / "sheet.html"
-    assert run(capsys, "playbooks", "show", "project-delays", "--format", "md", "-o", str(md))[0] == 0
+    assert run(capsys, "playbooks", "show", "project-delays", "--format", "md", "-o",
+               str(md))[0] == 0
     assert md.read_text(encoding="utf-8").startswith("# Project delays\n")
     assert run(capsys, "playbooks", "show", "project-delays", "--format", "html", "-o",
                str(html))[0] == 0

@@ -25,7 +25,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 def test_committed_schema_file_is_up_to_date() -> None:
     committed = json.loads((BUNDLED / "playbook.schema.json").read_text(encoding="utf-8"))
-    assert committed == json_schema(), "run: convocoach playbooks schema -o playbooks/playbook.schema.json"
+    assert committed == json_schema(), "run: make schema"
 
 
 def test_every_field_has_a_description_for_editors() -> None:

@@ -33,7 +33,8 @@ def markdown_to_html(markdown: str) -> str:
     from markdown_it import MarkdownIt  # imported here: only HTML output needs it
 
     parser = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
-    return parser.render(markdown)
+    html: str = parser.render(markdown)
+    return html
 
 
 def markdown_to_html_page(markdown: str, title: str) -> str:

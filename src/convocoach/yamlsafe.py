@@ -63,7 +63,8 @@ def compose_bytes(data: bytes, source: str) -> yaml.Node | None:
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         raise InvalidFile(
             source,
-            [_problem(source, 1, 1, f"cannot read YAML: {exc}", "check the file's syntax", "syntax")],
+            [_problem(source, 1, 1, f"cannot read YAML: {exc}", "check the file's syntax",
+                      "syntax")],
         ) from None
 
 
@@ -104,7 +105,7 @@ def _reject_special_tokens(text: str, source: str) -> None:
     depth = 0
     loader = _Loader(text)
     try:
-        while (token := loader.get_token()) is not None:
+        while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
             kind = type(token)
             mark = token.start_mark
             if kind is yaml.TagToken:

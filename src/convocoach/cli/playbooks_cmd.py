@@ -118,22 +118,22 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
         paths.extend(playbook_paths(target) if target.is_dir() else [target])
     results: list[tuple[Path, InvalidFile | None]] = []
     for path in paths:
+        problem: InvalidFile | None = None
         try:
             load_playbook_file(path)
         except InvalidFile as exc:
-            results.append((path, exc))
-        else:
-            results.append((path, None))
-    bad = [exc for _, exc in results if exc is not None]
+            problem = exc
+        results.append((path, problem))
+    bad = [failure for _, failure in results if failure is not None]
     if args.format == "json":
-        report = [{"file": str(path), "valid": exc is None,
-                   "problems": [p.to_json() for p in exc.problems] if exc else []}
-                  for path, exc in results]
+        report = [{"file": str(path), "valid": failure is None,
+                   "problems": [p.to_json() for p in failure.problems] if failure else []}
+                  for path, failure in results]
         emit(json.dumps(report, indent=2) + "\n", None)
     else:
-        for path, exc in results:
-            print(exc.format() if exc else f"{path}: ok")
-        problems = sum(len(exc.problems) for exc in bad)
+        for path, failure in results:
+            print(failure.format() if failure else f"{path}: ok")
+        problems = sum(len(failure.problems) for failure in bad)
         summary = f"{len(results)} checked, {len(results) - len(bad)} valid"
         if bad:
             summary += f", {len(bad)} invalid ({problems} problem{'s' * (problems != 1)})"

@@ -31,7 +31,8 @@ PERSPECTIVE = Record(
     "Client perspective",
     "What the client probably feels, needs and fears; think it through before you meet.",
     (
-        _list("feels", "Feelings the client is likely to have.", "Let down after a promise slipped"),
+        _list("feels", "Feelings the client is likely to have.",
+              "Let down after a promise slipped"),
         _list("needs", "What the client needs from you (interests, not positions)."),
         _list("fears", "What the client is afraid of: for the project, for their standing."),
     ),
@@ -64,7 +65,8 @@ PREPARE = Record(
     "Prepare",
     "The checklist to work through before the meeting.",
     (
-        _list("facts", "Facts to gather before the meeting.", "What exactly slipped, and by how much?"),
+        _list("facts", "Facts to gather before the meeting.",
+              "What exactly slipped, and by how much?"),
         Field("perspective", PERSPECTIVE, "The client's side: feelings, needs, fears."),
         Field("options", ListOf(OPTION, max_items=20), "Possible solutions, each with trade-offs."),
         _list("walk_away", "Your walk-away (BATNA): what you will do if there is no agreement, "
@@ -106,7 +108,8 @@ LISTEN = Record(
     (
         _list("prompts", "Listening prompts: questions that invite the client to say more.",
               "What worries you most about this?"),
-        _list("reflections", "Openers for reflecting back what you heard.", "So what I'm hearing is"),
+        _list("reflections", "Openers for reflecting back what you heard.",
+              "So what I'm hearing is"),
     ),
     model.Listen,
 )
@@ -186,7 +189,8 @@ PLAYBOOK = Record(
                              max_items=12, unique=True), "Tags for filtering the library.",
               example=["delivery"]),
         _list("sources", "Frameworks or evidence this playbook draws on."),
-        Field("prepare", PREPARE, "Preparation: facts, perspective, options, walk-away, questions."),
+        Field("prepare", PREPARE,
+              "Preparation: facts, perspective, options, walk-away, questions."),
         Field("setting", SETTING, "Timing, place, channel and people."),
         Field("listen", LISTEN, "Listening prompts and reflection openers."),
         Field("empathy", EMPATHY, "Empathy phrases to use and to avoid."),

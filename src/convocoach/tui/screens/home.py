@@ -7,15 +7,20 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from convocoach.playbooks.library import Library
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.playbooks.prepsheet import prep_sheet_markdown
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.prep_sheet import PrepSheet
+
+# Moving quickly through the list should not render every sheet on the way.
+_SHEET_DELAY = 0.08
 
 
 class HomeScreen(Screen[None]):
@@ -30,6 +35,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, library: Library[PlaybookFile]) -> None:
         super().__init__()
         self.library = library
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +45,8 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="playbooks", markup=False)
                 if self.library.invalid:
                     yield Static(self._invalid_summary(), id="problems", markup=False)
-            yield Markdown(id="sheet", open_links=False)
+            with VerticalScroll(id="sheet-scroll"):
+                yield PrepSheet(id="sheet")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -49,32 +56,44 @@ class HomeScreen(Screen[None]):
     def _invalid_summary(self) -> str:
         count = len(self.library.invalid)
         lines = [f"! {count} playbook file{'s' * (count != 1)} could not be used:"]
-        lines += [bad.problems[0].format() if bad.problems else bad.file
-                  for bad in self.library.invalid]
+        lines += [bad.format() for bad in self.library.invalid]
         return "\n".join(lines)
 
     def _fill(self, query: str) -> None:
         needle = query.casefold().strip()
         option_list = self.query_one("#playbooks", OptionList)
+        current = option_list.highlighted_option
+        keep = current.id if current is not None else None
         option_list.clear_options()
-        for loaded in self.library.sorted():
-            pb = loaded.playbook
-            haystack = " ".join((pb.title, pb.id, *pb.tags)).casefold()
-            if needle and needle not in haystack:
-                continue
-            option_list.add_option(Option(plain(pb.title), id=pb.id))
-        if option_list.option_count:
-            option_list.highlighted = 0
+        matches = [loaded.playbook for loaded in self.library.sorted()
+                   if not needle or needle in " ".join(
+                       (loaded.playbook.title, loaded.playbook.id, *loaded.playbook.tags)
+                   ).casefold()]
+        option_list.add_options(Option(plain(pb.title), id=pb.id) for pb in matches)
+        ids = [pb.id for pb in matches]
+        if ids:
+            option_list.highlighted = ids.index(keep) if keep in ids else 0
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
     @on(OptionList.OptionHighlighted, "#playbooks")
-    async def _show(self, event: OptionList.OptionHighlighted) -> None:
-        loaded = self.library.get(event.option.id or "")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+        playbook_id = event.option.id or ""
+        sheet = self.query_one("#sheet", PrepSheet)
+        if not sheet.source:
+            self._show(playbook_id)  # the first sheet appears at once
+        else:
+            self._pending = self.set_timer(_SHEET_DELAY, lambda: self._show(playbook_id))
+
+    def _show(self, playbook_id: str) -> None:
+        loaded = self.library.get(playbook_id)
         if loaded is not None:
-            await self.query_one("#sheet", Markdown).update(prep_sheet_markdown(loaded.playbook))
+            self.query_one("#sheet", PrepSheet).show(prep_sheet_markdown(loaded.playbook))
+            self.query_one("#sheet-scroll", VerticalScroll).scroll_home(animate=False)
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

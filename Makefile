@@ -1,0 +1,33 @@
+# Day-to-day tasks. `make setup` once, then `make check` before every commit.
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: setup lint typecheck test snap-update bench schema check run
+
+setup:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -e ".[test,dev]"
+
+lint:
+	$(BIN)/ruff check .
+
+typecheck:
+	$(BIN)/mypy
+
+test:
+	$(BIN)/pytest
+
+snap-update:
+	$(BIN)/pytest tests -k snapshot --snapshot-update
+
+bench:
+	$(BIN)/python benchmarks/bench_playbooks.py
+
+schema:
+	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json
+
+check: lint typecheck test
+
+run:
+	$(BIN)/convocoach

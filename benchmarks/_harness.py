@@ -1,0 +1,57 @@
+"""Shared timing helpers: medians over interleaved rounds, printed as ratios to a baseline."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    baseline: float
+    candidate: float
+    goal: float
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return self.candidate / self.baseline
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.goal
+
+
+def interleaved(baseline: Callable[[], object], candidate: Callable[[], object],
+                rounds: int) -> tuple[float, float]:
+    """Median time of each callable, alternating them so drift hits both alike."""
+    base: list[float] = []
+    cand: list[float] = []
+    for _ in range(rounds):
+        for fn, into in ((baseline, base), (candidate, cand)):
+            start = time.perf_counter()
+            fn()
+            into.append(time.perf_counter() - start)
+    return statistics.median(base), statistics.median(cand)
+
+
+def run_quietly(argv: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], None]:
+    def run() -> None:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                       env=env)
+
+    return run
+
+
+def report(results: Sequence[Result]) -> bool:
+    """Print a table; True when every goal is met."""
+    print(f"{'benchmark':58} {'baseline':>10} {'convocoach':>11} {'ratio':>7} {'goal':>6}")
+    for r in results:
+        mark = "ok" if r.met else "MISSED"
+        print(f"{r.name:58} {r.baseline * 1000:9.1f}ms {r.candidate * 1000:10.1f}ms "
+              f"{r.ratio:6.2f}x {r.goal:5.1f}x  {mark}")
+    return all(r.met for r in results)

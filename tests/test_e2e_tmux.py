@@ -1,0 +1,80 @@
+"""Drive the installed ``convocoach`` command in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+COMMAND = Path(sys.executable).parent / "convocoach"
+
+
+class Terminal:
+    def __init__(self, socket: str, session: str) -> None:
+        self.socket = socket
+        self.session = session
+
+    def tmux(self, *args: str) -> str:
+        assert TMUX is not None
+        result = subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True,
+                                text=True, check=False)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.session)
+
+    def send(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.session, *keys)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def alive(self) -> bool:
+        return self.session in self.tmux("list-sessions", "-F", "#{session_name}")
+
+
+@pytest.fixture
+def terminal(isolated_home: Path) -> Iterator[Terminal]:
+    if TMUX is None:
+        pytest.skip("tmux is not installed (.ci/run installs it)")
+    socket = f"convocoach-test-{uuid.uuid4().hex[:8]}"
+    term = Terminal(socket, "app")
+    env = {key: os.environ[key] for key in os.environ
+           if key.startswith("CONVOCOACH_") or key in ("PATH", "HOME", "LANG")}
+    exports = " ".join(f"{k}={v!s}" for k, v in env.items() if k.startswith("CONVOCOACH_"))
+    term.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30",
+              f"env TERM=xterm-256color {exports} {COMMAND}")
+    try:
+        yield term
+    finally:
+        term.tmux("kill-server")
+
+
+def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
+    screen = terminal.wait_for("Project delays")
+    assert "convocoach" in screen
+    terminal.send("/")
+    terminal.send("-l", "delay")
+    screen = terminal.wait_for("delay", timeout=5)
+    terminal.wait_for("Give regular updates", timeout=5)
+    terminal.send("C-q")
+    deadline = time.monotonic() + 10
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not terminal.alive()
