@@ -67,11 +67,22 @@ def terminal(isolated_home: Path) -> Iterator[Terminal]:
 
 
 def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
-    screen = terminal.wait_for("Project delays")
-    assert "convocoach" in screen
+    screen = terminal.wait_for("1. Prepare")  # the first prep sheet is drawn: app is ready
+    assert "Project delays" in screen
+    assert "Budget constraints" in screen
+    time.sleep(0.5)  # let the first frame settle before typing, as a person would
     terminal.send("/")
+    time.sleep(0.3)
     terminal.send("-l", "delay")
-    screen = terminal.wait_for("delay", timeout=5)
+    screen = terminal.wait_for("▊  delay", timeout=10)
+    deadline = time.monotonic() + 10
+    while "▊ Budget constraints" in terminal.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    screen = terminal.screen()
+    assert "▊ Budget constraints" not in screen
+    assert "▊ Delay caused by the client" in screen
+    terminal.send("Tab")
+    terminal.send("Down")
     terminal.wait_for("Give regular updates", timeout=5)
     terminal.send("C-q")
     deadline = time.monotonic() + 10
