@@ -1,0 +1,1 @@
+"""Sessions: one prepared conversation each, kept in a local SQLite database."""

@@ -1,0 +1,87 @@
+"""The database schema, as forward migrations numbered by ``PRAGMA user_version``."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        playbook_id TEXT NOT NULL,
+        playbook_digest TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        client_name TEXT NOT NULL DEFAULT '',
+        client_company TEXT NOT NULL DEFAULT '',
+        client_role TEXT NOT NULL DEFAULT '',
+        client_seniority TEXT NOT NULL DEFAULT 'manager',
+        client_tech_level TEXT NOT NULL DEFAULT 'medium',
+        client_language TEXT NOT NULL DEFAULT 'en',
+        client_email TEXT NOT NULL DEFAULT '',
+        meeting_date TEXT NOT NULL DEFAULT '',
+        meeting_time TEXT NOT NULL DEFAULT '',
+        meeting_duration_min INTEGER NOT NULL DEFAULT 60,
+        meeting_channel TEXT NOT NULL DEFAULT 'video',
+        meeting_place TEXT NOT NULL DEFAULT '',
+        stakes TEXT NOT NULL DEFAULT '',
+        cadence TEXT NOT NULL DEFAULT 'weekly',
+        next_checkin TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        step TEXT NOT NULL DEFAULT 'situation',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE answers (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        prompt TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (session_id, section, position)
+    );
+    CREATE TABLE list_items (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('phrases', 'points')),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (session_id, kind, position)
+    );
+    CREATE TABLE next_steps (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        owner_kind TEXT NOT NULL DEFAULT 'us',
+        owner_name TEXT NOT NULL DEFAULT '',
+        due TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open'
+    );
+    CREATE INDEX next_steps_by_session ON next_steps(session_id, position);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Dotted field names a caller may set, and the column each one lives in.
+SCALAR_COLUMNS: dict[str, str] = {
+    "title": "title",
+    "playbook_id": "playbook_id",
+    "playbook_digest": "playbook_digest",
+    "client.name": "client_name",
+    "client.company": "client_company",
+    "client.role": "client_role",
+    "client.seniority": "client_seniority",
+    "client.tech_level": "client_tech_level",
+    "client.language": "client_language",
+    "client.email": "client_email",
+    "meeting.date": "meeting_date",
+    "meeting.time": "meeting_time",
+    "meeting.duration_min": "meeting_duration_min",
+    "meeting.channel": "meeting_channel",
+    "meeting.place": "meeting_place",
+    "stakes": "stakes",
+    "cadence": "cadence",
+    "next_checkin": "next_checkin",
+    "notes": "notes",
+    "step": "step",
+}

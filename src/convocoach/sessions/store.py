@@ -1,0 +1,365 @@
+"""The sessions database: SQLite in WAL mode, every change its own transaction.
+
+A process killed at any moment loses at most the change in flight; two running
+instances each write single fields, so neither overwrites the other's work.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+import sqlite3
+import uuid as uuid_module
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from convocoach.diagnostics import UserError
+from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
+from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
+
+Clock = Callable[[], datetime]
+_LIST_KINDS = ("phrases", "points")
+_STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
+
+
+class StoreError(UserError):
+    """The database cannot be used as it is (newer version, not a database, locked)."""
+
+
+class SessionRow(NamedTuple):
+    """One line of ``sessions list``."""
+
+    id: int
+    uuid: str
+    title: str
+    playbook_id: str
+    client: str
+    company: str
+    meeting_date: str
+    updated_at: str
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that SQLite and every later save accept (lone surrogates become U+FFFD)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+class SessionStore:
+    """Sessions on disk. Open with :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self._db = db
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = _utc_now) -> SessionStore:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the sessions database {path}: {exc}",
+                             "check the folder's permissions, or set --data-dir") from None
+        try:
+            db.execute("PRAGMA busy_timeout = 5000")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path} was written by a newer convocoach (database version {version}; "
+                    f"this one knows up to {SCHEMA_VERSION}); it was left untouched",
+                    "upgrade convocoach, or use another --data-dir")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            store = cls(db, path, clock)
+            store._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"{path} is not a convocoach sessions database ({exc}); it was "
+                             "left untouched", "move it aside, or use another --data-dir") from None
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def _migrate(self, version: int) -> None:
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            self._backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}"))
+        for number in range(version, SCHEMA_VERSION):
+            with self._write():
+                for statement in _statements(MIGRATIONS[number]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _backup(self, target: Path) -> None:
+        backup = sqlite3.connect(target)
+        try:
+            self._db.backup(backup)
+        finally:
+            backup.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _now(self) -> str:
+        return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+    def _touch(self, session_id: int) -> None:
+        cur = self._db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?",
+                               (self._now(), session_id))
+        if cur.rowcount == 0:
+            raise UserError(f"no session with id {session_id}",
+                            "run 'convocoach sessions list' to see ids")
+
+    # --- creating, reading, deleting -------------------------------------------------------
+
+    def create(self, playbook_id: str, playbook_digest: str = "", title: str = "") -> int:
+        """A new, empty session for a playbook; returns its id."""
+        now = self._now()
+        with self._write():
+            cur = self._db.execute(
+                "INSERT INTO sessions (uuid, playbook_id, playbook_digest, title, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (str(uuid_module.uuid4()), playbook_id, playbook_digest, clean_text(title), now,
+                 now))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def list(self) -> builtins.list[SessionRow]:
+        """Every session, most recently changed first."""
+        rows = self._db.execute(
+            "SELECT id, uuid, title, playbook_id, client_name, client_company, meeting_date, "
+            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC").fetchall()
+        return [SessionRow(*row) for row in rows]
+
+    def get(self, session_id: int) -> Session:
+        """The whole session; :class:`UserError` if there is none with that id."""
+        self._db.execute("BEGIN")  # one consistent read across the tables
+        try:
+            return self._read(session_id)
+        finally:
+            self._db.execute("COMMIT")
+
+    def find_uuid(self, uuid: str) -> int | None:
+        row = self._db.execute("SELECT id FROM sessions WHERE uuid = ?", (uuid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _read(self, session_id: int) -> Session:
+        self._db.row_factory = sqlite3.Row
+        try:
+            row = self._db.execute("SELECT * FROM sessions WHERE id = ?",
+                                   (session_id,)).fetchone()
+            if row is None:
+                raise UserError(f"no session with id {session_id}",
+                                "run 'convocoach sessions list' to see ids")
+            answers = tuple(Answer(r["section"], r["position"], r["prompt"], r["answer"])
+                            for r in self._db.execute(
+                                "SELECT * FROM answers WHERE session_id = ? "
+                                "ORDER BY section, position", (session_id,)))
+            lists: dict[str, list[str]] = {kind: [] for kind in _LIST_KINDS}
+            for r in self._db.execute("SELECT kind, text FROM list_items WHERE session_id = ? "
+                                      "ORDER BY kind, position", (session_id,)):
+                lists[r["kind"]].append(r["text"])
+            steps = tuple(NextStep(r["action"], r["owner_kind"], r["owner_name"], r["due"],
+                                   r["status"], r["id"])
+                          for r in self._db.execute(
+                              "SELECT * FROM next_steps WHERE session_id = ? "
+                              "ORDER BY position, id", (session_id,)))
+        finally:
+            self._db.row_factory = None
+        return Session(
+            uuid=row["uuid"], playbook_id=row["playbook_id"],
+            playbook_digest=row["playbook_digest"], title=row["title"],
+            client=Client(row["client_name"], row["client_company"], row["client_role"],
+                          row["client_seniority"], row["client_tech_level"],
+                          row["client_language"], row["client_email"]),
+            meeting=Meeting(row["meeting_date"], row["meeting_time"],
+                            row["meeting_duration_min"], row["meeting_channel"],
+                            row["meeting_place"]),
+            stakes=row["stakes"], answers=answers, phrases=tuple(lists["phrases"]),
+            points=tuple(lists["points"]), next_steps=steps, cadence=row["cadence"],
+            next_checkin=row["next_checkin"], notes=row["notes"], step=row["step"],
+            created_at=row["created_at"], updated_at=row["updated_at"], id=row["id"])
+
+    def delete(self, session_id: int) -> None:
+        with self._write():
+            cur = self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            if cur.rowcount == 0:
+                raise UserError(f"no session with id {session_id}",
+                                "run 'convocoach sessions list' to see ids")
+
+    # --- changing one thing at a time ------------------------------------------------------
+
+    def set_field(self, session_id: int, name: str, value: str | int) -> None:
+        """Set one field (``client.name``, ``meeting.date``, ``notes`` ...)."""
+        column = SCALAR_COLUMNS.get(name)
+        if column is None:
+            raise ValueError(f"unknown session field {name!r}")
+        stored: str | int = clean_text(value) if isinstance(value, str) else int(value)
+        with self._write():
+            self._touch(session_id)
+            self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?",
+                             (stored, session_id))
+
+    def set_answer(self, session_id: int, section: str, position: int, prompt: str,
+                   answer: str) -> None:
+        """Store the user's answer to one preparation prompt (an empty answer removes it)."""
+        with self._write():
+            self._touch(session_id)
+            if answer:
+                self._db.execute(
+                    "INSERT INTO answers (session_id, section, position, prompt, answer) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, section, position) "
+                    "DO UPDATE SET prompt = excluded.prompt, answer = excluded.answer",
+                    (session_id, section, position, clean_text(prompt), clean_text(answer)))
+            else:
+                self._db.execute("DELETE FROM answers WHERE session_id = ? AND section = ? "
+                                 "AND position = ?", (session_id, section, position))
+
+    def set_list(self, session_id: int, kind: str, items: list[str] | tuple[str, ...]) -> None:
+        """Replace the chosen ``phrases`` or the discussion ``points``."""
+        if kind not in _LIST_KINDS:
+            raise ValueError(f"unknown list {kind!r}")
+        with self._write():
+            self._touch(session_id)
+            self._db.execute("DELETE FROM list_items WHERE session_id = ? AND kind = ?",
+                             (session_id, kind))
+            self._db.executemany(
+                "INSERT INTO list_items (session_id, kind, position, text) VALUES (?, ?, ?, ?)",
+                [(session_id, kind, n, clean_text(text)) for n, text in enumerate(items)])
+
+    def add_next_step(self, session_id: int, step: NextStep) -> int:
+        """Append a next step; returns its id."""
+        with self._write():
+            self._touch(session_id)
+            position = self._db.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM next_steps WHERE session_id = ?",
+                (session_id,)).fetchone()[0]
+            cur = self._db.execute(
+                "INSERT INTO next_steps (session_id, position, action, owner_kind, owner_name, "
+                "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, position, *(clean_text(str(getattr(step, f)))
+                                         for f in _STEP_FIELDS)))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def update_next_step(self, step_id: int, **changes: str) -> None:
+        """Change fields of one next step (``action``, ``owner_kind``, ``due`` ...)."""
+        unknown = set(changes) - set(_STEP_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown next-step fields {sorted(unknown)}")
+        with self._write():
+            session_id = self._step_session(step_id)
+            self._touch(session_id)
+            for name, value in changes.items():
+                self._db.execute(f"UPDATE next_steps SET {name} = ? WHERE id = ?",
+                                 (clean_text(value), step_id))
+
+    def move_next_step(self, step_id: int, new_index: int) -> None:
+        """Move a next step to ``new_index`` in its session's list."""
+        with self._write():
+            session_id = self._step_session(step_id)
+            self._touch(session_id)
+            ids = [r[0] for r in self._db.execute(
+                "SELECT id FROM next_steps WHERE session_id = ? ORDER BY position, id",
+                (session_id,))]
+            ids.remove(step_id)
+            ids.insert(max(0, min(new_index, len(ids))), step_id)
+            self._db.executemany("UPDATE next_steps SET position = ? WHERE id = ?",
+                                 [(n, sid) for n, sid in enumerate(ids)])
+
+    def delete_next_step(self, step_id: int) -> None:
+        with self._write():
+            session_id = self._step_session(step_id)
+            self._touch(session_id)
+            self._db.execute("DELETE FROM next_steps WHERE id = ?", (step_id,))
+
+    def _step_session(self, step_id: int) -> int:
+        row = self._db.execute("SELECT session_id FROM next_steps WHERE id = ?",
+                               (step_id,)).fetchone()
+        if row is None:
+            raise UserError(f"no next step with id {step_id}")
+        return int(row[0])
+
+    # --- whole sessions (import) -----------------------------------------------------------
+
+    def insert_session(self, session: Session) -> int:
+        """Store a complete session (from an import) in one transaction; returns its id."""
+        values: dict[str, Any] = {
+            column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()}
+        values.update(uuid=session.uuid, created_at=session.created_at or self._now(),
+                      updated_at=session.updated_at or self._now())
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self._write():
+            cur = self._db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})",
+                                   [clean_text(v) if isinstance(v, str) else v
+                                    for v in values.values()])
+            session_id = cur.lastrowid
+            assert session_id is not None
+            self._db.executemany(
+                "INSERT INTO answers (session_id, section, position, prompt, answer) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(session_id, a.section, a.position, clean_text(a.prompt), clean_text(a.answer))
+                 for a in session.answers])
+            for kind in _LIST_KINDS:
+                self._db.executemany(
+                    "INSERT INTO list_items (session_id, kind, position, text) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(session_id, kind, n, clean_text(t))
+                     for n, t in enumerate(getattr(session, kind))])
+            self._db.executemany(
+                "INSERT INTO next_steps (session_id, position, action, owner_kind, owner_name, "
+                "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, n, *(clean_text(str(getattr(s, f))) for f in _STEP_FIELDS))
+                 for n, s in enumerate(session.next_steps)])
+        return session_id
+
+    def duplicate(self, session_id: int, title: str | None = None) -> int:
+        """A copy of a session under a new uuid; returns the new id."""
+        original = self.get(session_id)
+        copy = replace(original, uuid=str(uuid_module.uuid4()), created_at="", updated_at="",
+                       title=title if title is not None else f"{original.title} (copy)".strip())
+        return self.insert_session(copy)
+
+
+def _dotted(session: Session, name: str) -> Any:
+    value: Any = session
+    for part in name.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit the surrounding transaction; run statements one by one.
+    return [s.strip() for s in script.split(";") if s.strip()]
