@@ -75,7 +75,7 @@ def test_delete_removes_children(store: SessionStore) -> None:
     sid = store.create("project-delays")
     store.add_next_step(sid, NextStep("x"))
     store.delete(sid)
-    assert store.list() == []
+    assert store.list_sessions() == []
     db = sqlite3.connect(store.path)
     assert db.execute("SELECT COUNT(*) FROM next_steps").fetchone()[0] == 0
     db.close()

@@ -6,7 +6,6 @@ instances each write single fields, so neither overwrites the other's work.
 
 from __future__ import annotations
 
-import builtins
 import re
 import sqlite3
 import uuid as uuid_module
@@ -155,7 +154,7 @@ class SessionStore:
         assert cur.lastrowid is not None
         return cur.lastrowid
 
-    def list(self) -> builtins.list[SessionRow]:
+    def list_sessions(self) -> list[SessionRow]:
         """Every session, most recently changed first."""
         rows = self._db.execute(
             "SELECT id, uuid, title, playbook_id, client_name, client_company, meeting_date, "
