@@ -16,6 +16,7 @@ from typing import Any, Final
 import yaml
 
 from convocoach.diagnostics import Problem
+from convocoach.textsafety import CONTROL
 
 JsonSchema = dict[str, Any]
 
@@ -28,8 +29,6 @@ _KIND_OF_TAG: Final = {
     "tag:yaml.org,2002:timestamp": "a date",
     _NULL: "nothing",
 }
-# C0/C1 controls (but tab and newline) and bidi overrides: they reach the terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _INTEGER = re.compile(r"[-+]?[0-9]{1,9}")
 
 
@@ -117,6 +116,8 @@ class Text(Spec):
 
     max_length: int = 2000
     one_line: bool = False
+    allow_empty: bool = False
+    strip: bool = True
     pattern: re.Pattern[str] | None = None
     pattern_hint: str = ""
 
@@ -127,8 +128,10 @@ class Text(Spec):
     def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if type(node) is not yaml.ScalarNode or node.tag != _STR:
             return ctx.wrong_type(node, path, "text")
-        value: str = node.value.strip()
-        if not value:
+        value: str = node.value.strip() if self.strip else node.value
+        if not value.strip():
+            if self.allow_empty:
+                return value
             return ctx.report(node, path, "is empty", "write the text, or delete the key if it "
                               "is optional", "empty-text")
         if self.one_line and "\n" in value:
@@ -139,7 +142,7 @@ class Text(Spec):
             return ctx.report(node, path,
                               f"is {len(value)} characters long; the limit is {self.max_length}",
                               "shorten it", "too-long")
-        if (bad := _CONTROL.search(value)) is not None:
+        if (bad := CONTROL.search(value)) is not None:
             return ctx.report(node, path,
                               f"contains the control character U+{ord(bad.group()):04X}",
                               "delete it; text may hold tabs and new lines only",
@@ -150,7 +153,8 @@ class Text(Spec):
         return value
 
     def json_schema(self) -> JsonSchema:
-        schema: JsonSchema = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        schema: JsonSchema = {"type": "string", "minLength": 0 if self.allow_empty else 1,
+                              "maxLength": self.max_length}
         if self.pattern is not None:
             schema["pattern"] = f"^(?:{self.pattern.pattern})$"
         elif self.one_line:
@@ -265,6 +269,46 @@ class ListOf(Spec):
 
     def empty(self) -> Any:
         return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Formatted(Spec):
+    """Text in a fixed format (a date, a clock time), written quoted or not; may be empty.
+
+    YAML reads an unquoted ``2026-11-27`` as a date and ``09:30`` as a number; both are
+    taken as written, since the original text is what the user meant.
+    """
+
+    pattern: re.Pattern[str]
+    hint: str
+    check: Callable[[str], object] | None = None
+
+    @property
+    def expected(self) -> str:
+        return self.hint
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode:
+            return ctx.wrong_type(node, path, self.hint)
+        value: str = "" if node.tag == _NULL else node.value.strip()
+        if not value:
+            return ""
+        if self.pattern.fullmatch(value) is None:
+            return ctx.report(node, path, f"{value!r} is not {self.hint}", f"write {self.hint}",
+                              "format")
+        if self.check is not None:
+            try:
+                self.check(value)
+            except ValueError as exc:
+                return ctx.report(node, path, f"{value!r} is not a real {self.hint}: {exc}",
+                                  f"write {self.hint}", "format")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": f"^(?:{self.pattern.pattern})?$"}
+
+    def empty(self) -> Any:
+        return ""
 
 
 _NO_DEFAULT: Final = object()

@@ -24,9 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.cli.locate_cmd import locate
 
             return locate(ctx, args)
-        from convocoach.cli import playbooks_cmd
+        if args.command == "sessions":
+            from convocoach.cli import sessions_cmd as commands
+        else:
+            from convocoach.cli import playbooks_cmd as commands  # type: ignore[no-redef]
 
-        handler = getattr(playbooks_cmd, f"cmd_{args.action}")
+        handler = getattr(commands, f"cmd_{args.action}")
         result: int = handler(ctx, args)
         return result
     except UserError as exc:

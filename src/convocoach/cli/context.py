@@ -12,6 +12,7 @@ from convocoach.playbooks.library import Library, load_library, search_path
 if TYPE_CHECKING:
     from convocoach.playbooks.model import PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
+    from convocoach.sessions.store import SessionStore
 
 
 class CliContext:
@@ -47,3 +48,9 @@ class CliContext:
         library = load_library(search_path(self.locations), cache.load)
         cache.save()
         return library
+
+    def store(self) -> SessionStore:
+        """The sessions database (created on first use)."""
+        from convocoach.sessions.store import SessionStore
+
+        return SessionStore.open(self.locations.database)

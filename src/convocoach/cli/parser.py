@@ -59,6 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = pb.add_parser("locate", parents=[common], help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
+    sessions = commands.add_parser("sessions", parents=[common], help="your prepared sessions",
+                                   description="List, show, export, import and delete sessions.")
+    ss = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = ss.add_parser("list", parents=[common], help="list sessions, most recent first")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = ss.add_parser("show", parents=[common], help="show one session")
+    p.add_argument("id", type=int)
+    p = ss.add_parser("export", parents=[common], help="write a session to a file")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("yaml", "json", "md"), default="yaml")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+    p = ss.add_parser("import", parents=[common], help="add a session from an exported file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true",
+                   help="replace a session with the same uuid instead of refusing")
+    p = ss.add_parser("delete", parents=[common], help="delete a session")
+    p.add_argument("id", type=int)
+
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")

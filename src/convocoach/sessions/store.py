@@ -6,7 +6,6 @@ instances each write single fields, so neither overwrites the other's work.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import uuid as uuid_module
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from typing import Any, NamedTuple
 from convocoach.diagnostics import UserError
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
+from convocoach.textsafety import clean_text
 
 Clock = Callable[[], datetime]
 _LIST_KINDS = ("phrases", "points")
@@ -46,12 +46,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-def clean_text(value: str) -> str:
-    """Text that SQLite and every later save accept (lone surrogates become U+FFFD)."""
-    return _SURROGATE.sub("\ufffd", value)
 
 
 class SessionStore:
@@ -312,8 +307,11 @@ class SessionStore:
 
     # --- whole sessions (import) -----------------------------------------------------------
 
-    def insert_session(self, session: Session) -> int:
-        """Store a complete session (from an import) in one transaction; returns its id."""
+    def insert_session(self, session: Session, *, replace: bool = False) -> int:
+        """Store a complete session (from an import) in one transaction; returns its id.
+
+        With ``replace``, a session with the same uuid is removed in the same transaction.
+        """
         values: dict[str, Any] = {
             column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()}
         values.update(uuid=session.uuid, created_at=session.created_at or self._now(),
@@ -321,6 +319,8 @@ class SessionStore:
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         with self._write():
+            if replace:
+                self._db.execute("DELETE FROM sessions WHERE uuid = ?", (session.uuid,))
             cur = self._db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})",
                                    [clean_text(v) if isinstance(v, str) else v
                                     for v in values.values()])

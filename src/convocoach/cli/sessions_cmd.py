@@ -1,0 +1,82 @@
+"""``convocoach sessions ...``: list, show, export, import, delete."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from convocoach.cli.context import CliContext
+from convocoach.cli.output import emit, warn
+from convocoach.diagnostics import InvalidFile, Problem, UserError
+from convocoach.sessions.fileformat import dump_session, parse_session
+from convocoach.sessions.summary_md import session_markdown
+from convocoach.yamlsafe import MAX_BYTES
+
+_IMPORT_LIMIT = MAX_BYTES * 4
+
+
+def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.store() as store:
+        rows = store.list_sessions()
+    if args.format == "json":
+        emit(json.dumps([row._asdict() for row in rows], indent=2, ensure_ascii=False) + "\n",
+             None)
+        return 0
+    if not rows:
+        warn("no sessions yet; start one in the app ('convocoach') or run 'convocoach demo'")
+        return 0
+    table = [("ID", "TITLE", "CLIENT", "PLAYBOOK", "MEETING", "CHANGED")]
+    table += [(str(r.id), r.title or "-", " / ".join(x for x in (r.client, r.company) if x) or "-",
+               r.playbook_id, r.meeting_date or "-", r.updated_at[:16].replace("T", " "))
+              for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    emit("".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
+                 for row in table), None)
+    return 0
+
+
+def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.store() as store:
+        session = store.get(args.id)
+    emit(session_markdown(session), None)
+    return 0
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.store() as store:
+        session = store.get(args.id)
+    text = session_markdown(session) if args.format == "md" else dump_session(session,
+                                                                              args.format)
+    emit(text, args.output)
+    return 0
+
+
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    source = str(args.file)
+    try:
+        with args.file.open("rb") as handle:
+            data = handle.read(_IMPORT_LIMIT + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read {source}: {exc.strerror or exc}",
+                        "check the path") from None
+    if len(data) > _IMPORT_LIMIT:
+        raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is too large to be a "
+                                           "session", "check that it is a session export",
+                                           "file-too-large")])
+    session = parse_session(data, source)
+    with ctx.store() as store:
+        existing = store.find_uuid(session.uuid)
+        if existing is not None and not args.replace:
+            raise UserError(f"session {session.uuid} is already here (id {existing})",
+                            "add --replace to overwrite it, or delete it first")
+        new_id = store.insert_session(session, replace=args.replace)
+    warn(f"imported {source} as session {new_id}")
+    return 0
+
+
+def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.store() as store:
+        session = store.get(args.id)
+        store.delete(args.id)
+    warn(f"deleted session {args.id} ({session.title or 'untitled'})")
+    return 0

@@ -1,0 +1,137 @@
+"""The session exchange file (YAML or JSON): what ``sessions export`` writes and ``import`` reads.
+
+Defined with the same schema machinery as playbooks, so an imported file gets the same
+precise errors (file, line, column, field, fix) and nothing is stored unless all is valid.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import date, time
+from typing import Any
+
+from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.playbooks.format import SLUG
+from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
+from convocoach.schema import (
+    INVALID,
+    Choice,
+    Field,
+    Formatted,
+    Integer,
+    ListOf,
+    Record,
+    Text,
+    convert_document,
+)
+from convocoach.sessions import model
+from convocoach.yamlsafe import compose_bytes
+
+FILE_VERSION = 1
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)?")
+
+# Session text is kept exactly as typed (no stripping), so export and import round-trip.
+_text = Text(max_length=20_000, allow_empty=True, strip=False)
+_line = Text(max_length=300, one_line=True, allow_empty=True, strip=False)
+_date = Formatted(re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-11-27", date.fromisoformat)
+_time = Formatted(re.compile(r"\d{2}:\d{2}"), "a 24-hour time like 09:30", time.fromisoformat)
+_stamp = Formatted(_STAMP, "a timestamp like 2026-11-23T09:30:00+00:00")
+
+CLIENT = Record("Client", "Who you are meeting.", (
+    Field("name", _line, "The person's name."),
+    Field("company", _line, "Their organisation."),
+    Field("role", _line, "Their role or job title."),
+    Field("seniority", Choice(model.SENIORITIES), "staff, manager, director or executive.",
+          default="manager"),
+    Field("tech_level", Choice(model.TECH_LEVELS), "How technical they are: low, medium, high.",
+          default="medium"),
+    Field("language", _line, "Preferred language (a tag like en, fr, pt-BR).", default="en"),
+    Field("email", _line, "Their email address."),
+), model.Client)
+
+MEETING = Record("Meeting", "When and how you meet.", (
+    Field("date", _date, "Meeting date."),
+    Field("time", _time, "Start time, in the sender's time zone."),
+    Field("duration_min", Integer(5, 600), "Length in minutes.", default=60),
+    Field("channel", Choice(tuple(CHANNEL_LABELS)), "in_person, video, phone or email.",
+          default="video"),
+    Field("place", _line, "Where (a room, a video link)."),
+), model.Meeting)
+
+ANSWER = Record("Answer", "Your answer to one preparation prompt.", (
+    Field("section", Text(max_length=60, one_line=True), "Playbook section.", required=True),
+    Field("position", Integer(0, 999), "Index of the prompt in its section.", required=True),
+    Field("prompt", _text, "The prompt as it read when answered."),
+    Field("answer", Text(max_length=20_000, strip=False), "Your answer.", required=True),
+), model.Answer)
+
+NEXT_STEP = Record("Next step", "An agreed action with its owner and date.", (
+    Field("action", Text(max_length=500, strip=False), "What will be done.", required=True),
+    Field("owner_kind", Choice(model.OWNER_KINDS), "us, client or person.", default="us"),
+    Field("owner_name", _line, "The named person, when owner_kind is person."),
+    Field("due", _date, "Due date."),
+    Field("status", Choice(model.STEP_STATUSES), "open, done or dropped.", default="open"),
+), lambda **kw: model.NextStep(**kw))
+
+SESSION = Record("convocoach session", "A prepared client conversation.", (
+    Field("convocoach_session", Integer(1, FILE_VERSION), "File format version; write 1.",
+          required=True),
+    Field("uuid", Text(max_length=36, pattern=_UUID, pattern_hint="a UUID"),
+          "Identifies the session across machines.", required=True),
+    Field("playbook_id", Text(max_length=64, pattern=SLUG, pattern_hint="a playbook id"),
+          "The playbook this session follows.", required=True),
+    Field("playbook_digest", Text(max_length=64, allow_empty=True),
+          "SHA-256 of the playbook file when the session was prepared."),
+    Field("title", _line, "A name for the session."),
+    Field("client", CLIENT, "Who you are meeting."),
+    Field("meeting", MEETING, "When and how."),
+    Field("stakes", _text, "What is at stake."),
+    Field("answers", ListOf(ANSWER, max_items=1000), "Preparation answers."),
+    Field("phrases", ListOf(_text, max_items=200), "Empathy phrases chosen to use."),
+    Field("points", ListOf(_text, max_items=200), "Discussion points."),
+    Field("next_steps", ListOf(NEXT_STEP, max_items=200), "Agreed next steps."),
+    Field("cadence", Choice(tuple(CADENCE_LABELS)), "Check-in cadence.", default="weekly"),
+    Field("next_checkin", _date, "Date of the next check-in."),
+    Field("notes", _text, "Free notes."),
+    Field("step", Text(max_length=40, one_line=True), "The step to resume at.",
+          default="situation"),
+    Field("created_at", _stamp, "When the session was created."),
+    Field("updated_at", _stamp, "When it last changed."),
+), lambda convocoach_session, **kw: model.Session(**kw))
+
+
+def session_to_data(session: model.Session) -> dict[str, Any]:
+    """The session as plain data in file order (no local database ids)."""
+    data = asdict(session)
+    data.pop("id")
+    for step in data["next_steps"]:
+        step.pop("id")
+    return {"convocoach_session": FILE_VERSION, **data}
+
+
+def dump_session(session: model.Session, fmt: str) -> str:
+    """The session as ``yaml`` or ``json`` text."""
+    data = session_to_data(session)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return dumped
+
+
+def parse_session(data: bytes, source: str) -> model.Session:
+    """Validate an exchange file (YAML or JSON); raise :class:`InvalidFile` with every problem."""
+    root = compose_bytes(data, source)
+    if root is None:
+        raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is empty",
+                                           "export a session with 'convocoach sessions export'",
+                                           "empty")])
+    value, problems = convert_document(root, SESSION, source)
+    if problems or value is INVALID:
+        raise InvalidFile(source, problems)
+    assert isinstance(value, model.Session)
+    return value

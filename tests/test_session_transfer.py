@@ -1,0 +1,121 @@
+"""Export and import round-trip exactly; a bad import file changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convocoach.cli import main
+from convocoach.diagnostics import InvalidFile
+from convocoach.locations import Locations
+from convocoach.sessions.fileformat import dump_session, parse_session
+from convocoach.sessions.model import NextStep
+from convocoach.sessions.store import SessionStore
+
+HOSTILE = "Dana \u202b\u05e9\u05dc\u05d5\u05dd\u202c {{ 7*7 }} {% raw %} 😀\n  trailing  \n"
+
+
+def make_session(store: SessionStore) -> int:
+    sid = store.create("project-delays", "ab" * 32, "Acme: launch slip")
+    store.set_field(sid, "client.name", "Zoë O'Brien")
+    store.set_field(sid, "client.email", "zoe@example.com")
+    store.set_field(sid, "meeting.date", "2026-11-27")
+    store.set_field(sid, "meeting.time", "09:30")
+    store.set_field(sid, "notes", HOSTILE)
+    store.set_answer(sid, "facts", 0, "What slipped?", "yes")
+    store.set_list(sid, "points", ["NO", "1:30", "012"])
+    store.add_next_step(sid, NextStep("Send the plan", "person", "Ana", "2026-12-01"))
+    return sid
+
+
+@pytest.fixture
+def store() -> SessionStore:
+    opened = SessionStore.open(Locations.from_env().database)
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_export_import_export_is_identical(store: SessionStore, fmt: str) -> None:
+    original = store.get(make_session(store))
+    text = dump_session(original, fmt)
+    parsed = parse_session(text.encode(), f"s.{fmt}")
+    assert dump_session(parsed, fmt) == text
+    assert parsed.notes == HOSTILE.replace("\u202b", "").replace("\u202c", "")
+    assert parsed.points == ("NO", "1:30", "012")
+
+
+def test_cli_round_trip_through_a_file(store: SessionStore, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    sid = make_session(store)
+    out = tmp_path / "session.yaml"
+    assert main(["sessions", "export", str(sid), "-o", str(out)]) == 0
+    assert main(["sessions", "import", str(out)]) == 2
+    assert "already here" in capsys.readouterr().err
+    assert main(["sessions", "delete", str(sid)]) == 0
+    assert main(["sessions", "import", str(out)]) == 0
+    (row,) = store.list_sessions()
+    again = tmp_path / "again.yaml"
+    assert main(["sessions", "export", str(row.id), "-o", str(again)]) == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    assert main(["sessions", "import", str(out), "--replace"]) == 0
+    assert len(store.list_sessions()) == 1
+
+
+def test_bad_import_reports_every_problem_and_changes_nothing(
+        store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = dump_session(store.get(make_session(store)), "yaml")
+    before = store.list_sessions()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.replace("uuid: ", "uuid: x").replace("channel: video", "channel: zoom")
+                   .replace("status: open", "status: opn"), encoding="utf-8")
+    assert main(["sessions", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2:7: error:" in err
+    assert "[meeting.channel]" in err
+    assert "did you mean 'open'?" in err
+    assert store.list_sessions() == before
+
+
+def test_unquoted_dates_and_times_written_by_hand_are_accepted(store: SessionStore) -> None:
+    text = dump_session(store.get(make_session(store)), "yaml").replace(
+        "'2026-11-27'", "2026-11-27")
+    assert "date: 2026-11-27\n" in text
+    assert parse_session(text.encode(), "s.yaml").meeting.date == "2026-11-27"
+
+
+def test_impossible_date_is_refused() -> None:
+    with pytest.raises(InvalidFile) as caught:
+        parse_session(b"convocoach_session: 1\nuuid: 00000000-0000-0000-0000-000000000000\n"
+                      b"playbook_id: x\nnext_checkin: '2026-02-30'\n", "s.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.path) == (4, 15, "next_checkin")
+
+
+def test_sessions_list_show_and_json(store: SessionStore,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    sid = make_session(store)
+    assert main(["sessions", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Acme: launch slip" in out
+    assert "Zoë O'Brien" in out
+    assert main(["sessions", "show", str(sid)]) == 0
+    out = capsys.readouterr().out
+    assert "# Acme: launch slip" in out
+    assert "Send the plan (Ana, by 2026-12-01)" in out
+    assert main(["sessions", "show", "999"]) == 2
+    assert "no session with id 999" in capsys.readouterr().err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_import_text_gives_a_session_or_a_clean_error(text: str) -> None:
+    problems: tuple[object, ...] = ("no error",)
+    try:
+        parse_session(text.encode("utf-8", "surrogatepass"), "s.yaml")
+    except InvalidFile as exc:
+        problems = exc.problems
+    assert problems
