@@ -300,7 +300,7 @@ class Formatted(Spec):
             try:
                 self.check(value)
             except ValueError as exc:
-                return ctx.report(node, path, f"{value!r} is not a real {self.hint}: {exc}",
+                return ctx.report(node, path, f"{value!r} is not {self.hint} ({exc})",
                                   f"write {self.hint}", "format")
         return value
 

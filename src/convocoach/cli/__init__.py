@@ -24,6 +24,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.cli.locate_cmd import locate
 
             return locate(ctx, args)
+        if args.command in ("email", "demo", "profile"):
+            from convocoach.cli import followup_cmd
+
+            code: int = getattr(followup_cmd, f"cmd_{args.command}")(ctx, args)
+            return code
         if args.command == "sessions":
             from convocoach.cli import sessions_cmd as commands
         else:

@@ -77,6 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = ss.add_parser("delete", parents=[common], help="delete a session")
     p.add_argument("id", type=int)
 
+    p = commands.add_parser("email", parents=[common], help="render a session's follow-up email")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("md", "txt", "html", "eml", "ics"), default="md")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+    p.add_argument("--template", default="standard", metavar="NAME|PATH",
+                   help="standard, brief, formal, your own, or a file (default: standard)")
+
+    commands.add_parser("demo", parents=[common], help="create a sample session to try things on")
+
+    profile = commands.add_parser("profile", parents=[common], help="your sender profile")
+    pp = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    pp.add_parser("show", parents=[common], help="show the profile")
+    p = pp.add_parser("set", parents=[common], help="set one value (KEY VALUE)")
+    p.add_argument("key")
+    p.add_argument("value")
+
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -1,0 +1,79 @@
+"""``convocoach email``, ``convocoach demo`` and ``convocoach profile``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from datetime import date
+
+from convocoach.cli.context import CliContext
+from convocoach.cli.output import warn
+from convocoach.diagnostics import UserError
+from convocoach.profile import Profile, dump_profile, load_profile, with_value
+
+
+def _profile(ctx: CliContext) -> Profile:
+    return load_profile(ctx.locations.settings_file)
+
+
+def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.followup.email import find_template, render_followup
+
+    with ctx.store() as store:
+        session = store.get(args.id)
+    loaded = ctx.library.get(session.playbook_id)
+    if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
+        warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
+    template = find_template(ctx.locations, args.template)
+    profile = _profile(ctx)
+    data = render_followup(args.format, template, session,
+                           loaded.playbook if loaded else None, profile)
+    from convocoach.followup.context import build_context
+
+    deadline = build_context(session, loaded.playbook if loaded else None, profile)
+    if deadline["send_by_words"]:
+        warn(f"send by {deadline['send_by_words']} ({profile.timezone}): 3 business hours "
+             "after the meeting, within the same business day")
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return 0
+    from convocoach.atomicfile import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(args.output, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    warn(f"wrote {args.output}")
+    return 0
+
+
+def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.demo import DEMO_PLAYBOOK, create_demo_session
+
+    with ctx.store() as store:
+        sid = create_demo_session(store, ctx.library.get(DEMO_PLAYBOOK), date.today())
+    print(sid)
+    warn(f"created demo session {sid}; try:\n"
+         f"  convocoach sessions show {sid}\n"
+         f"  convocoach email {sid} --format md\n"
+         f"  convocoach email {sid} --format eml -o followup.eml")
+    return 0
+
+
+def cmd_profile(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = ctx.locations.settings_file
+    profile = _profile(ctx)
+    if args.profile_action == "set":
+        profile = with_value(profile, args.key, args.value, str(path))
+        from convocoach.atomicfile import write_text_atomic
+
+        write_text_atomic(path, dump_profile(profile))
+        warn(f"saved {args.key} in {path}")
+        return 0
+    width = max(len(k) for k in asdict(profile))
+    for key, value in asdict(profile).items():
+        shown = value.replace("\n", " / ") if value else "-"
+        print(f"{key.ljust(width)}  {shown}")
+    return 0

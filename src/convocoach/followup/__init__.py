@@ -1,0 +1,1 @@
+"""The follow-up email: context, templates, and every output format."""

@@ -1,0 +1,74 @@
+"""What a follow-up template sees: plain, copied data (never the live objects)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from convocoach.followup.sendby import send_by
+from convocoach.followup.words import date_words, datetime_words
+from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
+from convocoach.profile import Profile
+from convocoach.sessions.model import Session
+from convocoach.sessions.summary_md import owner_label
+
+
+def meeting_end(session: Session, zone: Any) -> datetime | None:
+    """When the meeting ends, in the sender's zone; None until a date is set."""
+    if not session.meeting.date:
+        return None
+    start = time.fromisoformat(session.meeting.time or "09:00")
+    begin = datetime.combine(datetime.fromisoformat(session.meeting.date).date(), start,
+                             tzinfo=zone)
+    return begin + timedelta(minutes=session.meeting.duration_min)
+
+
+def subject_for(session: Session, playbook: Playbook | None) -> str:
+    base = playbook.subject_line if playbook else "Following up on our conversation"
+    company = session.client.company.strip()
+    return f"{base} ({company})" if company else base
+
+
+def build_context(session: Session, playbook: Playbook | None, profile: Profile) -> dict[str, Any]:
+    """The template's variables. Every value is a fresh str, int, list or dict."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(profile.timezone)
+    end = meeting_end(session, zone)
+    deadline = None
+    if end is not None:
+        deadline = send_by(end, time.fromisoformat(profile.business_start),
+                           time.fromisoformat(profile.business_end), zone)
+    steps = [{
+        "action": s.action, "owner": owner_label(s), "owner_kind": s.owner_kind,
+        "due": s.due, "due_words": date_words(s.due) if s.due else "", "status": s.status,
+    } for s in session.next_steps if s.status != "dropped"]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for step in steps:
+        groups.setdefault(step["owner"], []).append(step)
+    c, m = session.client, session.meeting
+    return {
+        "subject": subject_for(session, playbook),
+        "client": {"name": c.name, "first_name": c.name.split()[0] if c.name.split() else "",
+                   "company": c.company, "role": c.role, "seniority": c.seniority,
+                   "tech_level": c.tech_level, "language": c.language, "email": c.email},
+        "meeting": {"date": m.date, "date_words": date_words(m.date) if m.date else "",
+                    "time": m.time, "duration_min": m.duration_min, "channel": m.channel,
+                    "channel_label": CHANNEL_LABELS.get(m.channel, m.channel).lower(),
+                    "place": m.place},
+        "session": {"title": session.title, "stakes": session.stakes, "notes": session.notes},
+        "points": list(session.points),
+        "next_steps": steps,
+        "steps_by_owner": [{"owner": owner, "steps": items} for owner, items in groups.items()],
+        "cadence": session.cadence,
+        "cadence_label": CADENCE_LABELS.get(session.cadence, session.cadence).lower(),
+        "next_checkin": session.next_checkin,
+        "next_checkin_words": date_words(session.next_checkin) if session.next_checkin else "",
+        "playbook": {"id": playbook.id if playbook else session.playbook_id,
+                     "title": playbook.title if playbook else "",
+                     "approach": playbook.approach if playbook else ""},
+        "sender": {"name": profile.name, "title": profile.title, "company": profile.company,
+                   "email": profile.email, "signature": profile.signature},
+        "send_by": deadline.isoformat() if deadline else "",
+        "send_by_words": datetime_words(deadline) if deadline else "",
+    }

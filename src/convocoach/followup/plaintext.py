@@ -1,0 +1,51 @@
+"""Markdown to plain text for the text part of an email: structure kept, syntax gone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def markdown_to_text(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(markdown)
+    out: list[str] = []
+    lists: list[list[Any]] = []  # [ordered, counter]
+    prefix = ""
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            if not lists:
+                out.append("")
+        elif kind == "list_item_open":
+            ordered, number = lists[-1]
+            indent = "   " * (len(lists) - 1)
+            prefix = f"{indent}{number}. " if ordered else f"{indent}- "
+            lists[-1][1] += 1
+        elif kind == "inline":
+            text = _inline(token.children or [])
+            if prefix:
+                hang = " " * len(prefix)
+                text = prefix + text.replace("\n", "\n" + hang)
+                prefix = ""
+            out.append(text)
+        elif kind in ("paragraph_close", "heading_close") and not lists:
+            out.append("")
+        elif kind == "hr":
+            out += ["----", ""]
+        elif kind in ("fence", "code_block"):
+            out += [token.content.rstrip("\n"), ""]
+    return "\n".join(out).strip() + "\n"
+
+
+def _inline(children: list[Any]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)

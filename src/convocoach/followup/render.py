@@ -1,0 +1,149 @@
+"""Render a follow-up template safely.
+
+Templates run in Jinja's immutable sandbox with strict undefined variables, no
+``lipsum``, guarded ``*`` and ``**`` and a cap on output size. User templates
+(from the user folder or ``--template PATH``) also run in a child process with a
+time and memory limit, since a sandbox cannot stop a loop that never ends.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import traceback
+from collections.abc import Mapping
+from typing import Any
+
+from convocoach.diagnostics import InvalidFile, Problem
+
+MAX_OUTPUT = 200_000
+MAX_POWER_EXPONENT = 64
+CHILD_TIMEOUT = 10.0
+
+
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from convocoach.followup.words import date_words
+    from convocoach.markdown_text import md_inline, md_lines
+
+    class LimitedEnvironment(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and (not isinstance(right, int | float)
+                                     or abs(right) > MAX_POWER_EXPONENT):
+                raise SecurityError("powers are limited to small exponents")
+            if operator == "*":
+                for seq, count in ((left, right), (right, left)):
+                    if (isinstance(seq, str | list | tuple) and isinstance(count, int)
+                            and len(seq) * count > MAX_OUTPUT):
+                        raise SecurityError("that repetition would make the email too long")
+            return super().call_binop(context, operator, left, right)
+
+    env = LimitedEnvironment(undefined=StrictUndefined, autoescape=False,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals.pop("lipsum", None)
+    env.filters["date_words"] = date_words
+    env.filters["md"] = md_inline
+    env.filters["md_lines"] = md_lines
+    return env
+
+
+def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
+    """Render a bundled template in this process; raise InvalidFile naming template and line."""
+    env = _environment()
+    try:
+        template = env.from_string(source)
+        template.name = name
+        template.filename = name
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(**json.loads(json.dumps(context))):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise _Runaway
+            pieces.append(piece)
+        return "".join(pieces)
+    except _Runaway:
+        raise InvalidFile(name, [Problem(name, 1, 1, "", f"the template made more than "
+                                         f"{MAX_OUTPUT:,} characters", "look for a loop that "
+                                         "runs too often", "template-too-long")]) from None
+    except Exception as exc:  # every failure becomes a located problem, never a traceback
+        raise InvalidFile(name, [_problem(exc, name, source)]) from None
+
+
+class _Runaway(Exception):
+    pass
+
+
+def _problem(exc: BaseException, name: str, source: str) -> Problem:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, TemplateSyntaxError):
+        line = exc.lineno or 1
+        message = exc.message or "template syntax error"
+        if "end of template" in message or "unexpected end" in message:
+            opener = _last_open_block(source)
+            if opener:
+                message += f" (the block opened on line {opener[0]} with '{opener[1]}' is " \
+                           "never closed)"
+        return Problem(name, line, 1, "", message, "fix the template syntax", "template-syntax")
+    line = _template_line(exc, name)
+    if isinstance(exc, UndefinedError):
+        return Problem(name, line, 1, "", f"{exc.message}", "use only the variables listed in "
+                       "the templates README, or guard with 'is defined'", "template-undefined")
+    if isinstance(exc, SecurityError):
+        return Problem(name, line, 1, "", f"not allowed in a template: {exc}",
+                       "remove it", "template-unsafe")
+    return Problem(name, line, 1, "", f"{type(exc).__name__}: {exc}",
+                   "check the expression on that line", "template-error")
+
+
+def _template_line(exc: BaseException, name: str) -> int:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename == name and frame.lineno:
+            return frame.lineno
+    return 1
+
+
+def _last_open_block(source: str) -> tuple[int, str] | None:
+    import re
+
+    stack: list[tuple[int, str]] = []
+    for number, line in enumerate(source.splitlines(), 1):
+        for match in re.finditer(r"{%-?\s*(\w+)", line):
+            word = match.group(1)
+            if word in ("for", "if", "block", "macro", "call", "filter", "with", "raw"):
+                stack.append((number, word))
+            elif word.startswith("end") and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def render_untrusted(source: str, name: str, context: Mapping[str, Any]) -> str:
+    """Render a user's template in a child process with a time and memory limit."""
+    payload = json.dumps({"source": source, "name": name, "context": context})
+    try:
+        result = subprocess.run([sys.executable, "-m", "convocoach.followup.sandbox_child"],
+                                input=payload, capture_output=True, text=True,
+                                timeout=CHILD_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise InvalidFile(name, [Problem(name, 1, 1, "", f"the template ran longer than "
+                                         f"{CHILD_TIMEOUT:.0f} seconds and was stopped",
+                                         "look for a loop that never ends", "template-timeout")
+                                 ]) from None
+    try:
+        answer = json.loads(result.stdout)
+    except ValueError:
+        raise InvalidFile(name, [Problem(name, 1, 1, "", "the template used too much memory "
+                                         "or crashed and was stopped", "simplify the template",
+                                         "template-crashed")]) from None
+    if "problem" in answer:
+        raise InvalidFile(name, [Problem(**answer["problem"])])
+    text: str = answer["text"]
+    return text

@@ -1,0 +1,33 @@
+"""When the follow-up should go out: 3 business hours after the meeting, same business day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+
+RESPONSE_HOURS = 3
+
+
+def _is_workday(day: date) -> bool:
+    return day.weekday() < 5
+
+
+def send_by(meeting_end: datetime, start: time, end: time, zone: tzinfo) -> datetime:
+    """The deadline for the follow-up, in ``zone``.
+
+    The clock starts when the meeting ends, or at the next business-day start if it ends
+    outside business hours; the deadline is three business hours later, capped at the end
+    of that business day. Weekends are skipped.
+    """
+    local = meeting_end.astimezone(zone)
+    day = local.date()
+    clock = local.time()
+    if not _is_workday(day) or clock >= end:
+        day += timedelta(days=1)
+        while not _is_workday(day):
+            day += timedelta(days=1)
+        clock = start
+    elif clock < start:
+        clock = start
+    begin = datetime.combine(day, clock, tzinfo=zone)
+    close = datetime.combine(day, end, tzinfo=zone)
+    return min(begin + timedelta(hours=RESPONSE_HOURS), close)

@@ -1,0 +1,104 @@
+"""The sender's profile (name, signature, time zone, business hours) in the settings file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from convocoach.diagnostics import InvalidFile, Problem, UserError
+from convocoach.schema import INVALID, Field, Formatted, Record, Text, convert_document
+from convocoach.yamlsafe import compose_bytes
+
+_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def _check_zone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("unknown time zone") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str = ""
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    signature: str = ""
+    timezone: str = "UTC"
+    business_start: str = "09:00"
+    business_end: str = "17:30"
+
+
+_line = Text(max_length=200, one_line=True, allow_empty=True)
+PROFILE = Record("Sender profile", "Who the follow-up email comes from.", (
+    Field("name", _line, "Your name, as it appears in the email."),
+    Field("title", _line, "Your job title."),
+    Field("company", _line, "Your company."),
+    Field("email", _line, "Your email address (the From of drafts)."),
+    Field("signature", Text(max_length=1000, allow_empty=True), "Signature lines."),
+    Field("timezone", Formatted(re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
+                                "a time zone like Europe/London", _check_zone),
+          "Your IANA time zone, for the send-by time.", default="UTC"),
+    Field("business_start", Formatted(_HHMM, "a 24-hour time like 09:00"),
+          "When your business day starts.", default="09:00"),
+    Field("business_end", Formatted(_HHMM, "a 24-hour time like 17:30"),
+          "When your business day ends.", default="17:30"),
+), Profile)
+
+KEYS = tuple(f.name for f in PROFILE.fields)
+
+
+def load_profile(path: Path) -> Profile:
+    """The profile in ``path``, defaults when the file does not exist; InvalidFile if bad."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Profile()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return parse_profile(data, str(path))
+
+
+def parse_profile(data: bytes, source: str) -> Profile:
+    root = compose_bytes(data, source)
+    if root is None:
+        return Profile()
+    value, problems = convert_document(root, PROFILE, source)
+    if problems or value is INVALID:
+        raise InvalidFile(source, problems)
+    assert isinstance(value, Profile)
+    if value.business_end <= value.business_start:
+        raise InvalidFile(source, [Problem(source, 1, 1, "business_end",
+                                           "the business day ends before it starts",
+                                           "set business_end later than business_start",
+                                           "business-hours")])
+    return value
+
+
+def dump_profile(profile: Profile) -> str:
+    import yaml
+
+    header = "# convocoach sender profile; edit with 'convocoach profile set KEY VALUE'\n"
+    body: str = yaml.safe_dump(asdict(profile), sort_keys=False, allow_unicode=True)
+    return header + body
+
+
+def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
+    """``profile`` with ``key`` set to ``value``, validated exactly like the file is."""
+    if key not in KEYS:
+        import difflib
+
+        close = difflib.get_close_matches(key, KEYS, n=1)
+        raise UserError(f"unknown profile key {key!r}",
+                        f"did you mean {close[0]!r}?" if close else "keys: " + ", ".join(KEYS))
+    data: dict[str, Any] = asdict(profile)
+    data[key] = value.replace("\\n", "\n") if key == "signature" else value
+    import yaml
+
+    return parse_profile(yaml.safe_dump(data, allow_unicode=True).encode(), source)
