@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 import yaml
@@ -62,20 +61,26 @@ class Context:
     def wrong_type(self, node: yaml.Node, path: str, expected: str) -> _Invalid:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL:
-                return self.report(node, path, f"has no value; expected {expected}",
-                                   "write a value, or delete the key if it is optional",
-                                   "empty-value")
+                return self.report(
+                    node,
+                    path,
+                    f"has no value; expected {expected}",
+                    "write a value, or delete the key if it is optional",
+                    "empty-value",
+                )
             kind = _KIND_OF_TAG.get(node.tag, "a plain value")
             if node.tag == _STR:
                 kind = "text"
             fix = f'put it in quotes: "{node.value}"' if expected == "text" else _fix_for(expected)
             if node.tag == "tag:yaml.org,2002:bool" and expected == "text":
                 fix += " (unquoted yes, no, on, off, true and false are read as yes/no values)"
-            return self.report(node, path, f"expected {expected}, got {kind} ({node.value!r})",
-                               fix, "wrong-type")
+            return self.report(
+                node, path, f"expected {expected}, got {kind} ({node.value!r})", fix, "wrong-type"
+            )
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping (key: value pairs)"
-        return self.report(node, path, f"expected {expected}, got {kind}", _fix_for(expected),
-                           "wrong-type")
+        return self.report(
+            node, path, f"expected {expected}, got {kind}", _fix_for(expected), "wrong-type"
+        )
 
 
 def _fix_for(expected: str) -> str:
@@ -110,16 +115,33 @@ class Spec:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, slots=True)
 class Text(Spec):
     """A piece of text; numbers, dates and yes/no values are refused (quote them)."""
 
-    max_length: int = 2000
-    one_line: bool = False
-    allow_empty: bool = False
-    strip: bool = True
-    pattern: re.Pattern[str] | None = None
-    pattern_hint: str = ""
+    __slots__ = (
+        "allow_empty",
+        "max_length",
+        "one_line",
+        "pattern",
+        "pattern_hint",
+        "strip",
+    )
+
+    def __init__(
+        self,
+        max_length: int = 2000,
+        one_line: bool = False,
+        allow_empty: bool = False,
+        strip: bool = True,
+        pattern: re.Pattern[str] | None = None,
+        pattern_hint: str = "",
+    ) -> None:
+        self.max_length = max_length
+        self.one_line = one_line
+        self.allow_empty = allow_empty
+        self.strip = strip
+        self.pattern = pattern
+        self.pattern_hint = pattern_hint
 
     @property
     def expected(self) -> str:
@@ -132,29 +154,53 @@ class Text(Spec):
         if not value.strip():
             if self.allow_empty:
                 return value
-            return ctx.report(node, path, "is empty", "write the text, or delete the key if it "
-                              "is optional", "empty-text")
+            return ctx.report(
+                node,
+                path,
+                "is empty",
+                "write the text, or delete the key if it is optional",
+                "empty-text",
+            )
         if self.one_line and "\n" in value:
-            return ctx.report(node, path, "must fit on one line",
-                              "join the lines (use a plain or quoted value, not | or >)",
-                              "one-line")
+            return ctx.report(
+                node,
+                path,
+                "must fit on one line",
+                "join the lines (use a plain or quoted value, not | or >)",
+                "one-line",
+            )
         if len(value) > self.max_length:
-            return ctx.report(node, path,
-                              f"is {len(value)} characters long; the limit is {self.max_length}",
-                              "shorten it", "too-long")
+            return ctx.report(
+                node,
+                path,
+                f"is {len(value)} characters long; the limit is {self.max_length}",
+                "shorten it",
+                "too-long",
+            )
         if (bad := CONTROL.search(value)) is not None:
-            return ctx.report(node, path,
-                              f"contains the control character U+{ord(bad.group()):04X}",
-                              "delete it; text may hold tabs and new lines only",
-                              "control-character")
+            return ctx.report(
+                node,
+                path,
+                f"contains the control character U+{ord(bad.group()):04X}",
+                "delete it; text may hold tabs and new lines only",
+                "control-character",
+            )
         if self.pattern is not None and self.pattern.fullmatch(value) is None:
-            return ctx.report(node, path, f"{value!r} is not {self.pattern_hint}",
-                              f"write {self.pattern_hint}", "pattern")
+            return ctx.report(
+                node,
+                path,
+                f"{value!r} is not {self.pattern_hint}",
+                f"write {self.pattern_hint}",
+                "pattern",
+            )
         return value
 
     def json_schema(self) -> JsonSchema:
-        schema: JsonSchema = {"type": "string", "minLength": 0 if self.allow_empty else 1,
-                              "maxLength": self.max_length}
+        schema: JsonSchema = {
+            "type": "string",
+            "minLength": 0 if self.allow_empty else 1,
+            "maxLength": self.max_length,
+        }
         if self.pattern is not None:
             schema["pattern"] = f"^(?:{self.pattern.pattern})$"
         elif self.one_line:
@@ -165,11 +211,13 @@ class Text(Spec):
         return ""
 
 
-@dataclass(frozen=True, slots=True)
 class Choice(Spec):
     """One word out of a fixed set."""
 
-    values: tuple[str, ...]
+    __slots__ = ("values",)
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
 
     @property
     def expected(self) -> str:
@@ -181,8 +229,13 @@ class Choice(Spec):
         value: str = node.value.strip()
         if value in self.values:
             return value
-        return ctx.report(node, path, f"{value!r} is not {self.expected}",
-                          _did_you_mean(value, self.values, "use one of: "), "choice")
+        return ctx.report(
+            node,
+            path,
+            f"{value!r} is not {self.expected}",
+            _did_you_mean(value, self.values, "use one of: "),
+            "choice",
+        )
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "enum": list(self.values)}
@@ -191,12 +244,17 @@ class Choice(Spec):
         return self.values[0]
 
 
-@dataclass(frozen=True, slots=True)
 class Integer(Spec):
     """A whole number written in decimal."""
 
-    minimum: int
-    maximum: int
+    __slots__ = (
+        "maximum",
+        "minimum",
+    )
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
 
     @property
     def expected(self) -> str:
@@ -209,8 +267,9 @@ class Integer(Spec):
             return ctx.wrong_type(node, path, self.expected)
         value = int(node.value)
         if not self.minimum <= value <= self.maximum:
-            return ctx.report(node, path, f"{value} is out of range", f"write {self.expected}",
-                              "out-of-range")
+            return ctx.report(
+                node, path, f"{value} is out of range", f"write {self.expected}", "out-of-range"
+            )
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -220,14 +279,23 @@ class Integer(Spec):
         return self.minimum
 
 
-@dataclass(frozen=True, slots=True)
 class ListOf(Spec):
     """A list of items of one kind (converted to a tuple)."""
 
-    item: Spec
-    min_items: int = 0
-    max_items: int = 100
-    unique: bool = False
+    __slots__ = (
+        "item",
+        "max_items",
+        "min_items",
+        "unique",
+    )
+
+    def __init__(
+        self, item: Spec, min_items: int = 0, max_items: int = 100, unique: bool = False
+    ) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.max_items = max_items
+        self.unique = unique
 
     @property
     def expected(self) -> str:
@@ -244,23 +312,41 @@ class ListOf(Spec):
             if value is INVALID:
                 ok = False
             elif self.unique and value in items:
-                ctx.report(child, f"{path}[{index}]", f"{value!r} appears twice in the list",
-                           "remove the repeat", "duplicate-item")
+                ctx.report(
+                    child,
+                    f"{path}[{index}]",
+                    f"{value!r} appears twice in the list",
+                    "remove the repeat",
+                    "duplicate-item",
+                )
                 ok = False
             else:
                 items.append(value)
         count = len(node.value)
         if count < self.min_items:
-            return ctx.report(node, path, f"has {count} items; at least {self.min_items} needed",
-                              "add items", "too-few")
+            return ctx.report(
+                node,
+                path,
+                f"has {count} items; at least {self.min_items} needed",
+                "add items",
+                "too-few",
+            )
         if count > self.max_items:
-            return ctx.report(node, path, f"has {count} items; the limit is {self.max_items}",
-                              "keep the most useful ones", "too-many")
+            return ctx.report(
+                node,
+                path,
+                f"has {count} items; the limit is {self.max_items}",
+                "keep the most useful ones",
+                "too-many",
+            )
         return tuple(items) if ok else INVALID
 
     def json_schema(self) -> JsonSchema:
-        schema: JsonSchema = {"type": "array", "items": self.item.json_schema(),
-                              "maxItems": self.max_items}
+        schema: JsonSchema = {
+            "type": "array",
+            "items": self.item.json_schema(),
+            "maxItems": self.max_items,
+        }
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.unique:
@@ -271,7 +357,6 @@ class ListOf(Spec):
         return ()
 
 
-@dataclass(frozen=True, slots=True)
 class Formatted(Spec):
     """Text in a fixed format (a date, a clock time), written quoted or not; may be empty.
 
@@ -279,9 +364,18 @@ class Formatted(Spec):
     taken as written, since the original text is what the user meant.
     """
 
-    pattern: re.Pattern[str]
-    hint: str
-    check: Callable[[str], object] | None = None
+    __slots__ = (
+        "check",
+        "hint",
+        "pattern",
+    )
+
+    def __init__(
+        self, pattern: re.Pattern[str], hint: str, check: Callable[[str], object] | None = None
+    ) -> None:
+        self.pattern = pattern
+        self.hint = hint
+        self.check = check
 
     @property
     def expected(self) -> str:
@@ -294,14 +388,20 @@ class Formatted(Spec):
         if not value:
             return ""
         if self.pattern.fullmatch(value) is None:
-            return ctx.report(node, path, f"{value!r} is not {self.hint}", f"write {self.hint}",
-                              "format")
+            return ctx.report(
+                node, path, f"{value!r} is not {self.hint}", f"write {self.hint}", "format"
+            )
         if self.check is not None:
             try:
                 self.check(value)
             except ValueError as exc:
-                return ctx.report(node, path, f"{value!r} is not {self.hint} ({exc})",
-                                  f"write {self.hint}", "format")
+                return ctx.report(
+                    node,
+                    path,
+                    f"{value!r} is not {self.hint} ({exc})",
+                    f"write {self.hint}",
+                    "format",
+                )
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -314,33 +414,51 @@ class Formatted(Spec):
 _NO_DEFAULT: Final = object()
 
 
-@dataclass(frozen=True, slots=True)
 class Field:
     """A key of a :class:`Record`."""
 
-    name: str
-    spec: Spec
-    description: str
-    required: bool = False
-    default: Any = _NO_DEFAULT
-    example: Any = None
+    __slots__ = (
+        "default",
+        "description",
+        "example",
+        "name",
+        "required",
+        "spec",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        spec: Spec,
+        description: str,
+        required: bool = False,
+        default: Any = _NO_DEFAULT,
+        example: Any = None,
+    ) -> None:
+        self.name = name
+        self.spec = spec
+        self.description = description
+        self.required = required
+        self.default = default
+        self.example = example
 
     def default_value(self) -> Any:
         return self.spec.empty() if self.default is _NO_DEFAULT else self.default
 
 
-@dataclass(frozen=True)
 class Record(Spec):
     """A mapping with a fixed set of keys; unknown keys are errors."""
 
-    title: str
-    description: str
-    fields: Sequence[Field]
-    build: Callable[..., Any]
-    by_name: dict[str, Field] = field(init=False, repr=False)
+    __slots__ = ("build", "by_name", "description", "fields", "title")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+    def __init__(
+        self, title: str, description: str, fields: Sequence[Field], build: Callable[..., Any]
+    ) -> None:
+        self.title = title
+        self.description = description
+        self.fields = fields
+        self.build = build
+        self.by_name = {f.name: f for f in fields}
 
     @property
     def expected(self) -> str:
@@ -355,25 +473,38 @@ class Record(Spec):
         by_name = self.by_name
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
-                ctx.report(key_node, path, "keys must be plain names",
-                           "write a name such as 'title:' as the key", "bad-key")
+                ctx.report(
+                    key_node,
+                    path,
+                    "keys must be plain names",
+                    "write a name such as 'title:' as the key",
+                    "bad-key",
+                )
                 ok = False
                 continue
             key: str = key_node.value
             where = join(path, key)
             first = seen.get(key)
             if first is not None:
-                ctx.report(key_node, where,
-                           f"duplicate key {key!r} (first at line {first.start_mark.line + 1})",
-                           "keep one of them; YAML would silently drop the first", "duplicate-key")
+                ctx.report(
+                    key_node,
+                    where,
+                    f"duplicate key {key!r} (first at line {first.start_mark.line + 1})",
+                    "keep one of them; YAML would silently drop the first",
+                    "duplicate-key",
+                )
                 ok = False
                 continue
             seen[key] = key_node
             spec_field = by_name.get(key)
             if spec_field is None:
-                ctx.report(key_node, where, f"unknown key {key!r}",
-                           _did_you_mean(key, list(by_name), "remove it; the keys allowed here "
-                                         "are: "), "unknown-key")
+                ctx.report(
+                    key_node,
+                    where,
+                    f"unknown key {key!r}",
+                    _did_you_mean(key, list(by_name), "remove it; the keys allowed here are: "),
+                    "unknown-key",
+                )
                 ok = False
                 continue
             value = spec_field.spec.convert(value_node, ctx, where)
@@ -385,10 +516,13 @@ class Record(Spec):
             if spec_field.name in seen:
                 continue
             if spec_field.required:
-                ctx.report(node, join(path, spec_field.name),
-                           f"missing required key {spec_field.name!r}",
-                           f"add '{spec_field.name}:' ({_first_sentence(spec_field.description)})",
-                           "missing-key")
+                ctx.report(
+                    node,
+                    join(path, spec_field.name),
+                    f"missing required key {spec_field.name!r}",
+                    f"add '{spec_field.name}:' ({_first_sentence(spec_field.description)})",
+                    "missing-key",
+                )
                 ok = False
             else:
                 values[spec_field.name] = spec_field.default_value()
@@ -439,4 +573,3 @@ def _did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:
 def _first_sentence(text: str) -> str:
     head, _, _ = text.partition(". ")
     return head.rstrip(".")
-

@@ -54,3 +54,14 @@ class CliContext:
         from convocoach.sessions.store import SessionStore
 
         return SessionStore.open(self.locations.database)
+
+    def playbook(self, playbook_id: str) -> PlaybookFile | None:
+        """One playbook by id, found through the summary cache and loaded alone (fast)."""
+        if self._library is not None:
+            return self._library.get(playbook_id)
+        entry = self.summaries().get(playbook_id)
+        if entry is None:
+            return None
+        from convocoach.playbooks.loader import load_playbook_file
+
+        return load_playbook_file(entry.path, entry.origin)

@@ -22,18 +22,19 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
 
     with ctx.store() as store:
         session = store.get(args.id)
-    loaded = ctx.library.get(session.playbook_id)
+    loaded = ctx.playbook(session.playbook_id)
     if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
         warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
     template = find_template(ctx.locations, args.template)
     profile = _profile(ctx)
     data = render_followup(args.format, template, session,
                            loaded.playbook if loaded else None, profile)
-    from convocoach.followup.context import build_context
+    from convocoach.followup.context import send_by_for
+    from convocoach.followup.words import datetime_words
 
-    deadline = build_context(session, loaded.playbook if loaded else None, profile)
-    if deadline["send_by_words"]:
-        warn(f"send by {deadline['send_by_words']} ({profile.timezone}): 3 business hours "
+    deadline = send_by_for(session, profile)
+    if deadline is not None:
+        warn(f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
              "after the meeting, within the same business day")
     if args.output is None or str(args.output) == "-":
         sys.stdout.flush()
@@ -53,7 +54,7 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.demo import DEMO_PLAYBOOK, create_demo_session
 
     with ctx.store() as store:
-        sid = create_demo_session(store, ctx.library.get(DEMO_PLAYBOOK), date.today())
+        sid = create_demo_session(store, ctx.playbook(DEMO_PLAYBOOK), date.today())
     print(sid)
     warn(f"created demo session {sid}; try:\n"
          f"  convocoach sessions show {sid}\n"

@@ -23,6 +23,18 @@ def meeting_end(session: Session, zone: Any) -> datetime | None:
     return begin + timedelta(minutes=session.meeting.duration_min)
 
 
+def send_by_for(session: Session, profile: Profile) -> datetime | None:
+    """When the follow-up should be sent, in the sender's zone; None without a meeting date."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(profile.timezone)
+    end = meeting_end(session, zone)
+    if end is None:
+        return None
+    return send_by(end, time.fromisoformat(profile.business_start),
+                   time.fromisoformat(profile.business_end), zone)
+
+
 def subject_for(session: Session, playbook: Playbook | None) -> str:
     base = playbook.subject_line if playbook else "Following up on our conversation"
     company = session.client.company.strip()
@@ -31,14 +43,7 @@ def subject_for(session: Session, playbook: Playbook | None) -> str:
 
 def build_context(session: Session, playbook: Playbook | None, profile: Profile) -> dict[str, Any]:
     """The template's variables. Every value is a fresh str, int, list or dict."""
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(profile.timezone)
-    end = meeting_end(session, zone)
-    deadline = None
-    if end is not None:
-        deadline = send_by(end, time.fromisoformat(profile.business_start),
-                           time.fromisoformat(profile.business_end), zone)
+    deadline = send_by_for(session, profile)
     steps = [{
         "action": s.action, "owner": owner_label(s), "owner_kind": s.owner_kind,
         "due": s.due, "due_words": date_words(s.due) if s.due else "", "status": s.status,

@@ -68,30 +68,39 @@ def render_markdown(template: Template, session: Session, playbook: Playbook | N
 def render_followup(fmt: str, template: Template, session: Session, playbook: Playbook | None,
                     profile: Profile, now: datetime | None = None) -> bytes:
     """The follow-up in ``fmt`` (md, txt, html, eml, ics) as bytes ready to write."""
+    return render_all((fmt,), template, session, playbook, profile, now)[fmt]
+
+
+def render_all(formats: tuple[str, ...], template: Template, session: Session,
+               playbook: Playbook | None, profile: Profile,
+               now: datetime | None = None) -> dict[str, bytes]:
+    """Several formats at once; the template runs once and the others derive from it."""
     from convocoach.followup.context import subject_for
 
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown formats {sorted(unknown)}")
     subject = subject_for(session, playbook)
-    if fmt == "ics":
-        return _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
+    out: dict[str, bytes] = {}
+    if "ics" in formats:
+        out["ics"] = _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
+    if not set(formats) - {"ics"}:
+        return out
     markdown = render_markdown(template, session, playbook, profile)
-    if fmt == "md":
-        return markdown.encode("utf-8")
-    from convocoach.followup.plaintext import markdown_to_text
+    out["md"] = markdown.encode("utf-8")
+    if set(formats) & {"txt", "html", "eml"}:
+        from convocoach.followup.htmlmail import markdown_to_email_html
+        from convocoach.followup.plaintext import markdown_to_text
 
-    text = markdown_to_text(markdown)
-    if fmt == "txt":
-        return text.encode("utf-8")
-    from convocoach.followup.htmlmail import markdown_to_email_html
+        text = markdown_to_text(markdown)
+        html = markdown_to_email_html(markdown, subject)
+        out["txt"], out["html"] = text.encode("utf-8"), html.encode("utf-8")
+        if "eml" in formats:
+            from convocoach.followup.eml import build_eml
 
-    html = markdown_to_email_html(markdown, subject)
-    if fmt == "html":
-        return html.encode("utf-8")
-    if fmt == "eml":
-        from convocoach.followup.eml import build_eml
-
-        return build_eml(subject, text, html, profile.name, profile.email,
-                         session.client.name, session.client.email)
-    raise ValueError(f"unknown format {fmt!r}")
+            out["eml"] = build_eml(subject, text, html, profile.name, profile.email,
+                                   session.client.name, session.client.email)
+    return {fmt: out[fmt] for fmt in formats}
 
 
 def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject: str,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from html import escape
+from typing import Any
 
 _STYLES = {
     "p": "margin:0 0 12px 0;",
@@ -20,11 +22,16 @@ _BODY = ("font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;
          "color:#1f2328;")
 
 
-def markdown_to_email_html(markdown: str, title: str) -> str:
-    """A complete HTML document; outside text in the Markdown was escaped by the template."""
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+
+
+def markdown_to_email_html(markdown: str, title: str) -> str:
+    """A complete HTML document; outside text in the Markdown was escaped by the template."""
+    parser = _parser()
     tokens = parser.parse(markdown)
     for token in tokens:
         style = _STYLES.get(token.tag)

@@ -12,6 +12,7 @@ RRULES: dict[str, dict[str, object]] = {
 }
 _STEP_DAYS = {"daily": 1, "weekly": 7, "twice_monthly": 14, "monthly": 30}
 CHECKIN_MINUTES = 30
+TIMEZONE_YEARS = 3
 
 
 def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: date) -> date:
@@ -46,7 +47,9 @@ def build_ics(*, uid: str, summary: str, description: str, start: datetime, cade
     if attendee:
         event.add("attendee", vCalAddress(f"mailto:{attendee}"))
     cal.add_component(event)
-    cal.add_missing_timezones()
+    # Time zone rules for the months the check-ins will actually run, not 1970-2038.
+    cal.add_missing_timezones(first_date=start.date() - timedelta(days=1),
+                              last_date=start.date() + timedelta(days=TIMEZONE_YEARS * 366))
     data: bytes = cal.to_ical()
     return data
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 
-def markdown_to_text(markdown: str) -> str:
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(markdown)
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def markdown_to_text(markdown: str) -> str:
+    tokens = _parser().parse(markdown)
     out: list[str] = []
     lists: list[list[Any]] = []  # [ordered, counter]
     prefix = ""

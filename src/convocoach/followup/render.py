@@ -8,6 +8,7 @@ time and memory limit, since a sandbox cannot stop a loop that never ends.
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -22,6 +23,7 @@ MAX_POWER_EXPONENT = 64
 CHILD_TIMEOUT = 10.0
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.exceptions import SecurityError
@@ -55,11 +57,8 @@ def _environment() -> Any:
 
 def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
     """Render a bundled template in this process; raise InvalidFile naming template and line."""
-    env = _environment()
     try:
-        template = env.from_string(source)
-        template.name = name
-        template.filename = name
+        template = _compile(source, name)
         pieces: list[str] = []
         size = 0
         for piece in template.generate(**json.loads(json.dumps(context))):
@@ -74,6 +73,14 @@ def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
                                          "runs too often", "template-too-long")]) from None
     except Exception as exc:  # every failure becomes a located problem, never a traceback
         raise InvalidFile(name, [_problem(exc, name, source)]) from None
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(source: str, name: str) -> Any:
+    template = _environment().from_string(source)
+    template.name = name
+    template.filename = name
+    return template
 
 
 class _Runaway(Exception):
