@@ -37,8 +37,8 @@ def test_golden(template: str, fmt: str) -> None:
     out = _stable(fmt, render(fmt, template))
     golden = GOLDEN / f"{template}.{fmt}"
     if UPDATE:
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8"), "UPDATE_GOLDEN=1 pytest to accept"
+        golden.write_bytes(out.encode("utf-8"))
+    assert out == golden.read_bytes().decode("utf-8"), "UPDATE_GOLDEN=1 pytest to accept"
 
 
 def test_golden_ics() -> None:
