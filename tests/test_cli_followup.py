@@ -69,3 +69,14 @@ def test_bad_settings_file_gets_a_precise_error(capsys: pytest.CaptureFixture[st
     assert main(["profile", "show"]) == 2
     err = capsys.readouterr().err
     assert f"{settings}:2:17: error: '9am' is not a 24-hour time like 09:00" in err
+
+
+
+def test_an_unusable_data_folder_is_a_clean_error(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["sessions", "list", "--data-dir", str(blocker / "data")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert "Traceback" not in err

@@ -43,6 +43,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidFile as exc:
         print(exc.format(), file=sys.stderr)
         return 2
+    except Exception as exc:
+        # The disk or the database failed under us (full, read-only, locked too long):
+        # say so plainly; a genuine bug still shows its traceback.
+        if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
+            print(f"error: {exc}\n    fix: check free space and permissions of the data "
+                  "folder ('convocoach locate')", file=sys.stderr)
+            return 1
+        raise
 
 
 def run() -> None:
