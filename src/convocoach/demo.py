@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from convocoach.followup.sendby import workday_on_or_after
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.store import SessionStore
@@ -12,10 +13,7 @@ DEMO_PLAYBOOK = "project-delays"
 
 
 def _weekday_after(day: date, days: int) -> date:
-    result = day + timedelta(days=days)
-    while result.weekday() >= 5:
-        result += timedelta(days=1)
-    return result
+    return workday_on_or_after(day + timedelta(days=days))
 
 
 def create_demo_session(store: SessionStore, playbook: PlaybookFile | None,

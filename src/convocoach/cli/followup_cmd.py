@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 from datetime import date
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import warn
-from convocoach.diagnostics import UserError
+from convocoach.cli.output import emit, warn
 from convocoach.profile import Profile, dump_profile, load_profile, with_value
 
 
@@ -36,17 +34,7 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     if deadline is not None:
         warn(f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
              "after the meeting, within the same business day")
-    if args.output is None or str(args.output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return 0
-    from convocoach.atomicfile import write_bytes_atomic
-
-    try:
-        write_bytes_atomic(args.output, data)
-    except OSError as exc:
-        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    warn(f"wrote {args.output}")
+    emit(data, args.output)
     return 0
 
 
@@ -68,10 +56,7 @@ def cmd_profile(ctx: CliContext, args: argparse.Namespace) -> int:
     profile = _profile(ctx)
     if args.profile_action == "set":
         profile = with_value(profile, args.key, args.value, str(path))
-        from convocoach.atomicfile import write_text_atomic
-
-        write_text_atomic(path, dump_profile(profile))
-        warn(f"saved {args.key} in {path}")
+        emit(dump_profile(profile), path)
         return 0
     width = max(len(k) for k in asdict(profile))
     for key, value in asdict(profile).items():

@@ -8,15 +8,17 @@ from pathlib import Path
 from convocoach.diagnostics import UserError
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` (atomically) or, when it is None or '-', to stdout."""
+def emit(content: str | bytes, output: Path | None) -> None:
+    """Write ``content`` to ``output`` (atomically) or, when it is None or '-', to stdout."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
         return
-    from convocoach.atomicfile import write_text_atomic
+    from convocoach.atomicfile import write_bytes_atomic
 
     try:
-        write_text_atomic(output, text)
+        write_bytes_atomic(output, data)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}",
                         "check that the folder exists and that you can write to it") from None

@@ -44,7 +44,8 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     lines = ["  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row))
              for row in [header, *rows_text]]
     emit("\n".join(lines) + "\n", None)
-    _warn_invalid(library.invalid)
+    if library.invalid:
+        warn("\n" + library.invalid_report())
     return 0
 
 
@@ -54,15 +55,6 @@ def _source_label(library: Library[PlaybookSummary], entry: PlaybookSummary) -> 
     if hidden:
         label += " (overrides " + ", ".join(sorted({_ORIGIN_LABEL[h.origin] for h in hidden})) + ")"
     return label
-
-
-def _warn_invalid(invalid: list[InvalidFile]) -> None:
-    if not invalid:
-        return
-    noun = "file" if len(invalid) == 1 else "files"
-    warn(f"\n{len(invalid)} playbook {noun} could not be used:")
-    for bad in invalid:
-        warn(bad.format())
 
 
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from convocoach.followup.sendby import workday_on_or_after
+
 RRULES: dict[str, dict[str, object]] = {
     "daily": {"FREQ": "DAILY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]},
     "weekly": {"FREQ": "WEEKLY"},
@@ -20,10 +22,7 @@ def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: dat
     if next_checkin:
         return date.fromisoformat(next_checkin)
     base = date.fromisoformat(meeting_date) if meeting_date else today
-    day = base + timedelta(days=_STEP_DAYS.get(cadence, 7))
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    return workday_on_or_after(base + timedelta(days=_STEP_DAYS.get(cadence, 7)))
 
 
 def build_ics(*, uid: str, summary: str, description: str, start: datetime, cadence: str,

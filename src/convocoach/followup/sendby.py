@@ -7,8 +7,15 @@ from datetime import date, datetime, time, timedelta, tzinfo
 RESPONSE_HOURS = 3
 
 
-def _is_workday(day: date) -> bool:
+def is_workday(day: date) -> bool:
     return day.weekday() < 5
+
+
+def workday_on_or_after(day: date) -> date:
+    """``day`` itself if it is a weekday, else the Monday after."""
+    while not is_workday(day):
+        day += timedelta(days=1)
+    return day
 
 
 def send_by(meeting_end: datetime, start: time, end: time, zone: tzinfo) -> datetime:
@@ -21,10 +28,8 @@ def send_by(meeting_end: datetime, start: time, end: time, zone: tzinfo) -> date
     local = meeting_end.astimezone(zone)
     day = local.date()
     clock = local.time()
-    if not _is_workday(day) or clock >= end:
-        day += timedelta(days=1)
-        while not _is_workday(day):
-            day += timedelta(days=1)
+    if not is_workday(day) or clock >= end:
+        day = workday_on_or_after(day + timedelta(days=1))
         clock = start
     elif clock < start:
         clock = start

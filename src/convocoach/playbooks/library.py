@@ -57,6 +57,14 @@ class Library(Generic[T]):
         """Playbooks in title order, as lists show them."""
         return sorted(self.playbooks.values(), key=lambda f: f.title.casefold())
 
+    def invalid_report(self) -> str:
+        """Every file that could not be used, with its problems; empty when there are none."""
+        if not self.invalid:
+            return ""
+        count = len(self.invalid)
+        lines = [f"{count} playbook file{'s' * (count != 1)} could not be used:"]
+        return "\n".join(lines + [bad.format() for bad in self.invalid])
+
     def overrides(self, playbook_id: str) -> list[T]:
         """The playbooks hidden by the one that won ``playbook_id``."""
         return [hidden for hidden, winner in self.shadowed if winner.id == playbook_id]

@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
                 yield Input(placeholder="Filter playbooks (title or tag)", id="filter")
                 yield OptionList(id="playbooks", markup=False)
                 if self.library.invalid:
-                    yield Static(self._invalid_summary(), id="problems", markup=False)
+                    yield Static("! " + self.library.invalid_report(), id="problems", markup=False)
             with VerticalScroll(id="sheet-scroll"):
                 yield PrepSheet(id="sheet")
         yield Footer()
@@ -52,12 +52,6 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#playbooks", OptionList).focus()
-
-    def _invalid_summary(self) -> str:
-        count = len(self.library.invalid)
-        lines = [f"! {count} playbook file{'s' * (count != 1)} could not be used:"]
-        lines += [bad.format() for bad in self.library.invalid]
-        return "\n".join(lines)
 
     def _fill(self, query: str) -> None:
         needle = query.casefold().strip()
