@@ -80,3 +80,17 @@ def test_an_unusable_data_folder_is_a_clean_error(capsys: pytest.CaptureFixture[
     err = capsys.readouterr().err
     assert err.startswith("error: ")
     assert "Traceback" not in err
+
+
+def test_an_edited_email_is_used_until_a_template_is_named(
+        capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    from convocoach.sessions.store import SessionStore
+
+    sid = demo(capsys)
+    with SessionStore.open(isolated_home / "data" / "sessions.db") as store:
+        store.set_field(int(sid), "email_draft", "Hello Dana, *edited* by hand.\n")
+        store.set_field(int(sid), "template", "brief")
+    assert main(["email", sid]) == 0
+    assert capsys.readouterr().out == "Hello Dana, *edited* by hand.\n"
+    assert main(["email", sid, "--template", "formal"]) == 0
+    assert "Dear Dana Whitfield," in capsys.readouterr().out

@@ -125,3 +125,30 @@ def test_two_instances_keep_each_others_changes(tmp_path: Path) -> None:
             "Dana", "from the other window", "The launch")
     one.close()
     two.close()
+
+
+def test_a_version_1_database_is_migrated_with_a_backup_first(tmp_path: Path) -> None:
+    from convocoach.sessions.schema_sql import MIGRATIONS
+
+    path = tmp_path / "sessions.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("INSERT INTO sessions (uuid, playbook_id, title, created_at, updated_at) VALUES "
+               "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delay', 'Old one', "
+               "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+
+    with SessionStore.open(path) as store:
+        (row,) = store.list_sessions()
+        session = store.get(row.id)
+        assert (session.title, session.template, session.email_draft) == ("Old one", "standard", "")
+        store.set_field(row.id, "email_draft", "Edited")
+        assert store.get(row.id).email_draft == "Edited"
+
+    backup = sqlite3.connect(tmp_path / f"sessions.db.before-v{SCHEMA_VERSION}")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT title FROM sessions").fetchall() == [("Old one",)]
+    backup.close()

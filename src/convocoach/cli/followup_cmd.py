@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 
 from convocoach.cli.context import CliContext
@@ -23,7 +23,9 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     loaded = ctx.playbook(session.playbook_id)
     if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
         warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
-    template = find_template(ctx.locations, args.template)
+    template = find_template(ctx.locations, args.template or session.template)
+    if args.template:
+        session = replace(session, email_draft="")  # an explicit template beats an edited draft
     profile = _profile(ctx)
     data = render_followup(args.format, template, session,
                            loaded.playbook if loaded else None, profile)

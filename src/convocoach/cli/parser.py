@@ -81,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--format", choices=("md", "txt", "html", "eml", "ics"), default="md")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
-    p.add_argument("--template", default="standard", metavar="NAME|PATH",
-                   help="standard, brief, formal, your own, or a file (default: standard)")
+    p.add_argument("--template", metavar="NAME|PATH",
+                   help="standard, brief, formal, your own, or a file (default: the session's "
+                        "template, or its edited email if you edited it in the app)")
 
     commands.add_parser("demo", parents=[common], help="create a sample session to try things on")
 

@@ -86,7 +86,8 @@ def render_all(formats: tuple[str, ...], template: Template, session: Session,
         out["ics"] = _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
     if not set(formats) - {"ics"}:
         return out
-    markdown = render_markdown(template, session, playbook, profile)
+    # The user's own edit of the email wins over the template once they have made one.
+    markdown = session.email_draft or render_markdown(template, session, playbook, profile)
     out["md"] = markdown.encode("utf-8")
     if set(formats) & {"txt", "html", "eml"}:
         from convocoach.followup.htmlmail import markdown_to_email_html

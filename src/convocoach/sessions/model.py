@@ -76,6 +76,10 @@ class Session:
     next_checkin: str = ""
     notes: str = ""
     step: str = "situation"
+    template: str = "standard"
+    """The follow-up template's name."""
+    email_draft: str = ""
+    """The user's own edit of the follow-up (Markdown); empty means render the template."""
     created_at: str = ""
     updated_at: str = ""
     id: int = 0

@@ -58,6 +58,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX next_steps_by_session ON next_steps(session_id, position);
     """,
+    # 2: the follow-up template a session uses, and the user's own edit of its email.
+    """
+    ALTER TABLE sessions ADD COLUMN template TEXT NOT NULL DEFAULT 'standard';
+    ALTER TABLE sessions ADD COLUMN email_draft TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -84,4 +89,6 @@ SCALAR_COLUMNS: dict[str, str] = {
     "next_checkin": "next_checkin",
     "notes": "notes",
     "step": "step",
+    "template": "template",
+    "email_draft": "email_draft",
 }
