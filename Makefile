@@ -24,6 +24,7 @@ snap-update:
 bench:
 	$(BIN)/python benchmarks/bench_playbooks.py
 	$(BIN)/python benchmarks/bench_followup.py
+	$(BIN)/python benchmarks/bench_tui.py
 
 schema:
 	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json

@@ -15,7 +15,7 @@ class Result:
     baseline: float
     candidate: float
     goal: float
-    unit: str = "s"
+    unit: str = "s"  # "s" is printed in ms; anything else (e.g. "MiB") as it is
 
     @property
     def ratio(self) -> float:
@@ -47,11 +47,18 @@ def run_quietly(argv: Sequence[str], env: dict[str, str] | None = None) -> Calla
     return run
 
 
+def _amount(value: float, unit: str, width: int) -> str:
+    """Seconds print as milliseconds; any other unit (e.g. "MiB") prints as it is."""
+    if unit == "s":
+        value, unit = value * 1000, "ms"
+    return f"{value:{width - len(unit)}.1f}{unit}"
+
+
 def report(results: Sequence[Result]) -> bool:
     """Print a table; True when every goal is met."""
     print(f"{'benchmark':58} {'baseline':>10} {'convocoach':>11} {'ratio':>7} {'goal':>6}")
     for r in results:
         mark = "ok" if r.met else "MISSED"
-        print(f"{r.name:58} {r.baseline * 1000:9.1f}ms {r.candidate * 1000:10.1f}ms "
+        print(f"{r.name:58} {_amount(r.baseline, r.unit, 11)} {_amount(r.candidate, r.unit, 12)} "
               f"{r.ratio:6.2f}x {r.goal:5.1f}x  {mark}")
     return all(r.met for r in results)

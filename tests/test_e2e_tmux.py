@@ -20,9 +20,21 @@ COMMAND = Path(sys.executable).parent / "convocoach"
 
 
 class Terminal:
-    def __init__(self, socket: str, session: str) -> None:
+    def __init__(self, socket: str, session: str, command: str) -> None:
         self.socket = socket
         self.session = session
+        self.command = command
+
+    def start(self) -> None:
+        """Run the app in a fresh 100x30 window (again, after it quit)."""
+        self.tmux("new-session", "-d", "-s", self.session, "-x", "100", "-y", "30",
+                  self.command)
+
+    def wait_until_gone(self, timeout: float = 10) -> bool:
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return not self.alive()
 
     def tmux(self, *args: str) -> str:
         assert TMUX is not None
@@ -54,12 +66,10 @@ def terminal(isolated_home: Path) -> Iterator[Terminal]:
     if TMUX is None:
         pytest.skip("tmux is not installed (.ci/run installs it)")
     socket = f"convocoach-test-{uuid.uuid4().hex[:8]}"
-    term = Terminal(socket, "app")
-    env = {key: os.environ[key] for key in os.environ
-           if key.startswith("CONVOCOACH_") or key in ("PATH", "HOME", "LANG")}
-    exports = " ".join(f"{k}={v!s}" for k, v in env.items() if k.startswith("CONVOCOACH_"))
-    term.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30",
-              f"env TERM=xterm-256color {exports} {COMMAND}")
+    exports = " ".join(f"{k}={v!s}" for k, v in os.environ.items()
+                       if k.startswith("CONVOCOACH_"))
+    term = Terminal(socket, "app", f"env TERM=xterm-256color {exports} {COMMAND}")
+    term.start()
     try:
         yield term
     finally:
@@ -67,6 +77,9 @@ def terminal(isolated_home: Path) -> Iterator[Terminal]:
 
 
 def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
+    terminal.wait_for("Welcome")  # first run: the profile form; skip it
+    time.sleep(0.5)
+    terminal.send("Escape")
     screen = terminal.wait_for("1. Prepare")  # the first prep sheet is drawn: app is ready
     assert "Project delays" in screen
     assert "Budget constraints" in screen
@@ -85,7 +98,45 @@ def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
     terminal.send("Down")
     terminal.wait_for("Give regular updates", timeout=5)
     terminal.send("C-q")
-    deadline = time.monotonic() + 10
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not terminal.alive()
+    assert terminal.wait_until_gone()
+
+
+def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> None:
+    terminal.wait_for("Welcome")
+    time.sleep(0.5)
+    terminal.send("-l", "Sam Okafor")
+    terminal.send("C-s")
+    terminal.wait_for("1. Prepare")  # home, with the library open (no sessions yet)
+    time.sleep(0.3)
+    terminal.send("/")
+    terminal.send("-l", "delays")
+    terminal.wait_for("▊  delays")
+    terminal.send("Enter")
+    time.sleep(0.3)
+    terminal.send("Enter")
+    terminal.wait_for("Session title")
+    time.sleep(0.3)
+    terminal.send("-l", "Tmux launch")
+    terminal.send("Tab")
+    terminal.send("-l", "Dana Whitfield")
+    terminal.wait_for("Dana Whitfield")
+    terminal.send("C-n")
+    terminal.wait_for("answered")
+    time.sleep(0.3)
+    terminal.send("Enter")
+    time.sleep(0.3)
+    terminal.send("-l", "Known since Monday")
+    terminal.wait_for("Known since Monday")
+    terminal.send("C-c")
+    assert terminal.wait_until_gone()
+
+    terminal.start()
+    screen = terminal.wait_for("Tmux launch")  # the sessions tab lists it first
+    assert "Dana Whitfield" in screen
+    assert "Welcome" not in screen
+    time.sleep(0.5)
+    terminal.send("Enter")
+    screen = terminal.wait_for("1 of ")  # reopened at the Prepare step
+    assert "Known since Monday" in terminal.wait_for("Known since Monday")
+    terminal.send("C-q")
+    assert terminal.wait_until_gone()

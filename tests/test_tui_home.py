@@ -8,13 +8,13 @@ from typing import Any
 
 from textual.widgets import Input, OptionList, Static
 
-from convocoach.locations import Locations
-from convocoach.tui.app import ConvocoachApp, make_app
+from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.widgets.prep_sheet import PrepSheet
+from tests.tui_support import build_app
 
 
 def app_with(playbook_dirs: list[Path] | None = None) -> ConvocoachApp:
-    return make_app(Locations.from_env(playbook_dirs=playbook_dirs or []))
+    return build_app(playbook_dirs=playbook_dirs)
 
 
 def titles(app: ConvocoachApp) -> list[str]:
@@ -88,7 +88,8 @@ async def test_bad_playbooks_show_a_warning_and_the_rest_works(
 
 
 def test_home_snapshot(snap_compare: Any) -> None:
-    """The library at 80x24: header, a filter box, playbook titles in alphabetical order on
-    the left (the first one highlighted), its prep sheet (title, approach in italics, summary,
-    '1. Prepare') on the right, and the footer with Quit and Filter."""
+    """The library at 80x24 on first use (no sessions yet): header, the Sessions and Playbooks
+    tabs with Playbooks active, a filter box, playbook titles in alphabetical order on the left
+    (the first one highlighted), its prep sheet (title, approach in italics, summary, '1.
+    Prepare') on the right, and the footer with New, Filter, Profile, Quit."""
     assert snap_compare(app_with(), terminal_size=(80, 24))

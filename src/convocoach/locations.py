@@ -82,6 +82,10 @@ class Locations(NamedTuple):
         return self.config_dir / "settings.yaml"
 
     @property
+    def preferences_file(self) -> Path:
+        return self.config_dir / "preferences.yaml"
+
+    @property
     def database(self) -> Path:
         return self.data_dir / "sessions.db"
 

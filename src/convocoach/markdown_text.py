@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
+# At the start of a line these make a list item, a numbered item or a heading underline.
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
 
 
 def md_inline(text: str) -> str:
     """Escape ``text`` for use inside a Markdown line; line breaks become spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _BLOCK_START.sub(_escape_block_start, escaped)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
 
 
 def md_lines(text: str) -> str:

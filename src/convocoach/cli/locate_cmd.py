@@ -17,6 +17,7 @@ def locate(ctx: CliContext, args: argparse.Namespace) -> int:
         ("user playbooks", str(loc.user_playbooks)),
         ("user templates", str(loc.user_templates)),
         ("settings", str(loc.settings_file)),
+        ("preferences", str(loc.preferences_file)),
         ("data folder", str(loc.data_dir)),
         ("sessions database", str(loc.database)),
     ]

@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = ss.add_parser("show", parents=[common], help="show one session")
     p.add_argument("id", type=int)
+    p = ss.add_parser("sheet", parents=[common],
+                      help="the whole plan as a one-page prep sheet, to print")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
     p = ss.add_parser("export", parents=[common], help="write a session to a file")
     p.add_argument("id", type=int)
     p.add_argument("--format", choices=("yaml", "json", "md"), default="yaml")

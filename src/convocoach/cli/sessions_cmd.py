@@ -1,4 +1,4 @@
-"""``convocoach sessions ...``: list, show, export, import, delete."""
+"""``convocoach sessions ...``: list, show, sheet, export, import, delete."""
 
 from __future__ import annotations
 
@@ -39,6 +39,26 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.store() as store:
         session = store.get(args.id)
     emit(session_markdown(session), None)
+    return 0
+
+
+def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from convocoach.profile import load_profile
+    from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
+    from convocoach.sessions.timing_check import check_timing
+
+    with ctx.store() as store:
+        session = store.get(args.id)
+    loaded = ctx.playbook(session.playbook_id)
+    if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
+        warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
+    playbook = loaded.playbook if loaded else None
+    notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file),
+                         date.today())
+    render = plan_sheet_html if args.format == "html" else plan_sheet_markdown
+    emit(render(session, playbook, notes), args.output)
     return 0
 
 

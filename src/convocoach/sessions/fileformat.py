@@ -101,6 +101,7 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("template", Text(max_length=200, one_line=True), "The follow-up template's name.",
           default="standard"),
     Field("email_draft", _text, "Your own edit of the follow-up email (Markdown)."),
+    Field("exported_at", _stamp, "When the follow-up was last saved or copied."),
     Field("created_at", _stamp, "When the session was created."),
     Field("updated_at", _stamp, "When it last changed."),
 ), lambda convocoach_session, **kw: model.Session(**kw))

@@ -80,6 +80,8 @@ class Session:
     """The follow-up template's name."""
     email_draft: str = ""
     """The user's own edit of the follow-up (Markdown); empty means render the template."""
+    exported_at: str = ""
+    """When the follow-up was last saved to files or copied; empty if never."""
     created_at: str = ""
     updated_at: str = ""
     id: int = 0

@@ -58,10 +58,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX next_steps_by_session ON next_steps(session_id, position);
     """,
-    # 2: the follow-up template a session uses, and the user's own edit of its email.
+    # 2: the follow-up template a session uses, the user's own edit of its email, and when
+    # the email was last exported or copied.
     """
     ALTER TABLE sessions ADD COLUMN template TEXT NOT NULL DEFAULT 'standard';
     ALTER TABLE sessions ADD COLUMN email_draft TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN exported_at TEXT NOT NULL DEFAULT '';
     """,
 )
 
@@ -91,4 +93,5 @@ SCALAR_COLUMNS: dict[str, str] = {
     "step": "step",
     "template": "template",
     "email_draft": "email_draft",
+    "exported_at": "exported_at",
 }

@@ -204,6 +204,7 @@ class SessionStore:
             points=tuple(lists["points"]), next_steps=steps, cadence=row["cadence"],
             next_checkin=row["next_checkin"], notes=row["notes"], step=row["step"],
             template=row["template"], email_draft=row["email_draft"],
+            exported_at=row["exported_at"],
             created_at=row["created_at"], updated_at=row["updated_at"], id=row["id"])
 
     def delete(self, session_id: int) -> None:

@@ -20,7 +20,7 @@ def session_markdown(session: Session) -> str:
     when = " ".join(part for part in (m.date, m.time) if part) or "not set"
     out = [f"# {md_inline(s.title or 'Untitled session')}", "",
            f"- **Playbook:** {md_inline(s.playbook_id)}",
-           f"- **Client:** {md_inline(who)}" + (f" <{md_inline(c.email)}>" if c.email else ""),
+           f"- **Client:** {md_inline(who)}" + (f", {md_inline(c.email)}" if c.email else ""),
            f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
            f"{CHANNEL_LABELS.get(m.channel, m.channel)}"
            + (f", {md_inline(m.place)}" if m.place else ""),

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar, TypeVar
 
-from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.theme import Theme
 
+from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
-from convocoach.playbooks.library import Library, load_library, search_path
+from convocoach.playbooks.library import load_library, search_path
 from convocoach.playbooks.loader import load_playbook_file
-from convocoach.playbooks.model import PlaybookFile
+from convocoach.preferences import Preferences, load_preferences, save_preferences
+from convocoach.profile import Profile, load_profile
+from convocoach.sessions.store import SessionStore
+from convocoach.tui.commands import Command, bindings, palette_entries
+from convocoach.tui.context import AppContext, Clock, utc_now
+from convocoach.tui.providers import OutsideTextCommands
 from convocoach.tui.screens.home import HomeScreen
+
+APP_COMMANDS: tuple[Command, ...] = (
+    Command("help", "f1", "Help", "Keys and tips for what is on screen"),
+    Command("toggle_dark", "f9", "Light/dark", "Switch between the light and the dark theme",
+            show=False),
+    Command("quit", "ctrl+q", "Quit", "Quit (everything is already saved)", priority=True),
+    # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
+    Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
+)
+T = TypeVar("T")
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
 
 
 class ConvocoachApp(App[int]):
@@ -19,19 +41,79 @@ class ConvocoachApp(App[int]):
 
     TITLE = "convocoach"
     SUB_TITLE = "difficult client conversations"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)
+    COMMANDS = App.COMMANDS | {OutsideTextCommands}
 
-    def __init__(self, library: Library[PlaybookFile]) -> None:
+    def __init__(self, context: AppContext, preferences: Preferences | None = None,
+                 preferences_problem: str = "") -> None:
         super().__init__()
-        self.library = library
+        self.context = context
+        self._preferences = preferences or Preferences()
+        self._preferences_problem = preferences_problem
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.library))
+        if self._preferences.theme in self.available_themes:
+            self.theme = self._preferences.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(HomeScreen(self.context))
+        for problem in (self.context.profile_problem, self._preferences_problem):
+            if problem:
+                self.notify(problem, title="A settings file could not be read",
+                            severity="error", timeout=15, markup=False)
+        settings = self.context.locations.settings_file
+        if not settings.exists() and not self.context.profile_problem:
+            from convocoach.tui.screens.profile_form import ProfileScreen
+
+            self.push_screen(ProfileScreen(self.context, welcome=True))
+
+    def on_unmount(self) -> None:
+        self.context.store.close()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._preferences_problem:
+            return  # never overwrite a file we could not read
+        self._preferences = Preferences(theme=theme.name)
+        try:
+            save_preferences(self.context.locations.preferences_file, self._preferences)
+        except OSError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_help(self) -> None:
+        from convocoach.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        topic = getattr(self.screen, "help_topic", "home")
+        self.push_screen(HelpScreen(str(topic)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        sources = getattr(screen, "action_sources", None)
+        for node, actions in (sources() if sources else [(screen, getattr(screen, "ACTIONS", ()))]):
+            yield from palette_entries(node, actions)
+        yield from palette_entries(self, APP_COMMANDS[:2])
+        yield from super().get_system_commands(screen)
 
 
-def make_app(locations: Locations) -> ConvocoachApp:
+def make_app(locations: Locations, clock: Clock = utc_now,
+             export_dir: Path | None = None) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``."""
     library = load_library(search_path(locations), load_playbook_file)
-    return ConvocoachApp(library)
+    store = SessionStore.open(locations.database, clock)
+    profile, profile_problem = _read(lambda: load_profile(locations.settings_file), Profile())
+    preferences, preferences_problem = _read(
+        lambda: load_preferences(locations.preferences_file), Preferences())
+    context = AppContext(locations, library, store, profile, clock,
+                         export_dir or Path.cwd(), profile_problem)
+    return ConvocoachApp(context, preferences, preferences_problem)
+
+
+def _read(load: Callable[[], T], default: T) -> tuple[T, str]:
+    try:
+        return load(), ""
+    except (InvalidFile, UserError) as exc:
+        return default, exc.format() + "\nThe app uses defaults until the file is fixed."

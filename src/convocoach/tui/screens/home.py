@@ -1,98 +1,161 @@
-"""Home: the playbook library, filtered as you type, with the selected prep sheet beside it."""
+"""Home: the user's sessions and the playbook library, one tab each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from convocoach.playbooks.library import Library
 from convocoach.playbooks.model import PlaybookFile
-from convocoach.playbooks.prepsheet import prep_sheet_markdown
-from convocoach.tui.safe_text import plain
-from convocoach.tui.widgets.prep_sheet import PrepSheet
-
-# Moving quickly through the list should not render every sheet on the way.
-_SHEET_DELAY = 0.08
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.providers import Entry
+from convocoach.tui.widgets.library_browser import LibraryBrowser
+from convocoach.tui.widgets.session_list import SessionList
 
 
 class HomeScreen(Screen[None]):
-    """The library on the left, the chosen playbook's prep sheet on the right."""
+    """Recent sessions to resume, and the library to start a new one from."""
 
-    CSS_PATH = "home.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-    ]
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("new_session", "n", "New", "Start a new session from a playbook"),
+        Command("copy_session", "c", "Copy", "Copy the highlighted session"),
+        Command("delete_session", "delete", "Delete", "Delete the highlighted session"),
+        Command("show_tab('sessions')", "s", "Sessions", "Show your sessions", show=False),
+        Command("show_tab('library')", "l", "Library", "Show the playbook library", show=False),
+        Command("focus_filter", "slash", "Filter", "Filter the playbooks by title or tag"),
+        Command("clear_filter", "escape", "Clear filter", "Clear the playbook filter",
+                show=False),
+        Command("edit_profile", "p", "Profile", "Edit your sender profile"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
+    help_topic = "home"
 
-    def __init__(self, library: Library[PlaybookFile]) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.library = library
-        self._pending: Timer | None = None
+        self.context = context
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
-            with Vertical(id="library"):
-                yield Input(placeholder="Filter playbooks (title or tag)", id="filter")
-                yield OptionList(id="playbooks", markup=False)
-                if self.library.invalid:
-                    yield Static("! " + self.library.invalid_report(), id="problems", markup=False)
-            with VerticalScroll(id="sheet-scroll"):
-                yield PrepSheet(id="sheet")
+        initial = "sessions" if self.context.store.list_sessions() else "library"
+        with TabbedContent(initial=initial):
+            with TabPane("Sessions", id="sessions"):
+                yield SessionList(self.context.store, id="session-list")
+            with TabPane("Playbooks", id="library"):
+                yield LibraryBrowser(self.context.library, id="library-browser")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#playbooks", OptionList).focus()
+        self._focus_tab()
 
-    def _fill(self, query: str) -> None:
-        needle = query.casefold().strip()
-        option_list = self.query_one("#playbooks", OptionList)
-        current = option_list.highlighted_option
-        keep = current.id if current is not None else None
-        option_list.clear_options()
-        matches = [loaded.playbook for loaded in self.library.sorted()
-                   if not needle or needle in " ".join(
-                       (loaded.playbook.title, loaded.playbook.id, *loaded.playbook.tags)
-                   ).casefold()]
-        option_list.add_options(Option(plain(pb.title), id=pb.id) for pb in matches)
-        ids = [pb.id for pb in matches]
-        if ids:
-            option_list.highlighted = ids.index(keep) if keep in ids else 0
+    def on_screen_resume(self) -> None:
+        self.query_one(SessionList).refresh_rows()
+        self.refresh_bindings()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+    @property
+    def _tab(self) -> str:
+        return self.query_one(TabbedContent).active
 
-    @on(OptionList.OptionHighlighted, "#playbooks")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self._pending is not None:
-            self._pending.stop()
-        playbook_id = event.option.id or ""
-        sheet = self.query_one("#sheet", PrepSheet)
-        if not sheet.source:
-            self._show(playbook_id)  # the first sheet appears at once
+    def _focus_tab(self) -> None:
+        if self._tab == "sessions":
+            self.query_one(SessionList).focus_list()
         else:
-            self._pending = self.set_timer(_SHEET_DELAY, lambda: self._show(playbook_id))
+            self.query_one(LibraryBrowser).focus_list()
 
-    def _show(self, playbook_id: str) -> None:
-        loaded = self.library.get(playbook_id)
-        if loaded is not None:
-            self.query_one("#sheet", PrepSheet).show(prep_sheet_markdown(loaded.playbook))
-            self.query_one("#sheet-scroll", VerticalScroll).scroll_home(animate=False)
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        on_sessions = self._tab == "sessions"
+        # Keys that belong to the other tab are hidden; ones that need a selection grey out.
+        if action in ("copy_session", "delete_session"):
+            if not on_sessions:
+                return False
+            return True if self.query_one(SessionList).highlighted else None
+        if action in ("focus_filter", "clear_filter"):
+            return not on_sessions
+        return True
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_tab()
+
+    def action_new_session(self) -> None:
+        browser = self.query_one(LibraryBrowser)
+        if self._tab == "library" and browser.highlighted is not None:
+            self._start(browser.highlighted)
+            return
+        self.action_show_tab("library")
+        self.notify("Pick the playbook for your challenge and press Enter.")
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.query_one(LibraryBrowser).focus_filter()
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        filter_input.value = ""
-        self.query_one("#playbooks", OptionList).focus()
+        self.query_one(LibraryBrowser).clear_filter()
+
+    def action_copy_session(self) -> None:
+        row = self.query_one(SessionList).highlighted
+        if row is not None:
+            new_id = self.context.store.duplicate(row.id)
+            self.query_one(SessionList).refresh_rows(select=new_id)
+            self.notify("Copied. The copy is at the top of the list.")
+
+    @work
+    async def action_delete_session(self) -> None:
+        from convocoach.tui.screens.confirm import ConfirmScreen
+
+        row = self.query_one(SessionList).highlighted
+        if row is None:
+            return
+        name = row.title or "Untitled session"
+        question = (f"Delete the session \u201c{name}\u201d and everything in it? "
+                    "This cannot be undone (export it first if in doubt).")
+        if await self.app.push_screen_wait(ConfirmScreen("Delete session", question)):
+            self.context.store.delete(row.id)
+            self.query_one(SessionList).refresh_rows()
+            self.notify("Session deleted.")
+        self.refresh_bindings()
+
+    def action_edit_profile(self) -> None:
+        from convocoach.tui.screens.profile_form import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(self.context))
+
+    # --- opening sessions --------------------------------------------------------------------
+
+    @on(LibraryBrowser.Chosen)
+    def _playbook_chosen(self, event: LibraryBrowser.Chosen) -> None:
+        self._start(event.playbook)
+
+    @on(SessionList.Chosen)
+    def _session_chosen(self, event: SessionList.Chosen) -> None:
+        self.open_session(event.session_id)
+
+    def _start(self, playbook: PlaybookFile) -> None:
+        session_id = self.context.store.create(playbook.id, playbook.digest)
+        self.open_session(session_id)
+
+    def open_session(self, session_id: int) -> None:
+        from convocoach.tui.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(self.context, session_id))
+
+    def palette_entries(self) -> Iterator[Entry]:
+        for loaded in self.context.library.sorted():
+            yield Entry(f"New session: {loaded.title}",
+                        "Start preparing a conversation with this playbook",
+                        partial(self._start, loaded))
+        for row in self.context.store.list_sessions()[:50]:
+            yield Entry(f"Open session: {row.title or 'Untitled session'}",
+                        "Resume where you left off", partial(self.open_session, row.id))

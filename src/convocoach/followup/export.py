@@ -1,0 +1,38 @@
+"""Write a session's follow-up to a folder, one file per format, each written atomically."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from convocoach.atomicfile import write_bytes_atomic
+from convocoach.followup.email import Template, render_all
+from convocoach.playbooks.model import Playbook
+from convocoach.profile import Profile
+from convocoach.sessions.model import Session
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def file_stem(session: Session) -> str:
+    """A safe, readable file name stem, e.g. ``northwind-checkout-launch-followup``."""
+    source = session.title or session.client.company or session.client.name or "session"
+    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return f"{slug or 'session'}-followup"
+
+
+def export_followup(folder: Path, formats: tuple[str, ...], template: Template,
+                    session: Session, playbook: Playbook | None, profile: Profile,
+                    now: datetime) -> list[Path]:
+    """Render ``formats`` and write them into ``folder``; returns the paths written."""
+    rendered = render_all(formats, template, session, playbook, profile, now)
+    stem = file_stem(session)
+    written = []
+    for fmt, data in rendered.items():
+        path = folder / f"{stem}.{fmt}"
+        write_bytes_atomic(path, data)
+        written.append(path)
+    return written

@@ -1,0 +1,54 @@
+"""The steps of a session, in order, and which of them the user has done."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from convocoach.sessions.model import Session
+from convocoach.sessions.prompts import PrepPrompt, answered_count
+
+
+class Step(NamedTuple):
+    key: str
+    label: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step("situation", "Situation"),
+    Step("prepare", "Prepare"),
+    Step("timing", "Timing"),
+    Step("listen", "Listen"),
+    Step("rehearse", "Rehearse"),
+    Step("agree", "Agree"),
+    Step("followup", "Follow up"),
+)
+STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
+
+
+def resume_step(session: Session) -> str:
+    """The step to reopen a session at (the first one if the stored step is unknown)."""
+    return session.step if session.step in STEP_KEYS else STEP_KEYS[0]
+
+
+def neighbour(step: str, offset: int) -> str:
+    """The step ``offset`` places from ``step``, kept within the first and the last."""
+    index = STEP_KEYS.index(step) if step in STEP_KEYS else 0
+    return STEP_KEYS[max(0, min(len(STEP_KEYS) - 1, index + offset))]
+
+
+def steps_done(session: Session, prompts: tuple[PrepPrompt, ...]) -> frozenset[str]:
+    """The steps whose work is complete, judged from what the session holds."""
+    done: set[str] = set()
+    if session.client.name.strip() and session.meeting.date:
+        done.add("situation")
+    if prompts and answered_count(prompts, session.answers) == len(prompts):
+        done.add("prepare")
+    if session.meeting.date and session.meeting.time:
+        done.add("timing")
+    if session.phrases:
+        done.add("listen")
+    if session.next_steps and session.next_checkin:
+        done.add("agree")
+    if session.exported_at:
+        done.add("followup")
+    return frozenset(done)

@@ -1,0 +1,148 @@
+"""The F1 help for each screen and step (our own words, shown as Markdown)."""
+
+from __future__ import annotations
+
+_SESSION_KEYS = """
+## Moving around a session
+
+| key | does |
+|---|---|
+| Ctrl+N / Ctrl+B | next / previous step (or click a step at the top) |
+| Tab / Shift+Tab | next / previous field |
+| F2 | the prep sheet: your whole plan on one page, to save or print |
+| Esc | back to the home screen |
+| Ctrl+P | every command, searchable |
+| Ctrl+Q or Ctrl+C | quit |
+
+Everything you type is saved as you type it. Quit at any moment and reopen the session from
+the home screen: it resumes at the same step.
+"""
+
+_TOPICS: dict[str, str] = {
+    "home": """
+# Home
+
+**Sessions** lists the conversations you are preparing, the most recent first.
+**Playbooks** lists the challenges convocoach can help with; type to filter by title or tag.
+
+| key | does |
+|---|---|
+| Enter | open the session, or start a new one from the playbook |
+| N | new session (pick a playbook first) |
+| C | copy the session (to prepare a similar conversation) |
+| Delete | delete the session (asks first) |
+| / | filter the playbooks |
+| P | your sender profile (name, signature, time zone) |
+| Ctrl+P | every command, searchable; also "Change theme" |
+| F9 | light or dark theme (remembered) |
+| Ctrl+Q | quit |
+
+A playbook that could not be read is listed under the library with the reason; fix the file and
+restart, the other playbooks work meanwhile.
+""",
+    "profile": """
+# Your profile
+
+Your name, title, company and signature close every follow-up email. The time zone and business
+hours decide the "send by" time of the follow-up (three business hours after the meeting, within
+the same business day).
+
+Ctrl+S saves, Esc closes without saving.
+""",
+    "situation": """
+# 1. Situation
+
+Who you are meeting and when. The seniority and technical level shape the advice: a senior
+person needs the short version first; a non-technical person needs plain words.
+
+Dates are written like 2026-11-27 and times like 14:30 (your time zone). A value that is not
+valid yet is shown in red and kept off the saved session until it is.
+""" + _SESSION_KEYS,
+    "prepare": """
+# 2. Prepare
+
+Answer each prompt in your own words: the facts, the client's perspective, your options and
+your walk-away point, and the questions you expect. Arrows move through the prompts, Enter or
+Tab goes to the answer box; the suggestion under the prompt comes from the playbook.
+
+A tick marks a prompt you have answered.
+""" + _SESSION_KEYS,
+    "timing": """
+# 3. Timing and setting
+
+The playbook's advice on when, where and how to have this conversation, and a check of the
+meeting you entered in Situation: bad news by email, a late-Friday slot, a time outside your
+business hours and similar warnings. Change the meeting in Situation and come back.
+""" + _SESSION_KEYS,
+    "listen": """
+# 4. Listen and empathise
+
+Prompts that invite the client to say more, and openers for reflecting back what you heard.
+Tick the empathy phrases you mean to use (Space toggles); they go onto your prep sheet. Add your
+own in the box below the list. The phrases to avoid come with the reason and what to say instead.
+""" + _SESSION_KEYS,
+    "rehearse": """
+# 5. Rehearse
+
+A role-play against a scripted client will live here. Until then, rehearse out loud with a
+colleague using the prep sheet (F2).
+""" + _SESSION_KEYS,
+    "agree": """
+# 6. Agree
+
+The discussion points (one per line) and the next steps you agreed: what, who, by when.
+
+| key (in the table) | does |
+|---|---|
+| A | add a next step |
+| Enter | edit the selected step |
+| Delete | remove it |
+| Shift+Up / Shift+Down | move it |
+
+Choose how often you will check in and the date of the next check-in; the follow-up email and
+the calendar invite use both.
+""" + _SESSION_KEYS,
+    "followup": """
+# 7. Follow up
+
+The follow-up email, rendered from the chosen template with everything you entered. Send it
+before the "send by" time.
+
+| key | does |
+|---|---|
+| E | edit the email here |
+| O | edit it in your own editor ($EDITOR) |
+| R | go back to the template's version (asks first) |
+| S | save it as Markdown, text, HTML, an email draft (.eml) and a check-in invite (.ics) |
+| Y | copy it to the clipboard (if your terminal allows it; saving always works) |
+
+Once edited, your version is kept and used everywhere, including `convocoach email`.
+""" + _SESSION_KEYS,
+    "plan": """
+# Prep sheet
+
+Your whole plan on one page. S saves it as Markdown and HTML (to print, or to keep open on a
+second screen). Esc goes back.
+""",
+    "next-step": """
+# A next step
+
+What will be done, who owns it (us, the client, or a named person) and by when (a date like
+2026-11-27). Ctrl+S saves, Esc cancels.
+""",
+    "email-editor": """
+# Editing the email
+
+The email is Markdown: `**bold**`, `- lists`. Ctrl+S keeps your version, Esc cancels.
+""",
+    "export": """
+# Saving the follow-up
+
+Choose the folder and the formats (Space toggles one). Existing files with the same names are
+replaced. Ctrl+S or Enter saves.
+""",
+}
+
+
+def help_markdown(topic: str) -> str:
+    return _TOPICS.get(topic, _TOPICS["home"]).strip() + "\n"

@@ -1,0 +1,59 @@
+"""Edit the follow-up email in the app."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, TextArea
+
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.widgets.text_box import TextBox
+
+
+class EmailEditor(ModalScreen[str | None]):
+    """Dismisses with the edited text, or None when cancelled."""
+
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("save", "ctrl+s", "Keep my version", "Keep the edited email", priority=True),
+        Command("cancel", "escape", "Cancel", "Close without keeping the changes"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "email-editor"
+    DEFAULT_CSS = """
+    EmailEditor { align: center middle; }
+    EmailEditor > Vertical {
+        width: 100%; height: 100%; border: round $primary; background: $surface;
+    }
+    EmailEditor TextBox { height: 1fr; max-height: 100%; }
+    EmailEditor #buttons { height: auto; align-horizontal: right; }
+    EmailEditor Button { margin: 0 0 0 1; }
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Edit the follow-up email"
+            box.border_subtitle = "Ctrl+S keeps it · Esc cancels"
+            yield TextBox(self.text, id="email-text", max_chars=100_000)
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", compact=True, id="cancel")
+                yield Button("Keep my version", compact=True, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

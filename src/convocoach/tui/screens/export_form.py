@@ -1,0 +1,88 @@
+"""Choose where to save the follow-up, and in which formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from convocoach.tui.commands import Command, bindings
+
+FORMAT_LABELS = {
+    "md": "Markdown (.md)",
+    "txt": "Plain text (.txt)",
+    "html": "HTML (.html)",
+    "eml": "Email draft to open in your mail app (.eml)",
+    "ics": "Calendar invite for the next check-in (.ics)",
+}
+
+
+class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("save", "ctrl+s", "Save files", "Write the chosen files", priority=True),
+        Command("cancel", "escape", "Cancel", "Close without saving"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "export"
+    DEFAULT_CSS = """
+    ExportForm { align: center middle; }
+    ExportForm > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ExportForm SelectionList { height: auto; }
+    ExportForm #error { color: $text-error; height: auto; }
+    ExportForm #buttons { height: auto; align-horizontal: right; }
+    ExportForm Button { margin: 0 0 0 1; }
+    """
+
+    def __init__(self, folder: Path, stem: str) -> None:
+        super().__init__()
+        self.folder = folder
+        self.stem = stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Save the follow-up"
+            yield Label("Folder")
+            yield Input(str(self.folder), compact=True, id="folder")
+            yield Static(f"Files are named {self.stem}.md, .txt and so on.", markup=False,
+                         classes="muted")
+            yield SelectionList[str](*(Selection(label, fmt, True)
+                                       for fmt, label in FORMAT_LABELS.items()), id="formats")
+            yield Static("", id="error", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", compact=True, id="cancel")
+                yield Button("Save files", compact=True, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#formats", SelectionList).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted, "#folder")
+    def action_save(self) -> None:
+        formats = tuple(self.query_one("#formats", SelectionList).selected)
+        folder_text = self.query_one("#folder", Input).value.strip()
+        error = self.query_one("#error", Static)
+        if not formats:
+            error.update("Tick at least one format (Space).")
+            return
+        if not folder_text:
+            error.update("Type the folder to save into.")
+            return
+        folder = Path(folder_text).expanduser()
+        if folder.exists() and not folder.is_dir():
+            error.update("That is a file, not a folder.")
+            return
+        self.dismiss((folder, tuple(f for f in FORMAT_LABELS if f in formats)))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,99 @@
+"""Add or edit one agreed next step: what, who, by when."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from convocoach.sessions.field_check import check_field
+from convocoach.sessions.model import NextStep
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.safe_text import plain
+
+OWNER_CHOICES = [("Us", "us"), ("The client", "client"), ("A named person", "person")]
+STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
+
+
+class NextStepForm(ModalScreen[NextStep | None]):
+    """Dismisses with the step as entered, or None when cancelled."""
+
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("save", "ctrl+s", "Save", "Save this next step", priority=True),
+        Command("cancel", "escape", "Cancel", "Close without saving"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "next-step"
+    DEFAULT_CSS = """
+    NextStepForm { align: center middle; }
+    NextStepForm > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    NextStepForm Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; grid-gutter: 1 0;
+        height: auto; margin: 1 0; }
+    NextStepForm #error { color: $text-error; height: auto; }
+    NextStepForm #buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
+    NextStepForm Button { margin: 0 0 0 1; }
+    """
+
+    def __init__(self, step: NextStep | None = None) -> None:
+        super().__init__()
+        self.step = step or NextStep("")
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        with Vertical() as box:
+            box.border_title = "Edit next step" if step.id else "Add a next step"
+            with Grid():
+                yield Label("What")
+                yield Input(step.action, placeholder="Send the revised plan", compact=True,
+                            id="action", max_length=500)
+                yield Label("Owner")
+                yield Select(OWNER_CHOICES, value=step.owner_kind, allow_blank=False,
+                             compact=True, id="owner-kind")
+                yield Label("Name")
+                yield Input(step.owner_name, placeholder="Only for a named person",
+                            compact=True, id="owner-name", max_length=200)
+                yield Label("By when")
+                yield Input(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
+                yield Label("Status")
+                yield Select(STATUS_CHOICES, value=step.status, allow_blank=False, compact=True,
+                             id="status")
+            yield Static("", id="error", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", compact=True, id="cancel")
+                yield Button("Save", compact=True, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#action", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        action = " ".join(self.query_one("#action", Input).value.split())
+        owner_kind = str(self.query_one("#owner-kind", Select).value)
+        owner_name = self.query_one("#owner-name", Input).value.strip()
+        error = self.query_one("#error", Static)
+        if not action:
+            error.update("Say what will be done.")
+            return
+        if owner_kind == "person" and not owner_name:
+            error.update("Name the person who owns it, or choose us or the client.")
+            return
+        try:
+            due = str(check_field("due", self.query_one("#due", Input).value))
+        except ValueError as exc:
+            error.update(plain(f"By when: {exc}."))
+            return
+        self.dismiss(NextStep(action, owner_kind, owner_name if owner_kind == "person" else "",
+                              due, str(self.query_one("#status", Select).value), self.step.id))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,70 @@
+"""F2: the whole plan on one page, to read here or save as Markdown and HTML."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from convocoach.playbooks.model import PlaybookFile
+from convocoach.sessions.model import Session
+from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
+from convocoach.sessions.timing_check import check_timing
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.widgets.prep_sheet import PrepSheet
+
+
+class PlanSheetScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("save", "s", "Save", "Save the prep sheet as Markdown and HTML"),
+        Command("close", "escape", "Back", "Back to the session"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "plan"
+
+    def __init__(self, context: AppContext, session: Session,
+                 playbook: PlaybookFile | None) -> None:
+        super().__init__()
+        self.context = context
+        self.session = session
+        self.playbook = playbook.playbook if playbook else None
+        notes = check_timing(session, self.playbook, context.profile, context.today())
+        self.markdown = plan_sheet_markdown(session, self.playbook, notes)
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="plan-scroll"):
+            sheet = PrepSheet(id="plan")
+            sheet.show(self.markdown)
+            yield sheet
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Prep sheet"
+        self.sub_title = self.session.title or "Untitled session"
+        self.query_one("#plan-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_save(self) -> None:
+        from convocoach.atomicfile import write_text_atomic
+        from convocoach.followup.export import file_stem
+
+        stem = file_stem(self.session).removesuffix("-followup") + "-prep-sheet"
+        folder = self.context.export_dir
+        try:
+            write_text_atomic(folder / f"{stem}.md", self.markdown)
+            write_text_atomic(folder / f"{stem}.html",
+                              plan_sheet_html(self.session, self.playbook, self.notes))
+        except OSError as exc:
+            self.notify(str(exc), title="Nothing was saved", severity="error", markup=False)
+            return
+        self.notify(f"Saved in {folder}:\n{stem}.md\n{stem}.html", title="Prep sheet saved",
+                    timeout=10, markup=False)

@@ -1,0 +1,135 @@
+"""The sender profile form: the welcome on first run, and "Edit profile" afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from convocoach.diagnostics import InvalidFile, UserError
+from convocoach.profile import Profile, dump_profile, with_value
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.safe_text import plain
+
+_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Your name", "Sam Okafor"),
+    ("title", "Job title", "Delivery lead"),
+    ("company", "Company", "Brightline Studio"),
+    ("email", "Email", "sam@brightline.example"),
+    ("timezone", "Time zone", "Europe/London"),
+    ("business_start", "Day starts", "09:00"),
+    ("business_end", "Day ends", "17:30"),
+)
+WELCOME = ("Welcome to convocoach. Your follow-up emails are signed with this profile. "
+           "It stays on this computer, like everything else you type here. "
+           "Skip it if you like: you can edit it later from the home screen.")
+
+
+class ProfileScreen(ModalScreen[bool]):
+    """Who the follow-up email comes from. Dismisses with True when saved."""
+
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("save", "ctrl+s", "Save", "Save the profile", priority=True),
+        Command("skip", "escape", "Skip", "Close without saving"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "profile"
+    DEFAULT_CSS = """
+    ProfileScreen { align: center middle; }
+    ProfileScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ProfileScreen #intro { margin: 0 0 1 0; }
+    ProfileScreen Grid { grid-size: 2; grid-columns: 13 1fr; grid-rows: auto; grid-gutter: 1 0;
+        height: auto; }
+    ProfileScreen TextArea { height: 4; }
+    ProfileScreen #error { color: $error; height: auto; }
+    ProfileScreen #buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
+    ProfileScreen Button { margin: 0 0 0 1; }
+    """
+
+    def __init__(self, context: AppContext, *, welcome: bool = False) -> None:
+        super().__init__()
+        self.context = context
+        self.welcome = welcome
+
+    def compose(self) -> ComposeResult:
+        profile = self.context.profile
+        with Vertical() as box:
+            box.border_title = "Welcome" if self.welcome else "Your profile"
+            with VerticalScroll():
+                if self.welcome:
+                    yield Static(WELCOME, id="intro", markup=False)
+                with Grid():
+                    for key, label, example in _FIELDS:
+                        yield Label(label)
+                        yield Input(getattr(profile, key), placeholder=example, compact=True,
+                                    id=f"p-{key}")
+                    yield Label("Signature")
+                    yield TextArea(profile.signature, id="p-signature",
+                                   placeholder="Lines under your name")
+                yield Static("", id="error", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button("Skip" if self.welcome else "Cancel", compact=True, id="skip")
+                yield Button("Save", compact=True, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#p-name", Input).focus()
+
+    def _collected(self) -> Profile:
+        profile = Profile()
+        source = str(self.context.locations.settings_file)
+        for key, value in self._values().items():
+            if value != getattr(profile, key):
+                profile = with_value(profile, key, value, source)
+        return profile
+
+    def _values(self) -> dict[str, str]:
+        values = {key: self.query_one(f"#p-{key}", Input).value.strip() for key, _, _ in _FIELDS}
+        values["signature"] = self.query_one("#p-signature", TextArea).text.rstrip()
+        return {k: v for k, v in values.items() if v or k in ("name", "signature")}
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        from convocoach.atomicfile import write_text_atomic
+
+        try:
+            profile = self._collected()
+        except (InvalidFile, UserError) as exc:
+            self.query_one("#error", Static).update(plain(_first_line(exc)))
+            return
+        try:
+            write_text_atomic(self.context.locations.settings_file, dump_profile(profile))
+        except OSError as exc:
+            self.query_one("#error", Static).update(plain(f"Could not save: {exc}"))
+            return
+        self.context.profile = profile
+        self.notify("Profile saved.")
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#skip")
+    def action_skip(self) -> None:
+        if self.welcome:
+            # A default profile on disk means the welcome is not shown again.
+            from convocoach.atomicfile import write_text_atomic
+
+            with contextlib.suppress(OSError):  # asking again next time is harmless
+                write_text_atomic(self.context.locations.settings_file,
+                                  dump_profile(self.context.profile))
+        self.dismiss(False)
+
+
+def _first_line(exc: InvalidFile | UserError) -> str:
+    if isinstance(exc, InvalidFile):
+        problem = exc.problems[0]
+        return f"{problem.path}: {problem.message}" + (f" ({problem.fix})" if problem.fix else "")
+    return exc.message + (f" ({exc.fix})" if exc.fix else "")
+

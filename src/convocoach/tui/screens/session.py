@@ -1,0 +1,168 @@
+"""A session, step by step: situation, prepare, timing, listen, rehearse, agree, follow up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header
+
+from convocoach.sessions.flow import STEPS, neighbour, resume_step, steps_done
+from convocoach.sessions.prompts import prep_prompts
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.providers import Entry
+from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.steps.agree import AgreeStep
+from convocoach.tui.steps.base import StepPane
+from convocoach.tui.steps.followup import FollowupStep
+from convocoach.tui.steps.listen import ListenStep
+from convocoach.tui.steps.prepare import PrepareStep
+from convocoach.tui.steps.rehearse import RehearseStep
+from convocoach.tui.steps.situation import SituationStep
+from convocoach.tui.steps.timing import TimingStep
+from convocoach.tui.widgets.step_bar import StepBar
+
+PANES: dict[str, type[StepPane]] = {pane.step_key: pane for pane in (
+    SituationStep, PrepareStep, TimingStep, ListenStep, RehearseStep, AgreeStep, FollowupStep)}
+# Ticks in the step bar follow typing, but need not be redrawn on every key.
+_BAR_DELAY = 0.25
+
+
+class SessionScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("next_step", "ctrl+n", "Next", "Go to the next step", priority=True),
+        Command("previous_step", "ctrl+b", "Back", "Go to the previous step",
+                priority=True),
+        Command("prep_sheet", "f2", "Prep sheet", "Your whole plan on one page, to save or print"),
+        Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    DEFAULT_CSS = """
+    SessionScreen ContentSwitcher { height: 1fr; }
+    """
+
+    def __init__(self, context: AppContext, session_id: int) -> None:
+        super().__init__()
+        self.context = context
+        self.editor = SessionEditor(context.store, session_id, self._report, self._changed)
+        self.playbook = context.playbook(self.editor.session.playbook_id)
+        self.prompts = prep_prompts(self.playbook.playbook) if self.playbook else ()
+        self.step = resume_step(self.editor.session)
+        self._bar_timer: Timer | None = None
+
+    @property
+    def help_topic(self) -> str:
+        return self.step
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            yield StepBar(id="step-bar")
+            with ContentSwitcher(initial=None, id="step-panes"):
+                pass
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._update_title()
+        if self.playbook is None:
+            self.notify(f"The playbook {self.editor.session.playbook_id!r} is not in your "
+                        "library: its advice cannot be shown, your answers are kept.",
+                        severity="warning", markup=False)
+        elif (self.editor.session.playbook_digest
+              and self.playbook.digest != self.editor.session.playbook_digest):
+            self.notify("This session's playbook has changed since you started; its prompts "
+                        "may read differently.", markup=False)
+        self.go(self.step)
+
+    def _update_title(self) -> None:
+        session = self.editor.session
+        self.title = session.title or "Untitled session"
+        self.sub_title = self.playbook.title if self.playbook else session.playbook_id
+
+    def go(self, step: str) -> None:
+        switcher = self.query_one("#step-panes", ContentSwitcher)
+        pane = next((p for p in switcher.query_children(StepPane) if p.step_key == step), None)
+        if pane is None:
+            pane = PANES[step](self.context, self.editor, self.playbook)
+            switcher.mount(pane)
+        else:
+            pane.shown()
+        switcher.current = pane.id
+        self.step = step
+        if self.editor.session.step != step:
+            self.editor.set_field("step", step)
+        self._refresh_bar()
+        self.call_after_refresh(pane.focus_first)
+        self.refresh_bindings()
+
+    @property
+    def pane(self) -> StepPane | None:
+        switcher = self.query_one("#step-panes", ContentSwitcher)
+        return next((p for p in switcher.query_children(StepPane) if p.id == switcher.current),
+                    None)
+
+    def _refresh_bar(self) -> None:
+        bar = self.query_one(StepBar)
+        bar.current = self.step
+        bar.done = steps_done(self.editor.session, self.prompts)
+        self._update_title()
+
+    def _changed(self) -> None:
+        if self._bar_timer is not None:
+            self._bar_timer.stop()
+        self._bar_timer = self.set_timer(_BAR_DELAY, self._refresh_bar)
+
+    def _report(self, message: str) -> None:
+        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
+
+    @on(StepBar.Clicked)
+    def _clicked(self, event: StepBar.Clicked) -> None:
+        self.go(event.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_step":
+            return True if self.step != STEPS[-1].key else None
+        if action == "previous_step":
+            return True if self.step != STEPS[0].key else None
+        return True
+
+    def action_next_step(self) -> None:
+        self.go(neighbour(self.step, 1))
+
+    def action_previous_step(self) -> None:
+        self.go(neighbour(self.step, -1))
+
+    def action_go_step(self, step: str) -> None:
+        self.go(step)
+
+    def action_home(self) -> None:
+        self.dismiss()
+
+    def action_prep_sheet(self) -> None:
+        from convocoach.tui.screens.plan_sheet import PlanSheetScreen
+
+        self.app.push_screen(PlanSheetScreen(self.context, self.editor.session, self.playbook))
+
+    def palette_entries(self) -> Iterator[Entry]:
+        for number, (key, label) in enumerate(STEPS, start=1):
+            if key != self.step:
+                yield Entry(f"Go to step {number}: {label}", "Jump to this step",
+                            partial(self.go, key))
+
+    def action_sources(self) -> Iterator[tuple[object, tuple[Command, ...]]]:
+        yield self, self.ACTIONS
+        pane = self.pane
+        if pane is not None:
+            yield pane, pane.ACTIONS
+            for widget in pane.query("*"):
+                actions = getattr(widget, "ACTIONS", ())
+                if actions:
+                    yield widget, actions

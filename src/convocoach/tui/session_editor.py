@@ -1,0 +1,73 @@
+"""One open session: every change goes straight to the store, and a failed write is reported.
+
+Saving on every change (not on a timer) is what makes Ctrl+C, a closed terminal or a crash
+lose nothing: each change is its own SQLite transaction, a fraction of a millisecond in WAL mode.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from convocoach.diagnostics import UserError
+from convocoach.sessions.model import NextStep, Session
+from convocoach.sessions.store import SessionStore
+
+Report = Callable[[str], None]
+
+
+class SessionEditor:
+    def __init__(self, store: SessionStore, session_id: int, report: Report,
+                 changed: Callable[[], None]) -> None:
+        self.store = store
+        self.session_id = session_id
+        self._report = report
+        self._changed = changed
+        self.session: Session = store.get(session_id)
+
+    def reload(self) -> Session:
+        self.session = self.store.get(self.session_id)
+        return self.session
+
+    @contextmanager
+    def _saving(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            self._report(f"Could not save: {exc}. What you typed is still on screen; "
+                         "the next change tries again.")
+            return
+        except UserError as exc:
+            self._report(exc.message)
+            return
+        self.session = self.store.get(self.session_id)
+        self._changed()
+
+    def set_field(self, name: str, value: str | int) -> None:
+        with self._saving():
+            self.store.set_field(self.session_id, name, value)
+
+    def set_answer(self, section: str, position: int, prompt: str, answer: str) -> None:
+        with self._saving():
+            self.store.set_answer(self.session_id, section, position, prompt, answer)
+
+    def set_list(self, kind: str, items: list[str]) -> None:
+        with self._saving():
+            self.store.set_list(self.session_id, kind, items)
+
+    def add_next_step(self, step: NextStep) -> None:
+        with self._saving():
+            self.store.add_next_step(self.session_id, step)
+
+    def update_next_step(self, step_id: int, **changes: str) -> None:
+        with self._saving():
+            self.store.update_next_step(step_id, **changes)
+
+    def move_next_step(self, step_id: int, new_index: int) -> None:
+        with self._saving():
+            self.store.move_next_step(step_id, new_index)
+
+    def delete_next_step(self, step_id: int) -> None:
+        with self._saving():
+            self.store.delete_next_step(step_id)

@@ -1,0 +1,1 @@
+"""One widget per step of a session."""

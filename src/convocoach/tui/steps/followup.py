@@ -1,0 +1,204 @@
+"""Step 7: the follow-up email: preview, edit, save as files, copy."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.widgets import Select, Static
+
+from convocoach.diagnostics import InvalidFile, UserError
+from convocoach.followup.context import send_by_for, subject_for
+from convocoach.followup.email import find_template, render_all, template_names
+from convocoach.followup.words import datetime_words
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.steps.base import StepPane
+from convocoach.tui.widgets.prep_sheet import PrepSheet
+
+
+class FollowupStep(StepPane):
+    step_key = "followup"
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("edit", "e", "Edit", "Edit the follow-up email here"),
+        Command("edit_external", "o", "$EDITOR", "Edit the follow-up in your own editor"),
+        Command("reset", "r", "Reset", "Go back to the template's version of the email"),
+        Command("save_files", "s", "Save files", "Save the follow-up as md, txt, html, eml, ics"),
+        Command("copy", "y", "Copy", "Copy the follow-up email to the clipboard"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    DEFAULT_CSS = """
+    FollowupStep #top { height: auto; }
+    FollowupStep #template { width: 30; }
+    FollowupStep #send-by { width: 1fr; padding: 0 0 0 2; height: auto; }
+    FollowupStep #headers { height: auto; margin: 1 0 0 0; }
+    FollowupStep #preview { border: round $foreground 30%; height: auto; min-height: 5; }
+    FollowupStep #render-error { color: $text-error; height: auto; }
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.markdown = ""
+        self.plain_text = ""
+
+    def compose(self) -> ComposeResult:
+        session = self.editor.session
+        names = template_names(self.context.locations) or ["standard"]
+        if session.template not in names:
+            names.append(session.template)
+        with Horizontal(id="top"):
+            yield Select([(name.capitalize(), name) for name in names], value=session.template,
+                         allow_blank=False, compact=True, id="template", prompt="Template")
+            yield Static("", id="send-by")
+        yield Static("", id="headers")
+        yield Static("", id="render-error")
+        yield PrepSheet(id="preview")
+
+    def on_mount(self) -> None:
+        self.shown()
+
+    def shown(self) -> None:
+        session = self.editor.session
+        profile = self.context.profile
+        deadline = send_by_for(session, profile)
+        self.query_one("#send-by", Static).update(
+            styled(("Send by ", "bold"), f"{datetime_words(deadline)} ({profile.timezone})")
+            if deadline else styled("Set the meeting date and time to get a send-by time."))
+        to = session.client.name or "the client"
+        if session.client.email:
+            to += f" <{session.client.email}>"
+        edited = " (edited by you; R goes back to the template)" if session.email_draft else ""
+        self.query_one("#headers", Static).update(styled(
+            ("To: ", "bold"), to, "\n", ("Subject: ", "bold"),
+            subject_for(session, self.playbook.playbook if self.playbook else None),
+            (edited, "italic")))
+        self._render_email()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset":
+            return True if self.editor.session.email_draft else None
+        if action in ("save_files", "copy", "edit", "edit_external"):
+            return True if self.markdown else None
+        return True
+
+    @work(thread=True, exclusive=True, group="render")
+    def _render_email(self) -> None:
+        # User templates run in a separate, limited process: never on the UI thread.
+        session = self.editor.session
+        try:
+            template = find_template(self.context.locations, session.template)
+            out = render_all(("md", "txt"), template, session,
+                             self.playbook.playbook if self.playbook else None,
+                             self.context.profile, self.context.now())
+        except (UserError, InvalidFile) as exc:
+            self.app.call_from_thread(self._failed, exc.format())
+            return
+        self.app.call_from_thread(self._rendered, out["md"].decode(), out["txt"].decode())
+
+    def _rendered(self, markdown: str, text: str) -> None:
+        self.markdown, self.plain_text = markdown, text
+        self.query_one("#render-error").display = False
+        self.query_one("#preview", PrepSheet).show(markdown)
+        self.app.refresh_bindings()
+
+    def _failed(self, message: str) -> None:
+        error = self.query_one("#render-error", Static)
+        error.update(plain(message))
+        error.display = True
+
+    @on(Select.Changed, "#template")
+    def _template(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.editor.session.template:
+            self.editor.set_field("template", event.value)
+            if self.editor.session.email_draft:
+                self.notify("Your edited email is kept. Press R to use the new template.")
+            self.shown()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    @work
+    async def action_edit(self) -> None:
+        from convocoach.tui.screens.email_editor import EmailEditor
+
+        text = await self.app.push_screen_wait(EmailEditor(self.markdown))
+        if text is not None and text != self.markdown:
+            self._keep(text)
+
+    def action_edit_external(self) -> None:
+        from convocoach.tui.external_editor import EditorUnavailable, edit_in_editor
+
+        try:
+            text = edit_in_editor(self.app, self.markdown)
+        except EditorUnavailable as exc:
+            self.notify(str(exc), title="Cannot open an editor", severity="warning",
+                        markup=False)
+            return
+        if text is not None and text != self.markdown:
+            self._keep(text)
+
+    def _keep(self, text: str) -> None:
+        self.editor.set_field("email_draft", text)
+        self.notify("Your version of the email is saved.")
+        self.shown()
+
+    @work
+    async def action_reset(self) -> None:
+        from convocoach.tui.screens.confirm import ConfirmScreen
+
+        if await self.app.push_screen_wait(ConfirmScreen(
+                "Back to the template",
+                "Throw away your edits and use the template's version of the email?",
+                yes="Use the template")):
+            self.editor.set_field("email_draft", "")
+            self.shown()
+
+    @work
+    async def action_save_files(self) -> None:
+        from convocoach.followup.export import file_stem
+        from convocoach.tui.screens.export_form import ExportForm
+
+        choice = await self.app.push_screen_wait(
+            ExportForm(self.context.export_dir, file_stem(self.editor.session)))
+        if choice is not None:
+            self._export(*choice)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, folder: object, formats: tuple[str, ...]) -> None:
+        from pathlib import Path
+
+        from convocoach.followup.export import export_followup
+
+        assert isinstance(folder, Path)
+        session = self.editor.session
+        try:
+            template = find_template(self.context.locations, session.template)
+            written = export_followup(folder, formats, template, session,
+                                      self.playbook.playbook if self.playbook else None,
+                                      self.context.profile, self.context.now())
+        except (UserError, InvalidFile) as exc:
+            self.app.call_from_thread(self.notify, exc.format(), title="Nothing was saved",
+                                      severity="error", markup=False)
+            return
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"{exc}", title="Nothing was saved",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._exported, folder, [p.name for p in written])
+
+    def _exported(self, folder: object, names: list[str]) -> None:
+        self.context.export_dir = folder  # type: ignore[assignment]
+        self._mark_exported()
+        self.notify(f"Saved in {folder}:\n" + "\n".join(names), title="Follow-up saved",
+                    timeout=10, markup=False)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.plain_text)
+        self._mark_exported()
+        self.notify("Copied the email as plain text. If your terminal does not pass it to the "
+                    "clipboard, press S to save it as a file instead.", markup=False)
+
+    def _mark_exported(self) -> None:
+        self.editor.set_field("exported_at", self.context.now().isoformat(timespec="seconds"))

@@ -1,0 +1,68 @@
+"""Step 4: listening prompts, reflection openers, empathy phrases to use and to avoid."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from convocoach.tui.safe_text import bullets, plain, styled
+from convocoach.tui.steps.base import StepPane
+
+
+class ListenStep(StepPane):
+    step_key = "listen"
+    DEFAULT_CSS = """
+    ListenStep #phrases { height: auto; max-height: 14; }
+    ListenStep #own-phrase { margin: 0 0 1 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        chosen = list(self.editor.session.phrases)
+        offered: list[str] = []
+        if self.playbook is not None:
+            pb = self.playbook.playbook
+            yield Static("Invite them to say more", classes="section-title")
+            yield Static(bullets(pb.listen.prompts), classes="note")
+            yield Static("Reflect back what you heard", classes="section-title")
+            yield Static(bullets(tuple(f"{r}\u2026" for r in pb.listen.reflections)),
+                         classes="note")
+            offered = list(pb.empathy.use)
+        offered += [p for p in chosen if p not in offered]
+        yield Static("Empathy phrases: tick the ones you will use (Space)",
+                     classes="section-title")
+        yield SelectionList[str](*(Selection(plain(p), p, p in chosen) for p in offered),
+                                 id="phrases")
+        yield Input(placeholder="Add a phrase of your own and press Enter", compact=True,
+                    id="own-phrase", max_length=300)
+        if self.playbook is not None and self.playbook.playbook.empathy.avoid:
+            yield Static("Phrases to avoid, and what to say instead", classes="section-title")
+            yield Static(Content("\n\n").join(
+                styled(("\u2717 Avoid: ", "bold"), avoid.phrase, "\n  Why: ", avoid.why,
+                       "\n", ("  Say instead: ", "bold"), avoid.instead)
+                for avoid in self.playbook.playbook.empathy.avoid), classes="note")
+
+    @on(SelectionList.SelectedChanged, "#phrases")
+    def _picked(self, event: SelectionList.SelectedChanged[str]) -> None:
+        selected = set(event.selection_list.selected)
+        ordered = [option_value for option_value in self._values() if option_value in selected]
+        if ordered != list(self.editor.session.phrases):
+            self.editor.set_list("phrases", ordered)
+
+    def _values(self) -> list[str]:
+        phrases = self.query_one("#phrases", SelectionList)
+        return [str(phrases.get_option_at_index(n).value) for n in range(phrases.option_count)]
+
+    @on(Input.Submitted, "#own-phrase")
+    def _added(self, event: Input.Submitted) -> None:
+        phrase = " ".join(event.value.split())
+        if not phrase:
+            return
+        phrases = self.query_one("#phrases", SelectionList)
+        if phrase not in self._values():
+            phrases.add_option(Selection(plain(phrase), phrase, True))
+        else:
+            phrases.select(phrase)
+        event.input.value = ""

@@ -1,0 +1,119 @@
+"""The playbook library: filter as you type, the highlighted playbook's prep sheet beside it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from convocoach.playbooks.library import Library
+from convocoach.playbooks.model import PlaybookFile
+from convocoach.playbooks.prepsheet import prep_sheet_markdown
+from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.prep_sheet import PrepSheet
+
+# Moving quickly through the list should not render every sheet on the way.
+_SHEET_DELAY = 0.08
+
+
+class LibraryBrowser(Horizontal):
+    DEFAULT_CSS = """
+    LibraryBrowser #library { width: 36; min-width: 24; border-right: vkey $foreground 20%; }
+    LibraryBrowser #filter { margin: 0 0 1 0; }
+    LibraryBrowser #playbooks { height: 1fr; }
+    LibraryBrowser #problems {
+        height: auto; max-height: 8; color: $warning; padding: 0 1; overflow-y: auto;
+    }
+    LibraryBrowser #sheet-scroll { width: 1fr; padding: 0 1; overflow-y: auto; }
+    """
+
+    class Chosen(Message):
+        """The user pressed Enter on a playbook."""
+
+        def __init__(self, playbook: PlaybookFile) -> None:
+            super().__init__()
+            self.playbook = playbook
+
+    def __init__(self, library: Library[PlaybookFile], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self._pending: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library"):
+            yield Input(placeholder="Filter playbooks (title or tag)", id="filter")
+            yield OptionList(id="playbooks", markup=False)
+            if self.library.invalid:
+                yield Static(plain("! " + self.library.invalid_report()), id="problems")
+        with VerticalScroll(id="sheet-scroll"):
+            yield PrepSheet(id="sheet")
+
+    def on_mount(self) -> None:
+        self.fill("")
+
+    @property
+    def highlighted(self) -> PlaybookFile | None:
+        option = self.query_one("#playbooks", OptionList).highlighted_option
+        return None if option is None or option.id is None else self.library.get(option.id)
+
+    def focus_list(self) -> None:
+        self.query_one("#playbooks", OptionList).focus()
+
+    def focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.focus_list()
+
+    def fill(self, query: str) -> None:
+        needle = query.casefold().strip()
+        option_list = self.query_one("#playbooks", OptionList)
+        current = option_list.highlighted_option
+        keep = current.id if current is not None else None
+        option_list.clear_options()
+        matches = [loaded.playbook for loaded in self.library.sorted()
+                   if not needle or needle in " ".join(
+                       (loaded.playbook.title, loaded.playbook.id, *loaded.playbook.tags)
+                   ).casefold()]
+        option_list.add_options(Option(plain(pb.title), id=pb.id) for pb in matches)
+        ids = [pb.id for pb in matches]
+        if ids:
+            option_list.highlighted = ids.index(keep) if keep in ids else 0
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.focus_list()
+
+    @on(OptionList.OptionSelected, "#playbooks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        loaded = self.library.get(event.option.id or "")
+        if loaded is not None:
+            self.post_message(self.Chosen(loaded))
+
+    @on(OptionList.OptionHighlighted, "#playbooks")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self._pending is not None:
+            self._pending.stop()
+        playbook_id = event.option.id or ""
+        if not self.query_one("#sheet", PrepSheet).source:
+            # The first sheet waits for the first frame, so the screen paints at once.
+            self.call_after_refresh(self._show, playbook_id)
+        else:
+            self._pending = self.set_timer(_SHEET_DELAY, lambda: self._show(playbook_id))
+
+    def _show(self, playbook_id: str) -> None:
+        loaded = self.library.get(playbook_id)
+        if loaded is not None:
+            self.query_one("#sheet", PrepSheet).show(prep_sheet_markdown(loaded.playbook))
+            self.query_one("#sheet-scroll", VerticalScroll).scroll_home(animate=False)

@@ -1,0 +1,43 @@
+"""Building the app for Pilot and snapshot tests: a fixed clock, a known profile, own folders."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from convocoach.locations import Locations
+from convocoach.sessions.store import SessionStore
+from convocoach.tui.app import ConvocoachApp, make_app
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+"""A Monday morning; every test sees the same day."""
+
+PROFILE = """\
+name: Sam Okafor
+title: Delivery lead
+company: Brightline Studio
+email: sam@brightline.example
+signature: Brightline Studio
+timezone: Europe/London
+"""
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+def write_profile(locations: Locations) -> None:
+    locations.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    locations.settings_file.write_text(PROFILE, encoding="utf-8")
+
+
+def build_app(*, profile: bool = True, export_dir: Path | None = None,
+              playbook_dirs: list[Path] | None = None) -> ConvocoachApp:
+    locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
+    if profile:
+        write_profile(locations)
+    return make_app(locations, clock=fixed_clock, export_dir=export_dir)
+
+
+def open_store() -> SessionStore:
+    return SessionStore.open(Locations.from_env().database, fixed_clock)
