@@ -4,6 +4,7 @@ profile and data folder, so a change in what a person sees shows up in review.""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
@@ -24,7 +25,8 @@ def demo_app() -> ConvocoachApp:
     library = load_library(search_path(Locations.from_env()), load_playbook_file)
     with open_store() as store:
         create_demo_session(store, library.get(DEMO_PLAYBOOK), FIXED_NOW.date())
-    return build_app()
+    # A fixed folder (never written to here) so the export form looks the same everywhere.
+    return build_app(export_dir=Path("/home/sam/followups"))
 
 
 async def settle(pilot: Pilot[Any]) -> None:
