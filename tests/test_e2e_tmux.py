@@ -57,6 +57,14 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
+    def wait_gone(self, text: str, timeout: float = 10) -> str:
+        deadline = time.monotonic() + timeout
+        while text in self.screen() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        screen = self.screen()
+        assert text not in screen, f"{text!r} never went away; the screen was:\n{screen}"
+        return screen
+
     def alive(self) -> bool:
         return self.session in self.tmux("list-sessions", "-F", "#{session_name}")
 
@@ -87,12 +95,7 @@ def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
     terminal.send("/")
     time.sleep(0.3)
     terminal.send("-l", "delay")
-    screen = terminal.wait_for("▊  delay", timeout=10)
-    deadline = time.monotonic() + 10
-    while "▊ Budget constraints" in terminal.screen() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    screen = terminal.screen()
-    assert "▊ Budget constraints" not in screen
+    screen = terminal.wait_gone("▊ Budget constraints")
     assert "▊ Delay caused by the client" in screen
     terminal.send("Tab")
     terminal.send("Down")
@@ -110,7 +113,7 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     time.sleep(0.3)
     terminal.send("/")
     terminal.send("-l", "delays")
-    terminal.wait_for("▊  delays")
+    terminal.wait_gone("▊ Budget constraints")
     terminal.send("Enter")
     time.sleep(0.3)
     terminal.send("Enter")

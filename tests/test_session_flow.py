@@ -94,14 +94,17 @@ def test_invalid_fields_say_why(name: str, typed: str, why: str) -> None:
 
 
 def test_preferences_round_trip_and_bad_file(tmp_path: Path) -> None:
-    path = tmp_path / "preferences.yaml"
+    path = tmp_path / "preferences.json"
     assert load_preferences(path) == Preferences()
     save_preferences(path, Preferences(theme="textual-light"))
     assert load_preferences(path).theme == "textual-light"
-    path.write_text("theme: [1, 2]\n", encoding="utf-8")
+    path.write_text('{\n  "theme": [1, 2\n}\n', encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         load_preferences(path)
-    assert f"{path}:1:8" in caught.value.format()
+    assert f"{path}:3:1: error: Expecting ',' delimiter" in caught.value.format()
+    path.write_text('{"theme": "[/] Quit"}', encoding="utf-8")
+    with pytest.raises(InvalidFile, match="is not a theme name"):
+        load_preferences(path)
 
 
 def test_export_writes_each_format_with_a_safe_name(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash")
         await pilot.press(*"delay")
-        await pilot.pause()
+        await pilot.pause(0.3)  # the list follows once typing pauses
         assert titles(app) == [t for t in titles(app) if "delay" in t.casefold()]
         assert "Project delays" in titles(app)
         await pilot.press("escape")

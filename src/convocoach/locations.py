@@ -83,7 +83,7 @@ class Locations(NamedTuple):
 
     @property
     def preferences_file(self) -> Path:
-        return self.config_dir / "preferences.yaml"
+        return self.config_dir / "preferences.json"
 
     @property
     def database(self) -> Path:

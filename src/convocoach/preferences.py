@@ -1,16 +1,19 @@
-"""How the app looks (the theme), remembered between runs in ``preferences.yaml``."""
+"""How the app looks (the theme), remembered between runs in ``preferences.json``.
+
+The app writes this file itself, so it is JSON: read without a YAML parser at start-up.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from convocoach.diagnostics import InvalidFile, UserError
-from convocoach.schema import INVALID, Field, Record, Text, convert_document
-from convocoach.yamlsafe import compose_bytes
+from convocoach.diagnostics import InvalidFile, Problem, UserError
 
 DEFAULT_THEME = "textual-dark"
+_THEME = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,36 +21,32 @@ class Preferences:
     theme: str = DEFAULT_THEME
 
 
-PREFERENCES = Record("Preferences", "How the app looks.", (
-    Field("theme", Text(max_length=60, one_line=True, pattern=re.compile(r"[a-z0-9][a-z0-9-]*"),
-                        pattern_hint="a theme name like textual-light"),
-          "The colour theme (any name in the app's theme picker).", default=DEFAULT_THEME),
-), Preferences)
-
-
 def load_preferences(path: Path) -> Preferences:
     """The preferences in ``path``; defaults when missing; :class:`InvalidFile` when bad."""
     try:
-        data = path.read_bytes()
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Preferences()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
-    root = compose_bytes(data, str(path))
-    if root is None:
-        return Preferences()
-    value, problems = convert_document(root, PREFERENCES, str(path))
-    if problems or value is INVALID:
-        raise InvalidFile(str(path), problems)
-    assert isinstance(value, Preferences)
-    return value
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {path}: {exc}", "delete the file to start afresh") from None
+    source = str(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidFile(source, [Problem(source, exc.lineno, exc.colno, "", exc.msg,
+                                           "delete the file to start afresh", "json")]) from None
+    if not isinstance(data, dict):
+        raise InvalidFile(source, [Problem(source, 1, 1, "", "expected a JSON object",
+                                           "delete the file to start afresh", "json")])
+    theme = data.get("theme", DEFAULT_THEME)
+    if not isinstance(theme, str) or not _THEME.fullmatch(theme):
+        raise InvalidFile(source, [Problem(source, 1, 1, "theme",
+                                           f"{theme!r} is not a theme name",
+                                           "use a name like textual-light", "theme")])
+    return Preferences(theme=theme)
 
 
 def save_preferences(path: Path, preferences: Preferences) -> None:
-    import yaml
-
     from convocoach.atomicfile import write_text_atomic
 
-    text = "# convocoach preferences (the app writes this file)\n" + yaml.safe_dump(
-        asdict(preferences), sort_keys=False, allow_unicode=True)
-    write_text_atomic(path, text)
+    write_text_atomic(path, json.dumps(asdict(preferences), indent=2) + "\n")

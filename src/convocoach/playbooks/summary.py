@@ -28,6 +28,8 @@ class PlaybookSummary(NamedTuple):
     tags: tuple[str, ...]
     path: Path
     origin: Origin
+    sheet: str = ""
+    """The prep sheet (Markdown), so the app's home screen needs no YAML parsing at all."""
 
 
 class SummaryCache:
@@ -88,13 +90,15 @@ class SummaryCache:
 
 def _entry_for(path: Path) -> dict[str, Any]:
     from convocoach.playbooks.loader import load_playbook_file  # only on a cache miss
+    from convocoach.playbooks.prepsheet import prep_sheet_markdown
 
     try:
         loaded = load_playbook_file(path)
     except InvalidFile as exc:
         return {"problems": [p.to_json() for p in exc.problems]}
     pb = loaded.playbook
-    return {"id": pb.id, "title": pb.title, "tags": list(pb.tags)}
+    return {"id": pb.id, "title": pb.title, "tags": list(pb.tags),
+            "sheet": prep_sheet_markdown(pb)}
 
 
 def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSummary:
@@ -102,4 +106,5 @@ def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSu
     if problems is not None:
         raise InvalidFile(str(path), [Problem(**p) for p in problems])
     return PlaybookSummary(str(entry["id"]), str(entry["title"]),
-                           tuple(str(t) for t in entry["tags"]), path, origin)
+                           tuple(str(t) for t in entry["tags"]), path, origin,
+                           str(entry["sheet"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -14,13 +14,11 @@ from textual.theme import Theme
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
 from convocoach.playbooks.library import load_library, search_path
-from convocoach.playbooks.loader import load_playbook_file
+from convocoach.playbooks.summary import SummaryCache
 from convocoach.preferences import Preferences, load_preferences, save_preferences
-from convocoach.profile import Profile, load_profile
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.commands import Command, bindings, palette_entries
 from convocoach.tui.context import AppContext, Clock, utc_now
-from convocoach.tui.providers import OutsideTextCommands
 from convocoach.tui.screens.home import HomeScreen
 
 APP_COMMANDS: tuple[Command, ...] = (
@@ -31,9 +29,19 @@ APP_COMMANDS: tuple[Command, ...] = (
     # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
     Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
 )
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 T = TypeVar("T")
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+
+
+def _outside_text_commands() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from convocoach.tui.providers import OutsideTextCommands
+
+    return OutsideTextCommands
 
 
 class ConvocoachApp(App[int]):
@@ -43,7 +51,7 @@ class ConvocoachApp(App[int]):
     SUB_TITLE = "difficult client conversations"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)
-    COMMANDS = App.COMMANDS | {OutsideTextCommands}
+    COMMANDS = App.COMMANDS | {_outside_text_commands}
 
     def __init__(self, context: AppContext, preferences: Preferences | None = None,
                  preferences_problem: str = "") -> None:
@@ -57,15 +65,23 @@ class ConvocoachApp(App[int]):
             self.theme = self._preferences.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen(self.context))
-        for problem in (self.context.profile_problem, self._preferences_problem):
-            if problem:
-                self.notify(problem, title="A settings file could not be read",
-                            severity="error", timeout=15, markup=False)
-        settings = self.context.locations.settings_file
-        if not settings.exists() and not self.context.profile_problem:
+        if not self.context.locations.settings_file.exists():
             from convocoach.tui.screens.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
+        else:
+            # Read after the first frame: the home screen does not need it.
+            self.call_after_refresh(self._check_settings)
+        if self._preferences_problem:
+            self._settings_problem(self._preferences_problem)
+
+    def _check_settings(self) -> None:
+        if self.context.profile and self.context.profile_problem:
+            self._settings_problem(self.context.profile_problem)
+
+    def _settings_problem(self, problem: str) -> None:
+        self.notify(problem, title="A settings file could not be read", severity="error",
+                    timeout=15, markup=False)
 
     def on_unmount(self) -> None:
         self.context.store.close()
@@ -102,14 +118,15 @@ class ConvocoachApp(App[int]):
 def make_app(locations: Locations, clock: Clock = utc_now,
              export_dir: Path | None = None) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``."""
-    library = load_library(search_path(locations), load_playbook_file)
+    cache = SummaryCache(locations.cache_dir)
+    library = load_library(search_path(locations), cache.load)
+    cache.save()
     store = SessionStore.open(locations.database, clock)
-    profile, profile_problem = _read(lambda: load_profile(locations.settings_file), Profile())
     preferences, preferences_problem = _read(
         lambda: load_preferences(locations.preferences_file), Preferences())
-    context = AppContext(locations, library, store, profile, clock,
-                         export_dir or Path.cwd(), profile_problem)
+    context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
     return ConvocoachApp(context, preferences, preferences_problem)
+
 
 
 def _read(load: Callable[[], T], default: T) -> tuple[T, str]:

@@ -1,4 +1,8 @@
-"""What the screens share: where files live, the library, the store, the profile, the clock."""
+"""What the screens share: where files live, the library, the store, the profile, the clock.
+
+The home screen is drawn from cached playbook summaries; full playbooks and the sender
+profile are read the first time something needs them, so the first screen appears quickly.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
 from convocoach.playbooks.library import Library
-from convocoach.playbooks.model import PlaybookFile
-from convocoach.profile import Profile
+from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionStore
+
+if TYPE_CHECKING:
+    from convocoach.playbooks.model import PlaybookFile
+    from convocoach.profile import Profile
 
 Clock = Callable[[], datetime]
 
@@ -23,14 +32,34 @@ def utc_now() -> datetime:
 @dataclass
 class AppContext:
     locations: Locations
-    library: Library[PlaybookFile]
+    library: Library[PlaybookSummary]
     store: SessionStore
-    profile: Profile
     clock: Clock = utc_now
     export_dir: Path = field(default_factory=Path.cwd)
     """Where the follow-up files go unless the user picks another folder."""
+    _profile: Profile | None = None
     profile_problem: str = ""
     """Why the settings file could not be read (the app then runs on defaults)."""
+    _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
+    playbook_problems: list[str] = field(default_factory=list)
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            from convocoach.profile import Profile, load_profile
+
+            try:
+                self._profile = load_profile(self.locations.settings_file)
+            except (InvalidFile, UserError) as exc:
+                self._profile = Profile()
+                self.profile_problem = (exc.format() + "\nThe app uses defaults until the "
+                                        "file is fixed.")
+        return self._profile
+
+    @profile.setter
+    def profile(self, value: Profile) -> None:
+        self._profile = value
+        self.profile_problem = ""
 
     def now(self) -> datetime:
         return self.clock()
@@ -41,4 +70,16 @@ class AppContext:
         return self.clock().astimezone(ZoneInfo(self.profile.timezone)).date()
 
     def playbook(self, playbook_id: str) -> PlaybookFile | None:
-        return self.library.get(playbook_id)
+        """The full playbook, read on first use; None if it is gone or no longer valid."""
+        if playbook_id not in self._playbooks:
+            summary = self.library.get(playbook_id)
+            loaded = None
+            if summary is not None:
+                from convocoach.playbooks.loader import load_playbook_file
+
+                try:
+                    loaded = load_playbook_file(summary.path, summary.origin)
+                except InvalidFile as exc:  # changed on disk since the app started
+                    self.playbook_problems.append(exc.format())
+            self._playbooks[playbook_id] = loaded
+        return self._playbooks[playbook_id]

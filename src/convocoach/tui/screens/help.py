@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from convocoach.tui.help_text import help_markdown
+from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,8 +31,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "Esc to close"
-            # Our own help text, not outside text: Markdown structure is wanted here.
-            yield Static(Markdown(help_markdown(self.topic)))
+            sheet = PrepSheet()
+            sheet.show(help_markdown(self.topic))
+            yield sheet
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

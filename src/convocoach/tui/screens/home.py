@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from convocoach.playbooks.model import PlaybookFile
+from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.providers import Entry
@@ -142,7 +142,14 @@ class HomeScreen(Screen[None]):
     def _session_chosen(self, event: SessionList.Chosen) -> None:
         self.open_session(event.session_id)
 
-    def _start(self, playbook: PlaybookFile) -> None:
+    def _start(self, summary: PlaybookSummary) -> None:
+        playbook = self.context.playbook(summary.id)
+        if playbook is None:
+            self.notify("\n".join(self.context.playbook_problems[-1:]) or
+                        f"The playbook {summary.id!r} could not be read.",
+                        title="Cannot start from this playbook", severity="error",
+                        markup=False)
+            return
         session_id = self.context.store.create(playbook.id, playbook.digest)
         self.open_session(session_id)
 

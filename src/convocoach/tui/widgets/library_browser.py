@@ -11,13 +11,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from convocoach.playbooks.library import Library
-from convocoach.playbooks.model import PlaybookFile
-from convocoach.playbooks.prepsheet import prep_sheet_markdown
+from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
-# Moving quickly through the list should not render every sheet on the way.
+# Moving quickly through the list should not render every sheet on the way, and typing in
+# the filter should echo at once: the list follows when the typing pauses.
 _SHEET_DELAY = 0.08
+_FILTER_DELAY = 0.12
 
 
 class LibraryBrowser(Horizontal):
@@ -34,18 +35,19 @@ class LibraryBrowser(Horizontal):
     class Chosen(Message):
         """The user pressed Enter on a playbook."""
 
-        def __init__(self, playbook: PlaybookFile) -> None:
+        def __init__(self, playbook: PlaybookSummary) -> None:
             super().__init__()
             self.playbook = playbook
 
-    def __init__(self, library: Library[PlaybookFile], *, id: str | None = None) -> None:
+    def __init__(self, library: Library[PlaybookSummary], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
         self._pending: Timer | None = None
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
-            yield Input(placeholder="Filter playbooks (title or tag)", id="filter")
+            yield Input(placeholder="Filter: title or tag", compact=True, id="filter")
             yield OptionList(id="playbooks", markup=False)
             if self.library.invalid:
                 yield Static(plain("! " + self.library.invalid_report()), id="problems")
@@ -56,7 +58,7 @@ class LibraryBrowser(Horizontal):
         self.fill("")
 
     @property
-    def highlighted(self) -> PlaybookFile | None:
+    def highlighted(self) -> PlaybookSummary | None:
         option = self.query_one("#playbooks", OptionList).highlighted_option
         return None if option is None or option.id is None else self.library.get(option.id)
 
@@ -72,25 +74,33 @@ class LibraryBrowser(Horizontal):
 
     def fill(self, query: str) -> None:
         needle = query.casefold().strip()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
         option_list = self.query_one("#playbooks", OptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
         option_list.clear_options()
-        matches = [loaded.playbook for loaded in self.library.sorted()
-                   if not needle or needle in " ".join(
-                       (loaded.playbook.title, loaded.playbook.id, *loaded.playbook.tags)
-                   ).casefold()]
-        option_list.add_options(Option(plain(pb.title), id=pb.id) for pb in matches)
+        matches = [pb for pb in self.library.sorted()
+                   if not needle or needle in " ".join((pb.title, pb.id, *pb.tags)).casefold()]
         ids = [pb.id for pb in matches]
+        shown = [option_list.get_option_at_index(n).id for n in range(option_list.option_count)]
+        if ids == shown:
+            return  # same list: leave it (and the screen) alone
+        option_list.clear_options()
+        option_list.add_options(Option(plain(pb.title), id=pb.id) for pb in matches)
         if ids:
             option_list.highlighted = ids.index(keep) if keep in ids else 0
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.fill(event.value)
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        value = event.value
+        self._filter_timer = self.set_timer(_FILTER_DELAY, lambda: self.fill(value))
 
     @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.fill(event.value)
         self.focus_list()
 
     @on(OptionList.OptionSelected, "#playbooks")
@@ -113,7 +123,7 @@ class LibraryBrowser(Horizontal):
             self._pending = self.set_timer(_SHEET_DELAY, lambda: self._show(playbook_id))
 
     def _show(self, playbook_id: str) -> None:
-        loaded = self.library.get(playbook_id)
-        if loaded is not None:
-            self.query_one("#sheet", PrepSheet).show(prep_sheet_markdown(loaded.playbook))
+        summary = self.library.get(playbook_id)
+        if summary is not None:
+            self.query_one("#sheet", PrepSheet).show(summary.sheet)
             self.query_one("#sheet-scroll", VerticalScroll).scroll_home(animate=False)
