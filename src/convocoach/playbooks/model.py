@@ -6,22 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from convocoach.labels import CADENCE_LABELS as CADENCE_LABELS
+from convocoach.labels import CHANNEL_LABELS as CHANNEL_LABELS
+
 Channel = Literal["in_person", "video", "phone", "email"]
 Cadence = Literal["daily", "weekly", "twice_monthly", "monthly"]
 Origin = Literal["bundled", "user", "env", "option"]
 
-CHANNEL_LABELS: dict[str, str] = {
-    "in_person": "In person",
-    "video": "Video call",
-    "phone": "Phone call",
-    "email": "Email",
-}
-CADENCE_LABELS: dict[str, str] = {
-    "daily": "Daily",
-    "weekly": "Weekly",
-    "twice_monthly": "Twice a month",
-    "monthly": "Monthly",
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.markdown_text import md_inline
-from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.sessions.model import NextStep, Session
 
 OWNER_LABELS = {"us": "Us", "client": "The client"}

@@ -69,14 +69,14 @@ class ConvocoachApp(App[int]):
             from convocoach.tui.screens.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
-        else:
-            # Read after the first frame: the home screen does not need it.
-            self.call_after_refresh(self._check_settings)
         if self._preferences_problem:
             self._settings_problem(self._preferences_problem)
+        self._profile_reported = False
 
-    def _check_settings(self) -> None:
-        if self.context.profile and self.context.profile_problem:
+    def check_profile(self) -> None:
+        """Read the sender profile (the home screen never needs it) and report a bad file once."""
+        if self.context.profile and self.context.profile_problem and not self._profile_reported:
+            self._profile_reported = True
             self._settings_problem(self.context.profile_problem)
 
     def _settings_problem(self, problem: str) -> None:

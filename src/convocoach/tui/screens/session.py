@@ -71,6 +71,9 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        check_profile = getattr(self.app, "check_profile", None)
+        if check_profile is not None:
+            check_profile()
         self._update_title()
         if self.playbook is None:
             self.notify(f"The playbook {self.editor.session.playbook_id!r} is not in your "
