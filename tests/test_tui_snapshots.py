@@ -102,7 +102,8 @@ def test_step_prepare(snap_compare: Any) -> None:
 
 def test_step_timing(snap_compare: Any) -> None:
     """Step 3: 'Your meeting' (the next working day at 10:00, 45 min, Video call) followed by
-    the checks: 'Looks good:' for the slot; then the playbook's advice under When and Where."""
+    the checks: a 'Note:' quoting the playbook's advice for video calls and 'Looks good:' for
+    the slot; then the playbook's advice under When and Where."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("timing"))
 
 
