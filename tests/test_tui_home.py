@@ -89,7 +89,18 @@ async def test_bad_playbooks_show_a_warning_and_the_rest_works(
 
 def test_home_snapshot(snap_compare: Any) -> None:
     """The library at 80x24 on first use (no sessions yet): header, the Sessions and Playbooks
-    tabs with Playbooks active, a filter box, playbook titles in alphabetical order on the left
+    tab bar with Playbooks marked current, a filter box, playbook titles in alphabetical order on the left
     (the first one highlighted), its prep sheet (title, approach in italics, summary, '1.
     Prepare') on the right, and the footer with New, Filter, Profile, Quit."""
     assert snap_compare(app_with(), terminal_size=(80, 24))
+
+
+async def test_the_sheet_is_drawn_after_the_welcome_is_skipped() -> None:
+    app = build_app(profile=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        sheet = app.screen.query_one("#sheet", PrepSheet)
+        assert sheet.source
+        assert sheet.size.height > 10

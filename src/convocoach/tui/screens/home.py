@@ -10,14 +10,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.providers import Entry
 from convocoach.tui.widgets.library_browser import LibraryBrowser
+from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.session_list import SessionList
+from convocoach.tui.widgets.tab_bar import TabBar
 
 
 class HomeScreen(Screen[None]):
@@ -45,11 +47,10 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         initial = "sessions" if self.context.store.list_sessions() else "library"
-        with TabbedContent(initial=initial):
-            with TabPane("Sessions", id="sessions"):
-                yield SessionList(self.context.store, id="session-list")
-            with TabPane("Playbooks", id="library"):
-                yield LibraryBrowser(self.context.library, id="library-browser")
+        yield TabBar([("sessions", "Sessions"), ("library", "Playbooks")], initial, id="tabs")
+        with ContentSwitcher(initial=initial, id="home-panes"):
+            yield SessionList(self.context.store, id="sessions")
+            yield LibraryBrowser(self.context.library, id="library")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,11 +58,14 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.query_one(SessionList).refresh_rows()
+        # A sheet filled while a dialog covered the screen was never laid out.
+        for sheet in self.query(PrepSheet):
+            sheet.refresh(layout=True)
         self.refresh_bindings()
 
     @property
     def _tab(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.query_one(TabBar).current
 
     def _focus_tab(self) -> None:
         if self._tab == "sessions":
@@ -69,9 +73,9 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one(LibraryBrowser).focus_list()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
-        self.refresh_bindings()
+    @on(TabBar.Clicked)
+    def _tab_clicked(self, event: TabBar.Clicked) -> None:
+        self.action_show_tab(event.tab)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_sessions = self._tab == "sessions"
@@ -87,8 +91,10 @@ class HomeScreen(Screen[None]):
     # --- actions -----------------------------------------------------------------------------
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.query_one(TabBar).current = tab
+        self.query_one(ContentSwitcher).current = tab
         self._focus_tab()
+        self.refresh_bindings()
 
     def action_new_session(self) -> None:
         browser = self.query_one(LibraryBrowser)
