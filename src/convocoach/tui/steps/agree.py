@@ -93,7 +93,10 @@ class AgreeStep(StepPane):
         yield Static("Next steps: A adds, Enter edits, Delete removes, Shift+arrows move",
                      classes="section-title")
         table = NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)
-        table.add_columns("What", "Who", "By when", "Status")
+        # A bounded first column keeps Who, By when and Status on an 80-column screen; the
+        # whole action shows when the step is opened with Enter.
+        table.add_column("What", width=34)
+        table.add_columns("Who", "By when", "Status")
         yield table
         yield Static("Check-ins", classes="section-title")
         if self.playbook is not None:
