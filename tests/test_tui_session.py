@@ -247,3 +247,18 @@ async def test_listen_phrases_are_stored_in_list_order() -> None:
         await pilot.press("space")
         await pilot.pause()
         assert list(screen.editor.session.phrases) == values[1:]
+
+
+async def test_clicking_the_step_bar_and_the_tabs_moves_there() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.click("#tabs", offset=(3, 0))  # "Sessions"
+        await pilot.pause()
+        assert app.screen.query_one("#tabs").current == "sessions"  # type: ignore[attr-defined]
+        await pilot.click("#tabs", offset=(16, 0))  # "Playbooks"
+        await pilot.pause()
+        assert app.screen.query_one("#tabs").current == "library"  # type: ignore[attr-defined]
+        screen = await start_delays_session(pilot, app)
+        await pilot.click("#step-bar", offset=(26, 0))  # " 1 Situation  2 Prepare  3 Timing"
+        await pilot.pause()
+        assert screen.step == "timing"

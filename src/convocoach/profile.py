@@ -99,6 +99,11 @@ def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
                         f"did you mean {close[0]!r}?" if close else "keys: " + ", ".join(KEYS))
     data: dict[str, Any] = asdict(profile)
     data[key] = value.replace("\\n", "\n") if key == "signature" else value
+    return profile_from_values(data, source)
+
+
+def profile_from_values(values: dict[str, Any], source: str) -> Profile:
+    """A profile from form values, validated exactly like the file; missing keys get defaults."""
     import yaml
 
-    return parse_profile(yaml.safe_dump(data, allow_unicode=True).encode(), source)
+    return parse_profile(yaml.safe_dump(values, allow_unicode=True).encode(), source)

@@ -10,8 +10,9 @@ from convocoach.locations import Locations
 from convocoach.playbooks.library import Library, load_library, search_path
 
 if TYPE_CHECKING:
-    from convocoach.playbooks.model import PlaybookFile
+    from convocoach.playbooks.model import Playbook, PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
+    from convocoach.sessions.model import Session
     from convocoach.sessions.store import SessionStore
 
 
@@ -42,12 +43,9 @@ class CliContext:
 
     def summaries(self) -> Library[PlaybookSummary]:
         """Every playbook's id, title and tags, through the summary cache (fast)."""
-        from convocoach.playbooks.summary import SummaryCache
+        from convocoach.playbooks.summary import load_summaries
 
-        cache = SummaryCache(self.locations.cache_dir)
-        library = load_library(search_path(self.locations), cache.load)
-        cache.save()
-        return library
+        return load_summaries(self.locations)
 
     def store(self) -> SessionStore:
         """The sessions database (created on first use)."""
@@ -65,3 +63,15 @@ class CliContext:
         from convocoach.playbooks.loader import load_playbook_file
 
         return load_playbook_file(entry.path, entry.origin)
+
+    def session_playbook(self, session: Session) -> Playbook | None:
+        """The session's playbook; warns on stderr when it changed since the session began."""
+        loaded = self.playbook(session.playbook_id)
+        if loaded is None:
+            return None
+        if session.playbook_digest and loaded.digest != session.playbook_digest:
+            from convocoach.cli.output import warn
+
+            warn(f"note: playbook {session.playbook_id!r} changed since this session was "
+                 "prepared")
+        return loaded.playbook

@@ -20,15 +20,12 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
 
     with ctx.store() as store:
         session = store.get(args.id)
-    loaded = ctx.playbook(session.playbook_id)
-    if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
-        warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
+    playbook = ctx.session_playbook(session)
     template = find_template(ctx.locations, args.template or session.template)
     if args.template:
         session = replace(session, email_draft="")  # an explicit template beats an edited draft
     profile = _profile(ctx)
-    data = render_followup(args.format, template, session,
-                           loaded.playbook if loaded else None, profile)
+    data = render_followup(args.format, template, session, playbook, profile)
     from convocoach.followup.context import send_by_for
     from convocoach.followup.words import datetime_words
 

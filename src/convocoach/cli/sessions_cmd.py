@@ -51,10 +51,7 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 
     with ctx.store() as store:
         session = store.get(args.id)
-    loaded = ctx.playbook(session.playbook_id)
-    if loaded is not None and session.playbook_digest and loaded.digest != session.playbook_digest:
-        warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
-    playbook = loaded.playbook if loaded else None
+    playbook = ctx.session_playbook(session)
     notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file),
                          date.today())
     render = plan_sheet_html if args.format == "html" else plan_sheet_markdown

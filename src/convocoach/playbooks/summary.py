@@ -17,6 +17,8 @@ from convocoach import __version__
 from convocoach.diagnostics import InvalidFile, Problem
 
 if TYPE_CHECKING:
+    from convocoach.locations import Locations
+    from convocoach.playbooks.library import Library
     from convocoach.playbooks.model import Origin
 
 _CACHE_NAME = "playbook-summaries.json"
@@ -86,6 +88,16 @@ class SummaryCache:
         with contextlib.suppress(OSError):  # a cache that cannot be written is skipped
             write_text_atomic(self._file, json.dumps(
                 {"version": __version__, "entries": self._entries}, separators=(",", ":")))
+
+
+def load_summaries(locations: Locations) -> Library[PlaybookSummary]:
+    """The whole library as summaries, through the cache (and the cache brought up to date)."""
+    from convocoach.playbooks.library import load_library, search_path
+
+    cache = SummaryCache(locations.cache_dir)
+    library = load_library(search_path(locations), cache.load)
+    cache.save()
+    return library
 
 
 def _entry_for(path: Path) -> dict[str, Any]:

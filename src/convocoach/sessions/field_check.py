@@ -1,24 +1,40 @@
-"""Checks for one session field as typed, so only valid values reach the store."""
+"""Reading the dates, times and other fields a user types, so only valid values are stored."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"\d{2}:\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+")
+
+
+def parse_date(value: str) -> date | None:
+    """``value`` as a date if it is exactly YYYY-MM-DD and a real day, else None."""
+    text = value.strip()
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_minutes(value: str) -> int | None:
+    """Minutes since midnight for a 24-hour ``HH:MM``, else None."""
+    match = _TIME.fullmatch(value.strip())
+    return int(match[1]) * 60 + int(match[2]) if match else None
 
 
 def check_field(name: str, text: str) -> str | int:
     """The value to store for ``text`` typed into field ``name``; ValueError saying why not."""
     value = text.strip()
     if name in ("meeting.date", "next_checkin", "due"):
-        if value and not (_DATE.fullmatch(value) and _valid(date.fromisoformat, value)):
+        if value and parse_date(value) is None:
             raise ValueError("write a date like 2026-11-27")
     elif name == "meeting.time":
-        if value and not (_TIME.fullmatch(value) and _valid(time.fromisoformat, value)):
+        if value and parse_minutes(value) is None:
             raise ValueError("write a 24-hour time like 14:30")
     elif name == "meeting.duration_min":
         if not value.isdigit() or not 5 <= int(value) <= 600:
@@ -27,11 +43,3 @@ def check_field(name: str, text: str) -> str | int:
     elif name == "client.email" and value and not _EMAIL.fullmatch(value):
         raise ValueError("write an address like dana@example.com")
     return value
-
-
-def _valid(parse: Callable[[str], object], value: str) -> bool:
-    try:
-        parse(value)
-    except ValueError:
-        return False
-    return True

@@ -1,6 +1,6 @@
 """The user's whole plan on one page: situation, preparation, timing, what to say, what was agreed.
 
-Every piece of text the user or a playbook wrote goes in as data (``_inline``/``_lines``): it
+Every piece of text the user or a playbook wrote goes in as data (``md_inline``/``_lines``): it
 never becomes a link, a heading, a list or raw HTML.
 """
 
@@ -13,7 +13,7 @@ from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
 from convocoach.sessions.model import Answer, NextStep, Session
 from convocoach.sessions.prompts import SECTION_LABELS
 from convocoach.sessions.summary_md import owner_label
-from convocoach.sessions.timing_check import TimingNote
+from convocoach.sessions.timing_check import LEVEL_WORDS, TimingNote
 
 ANSWER_SECTIONS: dict[str, str] = {
     "facts": SECTION_LABELS["facts"],
@@ -27,11 +27,7 @@ ANSWER_SECTIONS: dict[str, str] = {
 }
 """Readable headings for the answer sections, in the order a careful preparer works."""
 
-LEVEL_WORDS: dict[str, str] = {"warning": "Warning:", "info": "Note:", "ok": "Looks good:"}
-_STATUS_WORDS = {"open": "open", "done": "done", "dropped": "dropped"}
 _TITLE = "Untitled session"
-
-_inline = md_inline
 
 
 def _lines(text: str, indent: str = "  ") -> str:
@@ -43,16 +39,16 @@ def plan_sheet_markdown(session: Session, playbook: Playbook | None,
                         notes: list[TimingNote]) -> str:
     """The plan as Markdown; sections with nothing in them are left out."""
     s = session
-    out = [f"# {_inline(s.title.strip() or _TITLE)}", ""]
+    out = [f"# {md_inline(s.title.strip() or _TITLE)}", ""]
     if playbook is not None:
-        out += [f"*Prep sheet for {_inline(playbook.title)}: {_inline(playbook.approach)}*", ""]
+        out += [f"*Prep sheet for {md_inline(playbook.title)}: {md_inline(playbook.approach)}*", ""]
     elif s.playbook_id:
-        out += [f"*Prep sheet (playbook {_inline(s.playbook_id)})*", ""]
+        out += [f"*Prep sheet (playbook {md_inline(s.playbook_id)})*", ""]
     out += _situation(s)
     out += _preparation(s.answers)
     if notes:
         out += ["## Timing and setting", ""]
-        out += [f"- **{LEVEL_WORDS.get(n.level, 'Note:')}** {_inline(n.message)}" for n in notes]
+        out += [f"- **{LEVEL_WORDS.get(n.level, 'Note:')}** {md_inline(n.message)}" for n in notes]
         out.append("")
     out += _what_to_say(s.phrases, playbook)
     points = [p for p in s.points if p.strip()]
@@ -61,9 +57,9 @@ def plan_sheet_markdown(session: Session, playbook: Playbook | None,
     if s.next_steps:
         out += ["## Next steps", "", *[_step_line(step) for step in s.next_steps], ""]
     out += ["## Check-ins", "",
-            f"- **How often:** {_inline(CADENCE_LABELS.get(s.cadence, s.cadence))}"]
+            f"- **How often:** {md_inline(CADENCE_LABELS.get(s.cadence, s.cadence))}"]
     if s.next_checkin.strip():
-        out.append(f"- **Next check-in:** {_inline(date_words(s.next_checkin.strip()))}")
+        out.append(f"- **Next check-in:** {md_inline(date_words(s.next_checkin.strip()))}")
     out.append("")
     if s.notes.strip():
         out += ["## Notes", "", _lines(s.notes, ""), ""]
@@ -84,15 +80,15 @@ def _situation(s: Session) -> list[str]:
         out += ["Not filled in yet.", ""]
     else:
         out.append("- **Client:** " + ", ".join(
-            _inline(part) for part in (c.name, c.role, c.company) if part.strip()))
-        out.append(f"- **Seniority:** {_inline(c.seniority)}; "
-                   f"**technical level:** {_inline(c.tech_level)}; "
-                   f"**language:** {_inline(c.language)}")
+            md_inline(part) for part in (c.name, c.role, c.company) if part.strip()))
+        out.append(f"- **Seniority:** {md_inline(c.seniority)}; "
+                   f"**technical level:** {md_inline(c.tech_level)}; "
+                   f"**language:** {md_inline(c.language)}")
     when = " at ".join(part for part in (date_words(m.date.strip()) if m.date.strip() else "",
                                          m.time.strip()) if part) or "date not set"
-    place = f", {_inline(m.place)}" if m.place.strip() else ""
-    out.append(f"- **Meeting:** {_inline(when)}, {m.duration_min} min, "
-               f"{_inline(CHANNEL_LABELS.get(m.channel, m.channel))}{place}")
+    place = f", {md_inline(m.place)}" if m.place.strip() else ""
+    out.append(f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
+               f"{md_inline(CHANNEL_LABELS.get(m.channel, m.channel))}{place}")
     if s.stakes.strip():
         out.append(f"- **What is at stake:** {_lines(s.stakes)}")
     return [*out, ""]
@@ -112,10 +108,10 @@ def _preparation(answers: tuple[Answer, ...]) -> list[str]:
     seen.sort(key=lambda key: known.index(key) if key in ANSWER_SECTIONS else len(known))
     out = ["## Preparation", ""]
     for section in seen:
-        out += [f"### {_inline(ANSWER_SECTIONS.get(section, section))}", ""]
+        out += [f"### {md_inline(ANSWER_SECTIONS.get(section, section))}", ""]
         items = sorted((a for a in given if a.section == section), key=lambda a: a.position)
         for a in items:
-            prompt = f"**{_inline(a.prompt)}** " if a.prompt.strip() else ""
+            prompt = f"**{md_inline(a.prompt)}** " if a.prompt.strip() else ""
             out.append(f"- {prompt}{_lines(a.answer)}")
         out.append("")
     return out
@@ -131,7 +127,7 @@ def _what_to_say(phrases: tuple[str, ...], playbook: Playbook | None) -> list[st
         out += ["### Phrases to use", "", *[f"- {_lines(p)}" for p in chosen], ""]
     if avoid:
         out += ["### Avoid, and say instead", ""]
-        out += [f"- ~~{_inline(a.phrase)}~~ \u2192 {_inline(a.instead)}" for a in avoid]
+        out += [f"- ~~{md_inline(a.phrase)}~~ \u2192 {md_inline(a.instead)}" for a in avoid]
         out.append("")
     return out
 
@@ -141,8 +137,8 @@ def _step_line(step: NextStep) -> str:
         owner = owner_label(step)
     except KeyError:  # an owner kind this version does not know
         owner = step.owner_name or step.owner_kind
-    details = [_inline(owner)] if owner.strip() else []
+    details = [md_inline(owner)] if owner.strip() else []
     if step.due.strip():
-        details.append(f"by {_inline(step.due)}")
-    details.append(_inline(_STATUS_WORDS.get(step.status, step.status)))
-    return f"- **{_inline(step.action)}** ({', '.join(details)})"
+        details.append(f"by {md_inline(step.due)}")
+    details.append(md_inline(step.status))
+    return f"- **{md_inline(step.action)}** ({', '.join(details)})"

@@ -7,7 +7,6 @@ times count as not set: checking never raises on what a user typed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -15,9 +14,12 @@ from typing import Literal
 from convocoach.followup.words import date_words
 from convocoach.playbooks.model import CHANNEL_LABELS, ChannelAdvice, Playbook
 from convocoach.profile import Profile
+from convocoach.sessions.field_check import parse_date, parse_minutes
 from convocoach.sessions.model import Session
 
 Level = Literal["warning", "ok", "info"]
+LEVEL_WORDS: dict[str, str] = {"warning": "Warning:", "info": "Note:", "ok": "Looks good:"}
+"""Each level in words, so it reads without colour too."""
 
 LATE_FRIDAY = 15 * 60
 """A Friday meeting starting at or after 15:00 runs into the weekend."""
@@ -31,8 +33,6 @@ LONG_FOR_EXECUTIVES = 90
 SHORT_FOR_BAD_NEWS = 20
 _DAY = 24 * 60
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
 _DEFAULT_START = 9 * 60
 _DEFAULT_END = 17 * 60 + 30
 _ORDER = {"warning": 0, "info": 1, "ok": 2}
@@ -81,23 +81,6 @@ def check_timing(session: Session, playbook: Playbook | None, profile: Profile,
             "ok", "slot-ok", f"{date_words(day)} at {_hhmm(start)} looks like a reasonable "
             "slot: a working day, within your business hours."))
     return sorted(notes, key=lambda note: _ORDER[note.level])
-
-
-def parse_date(value: str) -> date | None:
-    """``value`` as a date if it is exactly YYYY-MM-DD and a real day, else None."""
-    text = value.strip()
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def parse_minutes(value: str) -> int | None:
-    """Minutes since midnight for a 24-hour ``HH:MM``, else None."""
-    match = _TIME.fullmatch(value.strip())
-    return int(match[1]) * 60 + int(match[2]) if match else None
 
 
 def _hhmm(minutes: int) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -13,13 +13,15 @@ from textual.theme import Theme
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
-from convocoach.playbooks.library import load_library, search_path
-from convocoach.playbooks.summary import SummaryCache
+from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences, save_preferences
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.commands import Command, bindings, palette_entries
-from convocoach.tui.context import AppContext, Clock, utc_now
+from convocoach.tui.context import AppContext, Clock, unusable_settings, utc_now
 from convocoach.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "Help", "Keys and tips for what is on screen"),
@@ -29,10 +31,6 @@ APP_COMMANDS: tuple[Command, ...] = (
     # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
     Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
 )
-if TYPE_CHECKING:
-    from textual.command import Provider
-
-T = TypeVar("T")
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
@@ -118,19 +116,11 @@ class ConvocoachApp(App[int]):
 def make_app(locations: Locations, clock: Clock = utc_now,
              export_dir: Path | None = None) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``."""
-    cache = SummaryCache(locations.cache_dir)
-    library = load_library(search_path(locations), cache.load)
-    cache.save()
+    library = load_summaries(locations)
     store = SessionStore.open(locations.database, clock)
-    preferences, preferences_problem = _read(
-        lambda: load_preferences(locations.preferences_file), Preferences())
-    context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
-    return ConvocoachApp(context, preferences, preferences_problem)
-
-
-
-def _read(load: Callable[[], T], default: T) -> tuple[T, str]:
     try:
-        return load(), ""
+        preferences, problem = load_preferences(locations.preferences_file), ""
     except (InvalidFile, UserError) as exc:
-        return default, exc.format() + "\nThe app uses defaults until the file is fixed."
+        preferences, problem = Preferences(), unusable_settings(exc)
+    context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
+    return ConvocoachApp(context, preferences, problem)

@@ -29,6 +29,11 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def unusable_settings(exc: InvalidFile | UserError) -> str:
+    """What to tell the user about a settings file the app could not read."""
+    return exc.format() + "\nThe app uses defaults until the file is fixed."
+
+
 @dataclass
 class AppContext:
     locations: Locations
@@ -52,8 +57,7 @@ class AppContext:
                 self._profile = load_profile(self.locations.settings_file)
             except (InvalidFile, UserError) as exc:
                 self._profile = Profile()
-                self.profile_problem = (exc.format() + "\nThe app uses defaults until the "
-                                        "file is fixed.")
+                self.profile_problem = unusable_settings(exc)
         return self._profile
 
     @profile.setter

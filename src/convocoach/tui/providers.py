@@ -6,8 +6,8 @@ title like ``[/]`` or ``[@click=...]`` is shown as typed and never parsed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import NamedTuple, Protocol
+from collections.abc import Callable
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -21,10 +21,6 @@ class Entry(NamedTuple):
     help: str
     """Our own words only (the palette reads help as markup)."""
     run: Callable[[], object]
-
-
-class HasEntries(Protocol):
-    def palette_entries(self) -> Iterable[Entry]: ...
 
 
 class OutsideTextCommands(Provider):

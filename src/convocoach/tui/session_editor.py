@@ -24,11 +24,14 @@ class SessionEditor:
         self.session_id = session_id
         self._report = report
         self._changed = changed
-        self.session: Session = store.get(session_id)
+        self._session: Session | None = None
 
-    def reload(self) -> Session:
-        self.session = self.store.get(self.session_id)
-        return self.session
+    @property
+    def session(self) -> Session:
+        """The session as stored, read again only after a change (not on every keystroke)."""
+        if self._session is None:
+            self._session = self.store.get(self.session_id)
+        return self._session
 
     @contextmanager
     def _saving(self) -> Iterator[None]:
@@ -41,7 +44,7 @@ class SessionEditor:
         except UserError as exc:
             self._report(exc.message)
             return
-        self.session = self.store.get(self.session_id)
+        self._session = None
         self._changed()
 
     def set_field(self, name: str, value: str | int) -> None:

@@ -46,10 +46,11 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        initial = "sessions" if self.context.store.list_sessions() else "library"
+        rows = self.context.store.list_sessions()
+        initial = "sessions" if rows else "library"
         yield TabBar([("sessions", "Sessions"), ("library", "Playbooks")], initial, id="tabs")
         with ContentSwitcher(initial=initial, id="home-panes"):
-            yield SessionList(self.context.store, id="sessions")
+            yield SessionList(self.context.store, rows, id="sessions")
             yield LibraryBrowser(self.context.library, id="library")
         yield Footer()
 
@@ -57,7 +58,6 @@ class HomeScreen(Screen[None]):
         self._focus_tab()
 
     def on_screen_resume(self) -> None:
-        self.query_one(SessionList).refresh_rows()
         # A sheet filled while a dialog covered the screen was never laid out.
         for sheet in self.query(PrepSheet):
             sheet.refresh(layout=True)
@@ -73,9 +73,9 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one(LibraryBrowser).focus_list()
 
-    @on(TabBar.Clicked)
+    @on(TabBar.Clicked, "#tabs")
     def _tab_clicked(self, event: TabBar.Clicked) -> None:
-        self.action_show_tab(event.tab)
+        self.action_show_tab(event.key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_sessions = self._tab == "sessions"
@@ -162,8 +162,14 @@ class HomeScreen(Screen[None]):
     def open_session(self, session_id: int) -> None:
         from convocoach.tui.screens.session import SessionScreen
 
-        self.app.push_screen(SessionScreen(self.context, session_id))
+        self.app.push_screen(SessionScreen(self.context, session_id),
+                             callback=self._session_closed)
 
+    def _session_closed(self, _: None) -> None:
+        # The session just closed is now the most recent: list it first, highlighted.
+        sessions = self.query_one(SessionList)
+        sessions.refresh_rows()
+        self.refresh_bindings()
     def palette_entries(self) -> Iterator[Entry]:
         for loaded in self.context.library.sorted():
             yield Entry(f"New session: {loaded.title}",

@@ -57,7 +57,7 @@ class PlanSheetScreen(Screen[None]):
         from convocoach.atomicfile import write_text_atomic
         from convocoach.followup.export import file_stem
 
-        stem = file_stem(self.session).removesuffix("-followup") + "-prep-sheet"
+        stem = file_stem(self.session, "prep-sheet")
         folder = self.context.export_dir
         try:
             write_text_atomic(folder / f"{stem}.md", self.markdown)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from convocoach.diagnostics import InvalidFile, UserError
-from convocoach.profile import Profile, dump_profile, with_value
+from convocoach.profile import Profile, dump_profile, profile_from_values
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
@@ -85,12 +85,7 @@ class ProfileScreen(ModalScreen[bool]):
         self.query_one("#p-name", Input).focus()
 
     def _collected(self) -> Profile:
-        profile = Profile()
-        source = str(self.context.locations.settings_file)
-        for key, value in self._values().items():
-            if value != getattr(profile, key):
-                profile = with_value(profile, key, value, source)
-        return profile
+        return profile_from_values(self._values(), str(self.context.locations.settings_file))
 
     def _values(self) -> dict[str, str]:
         values = {key: self.query_one(f"#p-{key}", Input).value.strip() for key, _, _ in _FIELDS}

@@ -126,9 +126,9 @@ class SessionScreen(Screen[None]):
     def _report(self, message: str) -> None:
         self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
 
-    @on(StepBar.Clicked)
+    @on(StepBar.Clicked, "#step-bar")
     def _clicked(self, event: StepBar.Clicked) -> None:
-        self.go(event.step)
+        self.go(event.key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_step":
@@ -142,9 +142,6 @@ class SessionScreen(Screen[None]):
 
     def action_previous_step(self) -> None:
         self.go(neighbour(self.step, -1))
-
-    def action_go_step(self, step: str) -> None:
-        self.go(step)
 
     def action_home(self) -> None:
         self.dismiss()

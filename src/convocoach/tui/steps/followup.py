@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -39,10 +40,9 @@ class FollowupStep(StepPane):
     FollowupStep #render-error { color: $text-error; height: auto; }
     """
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.markdown = ""
-        self.plain_text = ""
+    markdown = ""
+    """The email as last rendered (Markdown); empty until the first render finishes."""
+    plain_text = ""
 
     def compose(self) -> ComposeResult:
         session = self.editor.session
@@ -166,30 +166,24 @@ class FollowupStep(StepPane):
             self._export(*choice)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, folder: object, formats: tuple[str, ...]) -> None:
-        from pathlib import Path
-
+    def _export(self, folder: Path, formats: tuple[str, ...]) -> None:
         from convocoach.followup.export import export_followup
 
-        assert isinstance(folder, Path)
         session = self.editor.session
         try:
             template = find_template(self.context.locations, session.template)
             written = export_followup(folder, formats, template, session,
                                       self.playbook.playbook if self.playbook else None,
                                       self.context.profile, self.context.now())
-        except (UserError, InvalidFile) as exc:
-            self.app.call_from_thread(self.notify, exc.format(), title="Nothing was saved",
-                                      severity="error", markup=False)
-            return
-        except OSError as exc:
-            self.app.call_from_thread(self.notify, f"{exc}", title="Nothing was saved",
+        except (UserError, InvalidFile, OSError) as exc:
+            message = str(exc) if isinstance(exc, OSError) else exc.format()
+            self.app.call_from_thread(self.notify, message, title="Nothing was saved",
                                       severity="error", markup=False)
             return
         self.app.call_from_thread(self._exported, folder, [p.name for p in written])
 
-    def _exported(self, folder: object, names: list[str]) -> None:
-        self.context.export_dir = folder  # type: ignore[assignment]
+    def _exported(self, folder: Path, names: list[str]) -> None:
+        self.context.export_dir = folder
         self._mark_exported()
         self.notify(f"Saved in {folder}:\n" + "\n".join(names), title="Follow-up saved",
                     timeout=10, markup=False)

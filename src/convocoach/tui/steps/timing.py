@@ -10,9 +10,8 @@ from convocoach.playbooks.model import CHANNEL_LABELS
 from convocoach.tui.safe_text import bullets, styled
 from convocoach.tui.steps.base import StepPane
 
-_LEVEL_WORDS = {"warning": ("Warning: ", "bold $text-warning"),
-                "ok": ("Looks good: ", "bold $text-success"),
-                "info": ("Note: ", "bold $text-primary")}
+_LEVEL_STYLES = {"warning": "bold $text-warning", "ok": "bold $text-success",
+                 "info": "bold $text-primary"}
 
 
 class TimingStep(StepPane):
@@ -54,9 +53,10 @@ class TimingStep(StepPane):
         place = f", {m.place}" if m.place else ""
         self.query_one("#meeting", Static).update(styled(
             f"{when}, {m.duration_min} min, {CHANNEL_LABELS.get(m.channel, m.channel)}{place}"))
-        from convocoach.sessions.timing_check import check_timing
+        from convocoach.sessions.timing_check import LEVEL_WORDS, check_timing
 
         notes = check_timing(session, self.playbook.playbook if self.playbook else None,
                              self.context.profile, self.context.today())
         self.query_one("#checks", Static).update(Content("\n").join(
-            styled(_LEVEL_WORDS.get(note.level, ("", "")), note.message) for note in notes))
+            styled((LEVEL_WORDS[note.level] + " ", _LEVEL_STYLES[note.level]), note.message)
+            for note in notes))

@@ -33,10 +33,12 @@ class SessionList(Horizontal):
             super().__init__()
             self.session_id = session_id
 
-    def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
+    def __init__(self, store: SessionStore, rows: list[SessionRow], *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.store = store
-        self.rows: list[SessionRow] = []
+        self.rows = rows
+        """What the list shows; the first fill uses the rows the screen already read."""
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="empty", markup=False)
@@ -45,7 +47,7 @@ class SessionList(Horizontal):
             yield PrepSheet(id="session-detail")
 
     def on_mount(self) -> None:
-        self.refresh_rows()
+        self._fill(None)
 
     @property
     def highlighted(self) -> SessionRow | None:
@@ -56,10 +58,13 @@ class SessionList(Horizontal):
         self.query_one("#sessions", OptionList).focus()
 
     def refresh_rows(self, select: int | None = None) -> None:
-        option_list = self.query_one("#sessions", OptionList)
         current = self.highlighted
         keep = select if select is not None else (current.id if current else None)
         self.rows = self.store.list_sessions()
+        self._fill(keep)
+
+    def _fill(self, keep: int | None) -> None:
+        option_list = self.query_one("#sessions", OptionList)
         option_list.clear_options()
         option_list.add_options(Option(_label(row), id=str(row.id)) for row in self.rows)
         has_rows = bool(self.rows)
