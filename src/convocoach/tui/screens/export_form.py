@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from convocoach.tui.commands import Command, bindings
+from convocoach.tui.widgets.field import Field
 
 FORMAT_LABELS = {
     "md": "Markdown (.md)",
@@ -52,7 +53,7 @@ class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
         with Vertical() as box:
             box.border_title = "Save the follow-up"
             yield Label("Folder")
-            yield Input(str(self.folder), compact=True, id="folder")
+            yield Field(str(self.folder), compact=True, id="folder")
             yield Static(f"Files are named {self.stem}.md, .txt and so on.", markup=False,
                          classes="muted")
             yield SelectionList[str](*(Selection(label, fmt, True)

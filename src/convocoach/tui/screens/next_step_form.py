@@ -15,6 +15,7 @@ from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import NextStep
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.field import Field
 
 OWNER_CHOICES = [("Us", "us"), ("The client", "client"), ("A named person", "person")]
 STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
@@ -52,16 +53,16 @@ class NextStepForm(ModalScreen[NextStep | None]):
             box.border_title = "Edit next step" if step.id else "Add a next step"
             with Grid():
                 yield Label("What")
-                yield Input(step.action, placeholder="Send the revised plan", compact=True,
+                yield Field(step.action, placeholder="Send the revised plan", compact=True,
                             id="action", max_length=500)
                 yield Label("Owner")
                 yield Select(OWNER_CHOICES, value=step.owner_kind, allow_blank=False,
                              compact=True, id="owner-kind")
                 yield Label("Name")
-                yield Input(step.owner_name, placeholder="Only for a named person",
+                yield Field(step.owner_name, placeholder="Only for a named person",
                             compact=True, id="owner-name", max_length=200)
                 yield Label("By when")
-                yield Input(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
+                yield Field(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
                 yield Label("Status")
                 yield Select(STATUS_CHOICES, value=step.status, allow_blank=False, compact=True,
                              id="status")

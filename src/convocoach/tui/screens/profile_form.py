@@ -17,6 +17,7 @@ from convocoach.profile import Profile, dump_profile, profile_from_values
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.field import Field
 
 _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Your name", "Sam Okafor"),
@@ -71,7 +72,7 @@ class ProfileScreen(ModalScreen[bool]):
                 with Grid():
                     for key, label, example in _FIELDS:
                         yield Label(label)
-                        yield Input(getattr(profile, key), placeholder=example, compact=True,
+                        yield Field(getattr(profile, key), placeholder=example, compact=True,
                                     id=f"p-{key}")
                     yield Label("Signature")
                     yield TextArea(profile.signature, id="p-signature",

@@ -18,6 +18,7 @@ from convocoach.sessions.summary_md import owner_label
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain, plain_rich
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
 _STATUS_MARKS = {"open": "open", "done": "done \u2713", "dropped": "dropped"}
@@ -110,7 +111,7 @@ class AgreeStep(StepPane):
                          else "weekly", allow_blank=False, compact=True, id="cadence")
         with Horizontal(classes="row"):
             yield Label("Next check-in")
-            yield Input(session.next_checkin, placeholder="YYYY-MM-DD", compact=True,
+            yield Field(session.next_checkin, placeholder="YYYY-MM-DD", compact=True,
                         id="next-checkin")
         yield Static("", id="checkin-error", classes="error", markup=False)
 

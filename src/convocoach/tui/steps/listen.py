@@ -10,6 +10,7 @@ from textual.widgets.selection_list import Selection
 
 from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.widgets.field import Field
 
 
 class ListenStep(StepPane):
@@ -35,7 +36,7 @@ class ListenStep(StepPane):
                      classes="section-title")
         yield SelectionList[str](*(Selection(plain(p), p, p in chosen) for p in offered),
                                  id="phrases")
-        yield Input(placeholder="Add a phrase of your own and press Enter", compact=True,
+        yield Field(placeholder="Add a phrase of your own and press Enter", compact=True,
                     id="own-phrase", max_length=300)
         if self.playbook is not None and self.playbook.playbook.empathy.avoid:
             yield Static("Phrases to avoid, and what to say instead", classes="section-title")

@@ -12,6 +12,7 @@ from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import SENIORITIES, TECH_LEVELS, Session
 from convocoach.tui.safe_text import plain
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
 # (field, label, placeholder) for text fields; choices for the rest.
@@ -80,7 +81,7 @@ class SituationStep(StepPane):
             value = _value(session, name)
             with Horizontal(classes="row"):
                 yield Label(label)
-                yield Input(value, placeholder=placeholder, compact=True, id=field_id(name),
+                yield Field(value, placeholder=placeholder, compact=True, id=field_id(name),
                             name=name, max_length=300)
             yield Static("", classes="error", id=field_id(name) + "-error", markup=False)
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 # Moving quickly through the list should not render every sheet on the way, and typing in
@@ -47,7 +48,7 @@ class LibraryBrowser(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
-            yield Input(placeholder="Filter: title or tag", compact=True, id="filter")
+            yield Field(placeholder="Filter: title or tag", compact=True, id="filter")
             yield OptionList(id="playbooks", markup=False)
             if self.library.invalid:
                 yield Static(plain("! " + self.library.invalid_report()), id="problems")
@@ -79,7 +80,6 @@ class LibraryBrowser(Horizontal):
         option_list = self.query_one("#playbooks", OptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
-        option_list.clear_options()
         matches = [pb for pb in self.library.sorted()
                    if not needle or needle in " ".join((pb.title, pb.id, *pb.tags)).casefold()]
         ids = [pb.id for pb in matches]
