@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import compileall
+import os
 import statistics
 import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,24 @@ def interleaved(baseline: Callable[[], object], candidate: Callable[[], object],
             fn()
             into.append(time.perf_counter() - start)
     return statistics.median(base), statistics.median(cand)
+
+
+def program_env(home: Path) -> dict[str, str]:
+    """The environment of a measured program: as after an install, in folders of its own.
+
+    An install compiles every module to bytecode, as it does for Textual, Jinja and PyYAML on
+    the baseline side, so convocoach is compiled here too, and the caller's
+    PYTHONDONTWRITEBYTECODE is dropped. The caller's CONVOCOACH_* settings and devtools are
+    dropped; config, data and cache live under ``home`` (the bundled playbooks only).
+    """
+    import convocoach
+
+    compileall.compile_dir(Path(convocoach.__file__).parent, quiet=1)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CONVOCOACH_") and k not in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL")}
+    env.update(CONVOCOACH_CONFIG_DIR=str(home / "config"), CONVOCOACH_DATA_DIR=str(home / "data"),
+               CONVOCOACH_CACHE_DIR=str(home / "cache"))
+    return env
 
 
 def run_quietly(argv: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], None]:

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.followup_fixtures import NOW, PROFILE, playbook, session
 
-from _harness import Result, interleaved, report, run_quietly
+from _harness import Result, interleaved, program_env, report, run_quietly
 from convocoach.followup import render as render_module
 from convocoach.followup.context import build_context
 from convocoach.followup.email import FORMATS, find_template, render_all, render_followup
@@ -59,8 +58,7 @@ def bench_render(rounds: int) -> Result:
 
 def bench_email_cli(rounds: int, home: Path) -> Result:
     exe = shutil.which("convocoach") or str(Path(sys.executable).parent / "convocoach")
-    env = dict(os.environ, CONVOCOACH_CONFIG_DIR=str(home / "config"),
-               CONVOCOACH_DATA_DIR=str(home / "data"), CONVOCOACH_CACHE_DIR=str(home / "cache"))
+    env = program_env(home)
     sid = subprocess.run([exe, "demo"], env=env, capture_output=True, text=True,
                          check=True).stdout.strip()
     email = run_quietly([exe, "email", sid, "--format", "md"], env)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -15,7 +14,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import Result, interleaved, report, run_quietly
+from _harness import Result, interleaved, program_env, report, run_quietly
 from convocoach.locations import Locations
 from convocoach.playbooks.library import playbook_paths
 from convocoach.playbooks.loader import load_playbook_file
@@ -51,9 +50,7 @@ def bench_loading(paths: list[Path], rounds: int) -> Result:
 
 def bench_list(rounds: int, home: Path) -> Result:
     exe = shutil.which("convocoach") or str(Path(sys.executable).parent / "convocoach")
-    env = dict(os.environ, CONVOCOACH_CONFIG_DIR=str(home / "config"),
-               CONVOCOACH_DATA_DIR=str(home / "data"), CONVOCOACH_CACHE_DIR=str(home / "cache"))
-    env.pop("CONVOCOACH_PLAYBOOKS", None)
+    env = program_env(home)
     listing = run_quietly([exe, "playbooks", "list"], env)
     listing()  # the first run fills the summary cache, as any earlier use would
     base, cand = interleaved(run_quietly([sys.executable, "-c", "import yaml"], env), listing,

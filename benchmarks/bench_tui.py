@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import statistics
 import sys
 import tempfile
@@ -45,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import Result, report
+from _harness import Result, program_env, report
 from _pty import PtyProcess, PtyTimeout
 
 COLUMNS, ROWS = 100, 30
@@ -115,16 +114,13 @@ class Program:
 
 
 def programs(home: Path) -> tuple[Program, Program]:
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("CONVOCOACH_")}
-    base_env.pop("TEXTUAL", None)  # no devtools or other debugging features
+    cand_env = program_env(home)
+    base_env = {k: v for k, v in cand_env.items() if not k.startswith("CONVOCOACH_")}
     script = home / "baseline_app.py"
     script.write_text(BASELINE_APP, encoding="utf-8")
     config = home / "config"
     config.mkdir()
     (config / "settings.yaml").write_text(SETTINGS_YAML, encoding="utf-8")
-    cand_env = dict(base_env, CONVOCOACH_CONFIG_DIR=str(config),
-                    CONVOCOACH_DATA_DIR=str(home / "data"),
-                    CONVOCOACH_CACHE_DIR=str(home / "cache"))
     baseline = Program("baseline", [sys.executable, str(script)], base_env, BASELINE_MARKERS,
                        BASELINE_FOCUS_KEYS)
     candidate = Program("convocoach", [sys.executable, "-m", "convocoach"], cand_env,

@@ -11,10 +11,17 @@ from convocoach.diagnostics import InvalidFile, UserError
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code (2 for bad input)."""
     from convocoach.cli.context import CliContext
-    from convocoach.cli.parser import build_parser
 
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
+        if not words:  # the app, as most runs are: no parser to build first
+            from convocoach.cli.app_cmd import run_app
+            from convocoach.locations import Locations
+
+            return run_app(CliContext(Locations.from_env()))
+        from convocoach.cli.parser import build_parser
+
+        args = build_parser().parse_args(words)
         ctx = CliContext.from_args(args)
         if args.command is None:
             from convocoach.cli.app_cmd import run_app

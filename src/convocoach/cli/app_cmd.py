@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+
 from convocoach.cli.context import CliContext
 
 
 def run_app(ctx: CliContext) -> int:
+    # Start-up builds many long-lived objects (classes, style rules, widgets) and next to no
+    # garbage, yet the cyclic collector would walk them again and again before the first
+    # paint. The app turns it back on once its first screen is drawn.
+    gc.disable()
     from convocoach.tui.app import make_app
 
     app = make_app(ctx.locations)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,8 @@ from convocoach.locations import Locations
 from convocoach.playbooks.library import Library, load_library, search_path
 
 if TYPE_CHECKING:
+    import argparse
+
     from convocoach.playbooks.model import Playbook, PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
     from convocoach.sessions.model import Session

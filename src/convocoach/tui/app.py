@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -42,6 +43,15 @@ def _outside_text_commands() -> type[Provider]:
     return OutsideTextCommands
 
 
+def _collect_garbage_from_now_on() -> None:
+    """Leave what start-up built out of future collections, and collect as usual from now on.
+
+    The command that starts the app pauses the collector while it imports and draws.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 class ConvocoachApp(App[int]):
     """Prepare, rehearse and follow up a difficult client conversation."""
 
@@ -70,6 +80,7 @@ class ConvocoachApp(App[int]):
         if self._preferences_problem:
             self._settings_problem(self._preferences_problem)
         self._profile_reported = False
+        self.call_after_refresh(_collect_garbage_from_now_on)
 
     def check_profile(self) -> None:
         """Read the sender profile (the home screen never needs it) and report a bad file once."""

@@ -10,9 +10,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
+from convocoach.sessions.store import SessionRow
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.providers import Entry
@@ -20,6 +22,9 @@ from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.tab_bar import TabBar
+
+WIDE_FROM = 76
+"""Columns from which the list and the sheet sit side by side."""
 
 
 class HomeScreen(Screen[None]):
@@ -36,13 +41,19 @@ class HomeScreen(Screen[None]):
                 show=False),
         Command("edit_profile", "p", "Profile", "Edit your sender profile"),
     )
+    DEFAULT_CSS = """
+    HomeScreen #home-panes { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
     help_topic = "home"
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        # The width class is known now; left to the first resize, it would style every
+        # widget a second time before the first paint.
+        self.add_class("-wide" if self.app.size.width >= WIDE_FROM else "-narrow", update=False)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,12 +61,27 @@ class HomeScreen(Screen[None]):
         initial = "sessions" if rows else "library"
         yield TabBar([("sessions", "Sessions"), ("library", "Playbooks")], initial, id="tabs")
         with ContentSwitcher(initial=initial, id="home-panes"):
-            yield SessionList(self.context.store, rows, id="sessions")
-            yield LibraryBrowser(self.context.library, id="library")
+            yield self._pane(initial, rows)
         yield Footer()
+
+    def _pane(self, tab: str, rows: list[SessionRow] | None = None) -> Widget:
+        if tab == "sessions":
+            rows = self.context.store.list_sessions() if rows is None else rows
+            return SessionList(self.context.store, rows, id="sessions")
+        return LibraryBrowser(self.context.library, id="library")
 
     def on_mount(self) -> None:
         self._focus_tab()
+        # The tab not shown is built once the first screen is up, not before it.
+        self.call_after_refresh(self._add_missing_panes)
+
+    async def _add_missing_panes(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        for tab in ("sessions", "library"):
+            if not switcher.query_children(f"#{tab}"):
+                pane = self._pane(tab)
+                pane.display = False
+                await switcher.mount(pane)
 
     def on_screen_resume(self) -> None:
         # A sheet filled while a dialog covered the screen was never laid out.
@@ -74,8 +100,8 @@ class HomeScreen(Screen[None]):
             self.query_one(LibraryBrowser).focus_list()
 
     @on(TabBar.Clicked, "#tabs")
-    def _tab_clicked(self, event: TabBar.Clicked) -> None:
-        self.action_show_tab(event.key)
+    async def _tab_clicked(self, event: TabBar.Clicked) -> None:
+        await self.action_show_tab(event.key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_sessions = self._tab == "sessions"
@@ -90,18 +116,20 @@ class HomeScreen(Screen[None]):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
+        await self._add_missing_panes()
         self.query_one(TabBar).current = tab
         self.query_one(ContentSwitcher).current = tab
         self._focus_tab()
         self.refresh_bindings()
 
-    def action_new_session(self) -> None:
-        browser = self.query_one(LibraryBrowser)
-        if self._tab == "library" and browser.highlighted is not None:
-            self._start(browser.highlighted)
-            return
-        self.action_show_tab("library")
+    async def action_new_session(self) -> None:
+        if self._tab == "library":
+            highlighted = self.query_one(LibraryBrowser).highlighted
+            if highlighted is not None:
+                self._start(highlighted)
+                return
+        await self.action_show_tab("library")
         self.notify("Pick the playbook for your challenge and press Enter.")
 
     def action_focus_filter(self) -> None:
