@@ -121,3 +121,17 @@ async def test_palette_lists_hostile_titles_as_text() -> None:
                    for n in range(options.option_count)]
         assert any("[@click=app.quit]Quit[/] [b]x" in p for p in prompts)
         assert app.is_running
+
+
+async def test_the_collector_paused_for_start_up_runs_again_after_the_first_paint() -> None:
+    import gc
+
+    app = build_app()
+    gc.disable()  # as `convocoach` does before it imports the app
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

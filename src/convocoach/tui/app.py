@@ -46,10 +46,12 @@ def _outside_text_commands() -> type[Provider]:
 def _collect_garbage_from_now_on() -> None:
     """Leave what start-up built out of future collections, and collect as usual from now on.
 
-    The command that starts the app pauses the collector while it imports and draws.
+    The command that starts the app pauses the collector while it imports and draws; an app
+    started any other way (tests) finds it running and leaves it alone.
     """
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class ConvocoachApp(App[int]):
