@@ -78,6 +78,15 @@ class Locations(NamedTuple):
         return self.config_dir / "templates"
 
     @property
+    def bundled_rubrics(self) -> Path:
+        return _bundled("rubrics")
+
+    @property
+    def user_rubrics(self) -> Path:
+        """Trainers' own rubrics; ``convocoach check --rubric ID`` finds them here."""
+        return self.config_dir / "rubrics"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.yaml"
 

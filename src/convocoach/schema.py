@@ -233,7 +233,7 @@ class Choice(Spec):
             node,
             path,
             f"{value!r} is not {self.expected}",
-            _did_you_mean(value, self.values, "use one of: "),
+            did_you_mean(value, self.values, "use one of: "),
             "choice",
         )
 
@@ -502,7 +502,7 @@ class Record(Spec):
                     key_node,
                     where,
                     f"unknown key {key!r}",
-                    _did_you_mean(key, list(by_name), "remove it; the keys allowed here are: "),
+                    did_you_mean(key, list(by_name), "remove it; the keys allowed here are: "),
                     "unknown-key",
                 )
                 ok = False
@@ -559,7 +559,7 @@ def convert_document(root: yaml.Node, spec: Spec, source: str) -> tuple[Any, lis
     return value, ctx.problems
 
 
-def _did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:
+def did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:
     lowered = {c.lower(): c for c in choices}
     match = lowered.get(word.lower().replace("-", "_").replace(" ", "_"))
     if match is None:

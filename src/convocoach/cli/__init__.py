@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.cli.locate_cmd import locate
 
             return locate(ctx, args)
+        if args.command == "check":
+            from convocoach.cli.check_cmd import cmd_check
+
+            return cmd_check(ctx, args)
         if args.command in ("email", "demo", "profile"):
             from convocoach.cli import followup_cmd
 

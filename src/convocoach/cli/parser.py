@@ -99,6 +99,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key")
     p.add_argument("value")
 
+    p = commands.add_parser(
+        "check", parents=[common], help="coach a reply or an email draft (exit 1 on a penalty)",
+        description="Score a reply (or a whole email draft) against the coaching rubric: per "
+        "dimension pass, fail or n/a, with the words that matched and why. Exit code 1 when "
+        "any penalty fires, 2 on bad input.")
+    p.add_argument("text", nargs="?", metavar="TEXT|FILE|-",
+                   help="the reply itself, a file holding it, or - for standard input")
+    p.add_argument("--client-level", choices=("low", "medium", "high"), default="medium",
+                   help="the client's technical level; jargon rules are stricter for 'low' "
+                        "(default: medium)")
+    p.add_argument("--client", metavar="LINE",
+                   help="the client's last line, so reflections of it can be recognised")
+    p.add_argument("--playbook", metavar="ID", help="add this playbook's phrases to avoid")
+    p.add_argument("--rubric", metavar="ID|FILE",
+                   help="a rubric from your rubrics folder, or a file (default: the bundled one)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--show-rubric", action="store_true",
+                   help="list the rubric's dimensions and rules instead of checking")
+
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -1,0 +1,93 @@
+"""``convocoach check``: lint a reply or an email draft against the coaching rubric."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from convocoach.cli.context import CliContext
+from convocoach.diagnostics import UserError
+
+if TYPE_CHECKING:
+    from convocoach.coach.model import Rubric
+
+MAX_CHARS = 200_000
+
+
+def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.coach.loader import find_rubric, with_playbook
+    from convocoach.coach.report import json_report, text_report
+    from convocoach.coach.score import Coach
+
+    rubric = find_rubric(ctx.locations, args.rubric or "")
+    if args.show_rubric:
+        return _show_rubric(rubric)
+    text = _read_input(args.text)
+    if args.playbook:
+        loaded = ctx.playbook(args.playbook)
+        if loaded is None:
+            raise UserError(f"no playbook {args.playbook!r}",
+                            "see the ids with 'convocoach playbooks list'")
+        rubric = with_playbook(rubric, loaded.playbook)
+    score = Coach(rubric).score(text, args.client or "", args.client_level)
+    if args.format == "json":
+        sys.stdout.write(json_report(score))
+    else:
+        sys.stdout.write(text_report(score, colour=_colour()))
+    return 1 if score.penalties else 0
+
+
+def _read_input(given: str | None) -> str:
+    if given is None:
+        raise UserError("nothing to check", "give the reply as text, a file, or '-' to read "
+                        "standard input: convocoach check \"I hear you...\"")
+    if given == "-":
+        data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
+        source = "standard input"
+    elif (path := Path(given).expanduser()).is_file():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror or exc}",
+                            "check the file's permissions") from None
+        source = str(path)
+    else:
+        return _checked(given, "the text given")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise UserError(f"{source}:{line}:{column}: not UTF-8 text (byte "
+                        f"0x{data[exc.start]:02x})", "save the file as UTF-8") from None
+    return _checked(text, source)
+
+
+def _checked(text: str, source: str) -> str:
+    if not text.strip():
+        raise UserError(f"{source} is empty", "give the reply or the draft to check")
+    if len(text) > MAX_CHARS:
+        raise UserError(f"{source} is {len(text):,} characters; the limit is {MAX_CHARS:,}",
+                        "check one reply or one email at a time")
+    return text
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and \
+        os.environ.get("TERM") != "dumb"
+
+
+def _show_rubric(rubric: Rubric) -> int:
+    print(f"{rubric.title or rubric.id} ({rubric.id})")
+    for dim in rubric.dimensions:
+        print(f"\n{dim.code}  {dim.title}  [{dim.polarity}; when nothing matches: {dim.absent}]")
+        if dim.why:
+            print(f"  {dim.why}")
+        for rule in dim.rules:
+            levels = "" if len(rule.levels) == 3 else f" (client level: {', '.join(rule.levels)})"
+            kind = type(rule).__name__.lower()
+            print(f"  - {rule.id}: {kind}{levels}: {rule.message}")
+    return 0

@@ -1,0 +1,137 @@
+"""Find, read and combine rubrics: the bundled default, trainers' own files, a playbook's words."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from convocoach.coach import model
+from convocoach.coach.format import FORMAT_VERSION, RUBRIC
+from convocoach.diagnostics import InvalidFile, Problem, UserError
+from convocoach.locations import Locations
+from convocoach.playbooks.model import Playbook
+from convocoach.schema import INVALID, convert_document
+from convocoach.yamlsafe import MAX_BYTES, compose_bytes
+
+DEFAULT_ID = "default"
+_MAX_DEPTH = 5  # rubrics extending rubrics; deeper is surely a loop
+
+
+def parse_rubric(data: bytes, source: str) -> model.Rubric:
+    """Validate the bytes of one rubric file (not yet combined with what it extends)."""
+    root = compose_bytes(data, source)
+    if not isinstance(root, yaml.MappingNode):
+        line = root.start_mark.line + 1 if root is not None else 1
+        raise InvalidFile(source, [Problem(source, line, 1, "", "the top level must be a mapping "
+                                           "of keys (format:, id:, dimensions: ...)",
+                                           "start from the bundled rubric (convocoach check "
+                                           "--show-rubric)", "top-level")])
+    for key, value in root.value:
+        if key.value == "format" and isinstance(value, yaml.ScalarNode) and \
+                value.value.isdigit() and len(value.value) < 10 and \
+                int(value.value) > FORMAT_VERSION:
+            raise InvalidFile(source, [Problem(
+                source, value.start_mark.line + 1, value.start_mark.column + 1, "format",
+                f"this rubric uses format {value.value}; this convocoach reads format "
+                f"{FORMAT_VERSION}", "upgrade convocoach", "newer-format")])
+    rubric, problems = convert_document(root, RUBRIC, source)
+    if problems or rubric is INVALID:
+        raise InvalidFile(source, problems)
+    assert isinstance(rubric, model.Rubric)
+    return rubric
+
+
+def read_rubric_file(path: Path) -> model.Rubric:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InvalidFile(str(path), [Problem(str(path), 1, 1, "",
+                                              f"cannot read the file: {exc.strerror or exc}",
+                                              "check that the path exists and is readable",
+                                              "unreadable")]) from None
+    return parse_rubric(data, str(path))
+
+
+@lru_cache(maxsize=4)
+def _bundled(folder: Path) -> model.Rubric:
+    return read_rubric_file(folder / f"{DEFAULT_ID}.yaml")
+
+
+def find_rubric(locations: Locations, name: str = "") -> model.Rubric:
+    """The rubric called ``name`` (an id in the user's rubrics folder, or a file path),
+    combined with what it extends; the bundled default when ``name`` is empty."""
+    if not name or name == DEFAULT_ID:
+        return _bundled(locations.bundled_rubrics)
+    path = Path(name).expanduser()
+    if not path.suffix:
+        path = locations.user_rubrics / f"{name}.yaml"
+    if not path.is_file():
+        raise UserError(f"no rubric {name!r} (looked for {path})",
+                        f"put it in {locations.user_rubrics} or give the path of the file")
+    return _resolve(read_rubric_file(path), str(path), locations, 0)
+
+
+def _resolve(rubric: model.Rubric, source: str, locations: Locations, depth: int
+             ) -> model.Rubric:
+    if not rubric.extends:
+        return rubric
+    if depth >= _MAX_DEPTH:
+        raise InvalidFile(source, [Problem(source, 1, 1, "extends", "rubrics extend each other "
+                                           "in a loop", "make one of them stand alone",
+                                           "extends-loop")])
+    if rubric.extends == DEFAULT_ID:
+        base = _bundled(locations.bundled_rubrics)
+    else:
+        path = locations.user_rubrics / f"{rubric.extends}.yaml"
+        if not path.is_file():
+            raise InvalidFile(source, [Problem(source, 1, 1, "extends",
+                                               f"no rubric {rubric.extends!r} to extend",
+                                               f"put it in {locations.user_rubrics} or extend "
+                                               "'default'", "extends")])
+        base = _resolve(read_rubric_file(path), str(path), locations, depth + 1)
+    return extend(base, rubric, source)
+
+
+def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric:
+    """``base`` with ``extra``'s dimensions merged in and its disabled rules removed."""
+    dims = {d.code: d for d in base.dimensions}
+    for dim in extra.dimensions:
+        old = dims.get(dim.code)
+        if old is None:
+            dims[dim.code] = dim if dim.title else dataclasses.replace(dim, title=dim.code)
+            continue
+        dims[dim.code] = dataclasses.replace(
+            old, title=dim.title or old.title, why=dim.why or old.why, tip=dim.tip or old.tip,
+            absent_message=dim.absent_message or old.absent_message,
+            rules=old.rules + dim.rules)
+    known = {r.id for d in dims.values() for r in d.rules}
+    unknown = [rule_id for rule_id in extra.disable if rule_id not in known]
+    if unknown:
+        raise InvalidFile(source, [Problem(source, 1, 1, "disable",
+                                           f"no rule {unknown[0]!r} to disable",
+                                           "check the rule ids with 'convocoach check "
+                                           "--show-rubric'", "disable")])
+    off = set(extra.disable)
+    dims = {code: dataclasses.replace(d, rules=tuple(r for r in d.rules if r.id not in off))
+            for code, d in dims.items()}
+    return dataclasses.replace(base, id=extra.id, title=extra.title or base.title,
+                               extends=extra.extends, dimensions=tuple(dims.values()),
+                               disable=())
+
+
+def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
+    """The rubric plus the playbook's own "phrases to avoid", each with what to say instead."""
+    swaps = tuple(model.Swap(a.phrase.strip(" .!?\"'"), a.instead) for a in playbook.empathy.avoid
+                  if a.phrase.strip(" .!?\"'"))
+    if not swaps or rubric.dimension("NODISMISS") is None:
+        return rubric
+    rule = model.Substitution(f"playbook-{playbook.id}-avoid",
+                              "The playbook advises against this phrase", model.LEVELS, swaps,
+                              "ignore")
+    dims = tuple(dataclasses.replace(d, rules=(*d.rules, rule)) if d.code == "NODISMISS" else d
+                 for d in rubric.dimensions)
+    return dataclasses.replace(rubric, dimensions=dims)

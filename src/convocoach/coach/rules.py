@@ -1,0 +1,273 @@
+"""Each kind of rule, compiled once, judging one reply: what it matched, where, and why."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from convocoach.coach import model
+from convocoach.coach.readability import measure
+from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
+
+_FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
+                      "right", "oh"))
+_APOSTROPHE = re.compile("['’]")
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+class Reply:
+    """The reply being judged and what it answers; the parts every rule needs, worked out once."""
+
+    def __init__(self, text: str, client_line: str = "", level: model.Level = "medium") -> None:
+        self.text = text
+        self.client_line = client_line
+        self.level = level
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def quoted(self) -> list[Span]:
+        return quoted_spans(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that matched: ``effect`` is what it says about the dimension."""
+
+    rule_id: str
+    effect: model.Effect
+    spans: tuple[Span, ...]
+    message: str
+    penalty: bool = False
+    """A wording to avoid was found (not merely something missing)."""
+    swaps: tuple[tuple[Span, str], ...] = ()
+    """Substitutions: where, and the words to put there instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """The rule cannot judge this reply (too short, no client line to compare with)."""
+
+    rule_id: str
+    reason: str
+
+
+Outcome = Hit | Skip | None
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a regular expression: whole words, any spacing, either apostrophe."""
+    body = r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(w)) for w in phrase.split())
+    start = r"\b" if phrase[:1].isalnum() else ""
+    end = r"\b" if phrase[-1:].isalnum() else ""
+    return f"{start}{body}{end}"
+
+
+def cue_regex(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = [phrase_pattern(p) for p in phrases] + [f"(?:{p})" for p in patterns]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _find(regex: re.Pattern[str] | None, text: str, start: int = 0,
+          end: int | None = None) -> list[Span]:
+    if regex is None:
+        return []
+    stop = len(text) if end is None else end
+    return [m.span() for m in regex.finditer(text, start, stop) if m.end() > m.start()]
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in others)
+
+
+def _unquoted(spans: list[Span], reply: Reply, quoted: model.Quoted) -> list[Span]:
+    if quoted == "count" or not reply.quoted:
+        return spans
+    return [s for s in spans if not inside(s, reply.quoted)]
+
+
+class ExistenceRule:
+    def __init__(self, rule: model.Existence) -> None:
+        self.rule = rule
+        self.regex = cue_regex(rule.phrases, rule.patterns)
+        self.unless = cue_regex(rule.unless.phrases, rule.unless.patterns)
+
+    def judge(self, reply: Reply) -> Outcome:
+        found = _unquoted(_find(self.regex, reply.text), reply, self.rule.quoted)
+        if found and self.unless is not None:
+            excused = _find(self.unless, reply.text)
+            found = [s for s in found if not _overlaps(s, excused)]
+        if not found:
+            return None
+        r = self.rule
+        return Hit(r.id, r.effect, tuple(found), r.message, penalty=r.effect == "fail")
+
+
+class SubstitutionRule:
+    def __init__(self, rule: model.Substitution) -> None:
+        self.rule = rule
+        self.regex = cue_regex(tuple(s.use for s in rule.swaps), ())
+        self.instead = {_normal(s.use): s.instead for s in rule.swaps}
+
+    def judge(self, reply: Reply) -> Outcome:
+        found = _unquoted(_find(self.regex, reply.text), reply, self.rule.quoted)
+        if not found:
+            return None
+        swaps = tuple((s, self.instead.get(_normal(reply.text[s[0]:s[1]]), "")) for s in found)
+        return Hit(self.rule.id, "fail", tuple(found), self.rule.message, True, swaps)
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+class CooccurrenceRule:
+    def __init__(self, rule: model.Cooccurrence) -> None:
+        self.rule = rule
+        self.trigger = cue_regex(rule.trigger.phrases, rule.trigger.patterns)
+        self.requires = cue_regex(rule.requires.phrases, rule.requires.patterns)
+
+    def judge(self, reply: Reply) -> Outcome:
+        units = reply.sentences if self.rule.within == "sentence" else [(0, len(reply.text))]
+        met: list[Span] = []
+        alone: list[Span] = []
+        for start, end in units:
+            triggers = _unquoted(_find(self.trigger, reply.text, start, end), reply, "ignore")
+            if not triggers:
+                continue
+            required = _find(self.requires, reply.text, start, end)
+            (met if required else alone).extend(triggers + required if required else triggers)
+        r = self.rule
+        if met:
+            return Hit(r.id, "pass", tuple(sorted(met)), r.message)
+        if alone and r.otherwise:
+            return Hit(r.id, "fail", tuple(alone), r.otherwise, penalty=True)
+        return None
+
+
+class QuestionRule:
+    def __init__(self, rule: model.Question) -> None:
+        self.rule = rule
+        self.open_words = frozenset(w.lower() for w in rule.open_words)
+        self.closed_words = frozenset(w.lower() for w in rule.closed_words)
+        self.invitation = cue_regex(rule.invitations, ())
+
+    def judge(self, reply: Reply) -> Outcome:
+        opened: list[Span] = []
+        closed: list[Span] = []
+        text = reply.text
+        for span in reply.sentences:
+            if inside(span, reply.quoted):
+                continue
+            sentence = text[span[0]:span[1]]
+            if _find(self.invitation, sentence):
+                opened.append(span)
+            elif sentence.rstrip("\"'”’) ").endswith("?"):
+                (opened if self._is_open(sentence) else closed).append(span)
+        r = self.rule
+        if opened:
+            return Hit(r.id, "pass", tuple(opened), r.message)
+        if closed:
+            return Hit(r.id, "fail", tuple(closed), r.closed_message)
+        return None
+
+    def _is_open(self, sentence: str) -> bool:
+        words = [w.lower().replace("’", "'") for w in _FIRST_WORD.findall(sentence)]
+        while words and words[0] in _FILLERS:
+            words.pop(0)
+        if not words:
+            return False
+        if words[0] in self.open_words:
+            return True
+        if words[0] in self.closed_words:
+            return False
+        return any(w in self.open_words for w in words[1:])  # "And the launch, what now?"
+
+
+class OverlapRule:
+    def __init__(self, rule: model.Overlap) -> None:
+        self.rule = rule
+
+    def judge(self, reply: Reply) -> Outcome:
+        if not reply.client_line.strip():
+            return Skip(self.rule.id, "no client line to compare with")
+        theirs = content_words(reply.client_line)
+        if not theirs:
+            return None
+        ours = content_words(reply.text)
+        shared = [ours[s] for s in ours if s in theirs]
+        r = self.rule
+        if len(shared) < r.min_shared or len(shared) * 100 < r.min_percent * len(theirs):
+            return None
+        words = ", ".join(w.text for w in shared[:4])
+        return Hit(r.id, "pass", tuple((w.start, w.end) for w in shared),
+                   f"{r.message} (takes up: {words})")
+
+
+class ReadabilityRule:
+    def __init__(self, rule: model.Readability) -> None:
+        self.rule = rule
+
+    def judge(self, reply: Reply) -> Outcome:
+        r = self.rule
+        m = measure(reply.text)
+        if m.words < r.min_words:
+            return Skip(r.id, f"too short to judge ({m.words} words)")
+        problems = []
+        if m.reading_ease < r.min_reading_ease:
+            problems.append(f"reading ease {m.reading_ease:.0f}, aim for {r.min_reading_ease}+")
+        if m.grade > r.max_grade:
+            problems.append(f"grade {m.grade:.0f}, aim for {r.max_grade} or lower")
+        if m.words_per_sentence > r.max_sentence_words:
+            problems.append(f"{m.words_per_sentence:.0f} words a sentence, aim for "
+                            f"{r.max_sentence_words} or fewer")
+        if not problems:
+            return Hit(r.id, "pass", (), f"Easy to read (reading ease {m.reading_ease:.0f}, "
+                                         f"grade {max(m.grade, 1):.0f})")
+        longest = max(reply.sentences, key=lambda s: s[1] - s[0], default=None)
+        spans = (longest,) if longest is not None else ()
+        return Hit(r.id, "fail", spans, f"{r.message}: {'; '.join(problems)}", penalty=True)
+
+
+class ConditionalRule:
+    def __init__(self, rule: model.Conditional) -> None:
+        self.rule = rule
+        # Case matters here: an acronym is told apart from a word by its capitals.
+        self.first = re.compile(rule.first)
+        self.second = re.compile(rule.second)
+        self.allow = frozenset(rule.allow)
+
+    def judge(self, reply: Reply) -> Outcome:
+        text = reply.text
+        defined = {g for m in self.second.finditer(text) for g in m.groups() if g}
+        found = [m.span(1) for m in self.first.finditer(text)
+                 if m.group(1) not in self.allow and m.group(1) not in defined]
+        found = _unquoted(found, reply, "ignore")
+        if not found:
+            return None
+        names = ", ".join(dict.fromkeys(text[a:b] for a, b in found))
+        return Hit(self.rule.id, "fail", tuple(found), f"{self.rule.message}: {names}",
+                   penalty=True)
+
+
+CompiledRule = (ExistenceRule | SubstitutionRule | CooccurrenceRule | QuestionRule | OverlapRule
+                | ReadabilityRule | ConditionalRule)
+
+
+def compile_rule(rule: model.Rule) -> CompiledRule:
+    if isinstance(rule, model.Existence):
+        return ExistenceRule(rule)
+    if isinstance(rule, model.Substitution):
+        return SubstitutionRule(rule)
+    if isinstance(rule, model.Cooccurrence):
+        return CooccurrenceRule(rule)
+    if isinstance(rule, model.Question):
+        return QuestionRule(rule)
+    if isinstance(rule, model.Overlap):
+        return OverlapRule(rule)
+    if isinstance(rule, model.Readability):
+        return ReadabilityRule(rule)
+    return ConditionalRule(rule)

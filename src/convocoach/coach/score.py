@@ -1,0 +1,134 @@
+"""Score a reply against a rubric: per dimension, pass/fail/n/a with the spans and the reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from convocoach.coach import model
+from convocoach.coach.rules import CompiledRule, Hit, Reply, Skip, compile_rule
+from convocoach.coach.text import Span
+
+_SPACES = re.compile(r"  +")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    rule_id: str
+    instead: str | None = None
+    """For a substitution: what to say instead ("" means leave it out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionResult:
+    code: str
+    title: str
+    polarity: model.Polarity
+    status: model.Status
+    reason: str
+    matches: tuple[Match, ...]
+    penalty: bool
+    """A wording to avoid fired (``convocoach check`` exits 1 on any)."""
+    rewrite: str = ""
+    """The reply with this dimension's substitutions made, when it has any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    text: str
+    level: model.Level
+    results: tuple[DimensionResult, ...]
+
+    def __getitem__(self, code: str) -> DimensionResult:
+        for result in self.results:
+            if result.code == code:
+                return result
+        raise KeyError(code)
+
+    @property
+    def penalties(self) -> tuple[DimensionResult, ...]:
+        return tuple(r for r in self.results if r.penalty)
+
+    def statuses(self) -> dict[str, model.Status]:
+        return {r.code: r.status for r in self.results}
+
+
+class Coach:
+    """A rubric with its rules compiled, ready to score any number of replies."""
+
+    def __init__(self, rubric: model.Rubric) -> None:
+        self.rubric = rubric
+        self._compiled: list[tuple[model.Dimension, list[CompiledRule]]] = [
+            (dim, [compile_rule(rule) for rule in dim.rules]) for dim in rubric.dimensions
+        ]
+
+    def score(self, text: str, client_line: str = "", level: model.Level = "medium") -> Score:
+        """Judge ``text``; the same input always gives the same result."""
+        reply = Reply(text, client_line, level)
+        results = tuple(_judge(dim, rules, reply) for dim, rules in self._compiled)
+        return Score(text, level, results)
+
+
+def _judge(dim: model.Dimension, rules: list[CompiledRule], reply: Reply) -> DimensionResult:
+    hits: list[Hit] = []
+    skips: list[Skip] = []
+    for compiled in rules:
+        if reply.level not in compiled.rule.levels:
+            continue
+        outcome = compiled.judge(reply)
+        if isinstance(outcome, Hit):
+            hits.append(outcome)
+        elif isinstance(outcome, Skip):
+            skips.append(outcome)
+    # A failing rule wins: "I'm sorry, but" holds an apology and still fails.
+    failed = [h for h in hits if h.effect == "fail"]
+    chosen = failed or [h for h in hits if h.effect == "pass"]
+    if chosen:
+        status: model.Status = "fail" if failed else "pass"
+        reason = chosen[0].message
+        if len(chosen) > 1:
+            reason += "; " + "; ".join(h.message for h in chosen[1:])
+        return DimensionResult(dim.code, dim.title, dim.polarity, status, reason,
+                               _matches(chosen, reply.text), any(h.penalty for h in chosen),
+                               _rewrite(chosen, reply.text))
+    if skips:
+        return DimensionResult(dim.code, dim.title, dim.polarity, "not-applicable",
+                               skips[0].reason[:1].upper() + skips[0].reason[1:], (), False)
+    return DimensionResult(dim.code, dim.title, dim.polarity, dim.absent, dim.absent_message,
+                           (), False)
+
+
+def _matches(hits: list[Hit], text: str) -> tuple[Match, ...]:
+    found: dict[Span, Match] = {}
+    for hit in hits:
+        instead = dict(hit.swaps)
+        for span in hit.spans:
+            found.setdefault(span, Match(span[0], span[1], text[span[0]:span[1]], hit.rule_id,
+                                         instead.get(span)))
+    return tuple(found[s] for s in sorted(found))
+
+
+def _rewrite(hits: list[Hit], text: str) -> str:
+    swaps = sorted({span: new for hit in hits for span, new in hit.swaps}.items())
+    if not swaps:
+        return ""
+    out: list[str] = []
+    at = 0
+    for (start, end), new in swaps:
+        if start < at:
+            continue  # overlapping phrases: the first one wins
+        out.append(text[at:start])
+        out.append(_keep_case(text[start:end], new))
+        at = end
+    out.append(text[at:])
+    # A phrase replaced by nothing leaves a double space or a space before a comma.
+    return _SPACES.sub(" ", "".join(out)).replace(" ,", ",").replace(" .", ".").strip()
+
+
+def _keep_case(old: str, new: str) -> str:
+    if new and old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
