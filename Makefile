@@ -28,6 +28,7 @@ bench:
 
 schema:
 	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json
+	$(BIN)/convocoach check --schema > rubrics/rubric.schema.json
 
 check: lint typecheck test
 

@@ -22,6 +22,13 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.coach.report import json_report, text_report
     from convocoach.coach.score import Coach
 
+    if args.schema:
+        import json
+
+        from convocoach.coach.format import json_schema
+
+        sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        return 0
     rubric = find_rubric(ctx.locations, args.rubric or "")
     if args.show_rubric:
         return _show_rubric(rubric)

@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--show-rubric", action="store_true",
                    help="list the rubric's dimensions and rules instead of checking")
+    p.add_argument("--schema", action="store_true",
+                   help="print the JSON Schema of the rubric format (for editors)")
 
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")

@@ -1,0 +1,110 @@
+"""``convocoach check``: what it prints, and exit codes a script can rely on."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from convocoach.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_clean_reply_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "It sounds like a hard week. What would help most?")
+    assert code == 0
+    assert "{{It sounds like}}" in out
+    assert "+ pass FEEL" in out
+    assert "0 penalties" in out
+
+
+def test_a_penalty_exits_1_and_marks_the_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "Calm down, you should have told us.",
+                       "--client-level", "low")
+    assert code == 1
+    assert "[[Calm down]]" in out
+    assert "[[you should have]]" in out
+    assert "x fail NOBLAME" in out
+    assert "'Calm down' -> 'I can hear how much this matters'" in out
+    assert "client technical level: low" in out
+
+
+def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "We need to circle back.", "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["penalties"] == ["PLAIN"]
+    plain = next(d for d in data["dimensions"] if d["code"] == "PLAIN")
+    assert plain["matches"] == [{"start": 11, "end": 22, "text": "circle back",
+                                 "rule": "business-jargon", "instead": "come back to"}]
+    assert plain["rewrite"] == "We need to come back to."
+
+
+def test_a_file_or_standard_input(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Dear Dana,\n\nI'm sorry we missed the date. I'll send the revised plan "
+                     "by Thursday.\n\nSam\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(draft))
+    assert code == 0
+    assert "+ pass OWN" in out
+    assert "+ pass NEXT" in out
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Trust me.")))
+    code, out, _ = run(capsys, "check", "-")
+    assert code == 1
+    assert "[[Trust me]]" in out
+
+
+def test_the_clients_line_lets_reflections_count(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = "The board briefing on the holiday launch is what worries you."
+    _, without, _ = run(capsys, "check", reply)
+    _, with_line, _ = run(capsys, "check", reply, "--client",
+                          "I briefed my board on the holiday launch already!")
+    assert "- n/a  REFL" in without
+    assert "+ pass REFL" in with_line
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("check",), "nothing to check"),
+    (("check", "   "), "is empty"),
+    (("check", "Hi", "--rubric", "nowhere"), "no rubric 'nowhere'"),
+    (("check", "Hi", "--playbook", "no-such"), "no playbook 'no-such'"),
+])
+def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+                           message: str) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+
+
+def test_a_file_that_is_not_utf8_names_line_and_column(capsys: pytest.CaptureFixture[str],
+                                                       tmp_path: Path) -> None:
+    bad = tmp_path / "draft.txt"
+    bad.write_bytes(b"Hello\nthere \xff friend\n")
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 2
+    assert f"{bad}:2:7: not UTF-8 text" in err
+
+
+def test_a_broken_rubric_file_exits_2_with_its_position(capsys: pytest.CaptureFixture[str],
+                                                        tmp_path: Path) -> None:
+    rubric = tmp_path / "mine.yaml"
+    rubric.write_text("format: 1\nid: mine\ndimensions: [{code: lower}]\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "Hi", "--rubric", str(rubric))
+    assert code == 2
+    assert f"{rubric}:3:21: error:" in err
+
+
+def test_show_rubric_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--show-rubric")
+    assert code == 0
+    assert "NOBLAME  No blame" in out
+    assert "- technical-words: substitution (client level: low)" in out
