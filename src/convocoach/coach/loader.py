@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -12,9 +13,11 @@ from convocoach.coach import model
 from convocoach.coach.format import FORMAT_VERSION, RUBRIC
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.locations import Locations
-from convocoach.playbooks.model import Playbook
 from convocoach.schema import INVALID, convert_document
 from convocoach.yamlsafe import MAX_BYTES, compose_bytes
+
+if TYPE_CHECKING:
+    from convocoach.playbooks.model import Playbook
 
 DEFAULT_ID = "default"
 _MAX_DEPTH = 5  # rubrics extending rubrics; deeper is surely a loop
@@ -59,6 +62,11 @@ def read_rubric_file(path: Path) -> model.Rubric:
 @lru_cache(maxsize=4)
 def _bundled(folder: Path) -> model.Rubric:
     return read_rubric_file(folder / f"{DEFAULT_ID}.yaml")
+
+
+def bundled_rubric() -> model.Rubric:
+    """The rubric that ships with convocoach."""
+    return _bundled(Locations.from_env().bundled_rubrics)
 
 
 def find_rubric(locations: Locations, name: str = "") -> model.Rubric:

@@ -175,7 +175,8 @@ class QuestionRule:
         return None
 
     def _is_open(self, sentence: str) -> bool:
-        words = [w.lower().replace("’", "'") for w in _FIRST_WORD.findall(sentence)]
+        # "What's" and "who'd" open a question as "what" and "who" do.
+        words = [w.lower().replace("’", "'").split("'")[0] for w in _FIRST_WORD.findall(sentence)]
         while words and words[0] in _FILLERS:
             words.pop(0)
         if not words:

@@ -1,0 +1,85 @@
+"""The coach: agreement with hand labels, and scoring speed.
+
+    python benchmarks/bench_coach.py [--misses CODE]
+
+1. Precision and recall per dimension over the hand-labelled replies in
+   tests/data/coach_replies.yaml. The "positive" class is what the dimension looks for:
+   the behaviour for a reward (FEEL ... OWN), the fault for a penalty (NOBLAME ... READ).
+   Agreement is the share of replies where the coach's pass/fail/n-a equals the label.
+2. Scoring throughput of the full bundled rubric, in replies per second, as a ratio to a
+   single compiled regular expression searched over the same replies (same run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.coach_labels import CODES, evaluate, load_labels
+
+from _harness import Result, interleaved, report
+from convocoach.coach.loader import find_rubric
+from convocoach.coach.score import Coach
+from convocoach.locations import Locations
+
+
+def print_agreement(coach: Coach, entries: list[dict[str, object]], misses: str) -> None:
+    tallies = evaluate(coach, entries)  # type: ignore[arg-type]
+    print(f"{len(entries)} labelled replies\n")
+    print(f"{'dimension':10} {'precision':>9} {'recall':>7} {'agreement':>9}   "
+          f"{'tp':>3} {'fp':>3} {'fn':>3}")
+    for code in CODES:
+        t = tallies[code]
+        print(f"{code:10} {t.precision:9.2f} {t.recall:7.2f} {t.agreement:9.2f}   "
+              f"{t.tp:3} {t.fp:3} {t.fn:3}")
+    mean = sum(t.agreement for t in tallies.values()) / len(tallies)
+    print(f"{'mean':10} {'':9} {'':7} {mean:9.2f}\n")
+    if misses:
+        for line in tallies[misses].misses:
+            print(f"  {misses} {line}")
+        print()
+
+
+def bench_throughput(coach: Coach, replies: list[str], rounds: int) -> Result:
+    regex = re.compile(r"\byou should have\b", re.IGNORECASE)
+
+    def bare() -> None:
+        for text in replies:
+            regex.search(text)
+
+    def ours() -> None:
+        for text in replies:
+            coach.score(text, "", "medium")
+
+    base, cand = interleaved(bare, ours, rounds)
+    per_second = len(replies) / cand
+    print(f"full rubric: {per_second:,.0f} replies/s ({cand / len(replies) * 1e6:.0f} us a reply)")
+    return Result(f"score {len(replies)} replies vs one compiled regex search (report only)",
+                  base, cand, float("inf"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--misses", choices=CODES, default="",
+                        help="also list the replies where this dimension disagrees")
+    args = parser.parse_args()
+    coach = Coach(find_rubric(Locations.from_env()))
+    entries = load_labels()
+    print_agreement(coach, entries, args.misses)
+    replies = [str(e["reply"]) for e in entries]
+    start = time.perf_counter()
+    coach.score(replies[0])  # compile caches warm, as in a running app
+    del start
+    report([bench_throughput(coach, replies, args.rounds)])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

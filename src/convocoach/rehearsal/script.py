@@ -1,0 +1,76 @@
+"""A playbook's role-play: the client's persona and a graph of turns that react to the coach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Ending = Literal["agreement", "stalemate", "walkout"]
+ENDINGS: tuple[Ending, ...] = ("agreement", "stalemate", "walkout")
+ENDING_LABELS: dict[Ending, str] = {
+    "agreement": "Agreement reached",
+    "stalemate": "Stalemate",
+    "walkout": "The client walked out",
+}
+MOOD_MIN, MOOD_MAX = 0, 10
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    name: str
+    role: str
+    seniority: str
+    temperament: str
+    technical_level: Literal["low", "medium", "high"]
+    wants: tuple[str, ...]
+    fears: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """Where the client goes after the user's reply: the first branch whose test holds."""
+
+    goto: str
+    mood: int
+    """Change of the client's mood (0 furious .. 10 at ease) when this branch is taken."""
+    if_pass: tuple[str, ...]
+    """Every one of these dimensions passed."""
+    if_fail: tuple[str, ...]
+    """At least one of these dimensions failed."""
+    note: str
+    """Why the client reacts so, shown in the debrief."""
+
+    @property
+    def is_default(self) -> bool:
+        return not self.if_pass and not self.if_fail
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    id: str
+    client: str
+    """What the client says on reaching this turn."""
+    ending: Ending | Literal[""]
+    branches: tuple[Branch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    persona: Persona
+    start_mood: int
+    start: str
+    turns: tuple[Turn, ...]
+    walkout_at: int
+    """Mood at or below which the client walks out, whatever the branch says."""
+    max_replies: int
+    """After this many replies without an ending, the conversation ends in a stalemate."""
+
+    def turn(self, turn_id: str) -> Turn:
+        for turn in self.turns:
+            if turn.id == turn_id:
+                return turn
+        raise KeyError(turn_id)
+
+    def ending(self, kind: Ending) -> Turn:
+        """The first turn that ends the conversation this way."""
+        return next(t for t in self.turns if t.ending == kind)
