@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from convocoach.playbooks import model
+from convocoach.playbooks.rehearsal_format import REHEARSAL
 from convocoach.schema import Choice, Field, Integer, ListOf, Record, Text
 
 FORMAT_VERSION = 1
@@ -197,6 +198,8 @@ PLAYBOOK = Record(
         Field("solutions", SOLUTIONS, "Steps to agreement and typical next steps."),
         Field("followup", FOLLOWUP, "Follow-up email hints and check-in cadence."),
         Field("tailoring", TAILORING, "Adapting to a non-technical, senior or foreign client."),
+        Field("rehearsal", REHEARSAL, "A role-play against a scripted client who reacts to "
+              "the coach's judgement of each reply (optional).", default=None),
     ),
     model.Playbook,
 )

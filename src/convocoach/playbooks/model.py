@@ -8,6 +8,7 @@ from typing import Literal
 
 from convocoach.labels import CADENCE_LABELS as CADENCE_LABELS
 from convocoach.labels import CHANNEL_LABELS as CHANNEL_LABELS
+from convocoach.rehearsal.script import Script
 
 Channel = Literal["in_person", "video", "phone", "email"]
 Cadence = Literal["daily", "weekly", "twice_monthly", "monthly"]
@@ -118,6 +119,8 @@ class Playbook:
     solutions: Solutions
     followup: Followup
     tailoring: Tailoring
+    rehearsal: Script | None = None
+    """The role-play against a scripted client, when the playbook has one."""
 
     @property
     def subject_line(self) -> str:

@@ -1,0 +1,1 @@
+"""The coach: a rubric of explainable rules that judges a reply."""

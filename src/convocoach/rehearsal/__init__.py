@@ -1,0 +1,1 @@
+"""Role-play rehearsals: the scripted client, the engine, the scorecard."""

@@ -1,0 +1,118 @@
+"""Playing a script: each reply is scored, a branch is taken, the mood moves; undo is free.
+
+The state is an immutable value: every reply makes a new one, so undoing the last reply is
+going back to the state before it, and a saved transcript replays to the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from convocoach.coach.model import Status
+from convocoach.coach.score import Score
+from convocoach.coach.text import sentences
+from convocoach.rehearsal.script import MOOD_MAX, MOOD_MIN, Branch, Ending, Script
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One reply of the user's, to one thing the client said, and what it did."""
+
+    turn_id: str
+    client: str
+    reply: str
+    statuses: tuple[tuple[str, Status], ...]
+    penalties: tuple[str, ...]
+    mood_before: int
+    mood_after: int
+    note: str
+    """Why the client reacted as they did (the branch's note)."""
+    commitments: tuple[str, ...] = ()
+    """Sentences of the reply that commit to a concrete next step."""
+    seconds: float = 0.0
+    """Time the user took over the reply (the rehearsal clock, pauses excluded)."""
+
+    def status(self, code: str) -> Status | None:
+        return dict(self.statuses).get(code)
+
+    @property
+    def mood_change(self) -> int:
+        return self.mood_after - self.mood_before
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    turn_id: str
+    mood: int
+    exchanges: tuple[Exchange, ...] = ()
+    ending: Ending | None = None
+
+
+def begin(script: Script) -> State:
+    return State(script.start, script.start_mood)
+
+
+def client_line(script: Script, state: State) -> str:
+    """What the client has just said (the ending's words once it is over)."""
+    return script.turn(state.turn_id).client
+
+
+def choose(branches: tuple[Branch, ...], score: Score) -> Branch:
+    """The first branch whose test holds for this score; the last one otherwise."""
+    statuses = score.statuses()
+    for branch in branches:
+        if branch.if_pass and not all(statuses.get(c) == "pass" for c in branch.if_pass):
+            continue
+        if branch.if_fail and not any(statuses.get(c) == "fail" for c in branch.if_fail):
+            continue
+        return branch
+    return branches[-1]
+
+
+def respond(script: Script, state: State, reply: str, score: Score,
+            seconds: float = 0.0) -> State:
+    """The state after the user says ``reply`` (already scored as ``score``)."""
+    if state.ending is not None:
+        raise ValueError("the conversation has ended")
+    turn = script.turn(state.turn_id)
+    branch = choose(turn.branches, score)
+    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + branch.mood))
+    target = script.turn(branch.goto)
+    replies = len(state.exchanges) + 1
+    # The script's own ending wins; otherwise a mood at the bottom means the client leaves.
+    if mood <= script.walkout_at and not target.ending:
+        target = script.ending("walkout")
+    elif replies >= script.max_replies and not target.ending:
+        target = script.ending("stalemate")
+    exchange = Exchange(
+        turn_id=turn.id, client=turn.client, reply=reply,
+        statuses=tuple((r.code, r.status) for r in score.results),
+        penalties=tuple(r.code for r in score.penalties),
+        mood_before=state.mood, mood_after=mood, note=branch.note,
+        commitments=commitments(score), seconds=seconds)
+    ending = target.ending or None
+    return State(target.id, mood, (*state.exchanges, exchange), ending)
+
+
+def undo(state: State) -> State:
+    """The state before the last reply (the same state when there is none)."""
+    if not state.exchanges:
+        return state
+    last = state.exchanges[-1]
+    return replace(state, turn_id=last.turn_id, mood=last.mood_before,
+                   exchanges=state.exchanges[:-1], ending=None)
+
+
+def commitments(score: Score) -> tuple[str, ...]:
+    """The sentences of a reply that commit to a next step with a time or a deliverable."""
+    try:
+        result = score["NEXT"]
+    except KeyError:
+        return ()
+    if result.status != "pass":
+        return ()
+    found: list[str] = []
+    for start, end in sentences(score.text):
+        if any(start <= m.start < end for m in result.matches):
+            found.append(score.text[start:end].strip())
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,75 @@
+"""The end-of-rehearsal scorecard: per dimension, the listening ratio, the turning points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from convocoach.coach.model import Rubric
+from convocoach.coach.text import sentences
+from convocoach.rehearsal.engine import Exchange, State
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionTally:
+    code: str
+    title: str
+    passed: int
+    failed: int
+    not_applicable: int
+
+    @property
+    def judged(self) -> int:
+        return self.passed + self.failed
+
+    @property
+    def rate(self) -> float | None:
+        """Share of judged replies that passed (None when none was judged)."""
+        return self.passed / self.judged if self.judged else None
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    ending: str
+    replies: int
+    dimensions: tuple[DimensionTally, ...]
+    reflections: int
+    questions: int
+    movers: tuple[Exchange, ...]
+    """The (up to) three replies that moved the client's mood most, biggest first."""
+    tips: tuple[str, ...]
+    commitments: tuple[str, ...]
+
+    @property
+    def reflection_ratio(self) -> float | None:
+        """Reflections per question (MITI: 1 is fair, 2 is good)."""
+        return self.reflections / self.questions if self.questions else None
+
+
+def _questions(text: str) -> int:
+    return sum(1 for a, b in sentences(text) if text[a:b].rstrip("\"'”’) ").endswith("?"))
+
+
+def scorecard(state: State, rubric: Rubric) -> Scorecard:
+    exchanges = state.exchanges
+    tallies = []
+    for dim in rubric.dimensions:
+        got = [e.status(dim.code) for e in exchanges]
+        tallies.append(DimensionTally(dim.code, dim.title, got.count("pass"), got.count("fail"),
+                                      got.count("not-applicable")))
+    movers = sorted((e for e in exchanges if e.mood_change),
+                    key=lambda e: (-abs(e.mood_change), exchanges.index(e)))[:3]
+    weakest = sorted((t for t in tallies if t.rate is not None and t.rate < 0.5),
+                     key=lambda t: (t.rate, t.code))
+    tips_by_code = {d.code: d.tip for d in rubric.dimensions}
+    tips = tuple(f"{t.title}: {tips_by_code[t.code]}" for t in weakest[:3]
+                 if tips_by_code.get(t.code))
+    return Scorecard(
+        ending=state.ending or "",
+        replies=len(exchanges),
+        dimensions=tuple(tallies),
+        reflections=sum(1 for e in exchanges if e.status("REFL") == "pass"),
+        questions=sum(_questions(e.reply) for e in exchanges),
+        movers=tuple(movers),
+        tips=tips,
+        commitments=tuple(dict.fromkeys(c for e in exchanges for c in e.commitments)),
+    )
