@@ -65,6 +65,23 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN email_draft TEXT NOT NULL DEFAULT '';
     ALTER TABLE sessions ADD COLUMN exported_at TEXT NOT NULL DEFAULT '';
     """,
+    # 3: role-play rehearsals, each with its transcript (the exchanges, as JSON) and where
+    # it stands, so that an unfinished one resumes and finished ones show progress.
+    """
+    CREATE TABLE rehearsals (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        playbook_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ending TEXT NOT NULL DEFAULT '',
+        turn_id TEXT NOT NULL,
+        mood INTEGER NOT NULL,
+        seconds REAL NOT NULL DEFAULT 0,
+        exchanges TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX rehearsals_by_session ON rehearsals(session_id, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

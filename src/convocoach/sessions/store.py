@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 import uuid as uuid_module
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,6 +114,19 @@ class SessionStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the modules that keep their own tables in this database (rehearsals)."""
+        return self._db
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One atomic write: everything inside commits together or not at all."""
+        return self._write()
+
+    def now(self) -> str:
+        """The store's clock, as stored (UTC, ISO 8601, seconds)."""
+        return self._now()
 
     @contextmanager
     def _write(self) -> Iterator[None]:

@@ -1,0 +1,75 @@
+"""A rehearsal as a trainer's debrief in Markdown: the transcript with feedback, then the card."""
+
+from __future__ import annotations
+
+from convocoach.coach.model import STATUS_WORDS, Rubric
+from convocoach.markdown_text import md_inline
+from convocoach.rehearsal.engine import Exchange, State
+from convocoach.rehearsal.scorecard import Scorecard, scorecard
+from convocoach.rehearsal.script import ENDING_LABELS, Script
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _mood(exchange: Exchange) -> str:
+    change = exchange.mood_change
+    arrow = f"+{change}" if change > 0 else str(change) if change else "no change"
+    return f"mood {exchange.mood_before} -> {exchange.mood_after} ({arrow})"
+
+
+def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
+                     seconds: float = 0.0) -> str:
+    """Every exchange with the coach's verdicts, the client's reaction, then the scorecard."""
+    persona = script.persona
+    lines = [f"# Rehearsal debrief: {md_inline(title)}", ""]
+    who = ", ".join(md_inline(p) for p in (persona.role, persona.seniority) if p)
+    lines.append(f"Client: **{md_inline(persona.name)}**" + (f" ({who})" if who else "") +
+                 f"; technical level {persona.technical_level}.")
+    ending = ENDING_LABELS[state.ending] if state.ending else "Not finished"
+    lines += [f"Outcome: **{ending}** after {len(state.exchanges)} replies"
+              + (f" in {_clock(seconds)}." if seconds else "."), ""]
+    titles = {d.code: d.title for d in rubric.dimensions}
+    for number, exchange in enumerate(state.exchanges, 1):
+        lines += [f"## Reply {number}", "",
+                  f"> **{md_inline(persona.name)}:** {md_inline(exchange.client)}", "",
+                  f"**You:** {md_inline(exchange.reply)}", ""]
+        verdicts = [f"{code} {STATUS_WORDS[status]}" for code, status in exchange.statuses
+                    if status != "not-applicable"]
+        lines.append("- Coach: " + ", ".join(verdicts))
+        if exchange.penalties:
+            lines.append("- Penalties: " + ", ".join(
+                f"{code} ({md_inline(titles.get(code, code))})" for code in exchange.penalties))
+        lines.append(f"- Client: {_mood(exchange)}"
+                     + (f"; {md_inline(exchange.note)}" if exchange.note else ""))
+        lines.append("")
+    if state.ending:
+        lines += [f"> **{md_inline(persona.name)}:** "
+                  f"{md_inline(script.turn(state.turn_id).client)}", ""]
+    lines += scorecard_markdown(scorecard(state, rubric))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def scorecard_markdown(card: Scorecard) -> list[str]:
+    lines = ["## Scorecard", "", "| dimension | passed | failed | n/a |", "|---|---|---|---|"]
+    for t in card.dimensions:
+        lines.append(f"| {t.code} {md_inline(t.title)} | {t.passed} | {t.failed} | "
+                     f"{t.not_applicable} |")
+    ratio = card.reflection_ratio
+    lines += ["", f"Reflections to questions: {card.reflections}:{card.questions}"
+              + (f" ({ratio:.1f}; 1 is fair, 2 is good)" if ratio is not None else ""), ""]
+    if card.movers:
+        lines += ["Replies that moved the client most:", ""]
+        lines += [f"- {_mood(e)}: \u201c{md_inline(e.reply)}\u201d" for e in card.movers]
+        lines.append("")
+    if card.tips:
+        lines += ["What to try next time:", ""]
+        lines += [f"- {md_inline(tip)}" for tip in card.tips]
+        lines.append("")
+    if card.commitments:
+        lines += ["Next steps you offered:", ""]
+        lines += [f"- {md_inline(c)}" for c in card.commitments]
+        lines.append("")
+    return lines
