@@ -15,6 +15,9 @@ from convocoach.playbooks.library import load_library, search_path
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.session import SessionScreen
+from convocoach.tui.widgets.feedback_panel import FeedbackPanel
+from convocoach.tui.widgets.reply_box import ReplyBox
+from tests.test_rehearsal_engine import AGREE
 from tests.tui_support import FIXED_NOW, build_app, open_store
 
 Before = Callable[[Pilot[Any]], Awaitable[None]]
@@ -33,7 +36,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Wait for rendering workers (not for ones waiting on a dialog the test opened)."""
     await pilot.pause()
     for worker in list(pilot.app.workers):
-        if worker.group in ("render", "export"):
+        if worker.group in ("render", "export", "coach"):
             await worker.wait()
     await pilot.pause()
 
@@ -114,9 +117,52 @@ def test_step_listen(snap_compare: Any) -> None:
 
 
 def test_step_rehearse(snap_compare: Any) -> None:
-    """Step 5: a framed 'Coming later' notice saying rehearsal is not available yet and what
-    to do instead."""
+    """Step 5: a 'Your client' card for Dana Whitfield (Head of E-commerce; Director, reports
+    to the board; her temperament; technical level low), her wants and fears side by side,
+    how to start (R) and the keys of the role-play, then 'Your rehearsals: None yet.' and a
+    note that trends appear after the first rehearsal."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("rehearse"))
+
+
+def rehearsal(*replies: str, draft: str = "") -> Before:
+    async def run(pilot: Pilot[Any]) -> None:
+        await at_step("rehearse", "r")(pilot)
+        box = pilot.app.screen.query_one(ReplyBox)
+        box.cursor_blink = False  # a blinking cursor would make the picture flicker
+        for text in replies:
+            box.insert(text)
+            await pilot.press("enter")
+            await settle(pilot)
+        if draft:
+            box.insert(draft)
+            panel = pilot.app.screen.query_one(FeedbackPanel)
+            for _ in range(40):  # the coach reads the draft once typing pauses
+                await pilot.pause(0.05)
+                await settle(pilot)
+                if "Your draft" in str(panel.render()):
+                    break
+        await settle(pilot)
+
+    return run
+
+
+def test_rehearsal_screen(snap_compare: Any) -> None:
+    """The role-play after one reply: on the left Dana's opening line, the reply with 'mood
+    3 -> 4 (+1)' and the note on naming her feeling, her next line asking what slipped, and
+    the reply box holding the draft 'Calm down, we will fix it.'. On the right her name and
+    role, 'Mood' at 4/10 (tense), 00:00 and reply 1 of at most 10, then 'Your draft' with
+    NEXT and NODISMISS failing first (with "found" and "say instead"), then the rest."""
+    assert snap_compare(demo_app(), terminal_size=(80, 24),
+                        run_before=rehearsal(AGREE[0], draft="Calm down, we will fix it."))
+
+
+def test_scorecard(snap_compare: Any) -> None:
+    """After two blaming replies Dana walks out: 'The client walked out after 2 replies',
+    her last words, then each dimension with a bar, a percentage and its counts (NOBLAME
+    0%, PLAIN 100%, NEXT n/a), and 'Reflections to questions: 0:0'."""
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=rehearsal(
+        "You should have read the status reports.",
+        "Calm down, as I told you the risks were in the plan."))
 
 
 def test_step_agree(snap_compare: Any) -> None:

@@ -36,8 +36,10 @@ def neighbour(step: str, offset: int) -> str:
     return STEP_KEYS[max(0, min(len(STEP_KEYS) - 1, index + offset))]
 
 
-def steps_done(session: Session, prompts: tuple[PrepPrompt, ...]) -> frozenset[str]:
-    """The steps whose work is complete, judged from what the session holds."""
+def steps_done(session: Session, prompts: tuple[PrepPrompt, ...],
+               rehearsed: bool = False) -> frozenset[str]:
+    """The steps whose work is complete, judged from what the session holds (and whether a
+    rehearsal of it was played to an end)."""
     done: set[str] = set()
     if session.client.name.strip() and session.meeting.date:
         done.add("situation")
@@ -47,6 +49,8 @@ def steps_done(session: Session, prompts: tuple[PrepPrompt, ...]) -> frozenset[s
         done.add("timing")
     if session.phrases:
         done.add("listen")
+    if rehearsed:
+        done.add("rehearse")
     if session.next_steps and session.next_checkin:
         done.add("agree")
     if session.exported_at:

@@ -19,8 +19,10 @@ from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionStore
 
 if TYPE_CHECKING:
+    from convocoach.coach.score import Coach
     from convocoach.playbooks.model import PlaybookFile
     from convocoach.profile import Profile
+    from convocoach.sessions.rehearsals import RehearsalLog
 
 Clock = Callable[[], datetime]
 
@@ -47,6 +49,26 @@ class AppContext:
     """Why the settings file could not be read (the app then runs on defaults)."""
     _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
     playbook_problems: list[str] = field(default_factory=list)
+    _coaches: dict[str, Coach] = field(default_factory=dict)
+    _rehearsals: RehearsalLog | None = None
+
+    @property
+    def rehearsals(self) -> RehearsalLog:
+        if self._rehearsals is None:
+            from convocoach.sessions.rehearsals import RehearsalLog
+
+            self._rehearsals = RehearsalLog(self.store)
+        return self._rehearsals
+
+    def coach_for(self, playbook: PlaybookFile) -> Coach:
+        """The bundled rubric plus this playbook's phrases to avoid, compiled once."""
+        if playbook.id not in self._coaches:
+            from convocoach.coach.loader import bundled_rubric, with_playbook
+            from convocoach.coach.score import Coach
+
+            self._coaches[playbook.id] = Coach(with_playbook(bundled_rubric(),
+                                                             playbook.playbook))
+        return self._coaches[playbook.id]
 
     @property
     def profile(self) -> Profile:

@@ -84,9 +84,42 @@ own in the box below the list. The phrases to avoid come with the reason and wha
     "rehearse": """
 # 5. Rehearse
 
-A role-play against a scripted client will live here. Until then, rehearse out loud with a
-colleague using the prep sheet (F2).
+A role-play against the playbook's scripted client. Press R to start (or resume an unfinished
+one), N to start afresh. Below: your past rehearsals of this session, and how each coaching
+dimension has gone over all your rehearsals.
 """ + _SESSION_KEYS,
+    "rehearsal": """
+# The role-play
+
+The client speaks; type your reply and press Enter. The coach reads your draft as you type
+and shows, for each dimension, pass, fail or n/a with the words it matched. Whatever you send
+is judged, and the client reacts: their mood (0 furious, 10 at ease) moves with each reply,
+and the conversation ends in an agreement, a stalemate or a walk-out.
+
+| key | does |
+|---|---|
+| Enter | send the reply |
+| F3 | a hint: a listening prompt or empathy phrase from the playbook |
+| F4 | take your last reply back (it returns to the box) and try again |
+| F5 | pause and resume (the clock stops) |
+| F8 | live feedback while typing on or off |
+| Esc | back to the session; the rehearsal is saved and resumes later |
+
+The coach is a set of plain rules (`convocoach check --show-rubric` lists them). It cannot
+hear tone or sarcasm; read the trend over a rehearsal more than a single verdict.
+""",
+    "scorecard": """
+# The scorecard
+
+How each dimension went over the rehearsal, your reflections-to-questions ratio (1 is fair,
+2 is good), the replies that moved the client most, and what to try next time.
+
+| key | does |
+|---|---|
+| A | add the next steps you offered to the Agree step |
+| E | save the transcript with the coach's feedback as Markdown (a debrief) |
+| Esc | back to the session |
+""",
     "agree": """
 # 6. Agree
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header
 
+from convocoach.diagnostics import UserError
 from convocoach.sessions.flow import STEPS, neighbour, resume_step, steps_done
 from convocoach.sessions.prompts import prep_prompts
 from convocoach.tui.commands import Command, bindings
@@ -57,6 +58,7 @@ class SessionScreen(Screen[None]):
         self.prompts = prep_prompts(self.playbook.playbook) if self.playbook else ()
         self.step = resume_step(self.editor.session)
         self._bar_timer: Timer | None = None
+        self._rehearsed_cache: bool | None = None
 
     @property
     def help_topic(self) -> str:
@@ -115,8 +117,22 @@ class SessionScreen(Screen[None]):
     def _refresh_bar(self) -> None:
         bar = self.query_one(StepBar)
         bar.current = self.step
-        bar.done = steps_done(self.editor.session, self.prompts)
+        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed())
         self._update_title()
+
+    def _rehearsed(self) -> bool:
+        if self._rehearsed_cache is None:
+            try:
+                history = self.context.rehearsals.history(self.editor.session_id)
+            except UserError:
+                history = []
+            self._rehearsed_cache = any(r.finished for r in history)
+        return self._rehearsed_cache
+
+    def refresh_steps(self) -> None:
+        """After a rehearsal: the step bar and the Agree step may have something new."""
+        self._rehearsed_cache = None
+        self._refresh_bar()
 
     def _changed(self) -> None:
         if self._bar_timer is not None:

@@ -119,6 +119,10 @@ class AgreeStep(StepPane):
         self.query_one("#checkin-error").display = False
         self._fill_table()
 
+    def shown(self) -> None:
+        # Next steps may have come in from a rehearsal since this step was last shown.
+        self._fill_table()
+
     def _fill_table(self, cursor: int | None = None) -> None:
         table = self.query_one("#steps", NextStepsTable)
         table.clear()

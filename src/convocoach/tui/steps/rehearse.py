@@ -1,28 +1,146 @@
-"""Step 5: the rehearsal's place in the flow (the role-play itself is not built yet)."""
+"""Step 5: rehearse against the playbook's scripted client, and see progress over rehearsals."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Sparkline, Static
+
+from convocoach.diagnostics import UserError
+from convocoach.rehearsal.progress import Trend, trends
+from convocoach.sessions.rehearsals import SavedRehearsal
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
 
-NOT_YET = (
-    "Rehearsal is not available yet.\n\n"
-    "This step will hold a role-play against a scripted client who reacts to what you type, "
-    "with feedback on each reply and a scorecard at the end.\n\n"
-    "Until then: rehearse out loud with a colleague, using the prep sheet (F2) for the "
-    "phrases you chose and the questions you expect. Then move on to Agree (Ctrl+N)."
-)
+NO_SCRIPT = ("This playbook has no role-play. Rehearse out loud with a colleague, using the "
+             "prep sheet (F2) for the phrases you chose and the questions you expect, or pick "
+             "a playbook with a 'rehearsal' section.")
 
 
 class RehearseStep(StepPane):
     step_key = "rehearse"
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("start_rehearsal", "r", "Rehearse", "Start a role-play (or resume the last one)"),
+        Command("new_rehearsal", "n", "New", "Start a new role-play from the beginning"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     DEFAULT_CSS = """
-    RehearseStep #not-yet { border: round $warning; padding: 1 2; margin: 1 0; height: auto; }
+    RehearseStep #persona-card { border: round $primary; padding: 0 1; height: auto; }
+    RehearseStep .trend { height: 1; }
+    RehearseStep .trend-label { width: 24; }
+    RehearseStep .trend Sparkline { width: 20; }
+    RehearseStep .trend-value { width: 1fr; padding: 0 0 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        notice = Static(NOT_YET, id="not-yet", markup=False)
-        notice.border_title = "Coming later"
-        yield notice
+        script = self.playbook.playbook.rehearsal if self.playbook else None
+        if script is None:
+            yield Static(plain(NO_SCRIPT), id="no-script")
+            return
+        p = script.persona
+        card = Static(styled((p.name, "bold"), f", {p.role}\n",
+                             (p.seniority + "\n" if p.seniority else ""),
+                             (p.temperament + "\n" if p.temperament else "", "italic"),
+                             ("Technical level: ", "bold"), p.technical_level), id="persona-card")
+        card.border_title = "Your client"
+        yield card
+        with Horizontal(classes="note"):
+            with Vertical():
+                yield Static("Wants", classes="section-title")
+                yield Static(bullets(p.wants))
+            with Vertical():
+                yield Static("Fears", classes="section-title")
+                yield Static(bullets(p.fears))
+        yield Static(id="how-to", classes="note")
+        yield Static("Your rehearsals", classes="section-title")
+        yield Static(id="history", classes="note")
+        yield Static("Progress over all your rehearsals", classes="section-title")
+        yield Vertical(id="trends")
+
+    def on_mount(self) -> None:
+        self.shown()
+
+    def shown(self) -> None:
+        if self.playbook is None or self.playbook.playbook.rehearsal is None:
+            return
+        try:
+            mine = self.context.rehearsals.history(self.editor.session_id)
+            everyone = self.context.rehearsals.history()
+            unfinished = self.context.rehearsals.unfinished(self.editor.session_id)
+        except UserError as exc:
+            self.notify(exc.format(), severity="error", markup=False)
+            return
+        action = "R resumes your unfinished role-play; N starts again." if unfinished else \
+            "Press R to start the role-play."
+        self.query_one("#how-to", Static).update(plain(
+            f"{action} Type replies and press Enter; the coach reads along (F8 turns that "
+            "off), F3 gives a hint, F4 takes a reply back, F5 pauses."))
+        self.query_one("#history", Static).update(_history(mine))
+        self._show_trends(everyone)
+
+    def _show_trends(self, rehearsals: list[SavedRehearsal]) -> None:
+        box = self.query_one("#trends", Vertical)
+        box.remove_children()
+        if len(rehearsals) < 1:
+            box.mount(Static(plain("Your trends appear here after your first rehearsal."),
+                             classes="muted"))
+            return
+        assert self.playbook is not None
+        rubric = self.context.coach_for(self.playbook).rubric
+        for trend in trends([r.state for r in rehearsals], rubric):
+            box.mount(_trend_row(trend))
+
+    def action_start_rehearsal(self) -> None:
+        self._open(resume=True)
+
+    def action_new_rehearsal(self) -> None:
+        self._open(resume=False)
+
+    def _open(self, resume: bool) -> None:
+        from convocoach.tui.screens.rehearsal import RehearsalScreen
+
+        if self.playbook is None or self.playbook.playbook.rehearsal is None:
+            return
+        saved = self.context.rehearsals.unfinished(self.editor.session_id) if resume else None
+        self.app.push_screen(RehearsalScreen(self.context, self.editor, self.playbook, saved),
+                             callback=lambda _: self._back())
+
+    def _back(self) -> None:
+        self.shown()
+        changed = getattr(self.screen, "refresh_steps", None)
+        if changed is not None:
+            changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        has_script = self.playbook is not None and self.playbook.playbook.rehearsal is not None
+        return has_script or None
+
+
+def _history(rehearsals: list[SavedRehearsal]) -> Content:
+    from convocoach.rehearsal.script import ENDING_LABELS
+
+    if not rehearsals:
+        return plain("None yet.")
+    lines = []
+    for r in rehearsals[-5:]:
+        ending = ENDING_LABELS[r.state.ending] if r.state.ending else "not finished"
+        lines.append(f"{r.started_at[:16].replace('T', ' ')}  {ending}, "
+                     f"{len(r.state.exchanges)} replies, mood {r.state.mood}/10")
+    return bullets(lines)
+
+
+def _trend_row(trend: Trend) -> Horizontal:
+    data = [rate * 100 for rate in trend.judged] or [0.0]
+    latest = "n/a" if trend.latest is None else f"{trend.latest:.0%}"
+    change = trend.change
+    moved = "" if change is None else f" ({change * 100:+.0f} points)"
+    return Horizontal(
+        Static(plain(f"{trend.code} {trend.title}"), classes="trend-label"),
+        Sparkline(data, summary_function=max),
+        Static(plain(f"latest {latest}{moved}"), classes="trend-value"),
+        classes="trend")

@@ -1,0 +1,274 @@
+"""The role-play: the client speaks, the user replies, the coach reads along and the mood moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import cycle
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from convocoach.coach.score import Coach, Score
+from convocoach.diagnostics import UserError
+from convocoach.playbooks.model import PlaybookFile
+from convocoach.rehearsal.engine import State, begin, client_line, respond, undo
+from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.sessions.rehearsals import SavedRehearsal
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.widgets.feedback_panel import FeedbackPanel
+from convocoach.tui.widgets.mood_meter import MoodMeter
+from convocoach.tui.widgets.reply_box import ReplyBox
+from convocoach.tui.widgets.transcript import Transcript
+
+# Feedback follows the typing once it pauses, so scoring never competes with a keystroke.
+_FEEDBACK_DELAY = 0.25
+
+
+def clock_text(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class RehearsalScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("hint", "f3", "Hint", "A listening prompt or empathy phrase from the playbook"),
+        Command("undo_reply", "f4", "Undo reply", "Take back your last reply and try again"),
+        Command("pause", "f5", "Pause", "Pause or resume the rehearsal (and its clock)"),
+        Command("toggle_feedback", "f8", "Live feedback",
+                "Turn the coach's feedback while you type on or off"),
+        Command("leave", "escape", "Back", "Back to the session; the rehearsal resumes later"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
+    DEFAULT_CSS = """
+    RehearsalScreen #talk { width: 1fr; }
+    RehearsalScreen #side { width: 38; border-left: vkey $foreground 20%; padding: 0 1; }
+    RehearsalScreen #status { height: auto; }
+    RehearsalScreen #paused { display: none; color: $text-warning; text-style: bold; }
+    RehearsalScreen.-paused #paused { display: block; }
+    RehearsalScreen #reply { margin: 0 1; }
+    RehearsalScreen.-narrow #body { layout: vertical; }
+    RehearsalScreen.-narrow #side { width: 1fr; height: 9; border-left: none;
+                                    border-top: hkey $foreground 20%; }
+    """
+    help_topic = "rehearsal"
+
+    def __init__(self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile,
+                 saved: SavedRehearsal | None = None) -> None:
+        super().__init__()
+        assert playbook.playbook.rehearsal is not None
+        self.context = context
+        self.editor = editor
+        self.session_id = editor.session_id
+        self.playbook = playbook
+        self.script: Script = playbook.playbook.rehearsal
+        self.coach: Coach = context.coach_for(playbook)
+        self.state: State = saved.state if saved else begin(self.script)
+        self.elapsed = saved.seconds if saved else 0.0
+        self.rehearsal_id = saved.id if saved else 0
+        self.paused = False
+        self.live_feedback = True
+        self._since = self._now()
+        self._feedback_timer: Timer | None = None
+        hints = [*playbook.playbook.listen.prompts, *playbook.playbook.empathy.use,
+                 *playbook.playbook.listen.reflections]
+        self._hints = cycle(hints) if hints else None
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        persona = self.script.persona
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="talk"):
+                yield Transcript(persona.name, id="transcript")
+                yield ReplyBox(id="reply")
+            with VerticalScroll(id="side"):
+                who = ", ".join(p for p in (persona.role, persona.seniority) if p)
+                yield Static(styled((persona.name, "bold"), "\n" + who), id="persona")
+                yield MoodMeter(id="mood")
+                yield Static(id="status")
+                yield Static("Paused: F5 to go on", id="paused")
+                yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Rehearsal: {self.playbook.title}"
+        self.sub_title = f"with {self.script.persona.name}"
+        if not self.rehearsal_id:
+            self.rehearsal_id = self._store_call(
+                lambda: self.context.rehearsals.start(self.session_id, self.playbook.id,
+                                                      self.state)) or 0
+        self._redraw_transcript()
+        self.query_one(FeedbackPanel).show_score(None)
+        self.set_interval(1.0, self._tick)
+        self._sync()
+
+    def _redraw_transcript(self) -> None:
+        transcript = self.query_one(Transcript)
+        transcript.remove_children()
+        for exchange in self.state.exchanges:
+            transcript.client_says(exchange.client)
+            transcript.user_said(exchange)
+        ending = ENDING_LABELS[self.state.ending] if self.state.ending else ""
+        transcript.client_says(client_line(self.script, self.state), ending)
+
+    def _sync(self) -> None:
+        self._tick()
+        self.query_one(MoodMeter).mood = self.state.mood
+        box = self.query_one(ReplyBox)
+        box.read_only = self.paused or self.state.ending is not None
+        self.set_class(self.paused, "-paused")
+        if not box.read_only:
+            box.focus()
+        self.refresh_bindings()
+
+    # --- the clock ---------------------------------------------------------------------------
+
+    def _now(self) -> float:
+        # The app's clock (fixed in tests, so the time shown is too).
+        return self.context.now().timestamp()
+
+    @property
+    def seconds(self) -> float:
+        if self.paused or self.state.ending is not None:
+            return self.elapsed
+        return self.elapsed + self._now() - self._since
+
+    def _bank_time(self) -> None:
+        self.elapsed = self.seconds
+        self._since = self._now()
+
+    def _tick(self) -> None:
+        replies = len(self.state.exchanges)
+        self.query_one("#status", Static).update(plain(
+            f"{clock_text(self.seconds)}  \u00b7  reply {replies} of at most "
+            f"{self.script.max_replies}"))
+
+    # --- replying ------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#reply")
+    def _draft_changed(self, event: TextArea.Changed) -> None:
+        if self._feedback_timer is not None:
+            self._feedback_timer.stop()
+        if self.live_feedback and event.text_area.text.strip():
+            self._feedback_timer = self.set_timer(_FEEDBACK_DELAY, self._score_draft)
+
+    def _score_draft(self) -> None:
+        self._coach_draft(self.query_one(ReplyBox).text)
+
+    @work(thread=True, exclusive=True, group="coach")
+    def _coach_draft(self, text: str) -> None:
+        score = self.coach.score(text, client_line(self.script, self.state),
+                                 self.script.persona.technical_level)
+        self.app.call_from_thread(self._show_draft, text, score)
+
+    def _show_draft(self, text: str, score: Score) -> None:
+        if self.live_feedback and self.query_one(ReplyBox).text == text:
+            self.query_one(FeedbackPanel).show_score(score, "Your draft")
+
+    @on(ReplyBox.Sent)
+    def _sent(self, event: ReplyBox.Sent) -> None:
+        if self.paused or self.state.ending is not None:
+            return
+        self._bank_time()
+        turn_started = sum(e.seconds for e in self.state.exchanges)
+        score = self.coach.score(event.text, client_line(self.script, self.state),
+                                 self.script.persona.technical_level)
+        self.state = respond(self.script, self.state, event.text, score,
+                             max(0.0, self.elapsed - turn_started))
+        self._save()
+        event.box.clear()
+        if self._feedback_timer is not None:
+            self._feedback_timer.stop()
+        transcript = self.query_one(Transcript)
+        transcript.user_said(self.state.exchanges[-1])
+        ending = ENDING_LABELS[self.state.ending] if self.state.ending else ""
+        transcript.client_says(client_line(self.script, self.state), ending)
+        self.query_one(FeedbackPanel).show_score(score, "Your last reply")
+        self._sync()
+        if self.state.ending is not None:
+            self.call_after_refresh(self._show_scorecard)
+
+    def _save(self) -> None:
+        self._store_call(lambda: self.context.rehearsals.save(self.rehearsal_id, self.state,
+                                                              self.seconds))
+
+    def _store_call(self, call: Callable[[], object]) -> int | None:
+        try:
+            result = call()
+        except (UserError, OSError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return None
+        return int(result) if isinstance(result, int) else None
+
+    def _show_scorecard(self) -> None:
+        from convocoach.tui.screens.scorecard import ScorecardScreen
+
+        self.app.push_screen(
+            ScorecardScreen(self.context, self.editor, self.script, self.state,
+                            self.coach.rubric, self.seconds),
+            callback=self._scorecard_closed)
+
+    def _scorecard_closed(self, _: None) -> None:
+        self.dismiss()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ended = self.state.ending is not None
+        if action == "undo_reply":
+            return (bool(self.state.exchanges) and not self.paused) or None
+        if action in ("hint", "pause", "toggle_feedback"):
+            return (not ended) or None
+        return True
+
+    def action_hint(self) -> None:
+        if self._hints is None:
+            self.notify("This playbook has no listening prompts or empathy phrases.")
+            return
+        self.notify(next(self._hints), title="Hint", timeout=12, markup=False)
+
+    def action_undo_reply(self) -> None:
+        if not self.state.exchanges:
+            return
+        last = self.state.exchanges[-1]
+        self._bank_time()
+        self.state = undo(self.state)
+        self._save()
+        self._redraw_transcript()
+        box = self.query_one(ReplyBox)
+        self._sync()
+        box.text = last.reply
+        box.move_cursor(box.document.end)
+        self.notify("Your last reply is back in the box: change it and send it again.")
+
+    def action_pause(self) -> None:
+        self._bank_time()
+        self.paused = not self.paused
+        self._save()
+        self._sync()
+
+    def action_toggle_feedback(self) -> None:
+        self.live_feedback = not self.live_feedback
+        panel = self.query_one(FeedbackPanel)
+        if self.live_feedback:
+            panel.show_score(None)
+            self._score_draft()
+        else:
+            panel.update(plain("Live feedback is off (F8 turns it on). The coach still "
+                               "judges each reply you send."))
+
+    def action_leave(self) -> None:
+        self._bank_time()
+        self._save()
+        self.dismiss()

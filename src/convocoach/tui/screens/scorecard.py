@@ -1,0 +1,138 @@
+"""The end of a rehearsal: how each dimension went, the turning points, what to try next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from convocoach.coach.model import Rubric
+from convocoach.rehearsal.engine import State
+from convocoach.rehearsal.scorecard import Scorecard, scorecard
+from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.screens.rehearsal import clock_text
+from convocoach.tui.session_editor import SessionEditor
+
+_BAR = 10
+
+
+def card_content(card: Scorecard) -> Content:
+    lines: list[Content] = [styled(("How each dimension went", "bold"))]
+    for t in card.dimensions:
+        if t.rate is None:
+            bar, rate = "\u00b7" * _BAR, "  n/a"
+        else:
+            filled = round(t.rate * _BAR)
+            bar, rate = "\u25a0" * filled + "\u25a1" * (_BAR - filled), f"{t.rate:5.0%}"
+        lines.append(styled(f"{t.code:<9} ", (bar, "$text-accent"),
+                            f" {rate}  {t.passed} passed, {t.failed} failed  ",
+                            (t.title, "$text-muted")))
+    ratio = card.reflection_ratio
+    lines += [Content(""), styled(("Listening", "bold")),
+              plain(f"Reflections to questions: {card.reflections}:{card.questions}"
+                    + (f" = {ratio:.1f} (1 is fair, 2 is good)" if ratio is not None else ""))]
+    if card.movers:
+        lines += [Content(""), styled(("The replies that moved the client most", "bold"))]
+        for e in card.movers:
+            lines.append(styled((f"{e.mood_change:+d}  ", "bold"), "\u201c", e.reply, "\u201d"))
+            if e.note:
+                lines.append(styled(("    " + e.note, "$text-muted")))
+    if card.tips:
+        lines += [Content(""), styled(("What to try next time", "bold"))]
+        lines += [plain("\u2022 " + tip) for tip in card.tips]
+    if card.commitments:
+        lines += [Content(""), styled(("Next steps you offered (A adds them to Agree)", "bold"))]
+        lines += [plain("\u2022 " + c) for c in card.commitments]
+    return Content("\n").join(lines)
+
+
+class ScorecardScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("carry", "a", "Add to Agree", "Add the next steps you offered to the Agree step"),
+        Command("export", "e", "Export debrief",
+                "Save the transcript with the coach's feedback as Markdown"),
+        Command("close", "escape", "Done", "Back to the session"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    help_topic = "scorecard"
+
+    def __init__(self, context: AppContext, editor: SessionEditor, script: Script, state: State,
+                 rubric: Rubric, seconds: float) -> None:
+        super().__init__()
+        self.context = context
+        self.editor = editor
+        self.script = script
+        self.state = state
+        self.rubric = rubric
+        self.seconds = seconds
+        self.card = scorecard(state, rubric)
+        self._carried = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="card-scroll"):
+            ending = ENDING_LABELS[self.state.ending] if self.state.ending else "Not finished"
+            yield Static(styled((ending, "bold"), f" after {self.card.replies} replies in "
+                                f"{clock_text(self.seconds)}"), id="outcome")
+            yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
+                                self.script.turn(self.state.turn_id).client), id="last-words")
+            yield Static(card_content(self.card), id="card")
+        yield Footer()
+
+    DEFAULT_CSS = """
+    ScorecardScreen #card-scroll { padding: 0 1; }
+    ScorecardScreen #outcome, ScorecardScreen #last-words { margin: 1 0 0 0; }
+    ScorecardScreen #card { margin: 1 0; }
+    """
+
+    def on_mount(self) -> None:
+        self.title = "Scorecard"
+        self.sub_title = f"Rehearsal with {self.script.persona.name}"
+        self.query_one("#card-scroll").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "carry":
+            return (bool(self.card.commitments) and not self._carried) or None
+        return True
+
+    def action_carry(self) -> None:
+        from convocoach.sessions.model import NextStep
+
+        existing = {s.action for s in self.editor.session.next_steps}
+        added = 0
+        for commitment in self.card.commitments:
+            if commitment not in existing:
+                self.editor.add_next_step(NextStep(commitment))
+                added += 1
+        self._carried = True
+        self.refresh_bindings()
+        self.notify(f"Added {added} next step{'s' if added != 1 else ''} to Agree; set who "
+                    "and by when there." if added else "They are already in Agree.")
+
+    def action_export(self) -> None:
+        from convocoach.atomicfile import write_text_atomic
+        from convocoach.followup.export import file_stem
+        from convocoach.rehearsal.debrief import debrief_markdown
+
+        session = self.editor.session
+        text = debrief_markdown(session.title or "Untitled session", self.script, self.state,
+                                self.rubric, self.seconds)
+        path = self.context.export_dir / f"{file_stem(session, 'rehearsal-debrief')}.md"
+        try:
+            write_text_atomic(path, text)
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
+                        markup=False)
+            return
+        self.notify(f"Saved the debrief to {path}", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss()

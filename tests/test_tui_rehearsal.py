@@ -1,0 +1,140 @@
+"""A rehearsal in the app: each ending, what was saved, undo, pause, hints and the scorecard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from convocoach.sessions.rehearsals import RehearsalLog
+from convocoach.tui.app import ConvocoachApp
+from convocoach.tui.screens.rehearsal import RehearsalScreen
+from convocoach.tui.screens.scorecard import ScorecardScreen
+from convocoach.tui.screens.session import SessionScreen
+from convocoach.tui.widgets.feedback_panel import FeedbackPanel
+from convocoach.tui.widgets.reply_box import ReplyBox
+from tests.test_rehearsal_engine import AGREE
+from tests.tui_support import build_app, open_store
+
+
+async def open_rehearsal(pilot: Any, app: ConvocoachApp) -> RehearsalScreen:
+    await pilot.press("slash", *"delays", "enter", "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, SessionScreen)
+    app.screen.go("rehearse")
+    await pilot.pause()
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(app.screen, RehearsalScreen)
+    return app.screen
+
+
+async def reply(pilot: Any, text: str) -> None:
+    # Typed in one go (as a paste would be): key by key is covered by the feedback test.
+    pilot.app.screen.query_one(ReplyBox).insert(text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def saved_rehearsal() -> Any:
+    with open_store() as store:
+        [saved] = RehearsalLog(store).history()
+        return saved
+
+
+async def test_a_rehearsal_reaching_an_agreement_is_saved_and_carried_into_agree(
+        tmp_path: Path) -> None:
+    app = build_app(export_dir=tmp_path)
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        for text in AGREE:
+            await reply(pilot, text)
+        await pilot.pause()
+        assert screen.state.ending == "agreement"
+        assert isinstance(app.screen, ScorecardScreen)
+        card = str(app.screen.query_one("#card").render())
+        assert "NEXT" in card
+        assert "I'll send you a revised plan by Thursday noon" in card
+        await pilot.press("a")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert "rehearse" in app.screen.query_one("#step-bar").done  # type: ignore[attr-defined]
+    saved = saved_rehearsal()
+    assert saved.state.ending == "agreement"
+    assert [e.reply for e in saved.state.exchanges] == list(AGREE)
+    assert saved.state.exchanges[0].statuses[0] == ("FEEL", "pass")
+    with open_store() as store:
+        session = store.get(saved.session_id)
+    assert session.next_steps[0].action.startswith("I'll send you a revised plan")
+    [debrief] = tmp_path.glob("*-rehearsal-debrief.md")
+    assert "Outcome: **Agreement reached** after 3 replies" in debrief.read_text("utf-8")
+
+
+async def test_blame_makes_the_client_walk_out() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        await reply(pilot, "You should have read the status reports.")
+        assert screen.state.mood == 1
+        await reply(pilot, "Calm down, as I told you the risks were in the plan.")
+        assert screen.state.ending == "walkout"
+        assert isinstance(app.screen, ScorecardScreen)
+    assert saved_rehearsal().state.ending == "walkout"
+
+
+async def test_going_round_in_circles_is_a_stalemate() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        for text in ("The integration had some issues.", "There were several factors involved.",
+                     "It has been a complicated few weeks for everybody."):
+            await reply(pilot, text)
+        assert screen.state.ending == "stalemate"
+
+
+async def test_undo_puts_the_reply_back_and_leaving_resumes_later() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        await reply(pilot, AGREE[0])
+        await reply(pilot, "We'll sort it.")
+        assert len(screen.state.exchanges) == 2
+        await pilot.press("f4")
+        await pilot.pause()
+        assert len(screen.state.exchanges) == 1
+        assert screen.query_one(ReplyBox).text == "We'll sort it."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(saved_rehearsal().state.exchanges) == 1
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        assert len(app.screen.state.exchanges) == 1  # resumed where it was left
+
+
+async def test_live_feedback_pause_and_hints() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        await pilot.press(*"Calm down")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = str(screen.query_one(FeedbackPanel).render())
+        assert "Your draft" in panel
+        assert "\u2717 fail NODISMISS" in panel
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.paused
+        assert screen.query_one(ReplyBox).read_only
+        await pilot.press("enter")  # nothing is sent while paused
+        assert screen.state.exchanges == ()
+        await pilot.press("f5", "f3")
+        await pilot.pause()
+        assert not screen.paused
+        assert app._notifications  # the hint
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not screen.live_feedback
