@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from convocoach.playbooks.model import CADENCE_LABELS
 from convocoach.sessions.field_check import check_field
+from convocoach.sessions.model import NextStep
 from convocoach.sessions.summary_md import owner_label
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain, plain_rich
@@ -115,18 +116,22 @@ class AgreeStep(StepPane):
                         id="next-checkin")
         yield Static("", id="checkin-error", classes="error", markup=False)
 
+    _listed: tuple[NextStep, ...] = ()
+
     def on_mount(self) -> None:
         self.query_one("#checkin-error").display = False
         self._fill_table()
 
     def shown(self) -> None:
         # Next steps may have come in from a rehearsal since this step was last shown.
-        self._fill_table()
+        if self.editor.session.next_steps != self._listed:
+            self._fill_table()
 
     def _fill_table(self, cursor: int | None = None) -> None:
         table = self.query_one("#steps", NextStepsTable)
         table.clear()
-        for step in self.editor.session.next_steps:
+        self._listed = self.editor.session.next_steps
+        for step in self._listed:
             table.add_row(plain_rich(step.action), plain_rich(owner_label(step)),
                           plain_rich(step.due or "-"),
                           plain_rich(_STATUS_MARKS.get(step.status, step.status)))
