@@ -25,6 +25,8 @@ bench:
 	$(BIN)/python benchmarks/bench_playbooks.py
 	$(BIN)/python benchmarks/bench_followup.py
 	$(BIN)/python benchmarks/bench_tui.py
+	$(BIN)/python benchmarks/bench_coach.py
+	$(BIN)/python benchmarks/bench_rehearsal.py
 
 schema:
 	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json

@@ -80,6 +80,9 @@ def report(results: Sequence[Result]) -> bool:
     print(f"{'benchmark':58} {'baseline':>10} {'convocoach':>11} {'ratio':>7} {'goal':>6}")
     for r in results:
         mark = "ok" if r.met else "MISSED"
+        goal = f"{r.goal:5.1f}x" if r.goal != float("inf") else "     -"
+        if r.goal == float("inf"):
+            mark = "(reported)"
         print(f"{r.name:58} {_amount(r.baseline, r.unit, 11)} {_amount(r.candidate, r.unit, 12)} "
-              f"{r.ratio:6.2f}x {r.goal:5.1f}x  {mark}")
+              f"{r.ratio:6.2f}x {goal}  {mark}")
     return all(r.met for r in results)

@@ -108,3 +108,14 @@ def test_show_rubric_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     assert "NOBLAME  No blame" in out
     assert "- technical-words: substitution (client level: low)" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("rehearse", "no-such-playbook"), "no playbook 'no-such-playbook'"),
+    (("rehearse", "--session", "99"), "no session with id 99"),
+])
+def test_rehearse_refuses_what_it_cannot_open(capsys: pytest.CaptureFixture[str],
+                                              argv: tuple[str, ...], message: str) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err

@@ -138,3 +138,24 @@ async def test_live_feedback_pause_and_hints() -> None:
         await pilot.press("f8")
         await pilot.pause()
         assert not screen.live_feedback
+
+
+async def test_the_rehearse_command_opens_the_role_play_directly() -> None:
+    from convocoach.locations import Locations
+    from convocoach.tui.app import make_app
+    from tests.tui_support import fixed_clock, write_profile
+
+    locations = Locations.from_env()
+    write_profile(locations)
+    with open_store() as store:
+        session_id = store.create("project-delays", title="Practice: Project delays")
+    app = make_app(locations, fixed_clock, rehearse_session=session_id, live_feedback=False)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        assert not app.screen.live_feedback
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.step == "rehearse"

@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.cli.locate_cmd import locate
 
             return locate(ctx, args)
+        if args.command == "rehearse":
+            from convocoach.cli.rehearse_cmd import cmd_rehearse
+
+            return cmd_rehearse(ctx, args)
         if args.command == "check":
             from convocoach.cli.check_cmd import cmd_check
 

@@ -120,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", action="store_true",
                    help="print the JSON Schema of the rubric format (for editors)")
 
+    p = commands.add_parser(
+        "rehearse", parents=[common], help="open the app straight into a role-play",
+        description="Rehearse against a playbook's scripted client: in a practice session of "
+        "its own (reused next time), or with --session, in one of your sessions.")
+    p.add_argument("playbook", nargs="?", metavar="PLAYBOOK", default="project-delays",
+                   help="the playbook whose client you face (default: project-delays)")
+    p.add_argument("--session", type=int, metavar="ID", help="rehearse this session instead")
+    p.add_argument("--no-live-feedback", action="store_true",
+                   help="no coach feedback while typing (each reply is still judged)")
+
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -64,18 +64,21 @@ class ConvocoachApp(App[int]):
     COMMANDS = App.COMMANDS | {_outside_text_commands}
 
     def __init__(self, context: AppContext, preferences: Preferences | None = None,
-                 preferences_problem: str = "") -> None:
+                 preferences_problem: str = "", rehearse_session: int = 0) -> None:
         super().__init__()
         self.context = context
         self._preferences = preferences or Preferences()
         self._preferences_problem = preferences_problem
+        self._rehearse_session = rehearse_session
 
     def on_mount(self) -> None:
         if self._preferences.theme in self.available_themes:
             self.theme = self._preferences.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen(self.context))
-        if not self.context.locations.settings_file.exists():
+        if self._rehearse_session:
+            self._open_rehearsal(self._rehearse_session)
+        elif not self.context.locations.settings_file.exists():
             from convocoach.tui.screens.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
@@ -83,6 +86,15 @@ class ConvocoachApp(App[int]):
             self._settings_problem(self._preferences_problem)
         self._profile_reported = False
         self.call_after_refresh(_collect_garbage_from_now_on)
+
+    def _open_rehearsal(self, session_id: int) -> None:
+        """Straight into the role-play (``convocoach rehearse``); Esc leads to its session."""
+        from convocoach.tui.screens.session import SessionScreen
+
+        self.context.store.set_field(session_id, "step", "rehearse")
+        session = SessionScreen(self.context, session_id)
+        self.push_screen(session)
+        session.call_after_refresh(session.start_rehearsal)
 
     def check_profile(self) -> None:
         """Read the sender profile (the home screen never needs it) and report a bad file once."""
@@ -126,8 +138,8 @@ class ConvocoachApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def make_app(locations: Locations, clock: Clock = utc_now,
-             export_dir: Path | None = None) -> ConvocoachApp:
+def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | None = None,
+             rehearse_session: int = 0, live_feedback: bool = True) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``."""
     library = load_summaries(locations)
     store = SessionStore.open(locations.database, clock)
@@ -136,4 +148,5 @@ def make_app(locations: Locations, clock: Clock = utc_now,
     except (InvalidFile, UserError) as exc:
         preferences, problem = Preferences(), unusable_settings(exc)
     context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
-    return ConvocoachApp(context, preferences, problem)
+    context.live_feedback = live_feedback
+    return ConvocoachApp(context, preferences, problem, rehearse_session)

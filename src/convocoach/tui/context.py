@@ -49,6 +49,8 @@ class AppContext:
     """Why the settings file could not be read (the app then runs on defaults)."""
     _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
     playbook_problems: list[str] = field(default_factory=list)
+    live_feedback: bool = True
+    """Whether the coach reads along while the user types a rehearsal reply (F8)."""
     _coaches: dict[str, Coach] = field(default_factory=dict)
     _rehearsals: RehearsalLog | None = None
 

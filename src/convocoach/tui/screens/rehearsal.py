@@ -76,7 +76,7 @@ class RehearsalScreen(Screen[None]):
         self.elapsed = saved.seconds if saved else 0.0
         self.rehearsal_id = saved.id if saved else 0
         self.paused = False
-        self.live_feedback = True
+        self.live_feedback = context.live_feedback
         self._since = self._now()
         self._feedback_timer: Timer | None = None
         hints = [*playbook.playbook.listen.prompts, *playbook.playbook.empathy.use,
@@ -109,7 +109,10 @@ class RehearsalScreen(Screen[None]):
                 lambda: self.context.rehearsals.start(self.session_id, self.playbook.id,
                                                       self.state)) or 0
         self._redraw_transcript()
-        self.query_one(FeedbackPanel).show_score(None)
+        if self.live_feedback:
+            self.query_one(FeedbackPanel).show_score(None)
+        else:
+            self._feedback_off()
         self.set_interval(1.0, self._tick)
         self._sync()
 
@@ -259,14 +262,18 @@ class RehearsalScreen(Screen[None]):
         self._sync()
 
     def action_toggle_feedback(self) -> None:
-        self.live_feedback = not self.live_feedback
+        self.live_feedback = self.context.live_feedback = not self.live_feedback
         panel = self.query_one(FeedbackPanel)
         if self.live_feedback:
             panel.show_score(None)
             self._score_draft()
         else:
-            panel.update(plain("Live feedback is off (F8 turns it on). The coach still "
-                               "judges each reply you send."))
+            self._feedback_off()
+
+    def _feedback_off(self) -> None:
+        self.query_one(FeedbackPanel).update(plain(
+            "Live feedback is off (F8 turns it on). The coach still judges each reply you "
+            "send."))
 
     def action_leave(self) -> None:
         self._bank_time()

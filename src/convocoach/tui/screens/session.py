@@ -129,6 +129,15 @@ class SessionScreen(Screen[None]):
             self._rehearsed_cache = any(r.finished for r in history)
         return self._rehearsed_cache
 
+    def start_rehearsal(self) -> None:
+        """Go to the Rehearse step and open the role-play (resuming an unfinished one)."""
+        from convocoach.tui.steps.rehearse import RehearseStep
+
+        self.go("rehearse")
+        pane = self.pane
+        if isinstance(pane, RehearseStep):
+            pane.action_start_rehearsal()
+
     def refresh_steps(self) -> None:
         """After a rehearsal: the step bar and the Agree step may have something new."""
         self._rehearsed_cache = None
