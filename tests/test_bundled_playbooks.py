@@ -45,7 +45,8 @@ def test_bundled_playbook_is_complete(path: Path) -> None:
     loaded = load_playbook_file(path, "bundled")
     pb = loaded.playbook
     assert pb.id == path.stem
-    assert [f for f in _empty_fields(pb) if not f.startswith("rehearsal.turns")] == []
+    optional = ("rehearsal.turns", "coaching")  # branches may omit tests; jargon is optional
+    assert [f for f in _empty_fields(pb) if not f.startswith(optional)] == []
     assert {c.channel for c in pb.setting.channels} == {"in_person", "video", "phone", "email"}
     assert len(pb.prepare.options) >= 3
     assert len(pb.empathy.avoid) >= 3

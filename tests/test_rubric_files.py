@@ -133,3 +133,15 @@ def test_the_json_schema_is_current_and_accepts_the_bundled_rubric() -> None:
     committed = json.loads((RUBRICS / "rubric.schema.json").read_text(encoding="utf-8"))
     assert committed == schema, "run: make schema"
     jsonschema.validate(yaml.safe_load((RUBRICS / "default.yaml").read_text("utf-8")), schema)
+
+
+def test_a_playbooks_jargon_is_flagged_for_a_non_technical_client() -> None:
+    from convocoach.playbooks.loader import load_playbook_file
+
+    playbook = load_playbook_file(REPO / "playbooks" / "scope-creep.yaml").playbook
+    coach = Coach(with_playbook(find_rubric(Locations.from_env()), playbook))
+    text = "We raised a change request for it."
+    low = coach.score(text, level="low")["PLAIN"]
+    assert low.status == "fail"
+    assert low.matches[0].instead == "a written request for the extra work"
+    assert coach.score(text, level="high")["PLAIN"].status == "pass"

@@ -132,14 +132,21 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
 
 
 def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
-    """The rubric plus the playbook's own "phrases to avoid", each with what to say instead."""
-    swaps = tuple(model.Swap(a.phrase.strip(" .!?\"'"), a.instead) for a in playbook.empathy.avoid
+    """The rubric plus the playbook's own words: its phrases to avoid (each with what to say
+    instead) as stock escalators, and its jargon as plain-words rules for a non-technical
+    or middling client."""
+    avoid = tuple(model.Swap(a.phrase.strip(" .!?\"'"), a.instead) for a in playbook.empathy.avoid
                   if a.phrase.strip(" .!?\"'"))
-    if not swaps or rubric.dimension("NODISMISS") is None:
-        return rubric
-    rule = model.Substitution(f"playbook-{playbook.id}-avoid",
-                              "The playbook advises against this phrase", model.LEVELS, swaps,
-                              "ignore")
-    dims = tuple(dataclasses.replace(d, rules=(*d.rules, rule)) if d.code == "NODISMISS" else d
-                 for d in rubric.dimensions)
+    jargon = tuple(model.Swap(j.use, j.instead) for j in playbook.coaching.jargon)
+    extra: dict[str, model.Rule] = {}
+    if avoid:
+        extra["NODISMISS"] = model.Substitution(
+            f"playbook-{playbook.id}-avoid", "The playbook advises against this phrase",
+            model.LEVELS, avoid, "ignore")
+    if jargon:
+        extra["PLAIN"] = model.Substitution(
+            f"playbook-{playbook.id}-jargon", "Jargon of the field", ("low", "medium"), jargon,
+            "ignore")
+    dims = tuple(dataclasses.replace(d, rules=(*d.rules, extra[d.code])) if d.code in extra
+                 else d for d in rubric.dimensions)
     return dataclasses.replace(rubric, dimensions=dims)

@@ -106,8 +106,11 @@ def _matches(hits: list[Hit], text: str) -> tuple[Match, ...]:
     for hit in hits:
         instead = dict(hit.swaps)
         for span in hit.spans:
-            found.setdefault(span, Match(span[0], span[1], text[span[0]:span[1]], hit.rule_id,
-                                         instead.get(span)))
+            match = Match(span[0], span[1], text[span[0]:span[1]], hit.rule_id,
+                          instead.get(span))
+            # Where two rules flag the same words, keep the one that says what to say instead.
+            if span not in found or (found[span].instead is None and match.instead is not None):
+                found[span] = match
     return tuple(found[s] for s in sorted(found))
 
 

@@ -170,6 +170,28 @@ TAILORING = Record(
     model.Tailoring,
 )
 
+JARGON = Record(
+    "Jargon", "A word of the field and a plain way to say it.",
+    (
+        Field("use", Text(max_length=80, one_line=True), "The jargon.", required=True,
+              example="change request"),
+        Field("instead", Text(max_length=120, one_line=True, allow_empty=True),
+              "What to say instead; empty means leave it out.", required=True,
+              example="a written request for the extra work"),
+    ),
+    model.Jargon,
+)
+
+COACHING = Record(
+    "Coaching", "What this playbook adds to the coach's rubric.",
+    (
+        Field("jargon", ListOf(JARGON, max_items=200),
+              "Jargon of this field, flagged (with the plain word) for clients whose "
+              "technical level is low or medium."),
+    ),
+    model.Coaching,
+)
+
 PLAYBOOK = Record(
     "convocoach playbook",
     "One challenge in a difficult client conversation: how to prepare, choose the setting, "
@@ -198,6 +220,7 @@ PLAYBOOK = Record(
         Field("solutions", SOLUTIONS, "Steps to agreement and typical next steps."),
         Field("followup", FOLLOWUP, "Follow-up email hints and check-in cadence."),
         Field("tailoring", TAILORING, "Adapting to a non-technical, senior or foreign client."),
+        Field("coaching", COACHING, "What this playbook adds to the coach (its jargon)."),
         Field("rehearsal", REHEARSAL, "A role-play against a scripted client who reacts to "
               "the coach's judgement of each reply (optional).", default=None),
     ),

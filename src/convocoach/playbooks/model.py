@@ -102,6 +102,19 @@ class Tailoring:
 
 
 @dataclass(frozen=True, slots=True)
+class Jargon:
+    use: str
+    instead: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coaching:
+    """What the playbook adds to the coach's rubric."""
+
+    jargon: tuple[Jargon, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Playbook:
     """One challenge: how to prepare, set up, listen, empathise, solve and follow up."""
 
@@ -119,6 +132,8 @@ class Playbook:
     solutions: Solutions
     followup: Followup
     tailoring: Tailoring
+    coaching: Coaching = Coaching()
+    """The field's own jargon, which the coach flags for a non-technical client."""
     rehearsal: Script | None = None
     """The role-play against a scripted client, when the playbook has one."""
 
