@@ -159,3 +159,25 @@ async def test_the_rehearse_command_opens_the_role_play_directly() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.step == "rehearse"
+
+
+async def test_progress_from_the_home_screen() -> None:
+    from convocoach.tui.screens.progress import ProgressScreen
+    from convocoach.tui.widgets.progress_chart import ProgressChart
+
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await open_rehearsal(pilot, app)
+        for text in AGREE:
+            await reply(pilot, text)
+        await pilot.press("escape")  # the scorecard
+        await pilot.pause()
+        await pilot.press("escape")  # the session
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        chart = app.screen.query_one(ProgressChart)
+        labels = [str(w.render()) for w in chart.query(".trend-label")]
+        assert labels[0] == "FEEL Names the feeling"
+        assert "Over 1 rehearsal, oldest to newest:" in str(chart.children[0].render())

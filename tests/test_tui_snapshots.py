@@ -225,3 +225,21 @@ def test_help(snap_compare: Any) -> None:
     """F1 on the Prepare step: a 'Help' box headed '2. Prepare' explaining the step, with
     the session keys below."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("prepare", "f1"))
+
+
+def test_progress(snap_compare: Any) -> None:
+    """After one rehearsal that reached an agreement, G on the home screen: a short intro,
+    'Over 1 rehearsal, oldest to newest:' and a row per dimension (code and title, a one-bar
+    sparkline, 'latest' with the rate: FEEL 33%, NEXT 100%, NOBLAME 100%)."""
+    async def run(pilot: Pilot[Any]) -> None:
+        await rehearsal(*AGREE)(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=run)

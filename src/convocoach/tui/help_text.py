@@ -33,6 +33,7 @@ _TOPICS: dict[str, str] = {
 | Delete | delete the session (asks first) |
 | / | filter the playbooks |
 | P | your sender profile (name, signature, time zone) |
+| G | progress over all your rehearsals, per coaching dimension |
 | Ctrl+P | every command, searchable; also "Change theme" |
 | F9 | light or dark theme (remembered) |
 | Ctrl+Q | quit |
@@ -107,6 +108,13 @@ and the conversation ends in an agreement, a stalemate or a walk-out.
 
 The coach is a set of plain rules (`convocoach check --show-rubric` lists them). It cannot
 hear tone or sarcasm; read the trend over a rehearsal more than a single verdict.
+""",
+    "progress": """
+# Progress
+
+Each coaching dimension's pass rate in each of your rehearsals (all sessions), oldest to
+newest, with the latest rate and how it compares with your earlier ones. `G` on the home
+screen opens this; the Rehearse step of a session shows it too.
 """,
     "scorecard": """
 # The scorecard

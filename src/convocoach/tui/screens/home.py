@@ -40,6 +40,8 @@ class HomeScreen(Screen[None]):
         Command("clear_filter", "escape", "Clear filter", "Clear the playbook filter",
                 show=False),
         Command("edit_profile", "p", "Profile", "Edit your sender profile"),
+        Command("progress", "g", "Progress", "How each coaching dimension has gone over your "
+                "rehearsals", show=False),
     )
     DEFAULT_CSS = """
     HomeScreen #home-panes { height: 1fr; }
@@ -160,6 +162,11 @@ class HomeScreen(Screen[None]):
             self.query_one(SessionList).refresh_rows()
             self.notify("Session deleted.")
         self.refresh_bindings()
+
+    def action_progress(self) -> None:
+        from convocoach.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.context))
 
     def action_edit_profile(self) -> None:
         from convocoach.tui.screens.profile_form import ProfileScreen

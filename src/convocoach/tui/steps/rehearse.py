@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from convocoach.diagnostics import UserError
-from convocoach.rehearsal.progress import Trend, trends
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.widgets.progress_chart import ProgressChart
 
 NO_SCRIPT = ("This playbook has no role-play. Rehearse out loud with a colleague, using the "
              "prep sheet (F2) for the phrases you chose and the questions you expect, or pick "
@@ -31,10 +31,6 @@ class RehearseStep(StepPane):
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     DEFAULT_CSS = """
     RehearseStep #persona-card { border: round $primary; padding: 0 1; height: auto; }
-    RehearseStep .trend { height: 1; }
-    RehearseStep .trend-label { width: 24; }
-    RehearseStep .trend Sparkline { width: 20; }
-    RehearseStep .trend-value { width: 1fr; padding: 0 0 0 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -60,7 +56,7 @@ class RehearseStep(StepPane):
         yield Static("Your rehearsals", classes="section-title")
         yield Static(id="history", classes="note")
         yield Static("Progress over all your rehearsals", classes="section-title")
-        yield Vertical(id="trends")
+        yield ProgressChart(id="trends")
 
     def on_mount(self) -> None:
         self.shown()
@@ -84,16 +80,9 @@ class RehearseStep(StepPane):
         self._show_trends(everyone)
 
     def _show_trends(self, rehearsals: list[SavedRehearsal]) -> None:
-        box = self.query_one("#trends", Vertical)
-        box.remove_children()
-        if len(rehearsals) < 1:
-            box.mount(Static(plain("Your trends appear here after your first rehearsal."),
-                             classes="muted"))
-            return
         assert self.playbook is not None
-        rubric = self.context.coach_for(self.playbook).rubric
-        for trend in trends([r.state for r in rehearsals], rubric):
-            box.mount(_trend_row(trend))
+        self.query_one(ProgressChart).show([r.state for r in rehearsals],
+                                           self.context.coach_for(self.playbook).rubric)
 
     def action_start_rehearsal(self) -> None:
         self._open(resume=True)
@@ -132,15 +121,3 @@ def _history(rehearsals: list[SavedRehearsal]) -> Content:
         lines.append(f"{r.started_at[:16].replace('T', ' ')}  {ending}, "
                      f"{len(r.state.exchanges)} replies, mood {r.state.mood}/10")
     return bullets(lines)
-
-
-def _trend_row(trend: Trend) -> Horizontal:
-    data = [rate * 100 for rate in trend.judged] or [0.0]
-    latest = "n/a" if trend.latest is None else f"{trend.latest:.0%}"
-    change = trend.change
-    moved = "" if change is None else f" ({change * 100:+.0f} points)"
-    return Horizontal(
-        Static(plain(f"{trend.code} {trend.title}"), classes="trend-label"),
-        Sparkline(data, summary_function=max),
-        Static(plain(f"latest {latest}{moved}"), classes="trend-value"),
-        classes="trend")
