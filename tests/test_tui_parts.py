@@ -77,7 +77,8 @@ async def test_the_chosen_theme_is_remembered() -> None:
         await pilot.pause()
         assert app.theme == "textual-light"
     preferences = Locations.from_env().preferences_file
-    assert json.loads(preferences.read_text(encoding="utf-8")) == {"theme": "textual-light"}
+    assert json.loads(preferences.read_text(encoding="utf-8")) == {
+        "theme": "textual-light", "cursor_blink": False}  # the other preference is kept
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -135,3 +136,15 @@ async def test_the_collector_paused_for_start_up_runs_again_after_the_first_pain
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_preferences_hold_the_cursor_still_or_refuse_a_bad_value(tmp_path: Path) -> None:
+    from convocoach.diagnostics import InvalidFile
+    from convocoach.preferences import load_preferences
+
+    path = tmp_path / "preferences.json"
+    path.write_text('{"theme": "nord", "cursor_blink": false}', encoding="utf-8")
+    assert load_preferences(path).cursor_blink is False
+    path.write_text('{"cursor_blink": "no"}', encoding="utf-8")
+    with pytest.raises(InvalidFile, match="cursor_blink"):
+        load_preferences(path)

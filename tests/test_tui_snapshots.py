@@ -128,7 +128,6 @@ def rehearsal(*replies: str, draft: str = "") -> Before:
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("rehearse", "r")(pilot)
         box = pilot.app.screen.query_one(ReplyBox)
-        box.cursor_blink = False  # a blinking cursor would make the picture flicker
         for text in replies:
             box.insert(text)
             await pilot.press("enter")

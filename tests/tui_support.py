@@ -36,6 +36,10 @@ def build_app(*, profile: bool = True, export_dir: Path | None = None,
     locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
     if profile:
         write_profile(locations)
+    # Still cursors: a blinking one is on or off depending on how long a test took.
+    locations.preferences_file.parent.mkdir(parents=True, exist_ok=True)
+    if not locations.preferences_file.exists():
+        locations.preferences_file.write_text('{"cursor_blink": false}\n', encoding="utf-8")
     return make_app(locations, clock=fixed_clock, export_dir=export_dir)
 
 

@@ -1,4 +1,4 @@
-"""How the app looks (the theme), remembered between runs in ``preferences.json``.
+"""How the app looks (the theme, a still cursor), remembered in ``preferences.json``.
 
 The app writes this file itself, so it is JSON: read without a YAML parser at start-up.
 """
@@ -19,6 +19,8 @@ _THEME = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 @dataclass(frozen=True, slots=True)
 class Preferences:
     theme: str = DEFAULT_THEME
+    cursor_blink: bool = True
+    """False holds text cursors still (easier on some eyes; also used by the tests)."""
 
 
 def load_preferences(path: Path) -> Preferences:
@@ -43,7 +45,12 @@ def load_preferences(path: Path) -> Preferences:
         raise InvalidFile(source, [Problem(source, 1, 1, "theme",
                                            f"{theme!r} is not a theme name",
                                            "use a name like textual-light", "theme")])
-    return Preferences(theme=theme)
+    blink = data.get("cursor_blink", True)
+    if not isinstance(blink, bool):
+        raise InvalidFile(source, [Problem(source, 1, 1, "cursor_blink",
+                                           f"{blink!r} is not true or false",
+                                           "write true or false", "cursor_blink")])
+    return Preferences(theme=theme, cursor_blink=blink)
 
 
 def save_preferences(path: Path, preferences: Preferences) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable
 from pathlib import Path
@@ -87,6 +88,11 @@ class ConvocoachApp(App[int]):
         self._profile_reported = False
         self.call_after_refresh(_collect_garbage_from_now_on)
 
+    @property
+    def cursor_blink(self) -> bool:
+        """Whether text cursors blink (``cursor_blink`` in preferences.json)."""
+        return self._preferences.cursor_blink
+
     def _open_rehearsal(self, session_id: int) -> None:
         """Straight into the role-play (``convocoach rehearse``); Esc leads to its session."""
         from convocoach.tui.screens.session import SessionScreen
@@ -112,7 +118,7 @@ class ConvocoachApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         if self._preferences_problem:
             return  # never overwrite a file we could not read
-        self._preferences = Preferences(theme=theme.name)
+        self._preferences = dataclasses.replace(self._preferences, theme=theme.name)
         try:
             save_preferences(self.context.locations.preferences_file, self._preferences)
         except OSError as exc:

@@ -18,6 +18,7 @@ from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.field import Field
+from convocoach.tui.widgets.text_box import TextBox
 
 _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Your name", "Sam Okafor"),
@@ -75,8 +76,8 @@ class ProfileScreen(ModalScreen[bool]):
                         yield Field(getattr(profile, key), placeholder=example, compact=True,
                                     id=f"p-{key}")
                     yield Label("Signature")
-                    yield TextArea(profile.signature, id="p-signature",
-                                   placeholder="Lines under your name")
+                    yield TextBox(profile.signature, id="p-signature",
+                                  placeholder="Lines under your name", max_chars=600)
                 yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Skip" if self.welcome else "Cancel", compact=True, id="skip")

@@ -22,6 +22,9 @@ class TextBox(TextArea):
                          placeholder=placeholder, id=id, classes=classes)
         self.max_chars = max_chars
 
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
     async def _on_paste(self, event: events.Paste) -> None:
         room = self.max_chars - len(self.text) + len(self.selected_text)
         if len(event.text) <= room:
