@@ -76,7 +76,7 @@ class LibraryBrowser(Horizontal):
     def fill(self, query: str) -> None:
         needle = query.casefold().strip()
         if self._filter_timer is not None:
-            self._filter_timer.stop()
+            self._filter_timer.pause()
         option_list = self.query_one("#playbooks", OptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
@@ -93,10 +93,16 @@ class LibraryBrowser(Horizontal):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        value = event.value
-        self._filter_timer = self.set_timer(_FILTER_DELAY, lambda: self.fill(value))
+        event.stop()  # nothing above the library needs each key
+        # One timer, restarted on each key (a new timer per key costs the echo a little).
+        if self._filter_timer is None:
+            self._filter_timer = self.set_interval(_FILTER_DELAY, self._fill_from_filter,
+                                                   pause=True)
+        self._filter_timer.reset()
+        self._filter_timer.resume()
+
+    def _fill_from_filter(self) -> None:
+        self.fill(self.query_one("#filter", Input).value)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
