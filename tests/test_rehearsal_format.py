@@ -100,3 +100,10 @@ def test_a_loop_with_no_way_out() -> None:
     found = problems(playbook(turns))
     assert [(f[2], f[3]) for f in found] == [
         ("no-ending", "no ending can be reached from turn 'loop'")]
+
+
+def test_branches_know_every_dimension_of_the_bundled_rubric() -> None:
+    from convocoach.coach.loader import bundled_rubric
+    from convocoach.playbooks.rehearsal_format import DIMENSION_CODES
+
+    assert tuple(d.code for d in bundled_rubric().dimensions) == DIMENSION_CODES

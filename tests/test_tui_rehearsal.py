@@ -119,10 +119,12 @@ async def test_live_feedback_pause_and_hints() -> None:
     async with app.run_test(size=(100, 36)) as pilot:
         screen = await open_rehearsal(pilot, app)
         await pilot.press(*"Calm down")
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        panel = str(screen.query_one(FeedbackPanel).render())
+        panel = ""
+        for _ in range(60):  # the coach reads the draft once typing pauses
+            await pilot.pause(0.05)
+            panel = str(screen.query_one(FeedbackPanel).render())
+            if "Your draft" in panel:
+                break
         assert "Your draft" in panel
         assert "\u2717 fail NODISMISS" in panel
         await pilot.press("f5")

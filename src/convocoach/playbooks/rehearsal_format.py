@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import yaml
 
@@ -14,6 +13,10 @@ from convocoach.schema_kinds import Checked
 _ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 _ID_HINT = "a short name of lowercase letters, digits, hyphens or underscores, like 'calmer'"
 _CODE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
+DIMENSION_CODES = ("FEEL", "REFL", "OPENQ", "NEXT", "OWN", "NOBLAME", "NOABS", "NODISMISS",
+                   "PLAIN", "READ")
+"""The bundled rubric's dimensions, which branches may test (kept here so that validating a
+playbook never has to read the rubric; a test keeps the two in step)."""
 _line = Text(max_length=200, one_line=True)
 _speech = Text(max_length=600)
 _turn_id = Text(max_length=40, pattern=_ID, pattern_hint=_ID_HINT)
@@ -169,11 +172,8 @@ def _at(node: yaml.Node, *steps: str | int) -> yaml.Node:
     return node
 
 
-@lru_cache(maxsize=1)
 def _dimension_codes() -> tuple[str, ...]:
-    from convocoach.coach.loader import bundled_rubric
-
-    return tuple(d.code for d in bundled_rubric().dimensions)
+    return DIMENSION_CODES
 
 
 REHEARSAL = Checked(Record(

@@ -161,12 +161,21 @@ class RehearsalScreen(Screen[None]):
 
     @on(TextArea.Changed, "#reply")
     def _draft_changed(self, event: TextArea.Changed) -> None:
-        if self._feedback_timer is not None:
-            self._feedback_timer.stop()
-        if self.live_feedback and event.text_area.text.strip():
-            self._feedback_timer = self.set_timer(_FEEDBACK_DELAY, self._score_draft)
+        event.stop()
+        if not (self.live_feedback and event.text_area.text.strip()):
+            if self._feedback_timer is not None:
+                self._feedback_timer.pause()
+            return
+        # One timer, restarted on each key: a new timer per key would cost the echo.
+        if self._feedback_timer is None:
+            self._feedback_timer = self.set_interval(_FEEDBACK_DELAY, self._score_draft,
+                                                     pause=True)
+        self._feedback_timer.reset()
+        self._feedback_timer.resume()
 
     def _score_draft(self) -> None:
+        if self._feedback_timer is not None:
+            self._feedback_timer.pause()
         self._coach_draft(self.query_one(ReplyBox).text)
 
     @work(thread=True, exclusive=True, group="coach")
@@ -192,7 +201,7 @@ class RehearsalScreen(Screen[None]):
         self._save()
         event.box.clear()
         if self._feedback_timer is not None:
-            self._feedback_timer.stop()
+            self._feedback_timer.pause()
         transcript = self.query_one(Transcript)
         transcript.user_said(self.state.exchanges[-1])
         ending = ENDING_LABELS[self.state.ending] if self.state.ending else ""
