@@ -1,14 +1,15 @@
 """Typing a rehearsal reply: keystroke echo with the coach's live feedback on, vs off.
 
-    python benchmarks/bench_rehearsal.py [--keys 40] [--check]
+    python benchmarks/bench_rehearsal.py [--keys 60] [--check]
 
 Both programs are ``python -m convocoach rehearse project-delays`` in a 100x30 pty, with
 fresh config, data and cache folders; one with live feedback (the default), one with
-``--no-live-feedback``. They take turns: one key to each, the time until each shows the
-text typed so far, then a pause of CADENCE seconds, just longer than the feedback's
-debounce, so that the coach scores the draft and redraws its panel between keys, as it
-does for someone typing at a thinking pace. Words are erased with backspaces (untimed).
-The ratio is the median echo with feedback on over the median with it off (goal 1.1x).
+``--no-live-feedback``. They take turns, and who goes first alternates: one key to each,
+the time until each shows the text typed so far, then a pause of CADENCE seconds, just
+longer than the feedback's debounce, so that the coach scores the draft and redraws its
+panel between keys, as it does for someone typing at a thinking pace. Words are erased
+with backspaces (untimed). The ratio is the median echo with feedback on over the median
+with it off (goal 1.1x).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ def bench(keys: int) -> Result:
             proc.wait_for(MARKERS, timeout=TIMEOUT)
             proc.wait_quiet(QUIET, timeout=TIMEOUT)
             procs[label] = proc
-        for key, shown in plan(keys):
-            for label, proc in procs.items():
+        for turn, (key, shown) in enumerate(plan(keys)):
+            # Alternate who goes first, so neither program always meets the other's redraw.
+            order = list(procs.items()) if turn % 2 else list(reversed(procs.items()))
+            for label, proc in order:
                 if not key:
                     proc.write(b"\x7f" * len(shown))
                     proc.wait_quiet(QUIET, timeout=TIMEOUT)
@@ -95,7 +98,7 @@ def _p90(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--keys", type=int, default=40)
+    parser.add_argument("--keys", type=int, default=60)
     parser.add_argument("--check", action="store_true", help="exit 1 if the goal is missed")
     args = parser.parse_args()
     try:
