@@ -152,3 +152,28 @@ def test_a_version_1_database_is_migrated_with_a_backup_first(tmp_path: Path) ->
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     assert backup.execute("SELECT title FROM sessions").fetchall() == [("Old one",)]
     backup.close()
+
+
+
+def test_connections_opening_a_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    # As when several browser tabs start their app at the same moment: each one finds an
+    # empty database and wants to create the tables.
+    import threading
+
+    target = tmp_path / "sessions.db"
+    start = threading.Barrier(8)
+    errors: list[str] = []
+
+    def open_and_close() -> None:
+        start.wait()
+        try:
+            SessionStore.open(target).close()
+        except StoreError as exc:
+            errors.append(exc.format())
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

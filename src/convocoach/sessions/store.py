@@ -95,6 +95,10 @@ class SessionStore:
             self._backup(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}"))
         for number in range(version, SCHEMA_VERSION):
             with self._write():
+                # Read again under the write lock: another process opening the same new
+                # database may have applied this step since the version was first read.
+                if self._db.execute("PRAGMA user_version").fetchone()[0] > number:
+                    continue
                 for statement in _statements(MIGRATIONS[number]):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
