@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: setup lint typecheck test snap-update bench schema check run
+.PHONY: setup lint typecheck test snap-update bench schema docs check run
 
 setup:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench:
 schema:
 	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json
 	$(BIN)/convocoach check --schema > rubrics/rubric.schema.json
+
+docs:
+	$(BIN)/python -m convocoach.authoring_docs docs
 
 check: lint typecheck test
 
