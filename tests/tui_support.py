@@ -7,7 +7,7 @@ from pathlib import Path
 
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
-from convocoach.tui.app import ConvocoachApp, make_app
+from convocoach.tui.app import ConvocoachApp, Opener, make_app
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 """A Monday morning; every test sees the same day."""
@@ -32,7 +32,8 @@ def write_profile(locations: Locations) -> None:
 
 
 def build_app(*, profile: bool = True, export_dir: Path | None = None,
-              playbook_dirs: list[Path] | None = None) -> ConvocoachApp:
+              playbook_dirs: list[Path] | None = None,
+              open_with: Opener | None = None) -> ConvocoachApp:
     locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
     if profile:
         write_profile(locations)
@@ -40,7 +41,7 @@ def build_app(*, profile: bool = True, export_dir: Path | None = None,
     locations.preferences_file.parent.mkdir(parents=True, exist_ok=True)
     if not locations.preferences_file.exists():
         locations.preferences_file.write_text('{"cursor_blink": false}\n', encoding="utf-8")
-    return make_app(locations, clock=fixed_clock, export_dir=export_dir)
+    return make_app(locations, clock=fixed_clock, export_dir=export_dir, open_with=open_with)
 
 
 def open_store() -> SessionStore:

@@ -35,6 +35,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.cli.rehearse_cmd import cmd_rehearse
 
             return cmd_rehearse(ctx, args)
+        if args.command == "serve":
+            from convocoach.cli.serve_cmd import cmd_serve
+
+            return cmd_serve(ctx, args)
+        if args.command == "workshop":
+            from convocoach.cli import workshop_cmd
+
+            run_workshop = getattr(workshop_cmd, f"cmd_{args.action or 'open'}")
+            return int(run_workshop(ctx, args))
         if args.command == "check":
             from convocoach.cli.check_cmd import cmd_check
 

@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write here (default: ID.yaml in your playbook folder)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    p = pb.add_parser("preview", parents=[common],
+                      help="open a playbook file in the app, reloaded whenever it is saved")
+    p.add_argument("file", type=Path, metavar="FILE", help="the playbook file you are editing")
+
     p = pb.add_parser("locate", parents=[common], help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -130,7 +134,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-live-feedback", action="store_true",
                    help="no coach feedback while typing (each reply is still judged)")
 
+    _add_workshop(commands, common)
+
+    p = commands.add_parser(
+        "serve", parents=[common], help="serve the app to web browsers (a room of participants)",
+        description="Run the app in web browsers: each browser tab gets its own app process. "
+        "Needs the 'serve' extra: pip install 'convocoach[serve]'.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; "
+                        "0.0.0.0 exposes the app to the network)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address browsers use, when it differs from http://HOST:PORT")
+
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")
     p.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _add_workshop(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                  common: argparse.ArgumentParser) -> None:
+    workshop = commands.add_parser(
+        "workshop", parents=[common], help="run a role-play workshop (opens the app)",
+        description="Run a role-play workshop: role cards, a round timer, role rotation and "
+        "the observer's checklist. Without an action, opens the app on the workshop screen.")
+    ws = workshop.add_subparsers(dest="action", metavar="ACTION")
+    p = ws.add_parser("start", parents=[common], help="plan a workshop and open it in the app")
+    # Not "playbooks": that is the common --playbooks DIR option's name.
+    p.add_argument("scenarios", nargs="*", metavar="PLAYBOOK",
+                   help="playbook ids, one scenario per round in turn (default: project-delays)")
+    p.add_argument("--rounds", type=int, default=3, help="number of rounds (default: 3)")
+    p.add_argument("--minutes", type=int, default=10, help="length of a round (default: 10)")
+    p.add_argument("--group", choices=("pairs", "triads"), default="triads",
+                   help="pairs, or triads with an observer (default: triads)")
+    p.add_argument("--people", metavar="NAMES",
+                   help="comma-separated names of the group (default: A,B or A,B,C)")
+    p.add_argument("--title", help="the workshop's title")
+    p = ws.add_parser("cards", parents=[common],
+                      help="write the role cards of playbooks, to print")
+    p.add_argument("scenarios", nargs="+", metavar="PLAYBOOK", help="playbook ids or files")
+    p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+    p = ws.add_parser("list", parents=[common], help="list workshops, most recent first")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = ws.add_parser("export", parents=[common],
+                      help="write a workshop's debrief (every round, tallies per person)")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")

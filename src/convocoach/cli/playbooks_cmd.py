@@ -60,7 +60,7 @@ def _source_label(library: Library[PlaybookSummary], entry: PlaybookSummary) -> 
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.playbooks.prepsheet import prep_sheet_markdown
 
-    loaded = _find(ctx, args.playbook)
+    loaded = find_playbook(ctx, args.playbook)
     markdown = prep_sheet_markdown(loaded.playbook)
     if args.format == "md":
         emit(markdown, args.output)
@@ -83,7 +83,8 @@ def _print_markdown(markdown: str) -> None:
     Console(highlight=False).print(Markdown(markdown, hyperlinks=False))
 
 
-def _find(ctx: CliContext, ref: str) -> PlaybookFile:
+def find_playbook(ctx: CliContext, ref: str) -> PlaybookFile:
+    """A playbook by id, or from a file when ``ref`` looks like a path."""
     from convocoach.playbooks.loader import load_playbook_file
 
     as_path = Path(ref)
@@ -162,3 +163,9 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
         warn(f"note: this replaces the {existing.origin} playbook {args.id!r} ({existing.path})")
     warn(f"next: edit {target}, then run 'convocoach playbooks validate {target}'")
     return 0
+
+
+def cmd_preview(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.cli.preview_cmd import cmd_preview as preview
+
+    return preview(ctx, args)

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 from convocoach.atomicfile import write_bytes_atomic
+from convocoach.filenames import slug
 from convocoach.followup.email import Template, render_all
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
 
 def file_stem(session: Session, kind: str = "followup") -> str:
     """A safe, readable file name stem, e.g. ``northwind-checkout-launch-followup``."""
     source = session.title or session.client.company or session.client.name or "session"
-    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return f"{slug or 'session'}-{kind}"
+    return f"{slug(source, 'session')}-{kind}"
 
 
 def export_followup(folder: Path, formats: tuple[str, ...], template: Template,

@@ -82,6 +82,33 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX rehearsals_by_session ON rehearsals(session_id, id);
     """,
+    # 4: role-play workshops: the trainer's plan, and per round the observer's ticks (JSON:
+    # behaviour code -> count), notes, the debrief answers and how long its clock ran.
+    """
+    CREATE TABLE workshops (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        playbooks TEXT NOT NULL,
+        rounds INTEGER NOT NULL,
+        round_minutes INTEGER NOT NULL,
+        group_kind TEXT NOT NULL,
+        people TEXT NOT NULL,
+        current_round INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE workshop_rounds (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        ticks TEXT NOT NULL DEFAULT '{}',
+        notes TEXT NOT NULL DEFAULT '',
+        worked TEXT NOT NULL DEFAULT '',
+        try_next TEXT NOT NULL DEFAULT '',
+        seconds REAL NOT NULL DEFAULT 0,
+        finished INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (workshop_id, round)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

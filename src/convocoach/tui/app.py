@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -55,6 +55,10 @@ def _collect_garbage_from_now_on() -> None:
         gc.enable()
 
 
+Opener = Callable[["ConvocoachApp"], None]
+"""Opens the screen a command asked for on top of the home screen (``workshop``, ``preview``)."""
+
+
 class ConvocoachApp(App[int]):
     """Prepare, rehearse and follow up a difficult client conversation."""
 
@@ -65,12 +69,14 @@ class ConvocoachApp(App[int]):
     COMMANDS = App.COMMANDS | {_outside_text_commands}
 
     def __init__(self, context: AppContext, preferences: Preferences | None = None,
-                 preferences_problem: str = "", rehearse_session: int = 0) -> None:
+                 preferences_problem: str = "", rehearse_session: int = 0,
+                 open_with: Opener | None = None) -> None:
         super().__init__()
         self.context = context
         self._preferences = preferences or Preferences()
         self._preferences_problem = preferences_problem
         self._rehearse_session = rehearse_session
+        self._open_with = open_with
 
     def on_mount(self) -> None:
         if self._preferences.theme in self.available_themes:
@@ -79,6 +85,8 @@ class ConvocoachApp(App[int]):
         self.push_screen(HomeScreen(self.context))
         if self._rehearse_session:
             self._open_rehearsal(self._rehearse_session)
+        elif self._open_with is not None:
+            self._open_with(self)
         elif not self.context.locations.settings_file.exists():
             from convocoach.tui.screens.profile_form import ProfileScreen
 
@@ -145,7 +153,8 @@ class ConvocoachApp(App[int]):
 
 
 def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | None = None,
-             rehearse_session: int = 0, live_feedback: bool = True) -> ConvocoachApp:
+             rehearse_session: int = 0, live_feedback: bool = True,
+             open_with: Opener | None = None) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``."""
     library = load_summaries(locations)
     store = SessionStore.open(locations.database, clock)
@@ -155,4 +164,4 @@ def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | No
         preferences, problem = Preferences(), unusable_settings(exc)
     context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
     context.live_feedback = live_feedback
-    return ConvocoachApp(context, preferences, problem, rehearse_session)
+    return ConvocoachApp(context, preferences, problem, rehearse_session, open_with)

@@ -6,6 +6,7 @@ profile are read the first time something needs them, so the first screen appear
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from convocoach.playbooks.model import PlaybookFile
     from convocoach.profile import Profile
     from convocoach.sessions.rehearsals import RehearsalLog
+    from convocoach.sessions.workshops import WorkshopLog
 
 Clock = Callable[[], datetime]
 
@@ -53,6 +55,9 @@ class AppContext:
     """Whether the coach reads along while the user types a rehearsal reply (F8)."""
     _coaches: dict[str, Coach] = field(default_factory=dict)
     _rehearsals: RehearsalLog | None = None
+    _workshops: WorkshopLog | None = None
+    monotonic: Callable[[], float] = time.monotonic
+    """Seconds for round timers (tests replace it to move time on at will)."""
 
     @property
     def rehearsals(self) -> RehearsalLog:
@@ -61,6 +66,14 @@ class AppContext:
 
             self._rehearsals = RehearsalLog(self.store)
         return self._rehearsals
+
+    @property
+    def workshops(self) -> WorkshopLog:
+        if self._workshops is None:
+            from convocoach.sessions.workshops import WorkshopLog
+
+            self._workshops = WorkshopLog(self.store)
+        return self._workshops
 
     def coach_for(self, playbook: PlaybookFile) -> Coach:
         """The bundled rubric plus this playbook's phrases to avoid, compiled once."""

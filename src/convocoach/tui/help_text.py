@@ -116,6 +116,32 @@ Each coaching dimension's pass rate in each of your rehearsals (all sessions), o
 newest, with the latest rate and how it compares with your earlier ones. `G` on the home
 screen opens this; the Rehearse step of a session shows it too.
 """,
+    "workshop": """
+# Workshop
+
+Plan a role-play workshop: the scenarios (one per round, in turn), the number of rounds,
+their length, and the group: pairs (professional and client) or triads (with an observer).
+Roles move on one place every round, so in a triad over three rounds everyone plays each
+role once. F2 on the plan writes the role cards (HTML to print, one card per page, and
+Markdown) where exports go.
+
+During a round the observer (in pairs, the client, after the round) ticks each behaviour
+every time it happens and notes quotes word for word. Everything is saved as it is typed.
+
+| key | does |
+|---|---|
+| F5 | start, pause or resume the round's clock |
+| F3 | the clock in big digits, for the room (Esc comes back) |
+| Enter or + / - | tick the highlighted behaviour once more / take one back |
+| Tab | between the checklist and the notes |
+| F8 | end the round: what worked, one thing to try (Ctrl+S goes on) |
+| F4 | back to the previous round |
+| F2 | write the workshop's debrief: every round, tallies per round and per person |
+| Esc | back to the plan; the round resumes where it was |
+
+The clock warns at two minutes and at thirty seconds, and rings the terminal's bell when time
+is up.
+""",
     "scorecard": """
 # The scorecard
 
@@ -164,6 +190,22 @@ Once edited, your version is kept and used everywhere, including `convocoach ema
 
 Your whole plan on one page. S saves it as Markdown and HTML (to print, or to keep open on a
 second screen). Esc goes back.
+""",
+    "preview": """
+# Playbook preview
+
+The playbook file as its prep sheet, read again each time you save it: keep your editor open
+beside this terminal and watch the result.
+
+If a save breaks the file, a red panel lists each problem as `playbooks validate` reports it
+(file:line:column, what is wrong, how to fix it), and the last valid version stays underneath.
+An editor that replaces the file as it saves can make it vanish for a moment: the preview
+waits for it to come back.
+
+| key | does |
+|---|---|
+| R | read the file again now |
+| Esc or Q | back to the home screen |
 """,
     "next-step": """
 # A next step

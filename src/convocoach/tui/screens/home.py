@@ -42,6 +42,8 @@ class HomeScreen(Screen[None]):
         Command("edit_profile", "p", "Profile", "Edit your sender profile"),
         Command("progress", "g", "Progress", "How each coaching dimension has gone over your "
                 "rehearsals", show=False),
+        Command("workshop", "w", "Workshop", "Run a role-play workshop: role cards, round "
+                "timer, rotation, observer's checklist", show=False),
     )
     DEFAULT_CSS = """
     HomeScreen #home-panes { height: 1fr; }
@@ -167,6 +169,11 @@ class HomeScreen(Screen[None]):
         from convocoach.tui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen(self.context))
+
+    def action_workshop(self) -> None:
+        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+
+        self.app.push_screen(WorkshopSetupScreen(self.context))
 
     def action_edit_profile(self) -> None:
         from convocoach.tui.screens.profile_form import ProfileScreen

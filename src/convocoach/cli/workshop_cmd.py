@@ -1,0 +1,104 @@
+"""``convocoach workshop``: plan a role-play workshop, print its cards, export its debrief."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+
+from convocoach.cli.context import CliContext
+from convocoach.diagnostics import UserError
+
+
+def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The app, on the workshop screen (plan a new one, or resume one)."""
+    return _run_app(ctx, workshop_id=0)
+
+
+def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Plan a workshop from the arguments and open its first round in the app."""
+    from convocoach.sessions.workshops import WorkshopLog
+    from convocoach.workshop.plan import make_plan
+
+    ids = list(args.scenarios) or ["project-delays"]
+    summaries = ctx.summaries()
+    unknown = [pid for pid in ids if summaries.get(pid) is None]
+    if unknown:
+        raise UserError(f"no playbook {unknown[0]!r}",
+                        "see the ids with 'convocoach playbooks list'")
+    people = args.people.split(",") if args.people else []
+    plan = make_plan(args.title or "", ids, args.rounds, args.minutes, args.group, people)
+    with ctx.store() as store:
+        workshop_id = WorkshopLog(store).create(plan)
+    return _run_app(ctx, workshop_id)
+
+
+def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.sessions.workshops import WorkshopLog
+
+    with ctx.store() as store:
+        workshops = WorkshopLog(store).recent()
+    if args.format == "json":
+        print(json.dumps([{
+            "id": w.id, "title": w.plan.title, "playbooks": list(w.plan.playbook_ids),
+            "rounds": w.plan.rounds, "round_minutes": w.plan.round_minutes,
+            "group": w.plan.group, "people": list(w.plan.people),
+            "current_round": w.current_round,
+            "rounds_done": sum(r.finished for r in w.rounds), "updated_at": w.updated_at,
+        } for w in workshops], indent=2, ensure_ascii=False))
+        return 0
+    if not workshops:
+        print("No workshops yet. Plan one with 'convocoach workshop start PLAYBOOK...'.")
+    for w in workshops:
+        done = sum(r.finished for r in w.rounds)
+        print(f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
+              f"{done}/{w.plan.rounds} rounds done; {w.updated_at[:16].replace('T', ' ')})")
+    return 0
+
+
+def cmd_cards(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The role cards of the playbooks: printable HTML (one card per page) or Markdown."""
+    from convocoach.cli.output import emit
+    from convocoach.cli.playbooks_cmd import find_playbook
+    from convocoach.coach.loader import bundled_rubric
+    from convocoach.workshop.cards import cards_markdown, role_cards
+    from convocoach.workshop.cards_html import cards_html
+
+    rubric = bundled_rubric()
+    cards = [role_cards(find_playbook(ctx, ref).playbook, rubric) for ref in args.scenarios]
+    emit(cards_html(cards) if args.format == "html" else cards_markdown(cards), args.output)
+    return 0
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    """A workshop's debrief: every round, with tallies per round and per person."""
+    from convocoach.cli.output import emit
+    from convocoach.coach.loader import bundled_rubric
+    from convocoach.sessions.workshops import WorkshopLog
+    from convocoach.workshop.debrief import workshop_html, workshop_markdown
+
+    with ctx.store() as store:
+        workshop = WorkshopLog(store).get(args.id)
+    summaries = ctx.summaries()
+    titles = {pid: (s.title if (s := summaries.get(pid)) else pid)
+              for pid in workshop.plan.playbook_ids}
+    render = workshop_html if args.format == "html" else workshop_markdown
+    emit(render(workshop, titles, bundled_rubric()), args.output)
+    return 0
+
+
+def _run_app(ctx: CliContext, workshop_id: int) -> int:
+    gc.disable()  # as for the app itself: see app_cmd
+    from convocoach.tui.app import ConvocoachApp, make_app
+
+    def open_workshop(app: ConvocoachApp) -> None:
+        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+
+        app.push_screen(WorkshopSetupScreen(app.context))
+        if workshop_id:
+            app.push_screen(WorkshopRoundScreen(app.context, workshop_id))
+
+    app = make_app(ctx.locations, open_with=open_workshop)
+    app.run()
+    return app.return_code or 0

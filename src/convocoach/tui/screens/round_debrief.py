@@ -1,0 +1,70 @@
+"""After a round: what worked, and one thing to try. Saved as it is typed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from convocoach.tui.context import AppContext
+from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.text_box import TextBox
+from convocoach.workshop.record import RoundRecord
+
+
+class RoundDebriefScreen(ModalScreen[bool]):
+    """Dismisses with True to close the round (and go on), False to stay in it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,f8", "done(True)", "Close round", priority=True),
+        Binding("escape", "done(False)", "Back to the round"),
+    ]
+    DEFAULT_CSS = """
+    RoundDebriefScreen { align: center middle; }
+    RoundDebriefScreen > Vertical {
+        width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    RoundDebriefScreen TextBox { height: 5; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, context: AppContext, workshop_id: int, record: RoundRecord,
+                 last: bool) -> None:
+        super().__init__()
+        self.context = context
+        self.workshop_id = workshop_id
+        self.record = record
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"Round {self.record.number}: debrief"
+            box.border_subtitle = "Ctrl+S " + ("finishes the workshop" if self.last
+                                               else "goes on to the next round")
+            yield Static("What worked?", classes="section-title")
+            yield TextBox(self.record.worked, placeholder="A moment that moved the client",
+                          id="worked")
+            yield Static("One thing to try next time", classes="section-title")
+            yield TextBox(self.record.try_next, placeholder="One concrete change",
+                          id="try_next")
+            yield Static(plain("Everyone says one of each, the professional first."),
+                         classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#worked").focus()
+
+    @on(TextBox.Changed)
+    def _typed(self, event: TextBox.Changed) -> None:
+        event.stop()
+        name = event.text_area.id or ""
+        self.context.workshops.set_text(self.workshop_id, self.record.number, name,
+                                        event.text_area.text)
+
+    def action_done(self, go_on: bool) -> None:
+        self.dismiss(go_on)

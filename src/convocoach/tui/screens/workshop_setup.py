@@ -1,0 +1,186 @@
+"""Plan a role-play workshop (scenarios, rounds, length, group), or resume an earlier one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from convocoach.diagnostics import UserError
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.context import AppContext
+from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.field import Field
+from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, make_plan
+from convocoach.workshop.record import Workshop
+
+INTRO = ("Pick the scenarios (one per round, in turn), the rounds and their length, and "
+         "the group. Roles rotate every round. Print the role cards with F2.")
+
+
+class WorkshopSetupScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("start", "ctrl+s", "Start", "Start the workshop with these choices"),
+        Command("cards", "f2", "Role cards", "Write the role cards of the chosen scenarios "
+                "(HTML to print, and Markdown)"),
+        Command("delete_workshop", "delete", "Delete", "Delete the highlighted earlier workshop"),
+        Command("leave", "escape", "Back", "Back to the home screen"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    DEFAULT_CSS = """
+    WorkshopSetupScreen #ws-form { padding: 0 2; }
+    WorkshopSetupScreen #ws-intro { margin: 1 0; }
+    WorkshopSetupScreen .row { height: 1; margin: 0 0 1 0; }
+    WorkshopSetupScreen .row Label { width: 10; }
+    WorkshopSetupScreen .row .short { width: 8; margin: 0 3 0 0; }
+    WorkshopSetupScreen .row Select { width: 1fr; }
+    WorkshopSetupScreen #ws-title, WorkshopSetupScreen #ws-people { width: 1fr; }
+    WorkshopSetupScreen #ws-playbooks { height: auto; max-height: 8; margin: 0 0 1 0; }
+    WorkshopSetupScreen #ws-earlier { height: auto; max-height: 6; }
+    """
+    help_topic = "workshop"
+
+    def __init__(self, context: AppContext, plan: WorkshopPlan | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        chosen = set(plan.playbook_ids) if plan else set()
+        yield Header()
+        with VerticalScroll(id="ws-form"):
+            yield Static(plain(INTRO), id="ws-intro", classes="muted")
+            with Horizontal(classes="row"):
+                yield Label("Title")
+                yield Field(plan.title if plan else "", placeholder="Role-play workshop",
+                            compact=True, id="ws-title", max_length=120)
+            yield Static("Scenarios (Space picks)", classes="section-title")
+            playbooks = self.context.library.sorted()
+            if not chosen and playbooks:
+                chosen = {playbooks[0].id}
+            yield SelectionList[str](
+                *(Selection(plain(p.title), p.id, p.id in chosen) for p in playbooks),
+                id="ws-playbooks")
+            with Horizontal(classes="row"):
+                yield Label("Rounds")
+                yield Field(str(plan.rounds if plan else 3), compact=True, classes="short",
+                            type="integer", id="ws-rounds", max_length=2)
+                yield Label("Minutes")
+                yield Field(str(plan.round_minutes if plan else 10), compact=True,
+                            classes="short", type="integer", id="ws-minutes", max_length=2)
+            with Horizontal(classes="row"):
+                yield Label("Group")
+                yield Select([(GROUP_LABELS[g], g) for g in GROUP_KINDS],
+                             value=plan.group if plan else "triads", allow_blank=False,
+                             compact=True, id="ws-group")
+            with Horizontal(classes="row"):
+                yield Label("People")
+                yield Field(", ".join(plan.people) if plan else "",
+                            placeholder="names, comma-separated (default: A, B, C)",
+                            compact=True, id="ws-people", max_length=200)
+            yield Static("Earlier workshops (Enter resumes)", classes="section-title",
+                         id="ws-earlier-title")
+            yield OptionList(id="ws-earlier")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Workshop"
+        self.sub_title = "plan a role-play workshop"
+        self._fill_earlier()
+        self.query_one("#ws-title").focus()
+
+    def on_screen_resume(self) -> None:
+        self._fill_earlier()
+
+    def _fill_earlier(self) -> None:
+        earlier = self.query_one("#ws-earlier", OptionList)
+        try:
+            workshops = self.context.workshops.recent()
+        except UserError as exc:
+            self.notify(exc.format(), severity="error", markup=False)
+            workshops = []
+        earlier.clear_options()
+        earlier.add_options(Option(plain(_describe(w)), id=str(w.id)) for w in workshops)
+        earlier.display = bool(workshops)
+        self.query_one("#ws-earlier-title").display = bool(workshops)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_workshop":
+            earlier = self.query_one("#ws-earlier", OptionList)
+            return earlier.has_focus and earlier.highlighted is not None
+        return True
+
+    @on(OptionList.OptionHighlighted, "#ws-earlier")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#ws-earlier")
+    def _resume(self, event: OptionList.OptionSelected) -> None:
+        self.open_workshop(int(event.option.id or 0))
+
+    def _plan(self) -> WorkshopPlan:
+        rounds = self.query_one("#ws-rounds", Field).value.strip()
+        minutes = self.query_one("#ws-minutes", Field).value.strip()
+        people = self.query_one("#ws-people", Field).value.split(",")
+        group = self.query_one("#ws-group", Select).value
+        if not rounds.isdigit() or not minutes.isdigit():
+            raise UserError("rounds and minutes must be whole numbers", "type a number")
+        return make_plan(self.query_one("#ws-title", Field).value,
+                         self.query_one("#ws-playbooks", SelectionList).selected,
+                         int(rounds), int(minutes), str(group), people)
+
+    def action_start(self) -> None:
+        try:
+            plan = self._plan()
+        except UserError as exc:
+            self.notify(exc.format(), title="Check the plan", severity="error", markup=False)
+            return
+        self.open_workshop(self.context.workshops.create(plan))
+
+    def open_workshop(self, workshop_id: int) -> None:
+        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+
+        self.app.push_screen(WorkshopRoundScreen(self.context, workshop_id))
+
+    def action_cards(self) -> None:
+        from convocoach.tui.workshop_files import write_cards
+
+        ids = self.query_one("#ws-playbooks", SelectionList).selected
+        if not ids:
+            self.notify("Pick at least one scenario first.", severity="warning")
+            return
+        write_cards(self, self.context, [str(i) for i in ids])
+
+    @work
+    async def action_delete_workshop(self) -> None:
+        from convocoach.tui.screens.confirm import ConfirmScreen
+
+        earlier = self.query_one("#ws-earlier", OptionList)
+        if earlier.highlighted is None:
+            return
+        option = earlier.get_option_at_index(earlier.highlighted)
+        question = ("Delete this workshop with its notes and tallies? This cannot be undone "
+                    "(export its debrief first if in doubt).")
+        if await self.app.push_screen_wait(ConfirmScreen("Delete workshop", question)):
+            self.context.workshops.delete(int(option.id or 0))
+            self._fill_earlier()
+            self.notify("Workshop deleted.")
+
+    def action_leave(self) -> None:
+        self.dismiss()
+
+
+def _describe(workshop: Workshop) -> str:
+    plan = workshop.plan
+    done = sum(r.finished for r in workshop.rounds)
+    return (f"{plan.title} \u2014 {', '.join(plan.people)}; round {workshop.current_round} "
+            f"of {plan.rounds}, {done} done")

@@ -1,0 +1,72 @@
+"""The round's clock in digits as big as the terminal allows, to show the room."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from convocoach.tui.commands import Command, bindings
+from convocoach.tui.round_clock import RoundClock
+from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.big_clock import BigClock
+
+
+class WorkshopTimerScreen(Screen[None]):
+    ACTIONS: ClassVar[tuple[Command, ...]] = (
+        Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
+        Command("close", "escape,f3", "Back", "Back to the round (checklist and notes)"),
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    DEFAULT_CSS = """
+    WorkshopTimerScreen { align: center middle; }
+    WorkshopTimerScreen #big-clock { height: 1fr; }
+    WorkshopTimerScreen .line { width: 1fr; height: auto; text-align: center; }
+    WorkshopTimerScreen #timer-status { text-style: bold; margin: 0 0 1 0; }
+    """
+    help_topic = "workshop"
+
+    def __init__(self, clock: RoundClock, round_text: str, scenario: str,
+                 roles: Content) -> None:
+        super().__init__()
+        self.clock = clock
+        self._round_text = round_text
+        self._scenario = scenario
+        self._role_line = roles
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(f"{self._round_text.capitalize()}: {self._scenario}"),
+                     classes="line", id="timer-round")
+        yield BigClock(self.clock.face, id="big-clock")
+        yield Static(self._role_line, classes="line", id="timer-roles")
+        yield Static("", classes="line", id="timer-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.set_interval(0.25, self._tick)
+
+    def _tick(self) -> None:
+        from convocoach.tui.screens.workshop_round import announce
+
+        alert = self.clock.poll()
+        if alert:
+            announce(self, alert, toast=False)
+        self._show()
+
+    def _show(self) -> None:
+        face = self.query_one(BigClock)
+        face.text = self.clock.face
+        face.set_classes(self.clock.level)
+        self.query_one("#timer-status", Static).update(plain(self.clock.status))
+
+    def action_toggle_clock(self) -> None:
+        self.clock.toggle()
+        self._show()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,103 @@
+"""``convocoach workshop ...``: role cards, the list, the debrief export and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from convocoach.cli import main
+from convocoach.locations import Locations
+from convocoach.sessions.store import SessionStore
+from convocoach.sessions.workshops import WorkshopLog
+from convocoach.workshop.plan import make_plan
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stored_workshop() -> int:
+    plan = make_plan("Tuesday group", ["project-delays"], 2, 10, "pairs", ["Ana", "Ben"])
+    with SessionStore.open(Locations.from_env().database) as store:
+        log = WorkshopLog(store)
+        workshop_id = log.create(plan)
+        log.tick(workshop_id, 1, "FEEL")
+        log.set_text(workshop_id, 1, "notes", "<b>late</b> again")
+        log.set_clock(workshop_id, 1, 600, finished=True)
+    return workshop_id
+
+
+def test_cards_as_printable_html_to_a_file(capsys: pytest.CaptureFixture[str],
+                                           tmp_path: Path) -> None:
+    target = tmp_path / "cards.html"
+    code, _out, err = run(capsys, "workshop", "cards", "project-delays", "budget-constraints",
+                          "-o", str(target))
+    assert code == 0
+    assert f"wrote {target}" in err
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Dana Whitfield" in html  # the client persona of project-delays
+    assert "Budget constraints" in html
+
+
+def test_cards_as_markdown_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "workshop", "cards", "project-delays", "--format", "md")
+    assert code == 0
+    assert out.startswith("#")
+    assert "Dana Whitfield" in out
+
+
+def test_cards_of_an_unknown_playbook_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "workshop", "cards", "project-delay")
+    assert code == 2
+    assert out == ""
+    assert "no playbook with id 'project-delay'" in err
+    assert "did you mean 'project-delays'?" in err
+
+
+def test_list_and_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "workshop", "list")
+    assert code == 0
+    assert "No workshops yet" in out
+    workshop_id = stored_workshop()
+    code, out, _ = run(capsys, "workshop", "list", "--format", "json")
+    [row] = json.loads(out)
+    assert row["id"] == workshop_id
+    assert row["people"] == ["Ana", "Ben"]
+    assert row["rounds_done"] == 1
+    code, out, _ = run(capsys, "workshop", "export", str(workshop_id))
+    assert code == 0
+    assert "Tuesday group" in out
+    assert "Ana" in out
+    target = tmp_path / "debrief.html"
+    code, _, _ = run(capsys, "workshop", "export", str(workshop_id), "--format", "html",
+                     "-o", str(target))
+    html = target.read_text(encoding="utf-8")
+    assert "&lt;b&gt;late&lt;/b&gt;" in html
+    assert "<b>late</b>" not in html
+
+
+def test_export_of_a_missing_workshop_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "workshop", "export", "42")
+    assert code == 2
+    assert "no workshop with id 42" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--group", "pairs", "--people", "Ana,Ben,Cy"], "pairs need 2 names"),
+    (["--rounds", "0"], "0 rounds is out of range"),
+    (["--minutes", "90"], "90 minutes is out of range"),
+    (["no-such-playbook"], "no playbook 'no-such-playbook'"),
+    (["--people", "Ana,ana,Cy"], "same name"),
+])
+def test_start_refuses_a_bad_plan_before_opening_the_app(
+        capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, _, err = run(capsys, "workshop", "start", *args)
+    assert code == 2
+    assert message in err
+    with SessionStore.open(Locations.from_env().database) as store:
+        assert WorkshopLog(store).recent() == []
