@@ -85,3 +85,10 @@ def test_workshop_round_debrief(snap_compare: Any) -> None:
     'One thing to try next time' boxes and 'Ctrl+S goes on to the next round'."""
     app, fake = workshop_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=after_minutes(fake, 10, "f8"))
+
+
+def test_workshop_round_narrow(snap_compare: Any) -> None:
+    """At 60x20 the clock is plain digits (10:00) beside the scenario, roles and 'Ready: F5
+    starts the clock'; the checklist sits above the notes box, both usable."""
+    app, _ = workshop_app()
+    assert snap_compare(app, terminal_size=(60, 20))

@@ -71,8 +71,10 @@ class WorkshopRoundScreen(Screen[None]):
                                      border-left: vkey $foreground 20%; }
     WorkshopRoundScreen #notes { height: 1fr; max-height: 100%; }
     WorkshopRoundScreen.-narrow #round-body { layout: vertical; }
-    WorkshopRoundScreen.-narrow #clock { width: 20; }
-    WorkshopRoundScreen.-narrow #notes-col { border-left: none; height: 8; }
+    WorkshopRoundScreen.-narrow #round-top { height: 5; }
+    WorkshopRoundScreen.-narrow #clock { width: 7; height: 1; text-style: bold; }
+    WorkshopRoundScreen.-narrow #round-info { padding: 0 0 0 1; }
+    WorkshopRoundScreen.-narrow #notes-col { border-left: none; height: 6; }
     """
     help_topic = "workshop"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -68,12 +69,13 @@ class BigClock(Widget):
         size = self.content_size
         style = self.rich_style
         scale = self._scale(size)
-        lines = face_lines(self.text, scale)
+        if face_width(self.text, scale) > size.width or _ROWS * scale > size.height:
+            lines = [self.text]  # no room for blocks: plain digits, still centred
+        else:
+            lines = face_lines(self.text, scale)
         top = max(0, (size.height - len(lines)) // 2)
         if not top <= y < top + len(lines):
             return Strip.blank(size.width, style)
         line = lines[y - top]
         left = max(0, (size.width - len(line)) // 2)
-        from rich.segment import Segment
-
         return Strip([Segment(" " * left + line, style)]).adjust_cell_length(size.width, style)
