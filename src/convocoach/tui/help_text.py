@@ -34,6 +34,7 @@ _TOPICS: dict[str, str] = {
 | / | filter the playbooks |
 | P | your sender profile (name, signature, time zone) |
 | G | progress over all your rehearsals, per coaching dimension |
+| W | run a role-play workshop (for trainers) |
 | Ctrl+P | every command, searchable; also "Change theme" |
 | F9 | light or dark theme (remembered) |
 | Ctrl+Q | quit |
