@@ -108,6 +108,10 @@ def close(browser: subprocess.Popen[bytes]) -> None:
     browser.wait()
 
 
+# The title, the library tab, the footer, and the highlighted playbook's prep sheet beside
+# the list (drawn once the list is up).
+HOME_WORDS = ("convocoach", "Playbooks", "Quit", "Prepare")
+
 async def wait_for_processes(server: Served, count: int) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while len(server.app_processes()) != count:
@@ -135,11 +139,13 @@ async def open_home(devtools_url: str, server: Served) -> None:
                                         returnByValue=True)
                 state = answer["result"].get("value") or state  # none while the page loads
                 if state.get("shown") and all(word in state["text"]
-                                          for word in ("convocoach", "Playbooks", "Quit")):
+                                          for word in HOME_WORDS):
                     break
                 assert time.monotonic() < deadline, f"home screen never drawn:\n{state['text']}"
                 await asyncio.sleep(0.2)
             await asyncio.sleep(0.6)  # the page fades the terminal in over 0.3 s
+            answer = await tab.call("Runtime.evaluate", expression=SCREEN, returnByValue=True)
+            state = answer["result"].get("value") or state
             shot = await tab.call("Page.captureScreenshot", format="png")
             ARTIFACT.parent.mkdir(exist_ok=True)
             ARTIFACT.write_bytes(base64.b64decode(shot["data"]))

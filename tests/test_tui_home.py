@@ -95,6 +95,16 @@ def test_home_snapshot(snap_compare: Any) -> None:
     assert snap_compare(app_with(), terminal_size=(80, 24))
 
 
+async def test_the_first_sheet_is_laid_out_on_first_use() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        sheet = app.screen.query_one("#sheet", PrepSheet)
+        assert sheet.source
+        assert sheet.size.height > 10
+
+
 async def test_the_sheet_is_drawn_after_the_welcome_is_skipped() -> None:
     app = build_app(profile=False)
     async with app.run_test(size=(100, 30)) as pilot:

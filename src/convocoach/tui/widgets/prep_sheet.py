@@ -32,6 +32,9 @@ class PrepSheet(Widget):
         self._blocks = markdown_blocks(markdown)
         self._lines = (-1, [])
         self.refresh(layout=True)
+        # A layout asked for before the first frame may still be pending: then this change
+        # is not counted and the sheet keeps its empty height. Ask again once it is drawn.
+        self.call_after_refresh(self.refresh, layout=True)
 
     def _lines_for(self, width: int) -> list[Content]:
         if self._lines[0] != width:
