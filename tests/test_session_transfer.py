@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from convocoach.cli import main
 from convocoach.diagnostics import InvalidFile
 from convocoach.locations import Locations
+from convocoach.rehearsal.engine import begin, client_line, respond
 from convocoach.sessions.fileformat import dump_session, parse_session
 from convocoach.sessions.model import NextStep
+from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.sessions.store import SessionStore
 
 HOSTILE = "Dana \u202b\u05e9\u05dc\u05d5\u05dd\u202c {{ 7*7 }} {% raw %} 😀\n  trailing  \n"
@@ -42,7 +44,7 @@ def store() -> SessionStore:
 def test_export_import_export_is_identical(store: SessionStore, fmt: str) -> None:
     original = store.get(make_session(store))
     text = dump_session(original, fmt)
-    parsed = parse_session(text.encode(), f"s.{fmt}")
+    parsed = parse_session(text.encode(), f"s.{fmt}").session
     assert dump_session(parsed, fmt) == text
     assert parsed.notes == HOSTILE.replace("\u202b", "").replace("\u202c", "")
     assert parsed.points == ("NO", "1:30", "012")
@@ -65,6 +67,57 @@ def test_cli_round_trip_through_a_file(store: SessionStore, tmp_path: Path,
     assert len(store.list_sessions()) == 1
 
 
+def add_rehearsals(store: SessionStore, sid: int) -> None:
+    """One finished and one unfinished rehearsal, as the app saves them."""
+    from convocoach.coach.loader import bundled_rubric
+    from convocoach.coach.score import Coach
+    from convocoach.playbooks.loader import load_playbook_file
+    from tests.conftest import BUNDLED
+
+    script = load_playbook_file(BUNDLED / "project-delays.yaml").playbook.rehearsal
+    assert script is not None
+    coach = Coach(bundled_rubric())
+    log = RehearsalLog(store)
+    for replies in (("I'm sorry. It sounds like this has put you in a hard spot.",
+                     "Calm down, you should have told us sooner."),
+                    ("What worries you most about the board meeting?",)):
+        state = begin(script)
+        rid = log.start(sid, "project-delays", state)
+        for reply in replies:
+            if state.ending is None:
+                score = coach.score(reply, client_line(script, state))
+                state = respond(script, state, reply, score, seconds=12.25)
+        log.save(rid, state, 41.5)
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path,
+                                            fmt: str) -> None:
+    sid = make_session(store)
+    add_rehearsals(store, sid)
+    before = RehearsalLog(store).history(sid)
+    out = tmp_path / f"session.{fmt}"
+    assert main(["sessions", "export", str(sid), "--format", fmt, "-o", str(out)]) == 0
+    assert main(["sessions", "delete", str(sid)]) == 0
+    assert RehearsalLog(store).history() == []
+    assert main(["sessions", "import", str(out)]) == 0
+    (row,) = store.list_sessions()
+    after = RehearsalLog(store).history(row.id)
+    assert [(r.playbook_id, r.state, r.seconds, r.started_at) for r in after] == \
+        [(r.playbook_id, r.state, r.seconds, r.started_at) for r in before]
+    again = tmp_path / f"again.{fmt}"
+    assert main(["sessions", "export", str(row.id), "--format", fmt, "-o", str(again)]) == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_a_version_1_file_without_rehearsals_still_imports(store: SessionStore) -> None:
+    text = dump_session(store.get(make_session(store)), "yaml")
+    old = text.replace("convocoach_session: 2", "convocoach_session: 1").replace(
+        "rehearsals: []\n", "")
+    assert "rehearsals" not in old
+    assert parse_session(old.encode(), "old.yaml").rehearsals == ()
+
+
 def test_bad_import_reports_every_problem_and_changes_nothing(
         store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = dump_session(store.get(make_session(store)), "yaml")
@@ -84,7 +137,7 @@ def test_unquoted_dates_and_times_written_by_hand_are_accepted(store: SessionSto
     text = dump_session(store.get(make_session(store)), "yaml").replace(
         "'2026-11-27'", "2026-11-27")
     assert "date: 2026-11-27\n" in text
-    assert parse_session(text.encode(), "s.yaml").meeting.date == "2026-11-27"
+    assert parse_session(text.encode(), "s.yaml").session.meeting.date == "2026-11-27"
 
 
 def test_impossible_date_is_refused() -> None:

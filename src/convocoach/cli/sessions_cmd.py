@@ -60,10 +60,13 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.sessions.rehearsals import RehearsalLog
+
     with ctx.store() as store:
         session = store.get(args.id)
-    text = session_markdown(session) if args.format == "md" else dump_session(session,
-                                                                              args.format)
+        rehearsals = RehearsalLog(store).history(args.id)
+    text = session_markdown(session) if args.format == "md" else dump_session(
+        session, args.format, rehearsals)
     emit(text, args.output)
     return 0
 
@@ -80,13 +83,19 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
         raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is too large to be a "
                                            "session", "check that it is a session export",
                                            "file-too-large")])
-    session = parse_session(data, source)
+    from convocoach.sessions.rehearsals import RehearsalLog
+
+    imported = parse_session(data, source)
+    session = imported.session
     with ctx.store() as store:
         existing = store.find_uuid(session.uuid)
         if existing is not None and not args.replace:
             raise UserError(f"session {session.uuid} is already here (id {existing})",
                             "add --replace to overwrite it, or delete it first")
-        new_id = store.insert_session(session, replace=args.replace)
+        log = RehearsalLog(store)
+        new_id = store.insert_session(
+            session, replace=args.replace,
+            also=lambda session_id: log.insert_rows(session_id, imported.rehearsals))
     warn(f"imported {source} as session {new_id}")
     return 0
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import date, time
 from typing import Any
 
@@ -27,9 +28,12 @@ from convocoach.schema import (
     convert_document,
 )
 from convocoach.sessions import model
+from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
+from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
 
-FILE_VERSION = 1
+FILE_VERSION = 2
+"""2 added the session's rehearsals; files of version 1 import as before."""
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)?")
 
@@ -77,8 +81,8 @@ NEXT_STEP = Record("Next step", "An agreed action with its owner and date.", (
 ), lambda **kw: model.NextStep(**kw))
 
 SESSION = Record("convocoach session", "A prepared client conversation.", (
-    Field("convocoach_session", Integer(1, FILE_VERSION), "File format version; write 1.",
-          required=True),
+    Field("convocoach_session", Integer(1, FILE_VERSION),
+          f"File format version; write {FILE_VERSION}.", required=True),
     Field("uuid", Text(max_length=36, pattern=_UUID, pattern_hint="a UUID"),
           "Identifies the session across machines.", required=True),
     Field("playbook_id", Text(max_length=64, pattern=SLUG, pattern_hint="a playbook id"),
@@ -104,21 +108,33 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("exported_at", _stamp, "When the follow-up was last saved or copied."),
     Field("created_at", _stamp, "When the session was created."),
     Field("updated_at", _stamp, "When it last changed."),
-), lambda convocoach_session, **kw: model.Session(**kw))
+    Field("rehearsals", ListOf(REHEARSAL, max_items=200), "Role-plays, with every reply."),
+), lambda convocoach_session, rehearsals, **kw: SessionFile(model.Session(**kw), rehearsals))
 
 
-def session_to_data(session: model.Session) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SessionFile:
+    """What an exchange file holds: the session, and its rehearsals."""
+
+    session: model.Session
+    rehearsals: tuple[SavedRehearsal, ...] = ()
+
+
+def session_to_data(session: model.Session,
+                    rehearsals: Sequence[SavedRehearsal] = ()) -> dict[str, Any]:
     """The session as plain data in file order (no local database ids)."""
     data = asdict(session)
     data.pop("id")
     for step in data["next_steps"]:
         step.pop("id")
-    return {"convocoach_session": FILE_VERSION, **data}
+    return {"convocoach_session": FILE_VERSION, **data,
+            "rehearsals": [rehearsal_to_data(r) for r in rehearsals]}
 
 
-def dump_session(session: model.Session, fmt: str) -> str:
-    """The session as ``yaml`` or ``json`` text."""
-    data = session_to_data(session)
+def dump_session(session: model.Session, fmt: str,
+                 rehearsals: Sequence[SavedRehearsal] = ()) -> str:
+    """The session (and its rehearsals) as ``yaml`` or ``json`` text."""
+    data = session_to_data(session, rehearsals)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     import yaml
@@ -127,7 +143,7 @@ def dump_session(session: model.Session, fmt: str) -> str:
     return dumped
 
 
-def parse_session(data: bytes, source: str) -> model.Session:
+def parse_session(data: bytes, source: str) -> SessionFile:
     """Validate an exchange file (YAML or JSON); raise :class:`InvalidFile` with every problem."""
     root = compose_bytes(data, source)
     if root is None:
@@ -137,5 +153,5 @@ def parse_session(data: bytes, source: str) -> model.Session:
     value, problems = convert_document(root, SESSION, source)
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
-    assert isinstance(value, model.Session)
+    assert isinstance(value, SessionFile)
     return value

@@ -10,6 +10,7 @@ from convocoach.coach.model import Status
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.script import ENDINGS, Ending
 from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.textsafety import clean_text
 
 _STATUSES = frozenset(get_args(Status))
 
@@ -52,8 +53,7 @@ class RehearsalLog:
                 "UPDATE rehearsals SET updated_at = ?, ending = ?, turn_id = ?, mood = ?, "
                 "seconds = ?, exchanges = ? WHERE id = ?",
                 (self._store.now(), state.ending or "", state.turn_id, state.mood, seconds,
-                 json.dumps([_exchange_json(e) for e in state.exchanges], ensure_ascii=False),
-                 rehearsal_id))
+                 _exchanges_json(state), rehearsal_id))
 
     def get(self, rehearsal_id: int) -> SavedRehearsal:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM rehearsals WHERE id = ?",
@@ -77,6 +77,16 @@ class RehearsalLog:
                                 (session_id,) if session_id else ()).fetchall()
         return [_saved(row) for row in rows]
 
+    def insert_rows(self, session_id: int, rehearsals: tuple[SavedRehearsal, ...]) -> None:
+        """Add imported rehearsals to a session, inside the caller's transaction."""
+        self._db.executemany(
+            "INSERT INTO rehearsals (session_id, playbook_id, started_at, updated_at, ending, "
+            "turn_id, mood, seconds, exchanges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(session_id, r.playbook_id, r.started_at or self._store.now(),
+              r.updated_at or self._store.now(), r.state.ending or "", r.state.turn_id,
+              r.state.mood, r.seconds, clean_text(_exchanges_json(r.state)))
+             for r in rehearsals])
+
     def delete(self, rehearsal_id: int) -> None:
         with self._store.transaction():
             self._db.execute("DELETE FROM rehearsals WHERE id = ?", (rehearsal_id,))
@@ -84,6 +94,10 @@ class RehearsalLog:
 
 _COLUMNS = ("id, session_id, playbook_id, started_at, updated_at, ending, turn_id, mood, "
             "seconds, exchanges")
+
+
+def _exchanges_json(state: State) -> str:
+    return json.dumps([_exchange_json(e) for e in state.exchanges], ensure_ascii=False)
 
 
 def _exchange_json(exchange: Exchange) -> dict[str, Any]:

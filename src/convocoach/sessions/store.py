@@ -326,10 +326,12 @@ class SessionStore:
 
     # --- whole sessions (import) -----------------------------------------------------------
 
-    def insert_session(self, session: Session, *, replace: bool = False) -> int:
+    def insert_session(self, session: Session, *, replace: bool = False,
+                       also: Callable[[int], None] | None = None) -> int:
         """Store a complete session (from an import) in one transaction; returns its id.
 
         With ``replace``, a session with the same uuid is removed in the same transaction.
+        ``also(session_id)`` runs inside it too, for what other tables keep of the session.
         """
         values: dict[str, Any] = {
             column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()}
@@ -361,6 +363,8 @@ class SessionStore:
                 "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(session_id, n, *(clean_text(str(getattr(s, f))) for f in _STEP_FIELDS))
                  for n, s in enumerate(session.next_steps)])
+            if also is not None:
+                also(session_id)
         return session_id
 
     def duplicate(self, session_id: int, title: str | None = None) -> int:
