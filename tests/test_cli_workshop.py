@@ -101,3 +101,16 @@ def test_start_refuses_a_bad_plan_before_opening_the_app(
     assert message in err
     with SessionStore.open(Locations.from_env().database) as store:
         assert WorkshopLog(store).recent() == []
+
+
+def test_list_names_a_damaged_workshop_and_shows_the_rest(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    workshop_id = stored_workshop()
+    with SessionStore.open(Locations.from_env().database) as store:
+        store.connection.execute("UPDATE workshops SET people = 'oops' WHERE id = ?",
+                                 (workshop_id,))
+        good = WorkshopLog(store).create(make_plan("Fine", ["scope-creep"], 1, 5, "pairs", []))
+    code, out, err = run(capsys, "workshop", "list")
+    assert code == 0
+    assert f"workshop {workshop_id} in the sessions database is damaged" in err
+    assert f"{good:>4}  Fine" in out

@@ -185,3 +185,30 @@ async def test_a_bad_plan_is_explained_and_nothing_is_created() -> None:
         assert any("need 3 names" in str(n.message) for n in app._notifications)
     with open_store() as store:
         assert WorkshopLog(store).recent() == []
+
+
+async def test_a_damaged_workshop_is_reported_and_the_app_goes_on() -> None:
+    with open_store() as store:
+        store.connection.execute(
+            "INSERT INTO workshops (title, playbooks, rounds, round_minutes, group_kind, people, "
+            "created_at, updated_at) VALUES ('Broken', 'not json', 2, 10, 'pairs', '[]', "
+            "'2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00')")
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopSetupScreen)
+        earlier = screen.query_one("#ws-earlier", OptionList)
+        assert "Workshop 1 cannot be read" in str(earlier.get_option_at_index(0).prompt)
+        screen.open_workshop(1)
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("Cannot open the workshop" in str(n.title) for n in app._notifications)
+        earlier.focus()
+        earlier.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not earlier.display

@@ -34,10 +34,13 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.cli.output import warn
     from convocoach.sessions.workshops import WorkshopLog
 
     with ctx.store() as store:
-        workshops = WorkshopLog(store).recent()
+        workshops, damaged = WorkshopLog(store).readable()
+    for _, problem in damaged:
+        warn(problem.format())
     if args.format == "json":
         print(json.dumps([{
             "id": w.id, "title": w.plan.title, "playbooks": list(w.plan.playbook_ids),
@@ -92,12 +95,12 @@ def _run_app(ctx: CliContext, workshop_id: int) -> int:
     from convocoach.tui.app import ConvocoachApp, make_app
 
     def open_workshop(app: ConvocoachApp) -> None:
-        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+        from convocoach.tui.screens.workshop_round import open_round
         from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
 
         app.push_screen(WorkshopSetupScreen(app.context))
         if workshop_id:
-            app.push_screen(WorkshopRoundScreen(app.context, workshop_id))
+            open_round(app, app.context, workshop_id)
 
     app = make_app(ctx.locations, open_with=open_workshop)
     app.run()

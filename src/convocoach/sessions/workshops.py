@@ -33,9 +33,24 @@ class WorkshopLog:
         return int(cur.lastrowid or 0)
 
     def recent(self) -> list[Workshop]:
-        """Every workshop, most recently changed first."""
+        """Every workshop, most recently changed first; raises if one is damaged."""
+        found, damaged = self.readable()
+        if damaged:
+            raise damaged[0][1]
+        return found
+
+    def readable(self) -> tuple[list[Workshop], list[tuple[int, StoreError]]]:
+        """The workshops that can be read, most recent first, and the damaged ones (id and
+        problem), so that one bad row never hides the others."""
         rows = self._db.execute("SELECT id FROM workshops ORDER BY updated_at DESC, id DESC")
-        return [self.get(int(row[0])) for row in rows.fetchall()]
+        found: list[Workshop] = []
+        damaged: list[tuple[int, StoreError]] = []
+        for (workshop_id,) in rows.fetchall():
+            try:
+                found.append(self.get(int(workshop_id)))
+            except StoreError as exc:
+                damaged.append((int(workshop_id), exc))
+        return found, damaged
 
     def get(self, workshop_id: int) -> Workshop:
         row = self._db.execute(

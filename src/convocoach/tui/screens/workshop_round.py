@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -45,6 +45,17 @@ def announce(screen: Screen[Any], alert: Alert, *, toast: bool = True) -> None:
                       title="Time is up", severity="error", timeout=10)
     else:
         screen.notify(ALERT_TEXT[alert] + ".", severity="warning")
+
+
+def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
+    """Push the workshop's current round; a missing or damaged workshop is reported instead."""
+    try:
+        screen = WorkshopRoundScreen(context, workshop_id)
+    except UserError as exc:
+        app.notify(exc.format(), title="Cannot open the workshop", severity="error",
+                   markup=False)
+        return
+    app.push_screen(screen)
 
 
 class WorkshopRoundScreen(Screen[None]):

@@ -102,15 +102,16 @@ class WorkshopSetupScreen(Screen[None]):
 
     def _fill_earlier(self) -> None:
         earlier = self.query_one("#ws-earlier", OptionList)
-        try:
-            workshops = self.context.workshops.recent()
-        except UserError as exc:
-            self.notify(exc.format(), severity="error", markup=False)
-            workshops = []
+        workshops, damaged = self.context.workshops.readable()
         earlier.clear_options()
         earlier.add_options(Option(plain(_describe(w)), id=str(w.id)) for w in workshops)
-        earlier.display = bool(workshops)
-        self.query_one("#ws-earlier-title").display = bool(workshops)
+        # Listed so that Delete can remove them; Enter explains instead of opening.
+        earlier.add_options(Option(plain(f"Workshop {wid} cannot be read: {exc.message} "
+                                         "(Delete removes it)"), id=str(wid))
+                            for wid, exc in damaged)
+        shown = bool(workshops or damaged)
+        earlier.display = shown
+        self.query_one("#ws-earlier-title").display = shown
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -147,9 +148,9 @@ class WorkshopSetupScreen(Screen[None]):
         self.open_workshop(self.context.workshops.create(plan))
 
     def open_workshop(self, workshop_id: int) -> None:
-        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+        from convocoach.tui.screens.workshop_round import open_round
 
-        self.app.push_screen(WorkshopRoundScreen(self.context, workshop_id))
+        open_round(self.app, self.context, workshop_id)
 
     def action_cards(self) -> None:
         from convocoach.tui.workshop_files import write_cards
