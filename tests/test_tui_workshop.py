@@ -60,7 +60,7 @@ def text_of(screen: Any, selector: str) -> str:
 
 def stored() -> Any:
     with open_store() as store:
-        [workshop] = WorkshopLog(store).recent()
+        [workshop] = WorkshopLog(store).readable()[0]
         return workshop
 
 
@@ -184,7 +184,7 @@ async def test_a_bad_plan_is_explained_and_nothing_is_created() -> None:
         assert isinstance(app.screen, WorkshopSetupScreen)
         assert any("need 3 names" in str(n.message) for n in app._notifications)
     with open_store() as store:
-        assert WorkshopLog(store).recent() == []
+        assert WorkshopLog(store).readable()[0] == []
 
 
 async def test_a_damaged_workshop_is_reported_and_the_app_goes_on() -> None:

@@ -224,13 +224,13 @@ def test_recent_and_delete(store: SessionStore) -> None:
     log = WorkshopLog(store)
     first = log.create(make_plan("One", ["a"], 2, 5, "pairs"))
     second = log.create(make_plan("Two", ["a"], 2, 5, "pairs"))
-    assert [w.id for w in log.recent()] == [second, first]
+    assert [w.id for w in log.readable()[0]] == [second, first]
     log.tick(first, 1, "FEEL")
     log.set_clock(first, 2, 10)
-    assert [w.id for w in log.recent()] == [first, second]
+    assert [w.id for w in log.readable()[0]] == [first, second]
     assert _rows(store, first) == 2
     log.delete(first)
-    assert [w.id for w in log.recent()] == [second]
+    assert [w.id for w in log.readable()[0]] == [second]
     assert _rows(store, first) == 0
     with pytest.raises(StoreError):
         log.get(first)
@@ -258,4 +258,4 @@ def test_a_workshop_that_was_created_can_be_read_back(store: SessionStore,
     except UserError:
         return  # refused up front: the names are checked as they would be stored
     assert log.get(wid).id == wid
-    assert [w.id for w in log.recent()] == [wid]
+    assert [w.id for w in log.readable()[0]] == [wid]

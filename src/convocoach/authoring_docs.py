@@ -15,7 +15,6 @@ sections of an example; each must be shown once), ``file FILE``, ``required SCHE
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -60,10 +59,10 @@ def _formats() -> dict[str, tuple[dict[str, Any], Spec]]:
 
 def schema_files() -> dict[str, str]:
     """The two JSON Schemas, exactly as ``playbooks schema`` and ``check --schema`` print them."""
-    formats = _formats()
-    return {"playbook.schema.json": json.dumps(formats["playbook"][0], indent=2) + "\n",
-            "rubric.schema.json": json.dumps(formats["rubric"][0], indent=2,
-                                             ensure_ascii=False) + "\n"}
+    from convocoach.coach.format import schema_text as rubric_schema
+    from convocoach.playbooks.format import schema_text as playbook_schema
+
+    return {"playbook.schema.json": playbook_schema(), "rubric.schema.json": rubric_schema()}
 
 
 def build() -> dict[str, str]:

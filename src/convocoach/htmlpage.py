@@ -11,21 +11,28 @@ _PAGE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328;
-       max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }}
-h1 {{ border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }}
-h2 {{ margin-top: 2rem; border-bottom: 1px solid #d0d7de; }}
-li {{ margin: .2rem 0; }}
-em {{ color: #57606a; }}
-del {{ color: #9a3412; }}
-@media print {{ body {{ margin: 0; max-width: none; font-size: 11pt; }}
-               h2 {{ break-after: avoid; }} li {{ break-inside: avoid; }} }}
-</style>
+{css}</style>
 </head>
 <body>
 {body}</body>
 </html>
 """
+_DOCUMENT_CSS = """\
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328;
+       max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
+h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
+li { margin: .2rem 0; }
+em { color: #57606a; }
+del { color: #9a3412; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; }
+               h2 { break-after: avoid; } li { break-inside: avoid; } }
+"""
+
+
+def html_page(title: str, css: str, body: str) -> str:
+    """A standalone page around ``body`` (already HTML); ``title`` is outside text."""
+    return _PAGE.format(title=escape(title), css=css, body=body)
 
 
 def markdown_to_html(markdown: str) -> str:
@@ -39,4 +46,4 @@ def markdown_to_html(markdown: str) -> str:
 
 def markdown_to_html_page(markdown: str, title: str) -> str:
     """A complete, printable HTML page for ``markdown``."""
-    return _PAGE.format(title=escape(title), body=markdown_to_html(markdown))
+    return html_page(title, _DOCUMENT_CSS, markdown_to_html(markdown))

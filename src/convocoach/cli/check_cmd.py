@@ -23,11 +23,9 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.coach.score import Coach
 
     if args.schema:
-        import json
+        from convocoach.coach.format import schema_text
 
-        from convocoach.coach.format import json_schema
-
-        sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(schema_text())
         return 0
     rubric = find_rubric(ctx.locations, args.rubric or "")
     if args.show_rubric:

@@ -137,14 +137,14 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.format import json_schema
+    from convocoach.playbooks.format import schema_text
 
-    emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+    emit(schema_text(), args.output)
     return 0
 
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.format import SLUG, json_schema
+    from convocoach.playbooks.format import SLUG, schema_text
     from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
 
     if SLUG.fullmatch(args.id) is None:
@@ -155,9 +155,9 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UserError(f"{target} already exists", "choose another id or path, or add --force")
     emit(starter_playbook(args.id), target)
     schema_file = target.parent / SCHEMA_FILE_NAME
-    schema_text = json.dumps(json_schema(), indent=2) + "\n"
-    if not schema_file.exists() or schema_file.read_text(encoding="utf-8") != schema_text:
-        emit(schema_text, schema_file)
+    schema = schema_text()
+    if not schema_file.exists() or schema_file.read_text(encoding="utf-8") != schema:
+        emit(schema, schema_file)
     existing = ctx.library.get(args.id)
     if existing is not None and existing.path.resolve() != target.resolve():
         warn(f"note: this replaces the {existing.origin} playbook {args.id!r} ({existing.path})")

@@ -83,8 +83,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.store() as store:
         workshop = WorkshopLog(store).get(args.id)
     summaries = ctx.summaries()
-    titles = {pid: (s.title if (s := summaries.get(pid)) else pid)
-              for pid in workshop.plan.playbook_ids}
+    titles = {pid: summaries.title_of(pid) for pid in workshop.plan.playbook_ids}
     render = workshop_html if args.format == "html" else workshop_markdown
     emit(render(workshop, titles, bundled_rubric()), args.output)
     return 0

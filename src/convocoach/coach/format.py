@@ -271,3 +271,10 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the rubric format, for editors."""
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             **RUBRIC.json_schema()}
+
+
+def schema_text() -> str:
+    """The JSON Schema as written to ``rubric.schema.json``."""
+    import json
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -236,3 +236,10 @@ def json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+def schema_text() -> str:
+    """The JSON Schema as written to ``playbook.schema.json``."""
+    import json
+
+    return json.dumps(json_schema(), indent=2) + "\n"

@@ -53,6 +53,11 @@ class Library(Generic[T]):
     def get(self, playbook_id: str) -> T | None:
         return self.playbooks.get(playbook_id)
 
+    def title_of(self, playbook_id: str) -> str:
+        """The playbook's title, or its id when it is not in the library (any more)."""
+        found = self.playbooks.get(playbook_id)
+        return found.title if found is not None else playbook_id
+
     def sorted(self) -> list[T]:
         """Playbooks in title order, as lists show them."""
         return sorted(self.playbooks.values(), key=lambda f: f.title.casefold())

@@ -101,11 +101,11 @@ def _check_graph(value: script.Script, node: yaml.Node, ctx: Context, path: str)
                                f"no turn {branch.goto!r}",
                                "use one of: " + ", ".join(ids), "unknown-turn")
                 for code in (*branch.if_pass, *branch.if_fail):
-                    if code not in _dimension_codes():
+                    if code not in DIMENSION_CODES:
                         ctx.report(_at(node, "turns", index, "branches", b),
                                    f"{where}.branches[{b}]",
                                    f"{code!r} is not a dimension of the coach",
-                                   "use one of: " + ", ".join(_dimension_codes()),
+                                   "use one of: " + ", ".join(DIMENSION_CODES),
                                    "unknown-dimension")
     if value.start not in ids:
         ctx.report(_at(node, "start"), f"{path}.start", f"no turn {value.start!r}",
@@ -170,10 +170,6 @@ def _at(node: yaml.Node, *steps: str | int) -> yaml.Node:
             break
         node = found
     return node
-
-
-def _dimension_codes() -> tuple[str, ...]:
-    return DIMENSION_CODES
 
 
 REHEARSAL = Checked(Record(

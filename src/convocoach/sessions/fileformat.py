@@ -14,7 +14,6 @@ from datetime import date, time
 from typing import Any
 
 from convocoach.diagnostics import InvalidFile, Problem
-from convocoach.playbooks.format import SLUG
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.schema import (
     INVALID,
@@ -28,6 +27,7 @@ from convocoach.schema import (
     convert_document,
 )
 from convocoach.sessions import model
+from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
@@ -35,14 +35,10 @@ from convocoach.yamlsafe import compose_bytes
 FILE_VERSION = 2
 """2 added the session's rehearsals; files of version 1 import as before."""
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)?")
 
-# Session text is kept exactly as typed (no stripping), so export and import round-trip.
-_text = Text(max_length=20_000, allow_empty=True, strip=False)
 _line = Text(max_length=300, one_line=True, allow_empty=True, strip=False)
 _date = Formatted(re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-11-27", date.fromisoformat)
 _time = Formatted(re.compile(r"\d{2}:\d{2}"), "a 24-hour time like 09:30", time.fromisoformat)
-_stamp = Formatted(_STAMP, "a timestamp like 2026-11-23T09:30:00+00:00")
 
 CLIENT = Record("Client", "Who you are meeting.", (
     Field("name", _line, "The person's name."),
@@ -68,7 +64,7 @@ MEETING = Record("Meeting", "When and how you meet.", (
 ANSWER = Record("Answer", "Your answer to one preparation prompt.", (
     Field("section", Text(max_length=60, one_line=True), "Playbook section.", required=True),
     Field("position", Integer(0, 999), "Index of the prompt in its section.", required=True),
-    Field("prompt", _text, "The prompt as it read when answered."),
+    Field("prompt", TEXT, "The prompt as it read when answered."),
     Field("answer", Text(max_length=20_000, strip=False), "Your answer.", required=True),
 ), model.Answer)
 
@@ -85,29 +81,29 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
           f"File format version; write {FILE_VERSION}.", required=True),
     Field("uuid", Text(max_length=36, pattern=_UUID, pattern_hint="a UUID"),
           "Identifies the session across machines.", required=True),
-    Field("playbook_id", Text(max_length=64, pattern=SLUG, pattern_hint="a playbook id"),
+    Field("playbook_id", PLAYBOOK_ID,
           "The playbook this session follows.", required=True),
     Field("playbook_digest", Text(max_length=64, allow_empty=True),
           "SHA-256 of the playbook file when the session was prepared."),
     Field("title", _line, "A name for the session."),
     Field("client", CLIENT, "Who you are meeting."),
     Field("meeting", MEETING, "When and how."),
-    Field("stakes", _text, "What is at stake."),
+    Field("stakes", TEXT, "What is at stake."),
     Field("answers", ListOf(ANSWER, max_items=1000), "Preparation answers."),
-    Field("phrases", ListOf(_text, max_items=200), "Empathy phrases chosen to use."),
-    Field("points", ListOf(_text, max_items=200), "Discussion points."),
+    Field("phrases", ListOf(TEXT, max_items=200), "Empathy phrases chosen to use."),
+    Field("points", ListOf(TEXT, max_items=200), "Discussion points."),
     Field("next_steps", ListOf(NEXT_STEP, max_items=200), "Agreed next steps."),
     Field("cadence", Choice(tuple(CADENCE_LABELS)), "Check-in cadence.", default="weekly"),
     Field("next_checkin", _date, "Date of the next check-in."),
-    Field("notes", _text, "Free notes."),
+    Field("notes", TEXT, "Free notes."),
     Field("step", Text(max_length=40, one_line=True), "The step to resume at.",
           default="situation"),
     Field("template", Text(max_length=200, one_line=True), "The follow-up template's name.",
           default="standard"),
-    Field("email_draft", _text, "Your own edit of the follow-up email (Markdown)."),
-    Field("exported_at", _stamp, "When the follow-up was last saved or copied."),
-    Field("created_at", _stamp, "When the session was created."),
-    Field("updated_at", _stamp, "When it last changed."),
+    Field("email_draft", TEXT, "Your own edit of the follow-up email (Markdown)."),
+    Field("exported_at", TIMESTAMP, "When the follow-up was last saved or copied."),
+    Field("created_at", TIMESTAMP, "When the session was created."),
+    Field("updated_at", TIMESTAMP, "When it last changed."),
     Field("rehearsals", ListOf(REHEARSAL, max_items=200), "Role-plays, with every reply."),
 ), lambda convocoach_session, rehearsals, **kw: SessionFile(model.Session(**kw), rehearsals))
 

@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from convocoach.coach.model import Status
-from convocoach.playbooks.format import SLUG
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.script import ENDINGS, Ending
 from convocoach.schema import Choice, Field, Formatted, Integer, ListOf, Record, Text
+from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsals import SavedRehearsal
 
 NO_ENDING = "none"
-_STATUSES: tuple[Status, ...] = ("pass", "fail", "not-applicable")
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)?")
 _SECONDS = re.compile(r"\d{1,9}(?:\.\d{1,3})?")
 
-_text = Text(max_length=20_000, allow_empty=True, strip=False)
 _id = Text(max_length=64, one_line=True)
 _code = Text(max_length=32, one_line=True)
 _mood = Integer(0, 10)
 _seconds = Formatted(_SECONDS, "seconds, like 42.5")
-_stamp = Formatted(_STAMP, "a timestamp like 2026-11-23T09:30:00+00:00")
 
 VERDICT = Record("Verdict", "The coach's verdict on one dimension of a reply.", (
     Field("code", _code, "The dimension's code, like FEEL.", required=True),
-    Field("status", Choice(_STATUSES), "pass, fail or not-applicable.", required=True),
+    Field("status", Choice(get_args(Status)), "pass, fail or not-applicable.", required=True),
 ), lambda code, status: (code, status))
 
 
@@ -37,14 +33,14 @@ def _exchange(seconds: str, statuses: tuple[tuple[str, Status], ...],
 
 EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (
     Field("turn_id", _id, "The client's turn replied to.", required=True),
-    Field("client", _text, "What the client had said."),
-    Field("reply", _text, "The reply."),
+    Field("client", TEXT, "What the client had said."),
+    Field("reply", TEXT, "The reply."),
     Field("statuses", ListOf(VERDICT, max_items=64), "The coach's verdicts."),
     Field("penalties", ListOf(_code, max_items=64), "Dimensions whose penalty fired."),
     Field("mood_before", _mood, "The client's mood before the reply.", required=True),
     Field("mood_after", _mood, "The client's mood after it.", required=True),
-    Field("note", _text, "Why the client reacted so."),
-    Field("commitments", ListOf(_text, max_items=64), "Next steps offered in the reply."),
+    Field("note", TEXT, "Why the client reacted so."),
+    Field("commitments", ListOf(TEXT, max_items=64), "Next steps offered in the reply."),
     Field("seconds", _seconds, "Time taken over the reply."),
 ), _exchange)
 
@@ -57,10 +53,10 @@ def _rehearsal(playbook_id: str, started_at: str, updated_at: str, ending: str, 
 
 
 REHEARSAL = Record("Rehearsal", "A role-play against the playbook's client.", (
-    Field("playbook_id", Text(max_length=64, pattern=SLUG, pattern_hint="a playbook id"),
+    Field("playbook_id", PLAYBOOK_ID,
           "The playbook whose client was played.", required=True),
-    Field("started_at", _stamp, "When it began."),
-    Field("updated_at", _stamp, "When it last changed."),
+    Field("started_at", TIMESTAMP, "When it began."),
+    Field("updated_at", TIMESTAMP, "When it last changed."),
     Field("ending", Choice((NO_ENDING, *ENDINGS)), "How it ended (none: not finished).",
           default=NO_ENDING),
     Field("turn_id", _id, "Where the client is in the script.", required=True),

@@ -32,13 +32,6 @@ class WorkshopLog:
                  plan.group, json.dumps(plan.people, ensure_ascii=False), now, now))
         return int(cur.lastrowid or 0)
 
-    def recent(self) -> list[Workshop]:
-        """Every workshop, most recently changed first; raises if one is damaged."""
-        found, damaged = self.readable()
-        if damaged:
-            raise damaged[0][1]
-        return found
-
     def readable(self) -> tuple[list[Workshop], list[tuple[int, StoreError]]]:
         """The workshops that can be read, most recent first, and the damaged ones (id and
         problem), so that one bad row never hides the others."""

@@ -105,10 +105,14 @@ class AppContext:
     def now(self) -> datetime:
         return self.clock()
 
-    def today(self) -> date:
+    def local(self, when: datetime) -> datetime:
+        """``when`` in the profile's time zone (checked when the profile was read)."""
         from zoneinfo import ZoneInfo
 
-        return self.clock().astimezone(ZoneInfo(self.profile.timezone)).date()
+        return when.astimezone(ZoneInfo(self.profile.timezone))
+
+    def today(self) -> date:
+        return self.local(self.clock()).date()
 
     def playbook(self, playbook_id: str) -> PlaybookFile | None:
         """The full playbook, read on first use; None if it is gone or no longer valid."""

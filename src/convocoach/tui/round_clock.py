@@ -7,8 +7,14 @@ where it was), and turns its warnings into a notification and, at the end, the b
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Static
 
 from convocoach.sessions.workshops import WorkshopLog
+from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.workshop.timer import ALERT_TEXT, Alert, RoundTimer, clock_face
 
 SAVE_EVERY = 5.0
@@ -24,31 +30,25 @@ class RoundClock:
         self._now = monotonic
         self.timer = RoundTimer(minutes * 60.0, used)
         self._saved_at = used
-        self.last_alert: Alert | None = None if used < minutes * 60 else "time-up"
 
     @property
     def running(self) -> bool:
         return self.timer.running
 
-    @property
-    def face(self) -> str:
-        return clock_face(self.timer.remaining(self._now()))
-
-    @property
-    def status(self) -> str:
-        """A word for the state, so it reads without colour as well."""
-        if self.timer.finished(self._now()):
-            return ALERT_TEXT["time-up"]
-        if not self.running:
-            return "Paused" if self.timer.used else "Ready: F5 starts the clock"
-        return ALERT_TEXT[self.last_alert] if self.last_alert else "Running"
-
-    @property
-    def level(self) -> str:
-        """'' / '-warning' / '-over': the face's colour class."""
-        if self.timer.finished(self._now()):
-            return "-over"
-        return "-warning" if self.last_alert else ""
+    def paint(self, face: BigClock, status: Static) -> None:
+        """Show the time left, coloured by the warning reached, and the state in words (so
+        it reads without colour as well)."""
+        now = self._now()
+        stage = self.timer.stage(now)
+        face.text = clock_face(self.timer.remaining(now))
+        face.set_classes("-over" if stage == "time-up" else "-warning" if stage else "")
+        if stage == "time-up":
+            words = ALERT_TEXT[stage]
+        elif not self.running:
+            words = "Paused" if self.timer.used else "Ready: F5 starts the clock"
+        else:
+            words = ALERT_TEXT[stage] if stage else "Running"
+        status.update(plain(words))
 
     def toggle(self) -> None:
         self.timer.toggle(self._now())
@@ -62,8 +62,6 @@ class RoundClock:
         """Called on every tick: the warning due now, if any; saves now and then."""
         now = self._now()
         alert = self.timer.due(now)
-        if alert:
-            self.last_alert = alert
         used = self.timer.elapsed(now)
         if alert or used - self._saved_at >= SAVE_EVERY:
             self.save()
@@ -73,3 +71,19 @@ class RoundClock:
         used = self.timer.elapsed(self._now())
         self._log.set_clock(self._workshop_id, self.round_no, used, finished)
         self._saved_at = used
+
+
+def announce(screen: Screen[Any], alert: Alert, *, toast: bool = True) -> None:
+    """Say a warning where everyone sees it; ring the terminal's bell when time is up.
+
+    The big timer says it in its own status line, so a toast would only cover the roles.
+    """
+    if alert == "time-up":
+        screen.app.bell()
+    if not toast:
+        return
+    if alert == "time-up":
+        screen.notify("Time is up. F8 ends the round with a short debrief.",
+                      title="Time is up", severity="error", timeout=10)
+    else:
+        screen.notify(ALERT_TEXT[alert] + ".", severity="warning")

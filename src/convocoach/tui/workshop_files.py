@@ -37,8 +37,7 @@ def export_debrief(screen: Screen[Any], context: AppContext, workshop_id: int) -
 
     try:
         workshop = context.workshops.get(workshop_id)
-        titles = {pid: (s.title if (s := context.library.get(pid)) else pid)
-                  for pid in workshop.plan.playbook_ids}
+        titles = {pid: context.library.title_of(pid) for pid in workshop.plan.playbook_ids}
         paths = write_debrief_files(workshop, titles, bundled_rubric(), context.export_dir)
     except (OSError, UserError) as exc:
         screen.notify(f"Could not write the debrief: {exc}", severity="error", markup=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from convocoach.htmlpage import html_page
 from convocoach.workshop.cards import (
     CheckItem,
     ClientCard,
@@ -22,44 +23,34 @@ TICK_BOXES = 6
 QUOTE_LINES = 2
 NOTE_LINES = 4
 
-_HEAD = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-@page {{ size: A4; margin: 14mm; }}
-body {{ font: 15pt/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
-       max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }}
-.card {{ border: 2px solid #333; border-radius: 8px; padding: 1rem 1.4rem; margin: 0 0 1.5rem; }}
-.kicker {{ margin: 0; font-size: .7em; letter-spacing: .06em; text-transform: uppercase;
-          color: #555; }}
-.card h1 {{ margin: 0 0 .4rem; font-size: 1.5em; }}
-.card h2 {{ margin: .5rem 0 .15rem; font-size: 1.05em; }}
-.card p {{ margin: .15rem 0; }}
-.card ul {{ margin: .2rem 0; padding-left: 1.3rem; }}
-.card li {{ margin: .1rem 0; }}
-.pair {{ display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; }}
-.say {{ margin: .4rem 0; padding-left: .8rem; border-left: 4px solid #888; font-style: italic; }}
-.checklist {{ width: 100%; border-collapse: collapse; font-size: .8em; }}
-.checklist th, .checklist td {{ padding: .35rem .3rem; border-bottom: 1px solid #999;
-                                text-align: left; vertical-align: top; }}
-.checklist .group th {{ padding-top: .8rem; border-bottom: 2px solid #333; }}
-.hint {{ display: block; font-size: .8em; color: #444; }}
-.box {{ display: inline-block; width: 1em; height: 1em; margin: 0 .3em .2em 0;
-        border: 2px solid #222; vertical-align: middle; }}
-.ruled {{ height: 1.5em; border-bottom: 1px solid #777; }}
-.{brk} {{ break-after: page; page-break-after: always; }}
-@media print {{
-  body {{ max-width: none; margin: 0; padding: 0; font-size: 12.5pt; line-height: 1.35; }}
-  .card {{ border: none; border-radius: 0; margin: 0; padding: 0; }}
-  .card h2 {{ break-after: avoid; page-break-after: avoid; }}
-  .checklist tr, .card li {{ break-inside: avoid; page-break-inside: avoid; }}
-}}
-</style>
-</head>
-<body>
+_CSS = f".{BREAK_CLASS} {{ break-after: page; page-break-after: always; }}\n" + """\
+@page { size: A4; margin: 14mm; }
+body { font: 15pt/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
+       max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
+.card { border: 2px solid #333; border-radius: 8px; padding: 1rem 1.4rem; margin: 0 0 1.5rem; }
+.kicker { margin: 0; font-size: .7em; letter-spacing: .06em; text-transform: uppercase;
+          color: #555; }
+.card h1 { margin: 0 0 .4rem; font-size: 1.5em; }
+.card h2 { margin: .5rem 0 .15rem; font-size: 1.05em; }
+.card p { margin: .15rem 0; }
+.card ul { margin: .2rem 0; padding-left: 1.3rem; }
+.card li { margin: .1rem 0; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; }
+.say { margin: .4rem 0; padding-left: .8rem; border-left: 4px solid #888; font-style: italic; }
+.checklist { width: 100%; border-collapse: collapse; font-size: .8em; }
+.checklist th, .checklist td { padding: .35rem .3rem; border-bottom: 1px solid #999;
+                                text-align: left; vertical-align: top; }
+.checklist .group th { padding-top: .8rem; border-bottom: 2px solid #333; }
+.hint { display: block; font-size: .8em; color: #444; }
+.box { display: inline-block; width: 1em; height: 1em; margin: 0 .3em .2em 0;
+        border: 2px solid #222; vertical-align: middle; }
+.ruled { height: 1.5em; border-bottom: 1px solid #777; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 12.5pt; line-height: 1.35; }
+  .card { border: none; border-radius: 0; margin: 0; padding: 0; }
+  .card h2 { break-after: avoid; page-break-after: avoid; }
+  .checklist tr, .card li { break-inside: avoid; page-break-inside: avoid; }
+}
 """
 
 
@@ -160,4 +151,4 @@ def cards_html(cards: Sequence[RoleCards], title: str = "Role cards") -> str:
                  ("observer", "The observer", _observer(card.observer)))]
     body = "".join(_section(*part, last=number == len(parts))
                    for number, part in enumerate(parts, 1))
-    return _HEAD.format(title=escape(title), brk=BREAK_CLASS) + body + "</body>\n</html>\n"
+    return html_page(title, _CSS, body)

@@ -6,7 +6,7 @@ from its own ticks and tests drive it with plain numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Alert = Literal["two-minutes", "thirty-seconds", "time-up"]
@@ -28,15 +28,18 @@ class RoundTimer:
 
     length: float
     used: float = 0.0
-    _since: float | None = None
-    _fired: set[Alert] | None = None
+    _since: float | None = field(default=None, init=False)
+    _fired: set[Alert] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
-        # A warning as long as the round itself is pointless; one already passed when a
-        # round is resumed is not given again.
-        left = self.length - self.used
-        self._fired = {alert for alert, at in ALERT_AT
-                       if (at > 0 and (at >= self.length or at > left)) or left <= 0}
+        # A warning already passed when a round is resumed is not given again.
+        if self.used:
+            self._fired.update(self._reached(self.length - self.used))
+
+    def _reached(self, left: float) -> list[Alert]:
+        """The warnings whose moment has come with ``left`` seconds to go, in order; one as
+        long as the round itself would be pointless and never comes."""
+        return [alert for alert, at in ALERT_AT if left <= at and (at == 0 or at < self.length)]
 
     @property
     def running(self) -> bool:
@@ -67,18 +70,20 @@ class RoundTimer:
     def finished(self, now: float) -> bool:
         return self.remaining(now) <= 0
 
+    def stage(self, now: float) -> Alert | None:
+        """The latest warning whose moment has come (None before the first)."""
+        reached = self._reached(self.remaining(now))
+        return reached[-1] if reached else None
+
     def due(self, now: float) -> Alert | None:
         """The warning to give now, each at most once; the round stops when time is up."""
-        assert self._fired is not None
         left = self.remaining(now)
-        due: Alert | None = None
-        for alert, at in ALERT_AT:
-            if alert not in self._fired and left <= at:
-                self._fired.add(alert)
-                due = alert  # when several pass in one tick, only the latest is worth saying
+        new = [alert for alert in self._reached(left) if alert not in self._fired]
+        self._fired.update(new)
         if left <= 0:
             self.pause(now)
-        return due
+        # When several pass in one tick, only the latest is worth saying.
+        return new[-1] if new else None
 
 
 def clock_face(seconds: float) -> str:

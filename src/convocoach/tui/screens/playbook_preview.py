@@ -149,10 +149,4 @@ class PlaybookPreviewScreen(Screen[None]):
 
     def _clock_text(self, when: datetime) -> str:
         """``HH:MM:SS`` in the profile's time zone (as the rest of the app shows times)."""
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            zone = ZoneInfo(self.context.profile.timezone)
-        except (ZoneInfoNotFoundError, ValueError, OSError):  # the computer's zone will do
-            return when.astimezone().strftime("%H:%M:%S")
-        return when.astimezone(zone).strftime("%H:%M:%S")
+        return self.context.local(when).strftime("%H:%M:%S")

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 from convocoach.diagnostics import UserError
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
-from convocoach.tui.round_clock import RoundClock
+from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
@@ -25,26 +25,9 @@ from convocoach.tui.widgets.text_box import TextBox
 from convocoach.workshop.behaviours import behaviours
 from convocoach.workshop.plan import ROLE_LABELS
 from convocoach.workshop.record import Workshop
-from convocoach.workshop.timer import ALERT_TEXT, Alert
 
 TICK = 0.25
 """Seconds between redraws of the clock."""
-
-
-def announce(screen: Screen[Any], alert: Alert, *, toast: bool = True) -> None:
-    """Say a warning where everyone sees it; ring the terminal's bell when time is up.
-
-    The big timer says it in its own status line, so a toast would only cover the roles.
-    """
-    if alert == "time-up":
-        screen.app.bell()
-    if not toast:
-        return
-    if alert == "time-up":
-        screen.notify("Time is up. F8 ends the round with a short debrief.",
-                      title="Time is up", severity="error", timeout=10)
-    else:
-        screen.notify(ALERT_TEXT[alert] + ".", severity="warning")
 
 
 def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
@@ -110,7 +93,7 @@ class WorkshopRoundScreen(Screen[None]):
         record = self.workshop.round(self.round_no)
         yield Header()
         with Horizontal(id="round-top"):
-            yield BigClock(self.clock.face, max_scale=1, id="clock")
+            yield BigClock(max_scale=1, id="clock")
             with Vertical(id="round-info"):
                 yield Static(styled(("Scenario: ", "bold"), self._scenario()), id="scenario")
                 yield Static(self._roles(), id="roles")
@@ -150,7 +133,12 @@ class WorkshopRoundScreen(Screen[None]):
         self.set_interval(TICK, self._tick)
         self.query_one("#checklist").focus()
 
+    def on_screen_resume(self) -> None:
+        self._show_clock()  # the big timer may have paused or resumed the clock meanwhile
+
     def _tick(self) -> None:
+        if not self.clock.running:
+            return  # nothing moves: shown already by whatever stopped it
         alert = self.clock.poll()
         if alert:
             # Covered by the big timer, which shows the warning itself: only the bell.
@@ -158,10 +146,8 @@ class WorkshopRoundScreen(Screen[None]):
         self._show_clock()
 
     def _show_clock(self) -> None:
-        face = self.query_one("#clock", BigClock)
-        face.text = self.clock.face
-        face.set_classes(self.clock.level)
-        self.query_one("#clock-status", Static).update(plain(self.clock.status))
+        self.clock.paint(self.query_one("#clock", BigClock),
+                         self.query_one("#clock-status", Static))
 
     @on(BehaviourChecklist.Ticked)
     def _ticked(self, event: BehaviourChecklist.Ticked) -> None:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from convocoach.tui.commands import Command, bindings
-from convocoach.tui.round_clock import RoundClock
+from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.big_clock import BigClock
 
@@ -41,7 +41,7 @@ class WorkshopTimerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self._round_text.capitalize()}: {self._scenario}"),
                      classes="line", id="timer-round")
-        yield BigClock(self.clock.face, id="big-clock")
+        yield BigClock(id="big-clock")
         yield Static(self._role_line, classes="line", id="timer-roles")
         yield Static("", classes="line", id="timer-status")
         yield Footer()
@@ -51,18 +51,15 @@ class WorkshopTimerScreen(Screen[None]):
         self.set_interval(0.25, self._tick)
 
     def _tick(self) -> None:
-        from convocoach.tui.screens.workshop_round import announce
-
+        if not self.clock.running:
+            return
         alert = self.clock.poll()
         if alert:
             announce(self, alert, toast=False)
         self._show()
 
     def _show(self) -> None:
-        face = self.query_one(BigClock)
-        face.text = self.clock.face
-        face.set_classes(self.clock.level)
-        self.query_one("#timer-status", Static).update(plain(self.clock.status))
+        self.clock.paint(self.query_one(BigClock), self.query_one("#timer-status", Static))
 
     def action_toggle_clock(self) -> None:
         self.clock.toggle()
