@@ -14,8 +14,9 @@ import yaml
 from convocoach.diagnostics import InvalidFile, Problem
 
 MAX_BYTES = 512 * 1024
-# The C composer recurses without a guard and crashes the process on deep nesting.
-MAX_FLOW_DEPTH = 100
+# The C composer recurses without a guard and crashes the process on deep flow nesting,
+# so flow depth is counted on the tokens before composing; block depth on the tree after.
+MAX_DEPTH = 100
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
@@ -45,7 +46,10 @@ def compose_bytes(data: bytes, source: str) -> yaml.Node | None:
     text = decode_utf8(data, source)
     _reject_special_tokens(text, source)
     try:
-        return yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        # The pure-Python composer recurses once per level and has no limit of its own.
+        raise InvalidFile(source, [_too_deep(source, 1, 1)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InvalidFile(source, [_syntax_problem(source, text, exc)]) from None
     except yaml.reader.ReaderError as exc:
@@ -60,12 +64,14 @@ def compose_bytes(data: bytes, source: str) -> yaml.Node | None:
                 )
             ],
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
         raise InvalidFile(
             source,
             [_problem(source, 1, 1, f"cannot read YAML: {exc}", "check the file's syntax",
                       "syntax")],
         ) from None
+    _reject_deep_blocks(root, source)
+    return root
 
 
 def decode_utf8(data: bytes, source: str) -> str:
@@ -98,7 +104,7 @@ def position_to_line_col(text: str, position: int) -> tuple[int, int]:
 
 
 def _reject_special_tokens(text: str, source: str) -> None:
-    suspicious_flow = text.count("[") + text.count("{") > MAX_FLOW_DEPTH
+    suspicious_flow = text.count("[") + text.count("{") > MAX_DEPTH
     if not suspicious_flow and _MAYBE_SPECIAL.search(text) is None:
         return
     problems: list[Problem] = []
@@ -114,11 +120,8 @@ def _reject_special_tokens(text: str, source: str) -> None:
                 problems.append(_at(source, mark, _ALIAS_ERR, _ALIAS_FIX, "yaml-alias"))
             elif kind is yaml.FlowSequenceStartToken or kind is yaml.FlowMappingStartToken:
                 depth += 1
-                if depth > MAX_FLOW_DEPTH:
-                    problems.append(
-                        _at(source, mark, f"nesting is deeper than {MAX_FLOW_DEPTH} levels",
-                            "flatten the structure", "too-deep")
-                    )
+                if depth > MAX_DEPTH:
+                    problems.append(_too_deep(source, mark.line + 1, mark.column + 1))
                     break
             elif kind is yaml.FlowSequenceEndToken or kind is yaml.FlowMappingEndToken:
                 depth -= 1
@@ -133,9 +136,32 @@ def _reject_special_tokens(text: str, source: str) -> None:
         raise InvalidFile(source, problems)
 
 
+def _reject_deep_blocks(root: yaml.Node | None, source: str) -> None:
+    """Block nesting is not counted while scanning; measure it on the tree, without recursion."""
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            raise InvalidFile(source, [_too_deep(source, mark.line + 1, mark.column + 1)])
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, depth + 1) for _key, value in node.value)
+
+
+def _too_deep(source: str, line: int, column: int) -> Problem:
+    return _problem(source, line, column, f"nesting is deeper than {MAX_DEPTH} levels",
+                    "flatten the structure", "too-deep")
+
+
 def _syntax_problem(source: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    # Newer PyYAML scanners (6.0.4) have a nesting limit of their own, which can fire before
+    # our count does (it scans ahead of the tokens we have seen): the same problem either way.
+    if "maximum nesting depth" in (exc.problem or ""):
+        return _too_deep(source, line, column)
     message = exc.problem or "invalid YAML"
     if exc.context:
         started = exc.context_mark
