@@ -3,11 +3,19 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: setup lint typecheck test snap-update bench schema docs check run
+.PHONY: setup lint typecheck test snap-update bench schema docs check run lock newest
 
 setup:
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -e ".[test,dev]"
+	$(BIN)/pip install -c constraints.txt -e ".[test,dev]"
+
+# Re-pin constraints.txt to the newest releases pyproject.toml allows (then `make check`).
+lock:
+	$(BIN)/python tools/lock.py
+
+# The fast tests against the newest allowed releases, without constraints.txt (CI runs it too).
+newest:
+	PYTHON=$(PY) bash tools/newest.sh
 
 lint:
 	$(BIN)/ruff check .
