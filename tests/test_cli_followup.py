@@ -54,7 +54,7 @@ def test_profile_set_show_and_bad_values(capsys: pytest.CaptureFixture[str],
     assert "Europe/Lisbon" in out
     assert main(["profile", "set", "timezone", "Mars/Olympus"]) == 2
     err = capsys.readouterr().err
-    assert "'Mars/Olympus' is not a time zone like Europe/London (unknown time zone)" in err
+    assert "timezone: 'Mars/Olympus': there is no such time zone" in err
     assert main(["profile", "set", "nmae", "x"]) == 2
     assert "did you mean 'name'?" in capsys.readouterr().err
     settings = isolated_home / "config" / "settings.yaml"

@@ -172,8 +172,18 @@ def test_unknown_key_without_a_close_match_lists_allowed_keys() -> None:
 def test_missing_required_keys_are_all_reported() -> None:
     problems = problems_of("schema: 1\nid: x\n")
     assert [(p.path, p.rule, p.line, p.column) for p in problems] == [
-        ("title", "missing-key", 1, 1), ("summary", "missing-key", 1, 1),
-        ("approach", "missing-key", 1, 1)]
+        ("title", "missing-key", 3, 1), ("summary", "missing-key", 3, 1),
+        ("approach", "missing-key", 3, 1)]
+
+
+def test_a_missing_key_points_where_it_belongs_not_at_another_key() -> None:
+    text = "# comment\nschema: 1\nid: x\nsummary: >\n  two\n  lines\n\napproach: a\n"
+    [p] = problems_of(text)
+    assert (p.path, p.line, p.column) == ("title", 4, 1)  # the line after 'id: x'
+    assert p.fix.startswith("add 'title:' after 'id:'")
+    [p] = problems_of("title: T\nschema: 1\nid: x\nsummary: s\n")
+    assert (p.path, p.line) == ("approach", 5)
+    assert "after 'summary:'" in p.fix
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,23 @@ from convocoach.sessions.model import NextStep
 from convocoach.sessions.store import SessionStore
 
 DEMO_PLAYBOOK = "project-delays"
+DEMO_TITLE = "Northwind checkout launch slips two weeks"
 
 
 def _weekday_after(day: date, days: int) -> date:
     return workday_on_or_after(day + timedelta(days=days))
 
 
+def existing_demo_session(store: SessionStore) -> int | None:
+    """The sample session made earlier, if it is still there."""
+    return store.find_titled(DEMO_PLAYBOOK, DEMO_TITLE)
+
+
 def create_demo_session(store: SessionStore, playbook: PlaybookFile | None,
                         today: date) -> int:
     """Store the sample session (a slipped launch at a retail client); returns its id."""
     digest = playbook.digest if playbook else ""
-    sid = store.create(DEMO_PLAYBOOK, digest, "Northwind checkout launch slips two weeks")
+    sid = store.create(DEMO_PLAYBOOK, digest, DEMO_TITLE)
     meeting = _weekday_after(today, 1)
     fields: dict[str, str | int] = {
         "client.name": "Dana Whitfield", "client.company": "Northwind Retail",

@@ -15,12 +15,16 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 def _check_zone(name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError("unknown time zone") from None
+        import difflib
+
+        close = difflib.get_close_matches(name, sorted(available_timezones()), n=1)
+        raise ValueError("there is no such time zone"
+                         + (f" (did you mean {close[0]}?)" if close else "")) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,12 @@ def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
                         f"did you mean {close[0]!r}?" if close else "keys: " + ", ".join(KEYS))
     data: dict[str, Any] = asdict(profile)
     data[key] = value.replace("\\n", "\n") if key == "signature" else value
-    return profile_from_values(data, source)
+    try:
+        return profile_from_values(data, source)
+    except InvalidFile as exc:
+        # The bad value is the argument just typed, not a place in the settings file.
+        problem = next((p for p in exc.problems if p.path == key), exc.problems[0])
+        raise UserError(f"{key}: {problem.message}", problem.fix) from None
 
 
 def profile_from_values(values: dict[str, Any], source: str) -> Profile:

@@ -53,9 +53,12 @@ class Context:
 
     def report(self, node: yaml.Node, path: str, message: str, fix: str, rule: str) -> _Invalid:
         mark = node.start_mark
-        self.problems.append(
-            Problem(self.source, mark.line + 1, mark.column + 1, path, message, fix, rule)
-        )
+        return self.report_at(mark.line + 1, mark.column + 1, path, message, fix, rule)
+
+    def report_at(self, line: int, column: int, path: str, message: str, fix: str,
+                  rule: str) -> _Invalid:
+        """A problem at a 1-based line and column that no node starts at."""
+        self.problems.append(Problem(self.source, line, column, path, message, fix, rule))
         return INVALID
 
     def wrong_type(self, node: yaml.Node, path: str, expected: str) -> _Invalid:
@@ -395,13 +398,9 @@ class Formatted(Spec):
             try:
                 self.check(value)
             except ValueError as exc:
-                return ctx.report(
-                    node,
-                    path,
-                    f"{value!r} is not {self.hint} ({exc})",
-                    f"write {self.hint}",
-                    "format",
-                )
+                # The value has the right shape; say what is wrong with it, not the shape again.
+                return ctx.report(node, path, f"{value!r}: {exc}", f"write {self.hint}",
+                                  "format")
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -444,6 +443,27 @@ class Field:
 
     def default_value(self) -> Any:
         return self.spec.empty() if self.default is _NO_DEFAULT else self.default
+
+
+def _insertion_point(node: yaml.MappingNode, name: str,
+                     fields: Sequence[Field]) -> tuple[int, int, str]:
+    """Where a missing key belongs (1-based line and column), and those words for the fix.
+
+    A missing key has no line of its own; pointing at the mapping's first key would read as
+    a problem with that key, so point at the line after the key it should follow.
+    """
+    present = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    order = [f.name for f in fields]
+    before = [n for n in order[: order.index(name)] if n in present]
+    column = node.start_mark.column + 1
+    if not before:
+        return node.start_mark.line + 1, column, "before the other keys here"
+    if node.flow_style:  # {a: 1, b: 2}: the braces are the place
+        return node.start_mark.line + 1, column, f"after '{before[-1]}:'"
+    end = present[before[-1]].end_mark
+    # A mark at column 0 already sits on the next line; otherwise the key goes below it.
+    line = end.line + 1 if end.column == 0 else end.line + 2
+    return line, column, f"after '{before[-1]}:'"
 
 
 class Record(Spec):
@@ -516,11 +536,12 @@ class Record(Spec):
             if spec_field.name in seen:
                 continue
             if spec_field.required:
-                ctx.report(
-                    node,
-                    join(path, spec_field.name),
+                line, column, place = _insertion_point(node, spec_field.name, self.fields)
+                ctx.report_at(
+                    line, column, join(path, spec_field.name),
                     f"missing required key {spec_field.name!r}",
-                    f"add '{spec_field.name}:' ({_first_sentence(spec_field.description)})",
+                    f"add '{spec_field.name}:' {place} "
+                    f"({_first_sentence(spec_field.description)})",
                     "missing-key",
                 )
                 ok = False

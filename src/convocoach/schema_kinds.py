@@ -44,7 +44,7 @@ class Tagged(Spec):
                               did_you_mean(str(kind), list(self.variants), "use one of: "),
                               "choice")
         rest = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k is not key_node],
-                                node.start_mark, node.end_mark)
+                                node.start_mark, node.end_mark, node.flow_style)
         return record.convert(rest, ctx, path)
 
     def json_schema(self) -> JsonSchema:

@@ -38,12 +38,16 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.demo import DEMO_PLAYBOOK, create_demo_session
+    from convocoach.demo import DEMO_PLAYBOOK, create_demo_session, existing_demo_session
 
     with ctx.store() as store:
-        sid = create_demo_session(store, ctx.playbook(DEMO_PLAYBOOK), date.today())
+        sid = None if args.new else existing_demo_session(store)
+        made = sid is None
+        if sid is None:
+            sid = create_demo_session(store, ctx.playbook(DEMO_PLAYBOOK), date.today())
     print(sid)
-    warn(f"created demo session {sid}; try:\n"
+    warn(f"{'created' if made else 'reusing'} demo session {sid}"
+         f"{'' if made else ' (--new makes a fresh one)'}; try:\n"
          f"  convocoach sessions show {sid}\n"
          f"  convocoach email {sid} --format md\n"
          f"  convocoach email {sid} --format eml -o followup.eml")

@@ -43,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
 
     p = pb.add_parser("validate", parents=[common], help="check playbook files (exit 2 if bad)")
-    p.add_argument("paths", metavar="PATH", type=Path, nargs="*",
-                   help="files or folders (default: every folder of the library)")
+    p.add_argument("paths", metavar="PATH|ID", nargs="*",
+                   help="files, folders or playbook ids (default: every folder of the library)")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = pb.add_parser("schema", parents=[common], help="print the JSON Schema of the format")
@@ -94,10 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="standard, brief, formal, your own, or a file (default: the session's "
                         "template, or its edited email if you edited it in the app)")
 
-    commands.add_parser("demo", parents=[common], help="create a sample session to try things on")
+    p = commands.add_parser("demo", parents=[common],
+                            help="print the id of a sample session to try things on")
+    p.add_argument("--new", action="store_true",
+                   help="make a fresh sample session even if one is already there")
 
-    profile = commands.add_parser("profile", parents=[common], help="your sender profile")
-    pp = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    profile = commands.add_parser("profile", parents=[common],
+                                  help="show your sender profile, or set one value")
+    pp = profile.add_subparsers(dest="profile_action", metavar="ACTION")
     pp.add_parser("show", parents=[common], help="show the profile")
     p = pp.add_parser("set", parents=[common], help="set one value (KEY VALUE)")
     p.add_argument("key")

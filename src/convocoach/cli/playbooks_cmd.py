@@ -106,7 +106,8 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.playbooks.loader import load_playbook_file
 
     paths: list[Path] = []
-    targets = args.paths or [d.path for d in search_path(ctx.locations) if d.path.is_dir()]
+    targets = [_validate_target(ctx, ref) for ref in args.paths] or [
+        d.path for d in search_path(ctx.locations) if d.path.is_dir()]
     for target in targets:
         paths.extend(playbook_paths(target) if target.is_dir() else [target])
     results: list[tuple[Path, InvalidFile | None]] = []
@@ -136,6 +137,26 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
+def _validate_target(ctx: CliContext, ref: str) -> Path:
+    """A path as given, or, for a bare id or file name, the library file that would be used.
+
+    Validating is for files that may not load, so this looks for the file itself rather
+    than asking the library (which leaves out invalid playbooks).
+    """
+    as_path = Path(ref)
+    if as_path.exists() or as_path.name != ref:
+        return as_path
+    stem = as_path.stem if as_path.suffix in PLAYBOOK_SUFFIXES else ref
+    folders = [d.path for d in reversed(search_path(ctx.locations))]
+    for folder in folders:
+        for suffix in PLAYBOOK_SUFFIXES:
+            if (folder / f"{stem}{suffix}").is_file():
+                return folder / f"{stem}{suffix}"
+    raise UserError(f"no playbook file or id {ref!r}",
+                    "give a path, or an id from 'convocoach playbooks list'; looked in "
+                    + ", ".join(str(f) for f in folders))
+
+
 def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.playbooks.format import schema_text
 
@@ -161,7 +182,8 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     existing = ctx.library.get(args.id)
     if existing is not None and existing.path.resolve() != target.resolve():
         warn(f"note: this replaces the {existing.origin} playbook {args.id!r} ({existing.path})")
-    warn(f"next: edit {target}, then run 'convocoach playbooks validate {target}'")
+    check = args.id if args.output is None else target
+    warn(f"next: edit {target}, then run 'convocoach playbooks validate {check}'")
     return 0
 
 

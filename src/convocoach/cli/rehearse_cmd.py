@@ -28,8 +28,7 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
     if not session_id:
         # One practice session per playbook, reused: practising should not fill the list.
         title = PRACTICE + loaded.title
-        session_id = next((row.id for row in store.list_sessions()
-                           if row.title == title and row.playbook_id == playbook_id), 0) or \
+        session_id = store.find_titled(playbook_id, title) or \
             store.create(playbook_id, loaded.digest, title)
     store.close()
     gc.disable()  # as for the app itself: see app_cmd

@@ -181,6 +181,14 @@ class SessionStore:
         finally:
             self._db.execute("COMMIT")
 
+    def find_titled(self, playbook_id: str, title: str) -> int | None:
+        """The most recent session with this playbook and title (a practice or demo session)."""
+        row = self._db.execute(
+            "SELECT id FROM sessions WHERE playbook_id = ? AND title = ? "
+            "ORDER BY updated_at DESC, id DESC LIMIT 1", (playbook_id, clean_text(title))
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def find_uuid(self, uuid: str) -> int | None:
         row = self._db.execute("SELECT id FROM sessions WHERE uuid = ?", (uuid,)).fetchone()
         return None if row is None else int(row[0])
