@@ -61,18 +61,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(commands, f"cmd_{args.action}")
         result: int = handler(ctx, args)
         return result
-    except UserError as exc:
-        print(exc.format(), file=sys.stderr)
-        return 2
-    except InvalidFile as exc:
-        print(exc.format(), file=sys.stderr)
+    except (UserError, InvalidFile) as exc:
+        from convocoach.cli.output import warn
+
+        warn(exc.format())
         return 2
     except Exception as exc:
         # The disk or the database failed under us (full, read-only, locked too long):
         # say so plainly; a genuine bug still shows its traceback.
         if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
-            print(f"error: {exc}\n    fix: check free space and permissions of the data "
-                  "folder ('convocoach locate')", file=sys.stderr)
+            from convocoach.cli.output import warn
+
+            warn(f"error: {exc}\n    fix: check free space and permissions of the data "
+                 "folder ('convocoach locate')")
             return 1
         raise
 

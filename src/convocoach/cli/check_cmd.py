@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
+from convocoach.cli.output import emit, say
 from convocoach.diagnostics import UserError
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.schema:
         from convocoach.coach.format import schema_text
 
-        sys.stdout.write(schema_text())
+        emit(schema_text(), None)
         return 0
     rubric = find_rubric(ctx.locations, args.rubric or "")
     if args.show_rubric:
@@ -39,8 +40,10 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
         rubric = with_playbook(rubric, loaded.playbook)
     score = Coach(rubric).score(text, args.client or "", args.client_level)
     if args.format == "json":
-        sys.stdout.write(json_report(score))
+        emit(json_report(score), None)
     else:
+        # Not emit(): the report carries colour escapes of its own; its pieces of outside
+        # text were made visible() as it was built.
         sys.stdout.write(text_report(score, colour=_colour()))
     return 1 if score.penalties else 0
 
@@ -86,13 +89,13 @@ def _colour() -> bool:
 
 
 def _show_rubric(rubric: Rubric) -> int:
-    print(f"{rubric.title or rubric.id} ({rubric.id})")
+    say(f"{rubric.title or rubric.id} ({rubric.id})")
     for dim in rubric.dimensions:
-        print(f"\n{dim.code}  {dim.title}  [{dim.polarity}; when nothing matches: {dim.absent}]")
+        say(f"\n{dim.code}  {dim.title}  [{dim.polarity}; when nothing matches: {dim.absent}]")
         if dim.why:
-            print(f"  {dim.why}")
+            say(f"  {dim.why}")
         for rule in dim.rules:
             levels = "" if len(rule.levels) == 3 else f" (client level: {', '.join(rule.levels)})"
             kind = type(rule).__name__.lower()
-            print(f"  - {rule.id}: {kind}{levels}: {rule.message}")
+            say(f"  - {rule.id}: {kind}{levels}: {rule.message}")
     return 0

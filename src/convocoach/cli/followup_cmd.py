@@ -7,7 +7,7 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import emit, warn
+from convocoach.cli.output import emit, say, warn
 from convocoach.profile import Profile, dump_profile, load_profile, with_value
 
 
@@ -45,7 +45,7 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         made = sid is None
         if sid is None:
             sid = create_demo_session(store, ctx.playbook(DEMO_PLAYBOOK), date.today())
-    print(sid)
+    say(str(sid))
     warn(f"{'created' if made else 'reusing'} demo session {sid}"
          f"{'' if made else ' (--new makes a fresh one)'}; try:\n"
          f"  convocoach sessions show {sid}\n"
@@ -64,5 +64,5 @@ def cmd_profile(ctx: CliContext, args: argparse.Namespace) -> int:
     width = max(len(k) for k in asdict(profile))
     for key, value in asdict(profile).items():
         shown = value.replace("\n", " / ") if value else "-"
-        print(f"{key.ljust(width)}  {shown}")
+        say(f"{key.ljust(width)}  {shown}")
     return 0

@@ -1,4 +1,8 @@
-"""Where command output goes: stdout, or a file written atomically."""
+"""Where command output goes: stdout, or a file written atomically.
+
+Every text the command line prints passes through :func:`visible`, here: the output of a
+command, its messages and its errors may all hold text from a file, a file name or the user.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,18 @@ import sys
 from pathlib import Path
 
 from convocoach.diagnostics import UserError
+from convocoach.textsafety import visible
 
 
 def emit(content: str | bytes, output: Path | None) -> None:
     """Write ``content`` to ``output`` (atomically) or, when it is None or '-', to stdout."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None or str(output) == "-":
+        text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(visible(text).encode("utf-8"))
+        sys.stdout.flush()
         return
+    data = content.encode("utf-8") if isinstance(content, str) else content
     from convocoach.atomicfile import write_bytes_atomic
 
     try:
@@ -22,8 +29,14 @@ def emit(content: str | bytes, output: Path | None) -> None:
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}",
                         "check that the folder exists and that you can write to it") from None
-    print(f"wrote {output}", file=sys.stderr)
+    warn(f"wrote {output}")
+
+
+def say(text: str) -> None:
+    """One line (or more) on stdout."""
+    print(visible(text))
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    """Messages for the person at the terminal, on stderr."""
+    print(visible(text), file=sys.stderr)

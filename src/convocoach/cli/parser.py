@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convocoach import __version__
+from convocoach.textsafety import visible
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _FORMATS_SHOW = ("text", "md", "html")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the words it did not understand back to the terminal: made visible()."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(visible(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     # SUPPRESS lets these options sit before or after the subcommand.
     common.add_argument("--playbooks", metavar="DIR", type=Path, action="append",
                         default=argparse.SUPPRESS,
@@ -23,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where settings, user playbooks and templates live (default: "
                         "$CONVOCOACH_CONFIG_DIR or the user config folder)")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="convocoach", parents=[common],
         description="Prepare, rehearse and follow up a difficult client conversation. "
         "Run without a command to open the app.")
@@ -157,8 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_workshop(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                  common: argparse.ArgumentParser) -> None:
+def _add_workshop(commands: argparse._SubParsersAction[_Parser],
+                  common: _Parser) -> None:
     workshop = commands.add_parser(
         "workshop", parents=[common], help="run a role-play workshop (opens the app)",
         description="Run a role-play workshop: role cards, a round timer, role rotation and "

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import emit, warn
+from convocoach.cli.output import emit, say, warn
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.playbooks.library import (
     PLAYBOOK_SUFFIXES,
@@ -126,12 +125,12 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
         emit(json.dumps(report, indent=2) + "\n", None)
     else:
         for path, failure in results:
-            print(failure.format() if failure else f"{path}: ok")
+            say(failure.format() if failure else f"{path}: ok")
         problems = sum(len(failure.problems) for failure in bad)
         summary = f"{len(results)} checked, {len(results) - len(bad)} valid"
         if bad:
             summary += f", {len(bad)} invalid ({problems} problem{'s' * (problems != 1)})"
-        print(summary, file=sys.stderr)
+        warn(summary)
     if not results:
         raise UserError("no playbook files found", "pass .yaml files or folders that hold them")
     return 2 if bad else 0

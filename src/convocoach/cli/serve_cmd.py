@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
+from convocoach.cli.output import say, warn
 from convocoach.diagnostics import UserError
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
     # otherwise each try to, and all but one fail.
     ctx.store().close()
     if not is_loopback(host):
-        print(exposure_warning(host, port, ctx.locations.data_dir), file=sys.stderr)
+        warn(exposure_warning(host, port, ctx.locations.data_dir))
     # Each tab's app inherits this environment; NO_COLOR is about this terminal, not the
     # browsers, whose terminals textual-serve declares full-colour.
     os.environ.pop("NO_COLOR", None)
@@ -210,9 +211,9 @@ def make_server(command: str, host: str, port: int, public_url: str | None) -> S
             with contextlib.suppress(GracefulExit, KeyboardInterrupt):
                 web.run_app(self._make_app(), host=self.host, port=self.port, access_log=None,
                             shutdown_timeout=5,
-                            print=lambda *_: print(f"convocoach is served at {url}\n"
-                                                   "Open it in a web browser; every tab runs "
-                                                   "its own copy of the app. Press Ctrl+C to "
-                                                   "stop.", flush=True))
+                            print=lambda *_: say(f"convocoach is served at {url}\n"
+                                                 "Open it in a web browser; every tab runs "
+                                                 "its own copy of the app. Press Ctrl+C to "
+                                                 "stop."))
 
     return RoomServer(command, host=host, port=port, title="convocoach", public_url=public_url)

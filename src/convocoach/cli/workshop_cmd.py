@@ -34,7 +34,7 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.cli.output import warn
+    from convocoach.cli.output import say, warn
     from convocoach.sessions.workshops import WorkshopLog
 
     with ctx.store() as store:
@@ -42,7 +42,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     for _, problem in damaged:
         warn(problem.format())
     if args.format == "json":
-        print(json.dumps([{
+        say(json.dumps([{
             "id": w.id, "title": w.plan.title, "playbooks": list(w.plan.playbook_ids),
             "rounds": w.plan.rounds, "round_minutes": w.plan.round_minutes,
             "group": w.plan.group, "people": list(w.plan.people),
@@ -51,11 +51,11 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         } for w in workshops], indent=2, ensure_ascii=False))
         return 0
     if not workshops:
-        print("No workshops yet. Plan one with 'convocoach workshop start PLAYBOOK...'.")
+        say("No workshops yet. Plan one with 'convocoach workshop start PLAYBOOK...'.")
     for w in workshops:
         done = sum(r.finished for r in w.rounds)
-        print(f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
-              f"{done}/{w.plan.rounds} rounds done; {w.updated_at[:16].replace('T', ' ')})")
+        say(f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
+            f"{done}/{w.plan.rounds} rounds done; {w.updated_at[:16].replace('T', ' ')})")
     return 0
 
 

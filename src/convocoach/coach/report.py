@@ -7,6 +7,7 @@ from typing import Any
 
 from convocoach.coach.model import STATUS_WORDS
 from convocoach.coach.score import Score
+from convocoach.textsafety import visible
 
 _MARK = {"pass": "+", "fail": "x", "not-applicable": "-"}
 # Colour only ever doubles a word or a mark that is there anyway (NO_COLOR-safe).
@@ -15,6 +16,9 @@ _SGR = {"pass": "32", "fail": "31", "not-applicable": "2", "bad": "1;4;31", "goo
 
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+# The report holds escapes of its own (colour), so it cannot be passed through visible()
+# whole: every piece of the user's text is, as it goes in.
 
 
 def marked_text(score: Score, colour: bool) -> str:
@@ -34,11 +38,11 @@ def marked_text(score: Score, colour: bool) -> str:
     for (start, end), kind in sorted(kinds.items()):
         if start < at:
             continue  # overlapping spans: the first one wins
-        out.append(score.text[at:start])
+        out.append(visible(score.text[at:start]))
         open_, close = ("[[", "]]") if kind == "bad" else ("{{", "}}")
-        out.append(_paint(f"{open_}{score.text[start:end]}{close}", _SGR[kind], colour))
+        out.append(_paint(f"{open_}{visible(score.text[start:end])}{close}", _SGR[kind], colour))
         at = end
-    out.append(score.text[at:])
+    out.append(visible(score.text[at:]))
     return "".join(out)
 
 
@@ -47,13 +51,15 @@ def text_report(score: Score, colour: bool = False) -> str:
     for r in score.results:
         word = STATUS_WORDS[r.status]
         head = f"{_MARK[r.status]} {word:<4} {r.code:<9} {r.title}"
-        lines.append(_paint(head, _SGR[r.status], colour) + (f": {r.reason}" if r.reason else ""))
-        swaps = [f"'{m.text}' -> " + (f"'{m.instead}'" if m.instead else "leave it out")
+        lines.append(_paint(head, _SGR[r.status], colour)
+                     + (f": {visible(r.reason)}" if r.reason else ""))
+        swaps = [f"'{visible(m.text)}' -> " + (f"'{visible(m.instead)}'" if m.instead
+                                                else "leave it out")
                  for m in r.matches if m.instead is not None]
         if swaps:
             lines.append("      instead: " + "; ".join(dict.fromkeys(swaps)))
         elif r.matches and r.status == "fail" and r.penalty:
-            quoted = "; ".join(dict.fromkeys(f"'{m.text}'" for m in r.matches))
+            quoted = "; ".join(dict.fromkeys(f"'{visible(m.text)}'" for m in r.matches))
             lines.append(f"      found: {quoted}")
     fired = len(score.penalties)
     lines.append("")
