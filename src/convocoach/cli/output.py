@@ -22,10 +22,13 @@ def emit(content: str | bytes, output: Path | None) -> None:
         sys.stdout.flush()
         return
     data = content.encode("utf-8") if isinstance(content, str) else content
-    from convocoach.atomicfile import write_bytes_atomic
+    from convocoach.atomicfile import NotARegularFile, write_bytes_atomic
 
     try:
         write_bytes_atomic(output, data)
+    except NotARegularFile as exc:
+        raise UserError(f"will not write {output}: {exc.strerror}",
+                        "give the path of a regular file, or - for standard output") from None
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}",
                         "check that the folder exists and that you can write to it") from None
