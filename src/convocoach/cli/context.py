@@ -54,6 +54,12 @@ class CliContext:
 
         return SessionStore.open(self.locations.database)
 
+    def reader(self) -> SessionStore:
+        """The sessions database for a command that only reads (works in a read-only folder)."""
+        from convocoach.sessions.store import SessionStore
+
+        return SessionStore.open(self.locations.database, read_only=True)
+
     def playbook(self, playbook_id: str) -> PlaybookFile | None:
         """One playbook by id, found through the summary cache and loaded alone (fast)."""
         if self._library is not None:

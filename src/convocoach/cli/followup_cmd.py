@@ -18,7 +18,7 @@ def _profile(ctx: CliContext) -> Profile:
 def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.followup.email import find_template, render_followup
 
-    with ctx.store() as store:
+    with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
     template = find_template(ctx.locations, args.template or session.template)

@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace a session with the same uuid instead of refusing")
     p = ss.add_parser("delete", parents=[common], help="delete a session")
     p.add_argument("id", type=int)
+    ss.add_parser("salvage", parents=[common],
+                  help="replace a damaged database with what can still be read from it",
+                  description="Copy every row that can still be read from a damaged sessions "
+                  "database into a new one, put the new one in its place, and keep the "
+                  "damaged file beside it (sessions.db.damaged-DATE).")
 
     p = commands.add_parser("email", parents=[common], help="render a session's follow-up email")
     p.add_argument("id", type=int)

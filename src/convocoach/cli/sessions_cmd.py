@@ -16,7 +16,7 @@ _IMPORT_LIMIT = MAX_BYTES * 4
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.store() as store:
+    with ctx.reader() as store:
         rows = store.list_sessions()
     if args.format == "json":
         emit(json.dumps([row._asdict() for row in rows], indent=2, ensure_ascii=False) + "\n",
@@ -36,7 +36,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.store() as store:
+    with ctx.reader() as store:
         session = store.get(args.id)
     emit(session_markdown(session), None)
     return 0
@@ -49,7 +49,7 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
     from convocoach.sessions.timing_check import check_timing
 
-    with ctx.store() as store:
+    with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
     notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file),
@@ -62,7 +62,7 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.sessions.rehearsals import RehearsalLog
 
-    with ctx.store() as store:
+    with ctx.reader() as store:
         session = store.get(args.id)
         rehearsals = RehearsalLog(store).history(args.id)
     text = session_markdown(session) if args.format == "md" else dump_session(
@@ -105,4 +105,20 @@ def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
         session = store.get(args.id)
         store.delete(args.id)
     warn(f"deleted session {args.id} ({session.title or 'untitled'})")
+    return 0
+
+
+def cmd_salvage(ctx: CliContext, args: argparse.Namespace) -> int:
+    from convocoach.sessions.salvage import salvage
+
+    path = ctx.locations.database
+    if not path.is_file():
+        raise UserError(f"there is no database at {path}", "nothing to salvage")
+    report = salvage(path)
+    sessions = report.copied.get("sessions", 0)
+    of = f" of {report.sessions_before}" if report.sessions_before is not None else ""
+    rest = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in report.copied.items()
+                     if table != "sessions" and n)
+    warn(f"salvaged {sessions}{of} sessions" + (f" ({rest})" if rest else "")
+         + f" into {path}; the damaged file is kept as {report.kept_as}")
     return 0

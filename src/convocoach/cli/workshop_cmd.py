@@ -37,7 +37,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.cli.output import say, warn
     from convocoach.sessions.workshops import WorkshopLog
 
-    with ctx.store() as store:
+    with ctx.reader() as store:
         workshops, damaged = WorkshopLog(store).readable()
     for _, problem in damaged:
         warn(problem.format())
@@ -80,7 +80,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.sessions.workshops import WorkshopLog
     from convocoach.workshop.debrief import workshop_html, workshop_markdown
 
-    with ctx.store() as store:
+    with ctx.reader() as store:
         workshop = WorkshopLog(store).get(args.id)
     summaries = ctx.summaries()
     titles = {pid: summaries.title_of(pid) for pid in workshop.plan.playbook_ids}

@@ -9,7 +9,8 @@ from typing import Any, get_args
 from convocoach.coach.model import Status
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.script import ENDINGS, Ending
-from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.sessions.db_errors import StoreError
+from convocoach.sessions.store import SessionStore
 from convocoach.textsafety import clean_text
 
 _STATUSES = frozenset(get_args(Status))

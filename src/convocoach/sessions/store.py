@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from convocoach.diagnostics import UserError
+from convocoach.sessions.db_errors import StoreError, StoreWriteError, damaged, describe, error_name
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
 from convocoach.textsafety import clean_text
@@ -25,8 +26,10 @@ _LIST_KINDS = ("phrases", "points")
 _STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
 
 
-class StoreError(UserError):
-    """The database cannot be used as it is (newer version, not a database, locked)."""
+# Errors that are about the disk or the file, not about the change: said in plain words.
+_ABOUT_THE_FILE = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_BUSY", "SQLITE_LOCKED",
+                   "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN",
+                   "SQLITE_PERM")
 
 
 class SessionRow(NamedTuple):
@@ -58,14 +61,24 @@ class SessionStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = _utc_now) -> SessionStore:
-        """Open (creating if needed) and migrate the database at ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def open(cls, path: Path, clock: Clock = _utc_now, *, read_only: bool = False
+             ) -> SessionStore:
+        """Open (creating if needed) and migrate the database at ``path``.
+
+        ``read_only`` is for commands that only read: it works in a read-only folder and
+        never writes. A database that does not exist yet, or needs migrating, is opened for
+        writing all the same. A damaged database is refused either way, before anything
+        can be read from it in part or written into it.
+        """
+        read_only = read_only and path.is_file()
         try:
-            db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+            if read_only:
+                db = _connect_read_only(path)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the sessions database {path}: {exc}",
-                             "check the folder's permissions, or set --data-dir") from None
+            raise StoreError(*describe(exc, path, "opening")) from None
         try:
             db.execute("PRAGMA busy_timeout = 5000")
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -74,15 +87,24 @@ class SessionStore:
                     f"{path} was written by a newer convocoach (database version {version}; "
                     f"this one knows up to {SCHEMA_VERSION}); it was left untouched",
                     "upgrade convocoach, or use another --data-dir")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
+            _check_integrity(db, path)
+            if read_only and version < SCHEMA_VERSION:
+                db.close()
+                return cls.open(path, clock)
+            if not read_only:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
             store = cls(db, path, clock)
-            store._migrate(version)
+            if not read_only:
+                store._migrate(version)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise StoreError(f"{path} is not a convocoach sessions database ({exc}); it was "
-                             "left untouched", "move it aside, or use another --data-dir") from None
+            if error_name(exc).startswith("SQLITE_NOTADB"):
+                raise StoreError(f"{path} is not a convocoach sessions database ({exc}); it "
+                                 "was left untouched",
+                                 "move it aside, or use another --data-dir") from None
+            raise StoreError(*describe(exc, path, "opening")) from None
         except BaseException:
             db.close()
             raise
@@ -134,13 +156,25 @@ class SessionStore:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from None
         try:
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, StoreError):
+                raise self._failed(exc) from None
             raise
-        self._db.execute("COMMIT")
+
+    def _failed(self, exc: sqlite3.Error) -> sqlite3.Error:
+        """A failed save, in words naming the cause and the file (others unchanged)."""
+        if not error_name(exc).startswith(_ABOUT_THE_FILE):
+            return exc
+        return StoreWriteError(*describe(exc, self.path, "saving to"))
 
     def _now(self) -> str:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
@@ -381,6 +415,27 @@ class SessionStore:
         copy = replace(original, uuid=str(uuid_module.uuid4()), created_at="", updated_at="",
                        title=title if title is not None else f"{original.title} (copy)".strip())
         return self.insert_session(copy)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+    try:
+        db.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError:
+        # In a read-only folder a WAL database cannot get its shared-memory file: no other
+        # program can be writing there either, so the file is read as it stands.
+        db.close()
+        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+    return db
+
+
+def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged file at once: a partial list would look like success."""
+    problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        detail = " ".join("; ".join(problems).replace("*** in database main ***", "").split())
+        raise StoreError(*damaged(path, detail))
 
 
 def _dotted(session: Session, name: str) -> Any:

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.sessions.db_errors import StoreError
+from convocoach.sessions.store import SessionStore
 from convocoach.textsafety import clean_text
 from convocoach.workshop.plan import WorkshopPlan, make_plan
 from convocoach.workshop.record import RoundRecord, Workshop
