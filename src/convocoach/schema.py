@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import yaml
 
-from convocoach.diagnostics import Problem
+from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.textsafety import CONTROL
 
 JsonSchema = dict[str, Any]
@@ -578,6 +578,28 @@ def convert_document(root: yaml.Node, spec: Spec, source: str) -> tuple[Any, lis
     ctx = Context(source)
     value = spec.convert(root, ctx, "")
     return value, ctx.problems
+
+
+def refuse_newer_format(root: yaml.Node, key: str, current: int, what: str,
+                        source: str) -> None:
+    """Raise InvalidFile when ``root[key]`` is a version newer than ``current``.
+
+    Checked first and alone, before the rest of the file: a newer file's unknown keys
+    would only be noise, and the one thing to say is that convocoach needs upgrading.
+    """
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key_node, value in root.value:
+        if key_node.value != key or not isinstance(value, yaml.ScalarNode):
+            continue
+        text = value.value.strip()
+        if text.isdigit() and (len(text) > 9 or int(text) > current):
+            mark = value.start_mark
+            raise InvalidFile(source, [Problem(
+                source, mark.line + 1, mark.column + 1, key,
+                f"this {what} was written by a newer convocoach (format {text}); this one "
+                f"reads format {current} and older",
+                "upgrade convocoach (pip install --upgrade convocoach)", "newer-format")])
 
 
 def did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:

@@ -7,7 +7,9 @@ it is installed.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import yaml
 
@@ -31,18 +33,21 @@ _ALIAS_ERR = "YAML anchors and aliases (&name, *name) are not allowed"
 _ALIAS_FIX = "write the value out in full; put text in quotes if it starts with '&' or '*'"
 
 
-def compose_bytes(data: bytes, source: str) -> yaml.Node | None:
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, never more than ``limit`` read; a larger file is refused with
+    its real size. OSError when it cannot be read."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise InvalidFile(str(path), [_too_large(str(path), os.fstat(handle.fileno()).st_size,
+                                                     limit)])
+    return data
+
+
+def compose_bytes(data: bytes, source: str, limit: int = MAX_BYTES) -> yaml.Node | None:
     """Parse ``data`` into a YAML node tree, or raise :class:`InvalidFile` naming every problem."""
-    if len(data) > MAX_BYTES:
-        raise InvalidFile(
-            source,
-            [
-                _problem(
-                    source, 1, 1, f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
-                    "split it or remove material that does not belong in it", "file-too-large",
-                )
-            ],
-        )
+    if len(data) > limit:
+        raise InvalidFile(source, [_too_large(source, len(data), limit)])
     text = decode_utf8(data, source)
     _reject_special_tokens(text, source)
     try:
@@ -148,6 +153,11 @@ def _reject_deep_blocks(root: yaml.Node | None, source: str) -> None:
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
             stack.extend((value, depth + 1) for _key, value in node.value)
+
+
+def _too_large(source: str, size: int, limit: int) -> Problem:
+    return _problem(source, 1, 1, f"the file is {size:,} bytes; the limit is {limit:,}",
+                    "split it or remove material that does not belong in it", "file-too-large")
 
 
 def _too_deep(source: str, line: int, column: int) -> Problem:

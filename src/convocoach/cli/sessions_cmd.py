@@ -7,12 +7,10 @@ import json
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, warn
-from convocoach.diagnostics import InvalidFile, Problem, UserError
-from convocoach.sessions.fileformat import dump_session, parse_session
+from convocoach.diagnostics import UserError
+from convocoach.sessions.fileformat import SESSION_MAX_BYTES, dump_session, parse_session
 from convocoach.sessions.summary_md import session_markdown
-from convocoach.yamlsafe import MAX_BYTES
-
-_IMPORT_LIMIT = MAX_BYTES * 4
+from convocoach.yamlsafe import read_limited
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -74,15 +72,10 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     source = str(args.file)
     try:
-        with args.file.open("rb") as handle:
-            data = handle.read(_IMPORT_LIMIT + 1)
+        data = read_limited(args.file, SESSION_MAX_BYTES)
     except OSError as exc:
         raise UserError(f"cannot read {source}: {exc.strerror or exc}",
                         "check the path") from None
-    if len(data) > _IMPORT_LIMIT:
-        raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is too large to be a "
-                                           "session", "check that it is a session export",
-                                           "file-too-large")])
     from convocoach.sessions.rehearsals import RehearsalLog
 
     imported = parse_session(data, source)

@@ -13,8 +13,8 @@ from convocoach.coach import model
 from convocoach.coach.format import FORMAT_VERSION, RUBRIC
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.locations import Locations
-from convocoach.schema import INVALID, convert_document
-from convocoach.yamlsafe import MAX_BYTES, compose_bytes
+from convocoach.schema import INVALID, convert_document, refuse_newer_format
+from convocoach.yamlsafe import compose_bytes, read_limited
 
 if TYPE_CHECKING:
     from convocoach.playbooks.model import Playbook
@@ -32,14 +32,7 @@ def parse_rubric(data: bytes, source: str) -> model.Rubric:
                                            "of keys (format:, id:, dimensions: ...)",
                                            "start from the bundled rubric (convocoach check "
                                            "--show-rubric)", "top-level")])
-    for key, value in root.value:
-        if key.value == "format" and isinstance(value, yaml.ScalarNode) and \
-                value.value.isdigit() and len(value.value) < 10 and \
-                int(value.value) > FORMAT_VERSION:
-            raise InvalidFile(source, [Problem(
-                source, value.start_mark.line + 1, value.start_mark.column + 1, "format",
-                f"this rubric uses format {value.value}; this convocoach reads format "
-                f"{FORMAT_VERSION}", "upgrade convocoach", "newer-format")])
+    refuse_newer_format(root, "format", FORMAT_VERSION, "rubric", source)
     rubric, problems = convert_document(root, RUBRIC, source)
     if problems or rubric is INVALID:
         raise InvalidFile(source, problems)
@@ -49,8 +42,7 @@ def parse_rubric(data: bytes, source: str) -> model.Rubric:
 
 def read_rubric_file(path: Path) -> model.Rubric:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path)
     except OSError as exc:
         raise InvalidFile(str(path), [Problem(str(path), 1, 1, "",
                                               f"cannot read the file: {exc.strerror or exc}",

@@ -10,16 +10,15 @@ import yaml
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.playbooks.format import FORMAT_VERSION, PLAYBOOK
 from convocoach.playbooks.model import Origin, Playbook, PlaybookFile
-from convocoach.schema import INVALID, convert_document
-from convocoach.yamlsafe import MAX_BYTES, compose_bytes
+from convocoach.schema import INVALID, convert_document, refuse_newer_format
+from convocoach.yamlsafe import compose_bytes, read_limited
 
 
 def load_playbook_file(path: Path, origin: Origin = "option") -> PlaybookFile:
     """Read and validate ``path``; raise :class:`InvalidFile` with every problem found."""
     source = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path)
     except OSError as exc:
         raise InvalidFile(
             source,
@@ -42,7 +41,7 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
             source, mark.line + 1, mark.column + 1, "",
             "the top level must be a mapping of keys (schema:, id:, title: ...)",
             "start from 'convocoach playbooks new ID'", "top-level")])
-    _refuse_newer_format(root, source)
+    refuse_newer_format(root, "schema", FORMAT_VERSION, "playbook", source)
     value, problems = convert_document(root, PLAYBOOK, source)
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
@@ -50,15 +49,3 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
     return value
 
 
-def _refuse_newer_format(root: yaml.MappingNode, source: str) -> None:
-    # Checked first and alone: a newer file's unknown keys would only be noise.
-    for key, value in root.value:
-        if key.value != "schema" or not isinstance(value, yaml.ScalarNode):
-            continue
-        text = value.value.strip()
-        if text.isdigit() and len(text) < 10 and int(text) > FORMAT_VERSION:
-            raise InvalidFile(source, [Problem(
-                source, value.start_mark.line + 1, value.start_mark.column + 1, "schema",
-                f"this playbook uses format {text}; this convocoach reads format "
-                f"{FORMAT_VERSION} and older",
-                "upgrade convocoach (pip install --upgrade convocoach)", "newer-format")])

@@ -18,7 +18,7 @@ from typing import Literal
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.playbooks.loader import parse_playbook
 from convocoach.playbooks.model import PlaybookFile
-from convocoach.yamlsafe import MAX_BYTES
+from convocoach.yamlsafe import read_limited
 
 Signature = tuple[int, int, int, int, int]
 """Device, inode, size, mtime and ctime (ns): what any save changes, read without opening."""
@@ -79,8 +79,10 @@ class PlaybookWatcher:
         self._seen, self._read_once, self._racy = seen, True, False
         source = str(self.path)
         try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            data = read_limited(self.path)
+        except InvalidFile as exc:
+            self._digest = ""
+            return Reading("invalid", problems=exc.problems)
         except (FileNotFoundError, NotADirectoryError):
             # Forget the bytes: the same text coming back must still clear "missing".
             self._digest = ""

@@ -25,6 +25,7 @@ from convocoach.schema import (
     Record,
     Text,
     convert_document,
+    refuse_newer_format,
 )
 from convocoach.sessions import model
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
@@ -34,6 +35,9 @@ from convocoach.yamlsafe import compose_bytes
 
 FILE_VERSION = 2
 """2 added the session's rehearsals; files of version 1 import as before."""
+SESSION_MAX_BYTES = 8 * 1024 * 1024
+"""An exchange file's size limit: a session with long answers and many rehearsals is far
+larger than a playbook, and import must take whatever export wrote."""
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 _line = Text(max_length=300, one_line=True, allow_empty=True, strip=False)
@@ -141,11 +145,12 @@ def dump_session(session: model.Session, fmt: str,
 
 def parse_session(data: bytes, source: str) -> SessionFile:
     """Validate an exchange file (YAML or JSON); raise :class:`InvalidFile` with every problem."""
-    root = compose_bytes(data, source)
+    root = compose_bytes(data, source, SESSION_MAX_BYTES)
     if root is None:
         raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is empty",
                                            "export a session with 'convocoach sessions export'",
                                            "empty")])
+    refuse_newer_format(root, "convocoach_session", FILE_VERSION, "session file", source)
     value, problems = convert_document(root, SESSION, source)
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
