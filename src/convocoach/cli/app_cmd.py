@@ -12,6 +12,9 @@ def run_app(ctx: CliContext) -> int:
     # garbage, yet the cyclic collector would walk them again and again before the first
     # paint. The app turns it back on once its first screen is drawn.
     gc.disable()
+    from convocoach.lifeline import end_with_server
+
+    end_with_server()
     from convocoach.tui.app import make_app
 
     app = make_app(ctx.locations)

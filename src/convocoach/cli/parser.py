@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--public-url", metavar="URL",
                    help="the address browsers use, when it differs from http://HOST:PORT")
+    p.add_argument("--max-participants", type=int, metavar="N",
+                   help="browser tabs served at once; more are asked to wait (default: what "
+                        "this machine's free memory allows, 4 to 64)")
 
     p = commands.add_parser("locate", parents=[common],
                             help="print where convocoach keeps its files")

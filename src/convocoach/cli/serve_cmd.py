@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import os
 import re
 import shlex
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,12 +17,15 @@ from typing import TYPE_CHECKING
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import say, warn
 from convocoach.diagnostics import UserError
+from convocoach.lifeline import SERVER_PID
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
 _INSTALL_HINT = "pip install 'convocoach[serve]'"
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
+_MB_PER_PARTICIPANT = 100  # an app process, with room to spare (about 50 MB measured)
+_PARTICIPANTS = (4, 64)
 
 
 def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -29,7 +34,13 @@ def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
     if not 1 <= port <= 65535:
         raise UserError(f"--port must be between 1 and 65535, not {port}",
                         "pick a free port, like --port 8000")
-    server = make_server(app_command(args), host, port, args.public_url)
+    if args.public_url is not None:
+        check_public_url(args.public_url)
+    places = args.max_participants or default_participants()
+    if places < 1:
+        raise UserError(f"--max-participants must be 1 or more, not {places}",
+                        "leave it out for what this machine allows")
+    server = make_server(app_command(args), host, port, args.public_url, places)
     # Create (or migrate) the database once, here: tabs opened at the same moment would
     # otherwise each try to, and all but one fail.
     ctx.store().close()
@@ -38,12 +49,55 @@ def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
     # Each tab's app inherits this environment; NO_COLOR is about this terminal, not the
     # browsers, whose terminals textual-serve declares full-colour.
     os.environ.pop("NO_COLOR", None)
+    # Each app ends when this server does, even if it is killed (see lifeline).
+    os.environ[SERVER_PID] = str(os.getpid())
     try:
         server.serve()
     except OSError as exc:
-        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-                        "choose another port with --port, or stop the program using it") from None
+        raise UserError(*bind_failure(host, port, exc)) from None
     return 0
+
+
+def bind_failure(host: str, port: int, exc: OSError) -> tuple[str, str]:
+    """Why listening failed, and the fix for that cause."""
+    if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) or \
+            isinstance(exc, socket.gaierror):
+        return (f"cannot listen on {host}: it is not an address of this machine",
+                "leave --host out (this machine only), or give 0.0.0.0 or one of this "
+                "machine's own addresses")
+    if exc.errno == errno.EACCES:
+        return (f"cannot listen on port {port}: ports below 1024 need administrator rights",
+                "choose a port from 1024 up, like --port 8000")
+    return (f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            "choose another port with --port, or stop the program using it")
+
+
+def check_public_url(url: str) -> None:
+    """Refuse a --public-url that browsers could not open."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError as exc:
+        raise UserError(f"--public-url {url!r} is not a web address: {exc}",
+                        "give one like http://192.168.1.20:8000") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(f"--public-url {url!r} is not a web address",
+                        "give one that starts with http:// or https:// and names a host, "
+                        "like http://192.168.1.20:8000")
+
+
+def default_participants() -> int:
+    """As many tabs as this machine's free memory holds, within sane bounds."""
+    low, high = _PARTICIPANTS
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            kb = next(int(line.split()[1]) for line in meminfo
+                      if line.startswith("MemAvailable:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return low * 4
+    return max(low, min(high, kb // 1024 // _MB_PER_PARTICIPANT))
 
 
 def app_command(args: argparse.Namespace) -> str:
@@ -90,8 +144,6 @@ def browser_url(host: str, port: int, public_url: str | None) -> str:
 
 def _this_machine() -> str:
     """The address other machines most likely reach this one at (no packet is sent)."""
-    import socket
-
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(("192.0.2.1", 9))  # a documentation address: only picks a route
@@ -119,8 +171,10 @@ def offline_page(template: str) -> str:
     return page.replace("<head>", "<head>\n    <title>{{ application.name }}</title>", 1)
 
 
-def make_server(command: str, host: str, port: int, public_url: str | None) -> Server:
-    """textual-serve's server, quiet, offline, and answering only pages of its own."""
+def make_server(command: str, host: str, port: int, public_url: str | None,
+                places: int = _PARTICIPANTS[1]) -> Server:
+    """textual-serve's server, quiet, offline, answering only pages of its own, and for at
+    most ``places`` tabs at once."""
     try:
         import aiohttp_jinja2
         import jinja2
@@ -157,6 +211,18 @@ def make_server(command: str, host: str, port: int, public_url: str | None) -> S
             raise web.HTTPForbidden(text="convocoach: this address is not allowed here\n")
         return await handler(request)
 
+    full_page = ("<!doctype html><meta charset=utf-8><title>convocoach: the room is full</title>"
+                 f"<p>All {places} places are taken. Try again when someone leaves, or ask the "
+                 "trainer to restart the server with a higher <code>--max-participants</code>."
+                 "</p>")
+
+    @web.middleware
+    async def within_places(request: web.Request, handler: Handler) -> web.StreamResponse:
+        # Every tab is a process of its own: refuse politely before the machine runs out.
+        if request.path in ("/", "/ws") and len(open_tabs) >= places:
+            raise web.HTTPServiceUnavailable(text=full_page, content_type="text/html")
+        return await handler(request)
+
     class TabApp(AppService):
         async def run(self) -> None:
             await super().run()
@@ -184,7 +250,20 @@ def make_server(command: str, host: str, port: int, public_url: str | None) -> S
             page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
             aiohttp_jinja2.setup(app, loader=jinja2.DictLoader(
                 {"app_index.html": offline_page(page)}))
+            statics = self.statics_path.resolve()
+
+            @web.middleware
+            async def no_folder_listing(request: web.Request,
+                                        handler: Handler) -> web.StreamResponse:
+                # textual-serve serves its static folder with an index of every file in it.
+                inside = request.path == "/static" or request.path.startswith("/static/")
+                if inside and (statics / request.path[len("/static/"):]).is_dir():
+                    raise web.HTTPNotFound()
+                return await handler(request)
+
             app.middlewares.append(same_origin_only)
+            app.middlewares.append(within_places)
+            app.middlewares.append(no_folder_listing)
             return app
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
