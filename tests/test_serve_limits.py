@@ -90,7 +90,7 @@ def test_apps_end_when_the_server_is_killed(tmp_path: Path) -> None:
     aiohttp = pytest.importorskip("aiohttp")
 
     async def tab_then_kill(server: Served) -> list[int]:
-        session, tab = await open_tab(server, aiohttp)
+        session, _tab = await open_tab(server, aiohttp)
         apps = server.app_processes()
         os.kill(server.process.pid, signal.SIGKILL)
         await session.close()  # type: ignore[attr-defined]
