@@ -110,3 +110,31 @@ async def test_progress_at_the_smallest_size_keeps_every_result_whole() -> None:
         assert len(results) == 10
         assert all(len(row) <= chart.content_size.width for row in rows)
         assert any(row.endswith("latest n/a (last measured 100%)") for row in results)
+
+
+async def test_the_rehearse_step_counts_one_reply_as_one_and_offers_to_resume() -> None:
+    store_rehearsals(play(AGREE[0]))
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("enter")  # the sample session
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        app.screen.go("rehearse")
+        await pilot.pause()
+        step = app.screen.query_one("#step-rehearse")
+        assert "R resumes your unfinished role-play" in str(step.query_one("#how-to").render())
+        assert "not finished, 1 reply, mood" in str(step.query_one("#history").render())
+
+
+def test_a_narrow_chart_puts_each_title_on_its_own_line() -> None:
+    from convocoach.coach.loader import bundled_rubric
+
+    chart = ProgressChart()
+    chart.show([play(*AGREE), play(*BLAME)], bundled_rubric())
+    wide = [line.plain for line in chart.lines(80)]
+    assert len(wide) == 1 + 10
+    assert wide[4].startswith("NEXT Concrete next step ")
+    assert wide[4].endswith("\u2588  latest n/a (last measured 100%)")
+    narrow = [line.plain for line in chart.lines(36)]
+    assert all(len(line) <= 36 for line in narrow)
+    assert narrow[1:3] == ["FEEL Names the feeling", "  \u2583\u2581 latest 0% (-33 points)"]
