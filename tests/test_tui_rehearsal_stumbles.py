@@ -35,15 +35,15 @@ def kept_draft() -> str:
 
 async def test_a_hint_sits_above_the_reply_box_and_goes_when_the_reply_is_sent() -> None:
     app = build_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_rehearsal(pilot, app)
         screen.query_one(ReplyBox).insert("I'm sorry")
         await pilot.press("f3")
         await pilot.pause()
+        assert not screen.query("Toast")  # nothing floats over the screen
         hint, box = screen.query_one("#hint"), screen.query_one(ReplyBox)
         assert hint.display
         assert "Hint: " in str(hint.render())
-        assert not screen.query("Toast")  # nothing floats over the screen
         assert box.region.height >= 3
         assert hint.region.bottom <= box.region.y  # above the box, not on it
         assert screen.region.contains_region(box.region)
@@ -138,3 +138,19 @@ def test_a_narrow_chart_puts_each_title_on_its_own_line() -> None:
     narrow = [line.plain for line in chart.lines(36)]
     assert all(len(line) <= 36 for line in narrow)
     assert narrow[1:3] == ["FEEL Names the feeling", "  \u2583\u2581 latest 0% (-33 points)"]
+
+
+async def test_a_draft_that_cannot_be_stored_is_reported_once() -> None:
+    from convocoach.sessions.store import StoreError
+
+    def refuse(rehearsal_id: int, draft: str) -> None:
+        raise StoreError("the disk is full", "free some space")
+
+    app = build_app()
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        screen.context.rehearsals.save_draft = refuse  # type: ignore[method-assign]
+        for word in ("I'm ", "sorry ", "about "):
+            await pilot.press(*word)
+            await pilot.pause(1.2)  # a timed save each second
+        assert len(screen.query("Toast")) == 1

@@ -80,7 +80,9 @@ class RehearsalScreen(Screen[None]):
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0
         self.rehearsal_id = saved.id if saved else 0
-        self._draft = self._kept_draft = saved.draft if saved else ""
+        self._draft = saved.draft if saved else ""
+        self._kept_draft: str | None = self._draft
+        """The unsent reply as stored (None: storing it failed)."""
         self.paused = False
         self.live_feedback = context.live_feedback
         self._since = self._now()
@@ -229,17 +231,20 @@ class RehearsalScreen(Screen[None]):
 
     def _save(self) -> None:
         draft = self._draft
-        if self._store_call(lambda: self.context.rehearsals.save(
-                self.rehearsal_id, self.state, self.seconds, draft)) is not None:
-            self._kept_draft = draft
+        saved = self._store_call(lambda: self.context.rehearsals.save(
+            self.rehearsal_id, self.state, self.seconds, draft)) is not None
+        self._kept_draft = draft if saved else None
 
     def _keep_draft(self) -> None:
         """Store the unsent reply if it changed (each second, and when the screen goes)."""
         draft = self._draft
-        if draft != self._kept_draft and self.rehearsal_id and \
-                self._store_call(lambda: self.context.rehearsals.save_draft(
-                    self.rehearsal_id, draft)) is not None:
-            self._kept_draft = draft
+        if self._kept_draft is None or draft == self._kept_draft or not self.rehearsal_id:
+            return
+        saved = self._store_call(lambda: self.context.rehearsals.save_draft(
+            self.rehearsal_id, draft)) is not None
+        # After a failure (reported once), wait for the next full save rather than report
+        # it again every second of typing.
+        self._kept_draft = draft if saved else None
 
     def on_unmount(self) -> None:
         # Also when the app quits (Ctrl+Q) with the screen open: the screens go before the
