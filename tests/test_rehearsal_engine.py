@@ -48,6 +48,9 @@ AGREE = (
     "We could launch the card checkout on time and add the rest in January. I'll confirm "
     "that in writing by Thursday. What matters most to you for the campaign?",
 )
+BLAME = ("You should have read the status reports.",
+         "Calm down, as I told you the risks were in the plan.")
+"""Two blaming replies: the client walks out, and NEXT is never judged."""
 
 
 def test_acknowledging_and_concrete_steps_reach_an_agreement() -> None:

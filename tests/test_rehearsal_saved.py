@@ -96,3 +96,38 @@ def test_progress_follows_each_dimension_over_rehearsals() -> None:
     assert by_code["NOBLAME"].change == 0.5
     assert by_code["NEXT"].rates == (None, 1.0)
     assert by_code["NEXT"].change is None
+
+
+def test_an_unsent_reply_is_kept_with_the_rehearsal(store: SessionStore) -> None:
+    sid = store.create("project-delays")
+    log = RehearsalLog(store)
+    rid = log.start(sid, "project-delays", begin(delays()))
+    assert log.get(rid).draft == ""
+    log.save_draft(rid, "I'm sorry, I\ud800 should have")
+    resumed = log.unfinished(sid)
+    assert resumed is not None
+    assert resumed.draft == "I'm sorry, I\ufffd should have"
+    log.save(rid, play(AGREE[0]), 12.0)  # sending the reply empties the box
+    assert log.get(rid).draft == ""
+    log.save(rid, play(AGREE[0]), 15.0, "Half a")
+    assert RehearsalLog(SessionStore.open(store.path, clock)).get(rid).draft == "Half a"
+
+
+def test_rehearsals_from_before_drafts_open_with_an_empty_one(tmp_path: Path) -> None:
+    from convocoach.sessions.schema_sql import MIGRATIONS
+
+    path = tmp_path / "sessions.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:4]:
+        db.executescript(script)
+    db.execute("INSERT INTO sessions (uuid, playbook_id, created_at, updated_at) VALUES "
+               "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delays', 'x', 'x')")
+    db.execute("INSERT INTO rehearsals (session_id, playbook_id, started_at, updated_at, "
+               "turn_id, mood) VALUES (1, 'project-delays', 'x', 'x', 'open', 3)")
+    db.execute("PRAGMA user_version = 4")
+    db.close()
+    with SessionStore.open(path, clock) as store:
+        log = RehearsalLog(store)
+        assert log.get(1).draft == ""
+        log.save_draft(1, "kept")
+        assert log.get(1).draft == "kept"

@@ -117,10 +117,10 @@ def test_step_listen(snap_compare: Any) -> None:
 
 
 def test_step_rehearse(snap_compare: Any) -> None:
-    """Step 5: a 'Your client' card for Dana Whitfield (Head of E-commerce; Director, reports
-    to the board; her temperament; technical level low), her wants and fears side by side,
-    how to start (R) and the keys of the role-play, then 'Your rehearsals: None yet.' and a
-    note that trends appear after the first rehearsal."""
+    """Step 5: first what a rehearsal is (a role-play in which Dana Whitfield answers as the
+    client) and 'Press R to start', the keys of the role-play in grey below; then a 'Your
+    client' card for Dana Whitfield (Head of E-commerce; Director, reports to the board; her
+    temperament; technical level low) and her wants and fears side by side."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("rehearse"))
 
 
@@ -158,7 +158,8 @@ def test_rehearsal_screen(snap_compare: Any) -> None:
 def test_scorecard(snap_compare: Any) -> None:
     """After two blaming replies Dana walks out: 'The client walked out after 2 replies',
     her last words, then each dimension with a bar, a percentage and its counts (NOBLAME
-    0%, PLAIN 100%, NEXT n/a), and 'Reflections to questions: 0:0'."""
+    0%, PLAIN 100%, NEXT n/a), and under Listening 'No reflections or questions yet: say
+    back what you heard, then ask an open question.'"""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=rehearsal(
         "You should have read the status reports.",
         "Calm down, as I told you the risks were in the plan."))
@@ -228,8 +229,9 @@ def test_help(snap_compare: Any) -> None:
 
 def test_progress(snap_compare: Any) -> None:
     """After one rehearsal that reached an agreement, G on the home screen: a short intro,
-    'Over 1 rehearsal, oldest to newest:' and a row per dimension (code and title, a one-bar
-    sparkline, 'latest' with the rate: FEEL 33%, NEXT 100%, NOBLAME 100%)."""
+    'Over 1 rehearsal, oldest to newest:' and a row per dimension: code and title in full, one
+    bar on a 0-100% scale (a low bar for FEEL, REFL and OPENQ at 33%, a full block for the
+    others at 100%), and 'latest' with the rate."""
     async def run(pilot: Pilot[Any]) -> None:
         await rehearsal(*AGREE)(pilot)
         await pilot.press("escape")

@@ -141,7 +141,8 @@ def test_nothing_ticked_yet(log: WorkshopLog) -> None:
     markdown = workshop_markdown(log.get(wid), TITLES, RUBRIC)
     assert "Not played." in markdown
     assert "No behaviours ticked yet." in markdown
-    assert "0 of 1 rounds finished" in markdown
+    assert "0 of 1 round finished" in markdown
+    assert "- Rounds: 1 of 5 minutes each" in markdown
 
 
 def test_labels_follow_the_checklist() -> None:

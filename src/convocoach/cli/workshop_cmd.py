@@ -8,6 +8,7 @@ import json
 
 from convocoach.cli.context import CliContext
 from convocoach.diagnostics import UserError
+from convocoach.wording import counted
 
 
 def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -55,7 +56,8 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     for w in workshops:
         done = sum(r.finished for r in w.rounds)
         say(f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
-            f"{done}/{w.plan.rounds} rounds done; {w.updated_at[:16].replace('T', ' ')})")
+            f"{done} of {counted(w.plan.rounds, 'round')} done; "
+            f"{w.updated_at[:16].replace('T', ' ')})")
     return 0
 
 

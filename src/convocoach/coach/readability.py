@@ -32,6 +32,22 @@ class Readability:
         return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
 
 
+_EASE_BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain"),
+               (50, "fairly hard"), (30, "hard"), (0, "very hard"))
+"""Flesch's own bands for his 0-100 scale, each by its lowest score."""
+
+
+def describe_ease(score: float) -> str:
+    """The reading ease as a person reads it: "reading ease 100/100 (very easy)".
+
+    The formula runs past its scale (a short reply of short words scores over 100, a dense
+    one below 0), so the number shown is held to 0-100 and named by its band.
+    """
+    shown = round(min(max(score, 0.0), 100.0))
+    band = next(word for lowest, word in _EASE_BANDS if shown >= lowest)
+    return f"reading ease {shown}/100 ({band})"
+
+
 def measure(text: str) -> Readability:
     found = WORD.findall(text)
     return Readability(len(found), len(sentences(text)), sum(syllables(w) for w in found))

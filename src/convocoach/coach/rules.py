@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from convocoach.coach import model
-from convocoach.coach.readability import measure
+from convocoach.coach.readability import describe_ease, measure
 from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
+from convocoach.wording import counted
 
 _FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
                       "right", "oh"))
@@ -216,17 +217,17 @@ class ReadabilityRule:
         r = self.rule
         m = measure(reply.text)
         if m.words < r.min_words:
-            return Skip(r.id, f"too short to judge ({m.words} words)")
+            return Skip(r.id, f"too short to judge ({counted(m.words, 'word')})")
         problems = []
         if m.reading_ease < r.min_reading_ease:
-            problems.append(f"reading ease {m.reading_ease:.0f}, aim for {r.min_reading_ease}+")
+            problems.append(f"{describe_ease(m.reading_ease)}, aim for {r.min_reading_ease}+")
         if m.grade > r.max_grade:
             problems.append(f"grade {m.grade:.0f}, aim for {r.max_grade} or lower")
         if m.words_per_sentence > r.max_sentence_words:
             problems.append(f"{m.words_per_sentence:.0f} words a sentence, aim for "
                             f"{r.max_sentence_words} or fewer")
         if not problems:
-            return Hit(r.id, "pass", (), f"Easy to read (reading ease {m.reading_ease:.0f}, "
+            return Hit(r.id, "pass", (), f"Easy to read ({describe_ease(m.reading_ease)}, "
                                          f"grade {max(m.grade, 1):.0f})")
         longest = max(reply.sentences, key=lambda s: s[1] - s[0], default=None)
         spans = (longest,) if longest is not None else ()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from convocoach.coach.model import STATUS_WORDS, Rubric
 from convocoach.markdown_text import md_inline
 from convocoach.rehearsal.engine import Exchange, State
-from convocoach.rehearsal.scorecard import Scorecard, scorecard
+from convocoach.rehearsal.scorecard import Scorecard, listening, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.wording import counted
 
 
 def _clock(seconds: float) -> str:
@@ -29,7 +30,7 @@ def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
     lines.append(f"Client: **{md_inline(persona.name)}**" + (f" ({who})" if who else "") +
                  f"; technical level {persona.technical_level}.")
     ending = ENDING_LABELS[state.ending] if state.ending else "Not finished"
-    lines += [f"Outcome: **{ending}** after {len(state.exchanges)} replies"
+    lines += [f"Outcome: **{ending}** after {counted(len(state.exchanges), 'reply')}"
               + (f" in {_clock(seconds)}." if seconds else "."), ""]
     titles = {d.code: d.title for d in rubric.dimensions}
     for number, exchange in enumerate(state.exchanges, 1):
@@ -57,9 +58,7 @@ def scorecard_markdown(card: Scorecard) -> list[str]:
     for t in card.dimensions:
         lines.append(f"| {t.code} {md_inline(t.title)} | {t.passed} | {t.failed} | "
                      f"{t.not_applicable} |")
-    ratio = card.reflection_ratio
-    lines += ["", f"Reflections to questions: {card.reflections}:{card.questions}"
-              + (f" ({ratio:.1f}; 1 is fair, 2 is good)" if ratio is not None else ""), ""]
+    lines += ["", listening(card), ""]
     if card.movers:
         lines += ["Replies that moved the client most:", ""]
         lines += [f"- {_mood(e)}: \u201c{md_inline(e.reply)}\u201d" for e in card.movers]

@@ -45,6 +45,18 @@ class Scorecard:
         return self.reflections / self.questions if self.questions else None
 
 
+def listening(card: Scorecard) -> str:
+    """Reflections against questions in words, with the ratio when there is one."""
+    if not card.reflections and not card.questions:
+        return ("No reflections or questions yet: say back what you heard, then ask an open "
+                "question.")
+    counts = f"Reflections to questions: {card.reflections}:{card.questions}"
+    ratio = card.reflection_ratio
+    if ratio is None:
+        return f"{counts} (no questions yet)"
+    return f"{counts} = {ratio:.1f} (1 is fair, 2 is good)"
+
+
 def _questions(text: str) -> int:
     return sum(1 for a, b in sentences(text) if text[a:b].rstrip("\"'”’) ").endswith("?"))
 

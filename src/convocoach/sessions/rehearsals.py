@@ -26,6 +26,8 @@ class SavedRehearsal:
     state: State
     seconds: float
     """Time spent replying so far (pauses excluded)."""
+    draft: str = ""
+    """The reply being typed and not yet sent."""
 
     @property
     def finished(self) -> bool:
@@ -48,13 +50,19 @@ class RehearsalLog:
                 (session_id, playbook_id, now, now, state.turn_id, state.mood))
         return int(cur.lastrowid or 0)
 
-    def save(self, rehearsal_id: int, state: State, seconds: float) -> None:
+    def save(self, rehearsal_id: int, state: State, seconds: float, draft: str = "") -> None:
         with self._store.transaction():
             self._db.execute(
                 "UPDATE rehearsals SET updated_at = ?, ending = ?, turn_id = ?, mood = ?, "
-                "seconds = ?, exchanges = ? WHERE id = ?",
+                "seconds = ?, exchanges = ?, draft = ? WHERE id = ?",
                 (self._store.now(), state.ending or "", state.turn_id, state.mood, seconds,
-                 _exchanges_json(state), rehearsal_id))
+                 _exchanges_json(state), clean_text(draft), rehearsal_id))
+
+    def save_draft(self, rehearsal_id: int, draft: str) -> None:
+        """Keep the unsent reply (the rehearsal itself has not moved)."""
+        with self._store.transaction():
+            self._db.execute("UPDATE rehearsals SET draft = ? WHERE id = ?",
+                             (clean_text(draft), rehearsal_id))
 
     def get(self, rehearsal_id: int) -> SavedRehearsal:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM rehearsals WHERE id = ?",
@@ -94,7 +102,7 @@ class RehearsalLog:
 
 
 _COLUMNS = ("id, session_id, playbook_id, started_at, updated_at, ending, turn_id, mood, "
-            "seconds, exchanges")
+            "seconds, exchanges, draft")
 
 
 def _exchanges_json(state: State) -> str:
@@ -108,7 +116,7 @@ def _exchange_json(exchange: Exchange) -> dict[str, Any]:
 
 
 def _saved(row: tuple[Any, ...]) -> SavedRehearsal:
-    rid, session_id, playbook_id, started, updated, ending, turn_id, mood, seconds, raw = row
+    rid, session_id, playbook_id, started, updated, ending, turn_id, mood, seconds, raw, draft = row
     try:
         exchanges = tuple(_exchange(item) for item in json.loads(raw))
     except (ValueError, TypeError, KeyError) as exc:
@@ -116,7 +124,7 @@ def _saved(row: tuple[Any, ...]) -> SavedRehearsal:
                          "delete it from the session's rehearsal step") from None
     end: Ending | None = ending if ending in ENDINGS else None
     return SavedRehearsal(rid, session_id, playbook_id, started, updated,
-                          State(turn_id, int(mood), exchanges, end), float(seconds))
+                          State(turn_id, int(mood), exchanges, end), float(seconds), str(draft))
 
 
 def _exchange(item: dict[str, Any]) -> Exchange:

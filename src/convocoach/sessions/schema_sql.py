@@ -109,6 +109,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (workshop_id, round)
     );
     """,
+    # 5: the reply a rehearsal's user was typing but had not sent, so that leaving or
+    # quitting does not lose it; it is back in the box when the rehearsal resumes.
+    """
+    ALTER TABLE rehearsals ADD COLUMN draft TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

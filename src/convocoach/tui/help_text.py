@@ -101,11 +101,11 @@ and the conversation ends in an agreement, a stalemate or a walk-out.
 | key | does |
 |---|---|
 | Enter | send the reply |
-| F3 | a hint: a listening prompt or empathy phrase from the playbook |
+| F3 | a hint from the playbook, above the reply box until you send |
 | F4 | take your last reply back (it returns to the box) and try again |
 | F5 | pause and resume (the clock stops) |
 | F8 | live feedback while typing on or off |
-| Esc | back to the session; the rehearsal is saved and resumes later |
+| Esc | back to the session; the rehearsal and your unsent reply are kept for later |
 
 The coach is a set of plain rules (`convocoach check --show-rubric` lists them). It cannot
 hear tone or sarcasm; read the trend over a rehearsal more than a single verdict.
@@ -114,7 +114,9 @@ hear tone or sarcasm; read the trend over a rehearsal more than a single verdict
 # Progress
 
 Each coaching dimension's pass rate in each of your rehearsals (all sessions), oldest to
-newest, with the latest rate and how it compares with your earlier ones. `G` on the home
+newest: one bar per rehearsal on a 0-100% scale (a full block is 100%, the lowest bar 0%, a gap
+where the dimension was not judged), then the latest rate and how it compares with your
+earlier ones; "latest n/a" when your newest rehearsal did not judge it. `G` on the home
 screen opens this; the Rehearse step of a session shows it too.
 """,
     "workshop": """

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from convocoach.coach.model import Rubric
 from convocoach.htmlpage import markdown_to_html_page
 from convocoach.markdown_text import md_inline, md_lines
+from convocoach.wording import counted
 from convocoach.workshop.behaviours import behaviours
 from convocoach.workshop.plan import GROUP_LABELS, ROLE_LABELS, ROLES, Role, group_size
 from convocoach.workshop.record import RoundRecord, Workshop
@@ -157,10 +158,11 @@ def workshop_markdown(workshop: Workshop, titles: Mapping[str, str], rubric: Rub
     scenarios = ", ".join(md_inline(titles.get(pid, pid)) for pid in plan.playbook_ids)
     lines = [f"# Workshop debrief: {md_inline(plan.title)}", "",
              f"Started {md_inline(workshop.created_at[:10])}; last changed "
-             f"{md_inline(workshop.updated_at[:10])}. {done} of {plan.rounds} rounds finished.",
+             f"{md_inline(workshop.updated_at[:10])}. "
+             f"{done} of {counted(plan.rounds, 'round')} finished.",
              "", "## Plan", "",
              f"- Scenarios: {scenarios}",
-             f"- Rounds: {plan.rounds} of {plan.round_minutes} minutes each",
+             f"- Rounds: {plan.rounds} of {counted(plan.round_minutes, 'minute')} each",
              f"- Group: {GROUP_LABELS[plan.group]}: "
              + ", ".join(md_inline(p) for p in plan.people),
              f"- The checklist is kept by the {ROLE_LABELS[plan.ticker].lower()}"

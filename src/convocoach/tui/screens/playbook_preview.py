@@ -23,6 +23,7 @@ from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.problem_panel import ProblemPanel
+from convocoach.wording import counted
 
 POLL_SECONDS = 0.5
 _PANEL_TITLES = {"missing": "The file is missing", "unreadable": "The file cannot be read"}
@@ -120,7 +121,8 @@ class PlaybookPreviewScreen(Screen[None]):
             return
         who = ", ".join(part for part in (script.persona.name, script.persona.role) if part)
         line.update(styled(("Role-play: ", "bold"), (who, "bold"),
-                           f" · {len(script.turns)} turns, up to {script.max_replies} replies"))
+                           f" · {counted(len(script.turns), 'turn')}, up to "
+                           f"{counted(script.max_replies, 'reply')}"))
 
     def _show_state(self) -> None:
         p = self.preview
@@ -130,8 +132,7 @@ class PlaybookPreviewScreen(Screen[None]):
             note = (f"Showing the last valid version (loaded at {at})." if p.stale else
                     "Nothing to show until the file is valid: fix it and save.")
             count = len(p.problems)
-            title = _PANEL_TITLES.get(p.state) or \
-                f"The file has {count} {'problem' if count == 1 else 'problems'}"
+            title = _PANEL_TITLES.get(p.state) or f"The file has {counted(count, 'problem')}"
             panel.show(title, p.problems, note)
         else:
             panel.clear()

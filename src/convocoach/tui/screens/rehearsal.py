@@ -56,6 +56,11 @@ class RehearsalScreen(Screen[None]):
     RehearsalScreen #paused { display: none; color: $text-warning; text-style: bold; }
     RehearsalScreen.-paused #paused { display: block; }
     RehearsalScreen #reply { margin: 0 1; }
+    RehearsalScreen #hint {
+        display: none; height: auto; max-height: 5; margin: 0 1; padding: 0 1;
+        background: $boost; border-left: outer $accent;
+    }
+    RehearsalScreen #hint.-shown { display: block; }
     RehearsalScreen.-narrow #body { layout: vertical; }
     RehearsalScreen.-narrow #side { width: 1fr; height: 9; border-left: none;
                                     border-top: hkey $foreground 20%; }
@@ -75,6 +80,9 @@ class RehearsalScreen(Screen[None]):
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0
         self.rehearsal_id = saved.id if saved else 0
+        self._draft = saved.draft if saved else ""
+        self._kept_draft: str | None = self._draft
+        """The unsent reply as stored (None: storing it failed)."""
         self.paused = False
         self.live_feedback = context.live_feedback
         self._since = self._now()
@@ -91,6 +99,8 @@ class RehearsalScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="talk"):
                 yield Transcript(persona.name, id="transcript")
+                # Between the transcript and the box: a hint never hides what is being typed.
+                yield Static(id="hint")
                 yield ReplyBox(id="reply")
             with VerticalScroll(id="side"):
                 who = ", ".join(p for p in (persona.role, persona.seniority) if p)
@@ -115,6 +125,10 @@ class RehearsalScreen(Screen[None]):
             self._feedback_off()
         self.set_interval(1.0, self._tick)
         self._sync()
+        if self._draft:
+            box = self.query_one(ReplyBox)
+            box.text = self._draft
+            box.move_cursor(box.document.end)
 
     def _redraw_transcript(self) -> None:
         transcript = self.query_one(Transcript)
@@ -152,6 +166,7 @@ class RehearsalScreen(Screen[None]):
         self._since = self._now()
 
     def _tick(self) -> None:
+        self._keep_draft()
         replies = len(self.state.exchanges)
         self.query_one("#status", Static).update(plain(
             f"{clock_text(self.seconds)}  \u00b7  reply {replies} of at most "
@@ -162,6 +177,7 @@ class RehearsalScreen(Screen[None]):
     @on(TextArea.Changed, "#reply")
     def _draft_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._draft = event.text_area.text
         if not (self.live_feedback and event.text_area.text.strip()):
             if self._feedback_timer is not None:
                 self._feedback_timer.pause()
@@ -198,8 +214,10 @@ class RehearsalScreen(Screen[None]):
                                  self.script.persona.technical_level)
         self.state = respond(self.script, self.state, event.text, score,
                              max(0.0, self.elapsed - turn_started))
-        self._save()
         event.box.clear()
+        self._draft = ""
+        self._save()
+        self._show_hint("")
         if self._feedback_timer is not None:
             self._feedback_timer.pause()
         transcript = self.query_one(Transcript)
@@ -212,16 +230,35 @@ class RehearsalScreen(Screen[None]):
             self.call_after_refresh(self._show_scorecard)
 
     def _save(self) -> None:
-        self._store_call(lambda: self.context.rehearsals.save(self.rehearsal_id, self.state,
-                                                              self.seconds))
+        draft = self._draft
+        saved = self._store_call(lambda: self.context.rehearsals.save(
+            self.rehearsal_id, self.state, self.seconds, draft)) is not None
+        self._kept_draft = draft if saved else None
+
+    def _keep_draft(self) -> None:
+        """Store the unsent reply if it changed (each second, and when the screen goes)."""
+        draft = self._draft
+        if self._kept_draft is None or draft == self._kept_draft or not self.rehearsal_id:
+            return
+        saved = self._store_call(lambda: self.context.rehearsals.save_draft(
+            self.rehearsal_id, draft)) is not None
+        # After a failure (reported once), wait for the next full save rather than report
+        # it again every second of typing.
+        self._kept_draft = draft if saved else None
+
+    def on_unmount(self) -> None:
+        # Also when the app quits (Ctrl+Q) with the screen open: the screens go before the
+        # store closes.
+        self._keep_draft()
 
     def _store_call(self, call: Callable[[], object]) -> int | None:
+        """``call``'s id (0 when it returns none), or None when the store failed."""
         try:
             result = call()
         except (UserError, OSError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return None
-        return int(result) if isinstance(result, int) else None
+        return int(result) if isinstance(result, int) else 0
 
     def _show_scorecard(self) -> None:
         from convocoach.tui.screens.scorecard import ScorecardScreen
@@ -248,7 +285,14 @@ class RehearsalScreen(Screen[None]):
         if self._hints is None:
             self.notify("This playbook has no listening prompts or empathy phrases.")
             return
-        self.notify(next(self._hints), title="Hint", timeout=12, markup=False)
+        self._show_hint(next(self._hints))
+
+    def _show_hint(self, text: str) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.set_class(bool(text), "-shown")
+        if text:
+            hint.update(styled(("Hint: ", "bold"), text,
+                               ("  (F3: another; it goes when you send)", "$text-muted")))
 
     def action_undo_reply(self) -> None:
         if not self.state.exchanges:

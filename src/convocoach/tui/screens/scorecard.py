@@ -13,13 +13,14 @@ from textual.widgets import Footer, Header, Static
 
 from convocoach.coach.model import Rubric
 from convocoach.rehearsal.engine import State
-from convocoach.rehearsal.scorecard import Scorecard, scorecard
+from convocoach.rehearsal.scorecard import Scorecard, listening, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.screens.rehearsal import clock_text
 from convocoach.tui.session_editor import SessionEditor
+from convocoach.wording import counted
 
 _BAR = 10
 
@@ -35,10 +36,7 @@ def card_content(card: Scorecard) -> Content:
         lines.append(styled(f"{t.code:<9} ", (bar, "$text-accent"),
                             f" {rate}  {t.passed} passed, {t.failed} failed  ",
                             (t.title, "$text-muted")))
-    ratio = card.reflection_ratio
-    lines += [Content(""), styled(("Listening", "bold")),
-              plain(f"Reflections to questions: {card.reflections}:{card.questions}"
-                    + (f" = {ratio:.1f} (1 is fair, 2 is good)" if ratio is not None else ""))]
+    lines += [Content(""), styled(("Listening", "bold")), plain(listening(card))]
     if card.movers:
         lines += [Content(""), styled(("The replies that moved the client most", "bold"))]
         for e in card.movers:
@@ -80,7 +78,8 @@ class ScorecardScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="card-scroll"):
             ending = ENDING_LABELS[self.state.ending] if self.state.ending else "Not finished"
-            yield Static(styled((ending, "bold"), f" after {self.card.replies} replies in "
+            replies = counted(self.card.replies, "reply")
+            yield Static(styled((ending, "bold"), f" after {replies} in "
                                 f"{clock_text(self.seconds)}"), id="outcome")
             yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
                                 self.script.turn(self.state.turn_id).client), id="last-words")
@@ -114,7 +113,7 @@ class ScorecardScreen(Screen[None]):
                 added += 1
         self._carried = True
         self.refresh_bindings()
-        self.notify(f"Added {added} next step{'s' if added != 1 else ''} to Agree; set who "
+        self.notify(f"Added {counted(added, 'next step')} to Agree; set who "
                     "and by when there." if added else "They are already in Agree.")
 
     def action_export(self) -> None:

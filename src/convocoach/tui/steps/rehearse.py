@@ -16,6 +16,7 @@ from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.progress_chart import ProgressChart
+from convocoach.wording import counted
 
 NO_SCRIPT = ("This playbook has no role-play. Rehearse out loud with a colleague, using the "
              "prep sheet (F2) for the phrases you chose and the questions you expect, or pick "
@@ -30,6 +31,7 @@ class RehearseStep(StepPane):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     DEFAULT_CSS = """
+    RehearseStep #how-to { margin: 0 0 1 0; }
     RehearseStep #persona-card { border: round $primary; padding: 0 1; height: auto; }
     """
 
@@ -39,6 +41,8 @@ class RehearseStep(StepPane):
             yield Static(plain(NO_SCRIPT), id="no-script")
             return
         p = script.persona
+        # First, so that what a rehearsal is and how to start it show without scrolling.
+        yield Static(id="how-to", classes="note")
         card = Static(styled((p.name, "bold"), f", {p.role}\n",
                              (p.seniority + "\n" if p.seniority else ""),
                              (p.temperament + "\n" if p.temperament else "", "italic"),
@@ -52,7 +56,6 @@ class RehearseStep(StepPane):
             with Vertical():
                 yield Static("Fears", classes="section-title")
                 yield Static(bullets(p.fears))
-        yield Static(id="how-to", classes="note")
         yield Static("Your rehearsals", classes="section-title")
         yield Static(id="history", classes="note")
         yield Static("Progress over all your rehearsals", classes="section-title")
@@ -71,11 +74,8 @@ class RehearseStep(StepPane):
         except UserError as exc:
             self.notify(exc.format(), severity="error", markup=False)
             return
-        action = "R resumes your unfinished role-play; N starts again." if unfinished else \
-            "Press R to start the role-play."
-        self.query_one("#how-to", Static).update(plain(
-            f"{action} Type replies and press Enter; the coach reads along (F8 turns that "
-            "off), F3 gives a hint, F4 takes a reply back, F5 pauses."))
+        self.query_one("#how-to", Static).update(
+            _how_to(self.playbook.playbook.rehearsal.persona.name, unfinished is not None))
         self.query_one("#history", Static).update(_history(mine))
         self._show_trends(everyone)
 
@@ -110,6 +110,16 @@ class RehearseStep(StepPane):
         return has_script or None
 
 
+def _how_to(client: str, unfinished: bool) -> Content:
+    start = (("R", "bold"), " resumes your unfinished role-play; ", ("N", "bold"),
+             " starts again.") if unfinished else ("Press ", ("R", "bold"), " to start.")
+    return styled(
+        "A rehearsal is a role-play: you type what you would say, ", client,
+        " answers as the client, and the coach reads each reply. ", *start,
+        ("\nEnter sends a reply; F3 gives a hint, F4 takes a reply back, F5 pauses, F8 turns "
+         "the live feedback off.", "$text-muted"))
+
+
 def _history(rehearsals: list[SavedRehearsal]) -> Content:
     from convocoach.rehearsal.script import ENDING_LABELS
 
@@ -119,5 +129,5 @@ def _history(rehearsals: list[SavedRehearsal]) -> Content:
     for r in rehearsals[-5:]:
         ending = ENDING_LABELS[r.state.ending] if r.state.ending else "not finished"
         lines.append(f"{r.started_at[:16].replace('T', ' ')}  {ending}, "
-                     f"{len(r.state.exchanges)} replies, mood {r.state.mood}/10")
+                     f"{counted(len(r.state.exchanges), 'reply')}, mood {r.state.mood}/10")
     return bullets(lines)
