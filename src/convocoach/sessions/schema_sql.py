@@ -109,6 +109,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (workshop_id, round)
     );
     """,
+    # 5: the meeting as it was when the user last looked at the Timing step: the step is
+    # done once they have seen its check of the meeting they have now.
+    """
+    ALTER TABLE sessions ADD COLUMN timing_checked TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

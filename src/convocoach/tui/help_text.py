@@ -64,8 +64,10 @@ valid yet is shown in red and kept off the saved session until it is.
 # 2. Prepare
 
 Answer each prompt in your own words: the facts, the client's perspective, your options and
-your walk-away point, and the questions you expect. Arrows move through the prompts, Enter or
-Tab goes to the answer box; the suggestion under the prompt comes from the playbook.
+your walk-away point, and the questions you expect. Arrows move through the prompts; start
+typing and your words go into the highlighted prompt's answer. In an answer, Tab goes on to
+the next prompt's answer (Shift+Tab back to the list). The suggestion under the prompt comes
+from the playbook.
 
 A tick marks a prompt you have answered.
 """ + _SESSION_KEYS,
@@ -75,6 +77,9 @@ A tick marks a prompt you have answered.
 The playbook's advice on when, where and how to have this conversation, and a check of the
 meeting you entered in Situation: bad news by email, a late-Friday slot, a time outside your
 business hours and similar warnings. Change the meeting in Situation and come back.
+
+The step is ticked once you have looked at it with the meeting's date and time set; change
+the meeting afterwards and the tick waits for you to look again.
 """ + _SESSION_KEYS,
     "listen": """
 # 4. Listen and empathise

@@ -105,6 +105,8 @@ class SessionScreen(Screen[None]):
         self.step = step
         if self.editor.session.step != step:
             self.editor.set_field("step", step)
+        if step == "timing":
+            self.editor.timing_seen()
         self._refresh_bar()
         self.call_after_refresh(pane.focus_first)
         self.refresh_bindings()
@@ -118,7 +120,8 @@ class SessionScreen(Screen[None]):
     def _refresh_bar(self) -> None:
         bar = self.query_one(StepBar)
         bar.current = self.step
-        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed())
+        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed(),
+                              self.editor.timing_checked)
         self._update_title()
 
     def _rehearsed(self) -> bool:
