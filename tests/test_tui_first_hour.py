@@ -4,10 +4,14 @@ from a session, answering the checklist, and when the Timing step counts as done
 from __future__ import annotations
 
 from textual.widgets import Input, OptionList
+from textual.widgets._footer import FooterKey
 
+from convocoach.tui.app import ConvocoachApp
+from convocoach.tui.help_text import help_markdown
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.key_footer import KeyFooter
+from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.step_bar import StepBar
 from convocoach.tui.widgets.tab_bar import TabBar
 from convocoach.tui.widgets.text_box import TextBox
@@ -15,9 +19,79 @@ from tests.test_tui_session import start_delays_session
 from tests.tui_support import build_app, open_store
 
 
-def footer_keys(app: object) -> list[str]:
-    footer = app.screen.query_one(KeyFooter)  # type: ignore[attr-defined]
-    return [f"{key.key_display} {key.description}" for key in footer.children]
+def footer_keys(app: ConvocoachApp) -> list[str]:
+    footer = app.screen.query_one(KeyFooter)
+    return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
+
+
+async def test_down_from_the_filter_reaches_the_list() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"delays")
+        assert isinstance(app.focused, Input)
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#playbooks", OptionList)
+        await pilot.press("enter")  # the first match, chosen straight away
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.playbook is not None
+        assert app.screen.playbook.id == "project-delays"
+
+
+async def test_t_switches_the_tabs_and_the_footer_says_where_it_goes() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # a session, so that both tabs have something
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        tabs = app.screen.query_one(TabBar)
+        assert tabs.current == "sessions"
+        assert "t Playbooks" in footer_keys(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert tabs.current == "library"
+        assert app.focused is app.screen.query_one("#playbooks", OptionList)
+        assert "t Sessions" in footer_keys(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert tabs.current == "sessions"
+        assert "| T |" in help_markdown("home")
+
+
+async def test_back_from_a_new_session_shows_it_on_the_sessions_tab() -> None:
+    """Before: Esc led back to the Playbooks tab, still filtered to the playbook just used."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        with open_store() as store:
+            older = store.create("budget-constraints", title="An older one")
+        await start_delays_session(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one(TabBar).current == "sessions"
+        sessions = home.query_one(SessionList)
+        assert app.focused is sessions.query_one("#sessions", OptionList)
+        highlighted = sessions.highlighted
+        assert highlighted is not None
+        assert highlighted.id != older
+        assert highlighted.playbook_id == "project-delays"
+        assert home.query_one("#filter", Input).value == ""
+        titles = home.query_one("#playbooks", OptionList)
+        assert titles.option_count > 1  # the whole library again
+
+
+async def test_the_home_footer_shows_progress_workshop_and_help_at_80x24() -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = footer_keys(app)
+        for key in ("n New", "g Progress", "w Workshop", "t Sessions", "f1 Help"):
+            assert key in keys
 
 
 async def test_three_answers_take_two_keys_besides_the_typing() -> None:

@@ -11,7 +11,7 @@ _SESSION_KEYS = """
 | Tab / Shift+Tab | next / previous field |
 | F2 | the prep sheet: your whole plan on one page, to save or print |
 | Esc | back to the home screen |
-| Ctrl+P | every command, searchable |
+| Ctrl+P | every command, searchable (including the keys the footer has no room for) |
 | Ctrl+Q or Ctrl+C | quit |
 
 Everything you type is saved as you type it. Quit at any moment and reopen the session from
@@ -27,17 +27,20 @@ _TOPICS: dict[str, str] = {
 
 | key | does |
 |---|---|
+| T | switch between the Sessions and Playbooks tabs (or click a tab) |
 | Enter | open the session, or start a new one from the playbook |
 | N | new session (pick a playbook first) |
 | C | copy the session (to prepare a similar conversation) |
 | Delete | delete the session (asks first) |
-| / | filter the playbooks |
-| P | your sender profile (name, signature, time zone) |
+| / | filter the playbooks; Down or Enter goes on to the matches, Esc clears it |
 | G | progress over all your rehearsals, per coaching dimension |
 | W | run a role-play workshop (for trainers) |
+| P | your sender profile (name, signature, time zone) |
 | Ctrl+P | every command, searchable; also "Change theme" |
 | F9 | light or dark theme (remembered) |
 | Ctrl+Q | quit |
+
+Back from a session, the Sessions tab shows it first, highlighted.
 
 A playbook that could not be read is listed under the library with the reason; fix the file and
 restart, the other playbooks work meanwhile.

@@ -69,6 +69,7 @@ class LibraryBrowser(Horizontal):
         return None if option is None or option.id is None else self.library.get(option.id)
 
     def action_focus_list(self) -> None:
+        self._fill_from_filter()  # what is typed applies now, as with Enter
         self.focus_list()
 
     def focus_list(self) -> None:
