@@ -80,8 +80,8 @@ class PrepareStep(StepPane):
     def _show_progress(self) -> None:
         count = answered_count(self.prompts, self.editor.session.answers)
         self.query_one("#progress", Static).update(
-            f"{count} of {len(self.prompts)} answered. Type to answer the highlighted "
-            "prompt; Tab goes on to the next.")
+            f"{count} of {len(self.prompts)} answered. Type to answer; Tab goes on to the "
+            "next.")
 
     @on(OptionList.OptionHighlighted, "#prompts")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
