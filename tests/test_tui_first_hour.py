@@ -3,7 +3,7 @@ from a session, answering the checklist, and when the Timing step counts as done
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from convocoach.tui.app import ConvocoachApp
@@ -109,6 +109,9 @@ async def test_three_answers_take_two_keys_besides_the_typing() -> None:
         box = screen.query_one("#answer", TextBox)
         assert app.focused is box
         assert box.text == "Phase it"
+        await pilot.press("shift+tab")  # back to the list, on the prompt just answered
+        assert isinstance(app.focused, OptionList)
+        assert str(screen.query_one("#prompt", Static).render()) == screen.prompts[2].text
     with open_store() as store:
         (row,) = store.list_sessions()
         answers = store.get(row.id).answers
@@ -147,3 +150,25 @@ async def test_timing_is_ticked_only_once_visited_and_again_after_a_change() -> 
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert "timing" in app.screen.query_one(StepBar).done
+
+
+async def test_every_footer_fits_80x24_and_keeps_help_and_the_way_back() -> None:
+    """Before, a busy step's footer ran off the right edge and took F1 (and Esc) with it."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_delays_session(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for step, focus in (("situation", ""), ("prepare", ""), ("timing", ""),
+                            ("listen", ""), ("rehearse", ""), ("agree", "#steps"),
+                            ("followup", "#preview")):
+            screen.go(step)
+            await pilot.pause()
+            if focus:
+                screen.query_one(focus).focus()
+            await pilot.pause()
+            await pilot.pause()
+            footer = screen.query_one(Footer)
+            keys = footer_keys(app)
+            assert footer.max_scroll_x == 0, (step, keys)
+            assert {"f1 Help", "esc Home"} <= set(keys), (step, keys)

@@ -86,8 +86,9 @@ def test_delete_confirmation(snap_compare: Any) -> None:
 
 def test_step_situation(snap_compare: Any) -> None:
     """Step 1: the step bar at the top (Situation highlighted, Situation and Agree ticked;
-    Timing not, as it has not been looked at yet), then the client's fields filled in (Dana Whitfield, Northwind Retail, Head of
-    E-commerce, Director, Low technical level) with the title field focused."""
+    Timing not, as it has not been looked at yet), then the client's fields filled in (Dana
+    Whitfield, Northwind Retail, Head of E-commerce, Director, Low technical level) with the
+    title field focused."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("situation"))
 
 
@@ -99,8 +100,9 @@ def test_step_situation_narrow(snap_compare: Any) -> None:
 
 def test_step_prepare(snap_compare: Any) -> None:
     """Step 2: '1 of 21 answered. Type to answer; Tab goes on to the next.' on one line, the
-    prompts under 'Facts to gather' with the first one ticked and highlighted, the full prompt below it and the stored answer ('Card payments:
-    two weeks; we knew on Monday.') in the answer box."""
+    prompts under 'Facts to gather' with the first one ticked and highlighted, the full
+    prompt below it and the stored answer ('Card payments: two weeks; we knew on Monday.')
+    in the answer box."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("prepare"))
 
 

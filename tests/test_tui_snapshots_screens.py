@@ -64,9 +64,9 @@ def test_situation_place_fits_at_60x20(snap_compare: Any) -> None:
 
 def test_followup_footer_keeps_help_and_home(snap_compare: Any) -> None:
     """The Follow up step at 80x24: the footer shows the step's own keys (e Edit, o $EDITOR,
-    r Reset, s Save files, y Copy), '^b Back', 'esc Home' and 'f1 Help' whole, then
-    '^p palette'; the Prep sheet key, for which there is no room, is left to F1 and the
-    palette rather than cut in half."""
+    r Reset, s Save files, y Copy), 'esc Home' and 'f1 Help' whole, then '^p palette'; Back
+    and Prep sheet, for which there is no room, are left to F1 and the palette rather than
+    cut in half."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("followup"))
 
 

@@ -51,8 +51,7 @@ class KeyFooter(Footer):
             # the key, a space, the description, and the gap after it
             return len(self.app.get_key_display(binding)) + len(binding.description) + 2
 
-        # The last entry's gap may fall on the palette's divider.
-        room = self.app.size.width - _PALETTE_WIDTH + 1
+        room = self.app.size.width - _PALETTE_WIDTH
         room -= sum(width(entry) for entry in entries if entry[0].key in PINNED_KEYS)
         kept = []
         for entry in entries:
