@@ -43,8 +43,8 @@ class KeyFooter(Footer):
         yield from self._palette_key()
 
     def _fit(self, entries: list[tuple[Binding, bool, str]]) -> list[tuple[Binding, bool, str]]:
-        """The entries that fit, in their order: F1 and Esc first, then each other key in
-        turn if there is still room for it (the focused widget's keys come first)."""
+        """The entries that fit, in their order: room is kept for F1 and Esc, then each
+        other key goes in if there is still room for it (the focused widget's first)."""
 
         def width(entry: tuple[Binding, bool, str]) -> int:
             binding = entry[0]
