@@ -15,7 +15,7 @@ from convocoach.playbooks.loader import load_playbook_file
 from convocoach.preferences import Preferences, load_preferences, save_preferences
 from convocoach.profile import Profile
 from convocoach.sessions.field_check import check_field
-from convocoach.sessions.flow import STEP_KEYS, neighbour, resume_step, steps_done
+from convocoach.sessions.flow import STEP_KEYS, meeting_key, neighbour, resume_step, steps_done
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.prompts import answered_count, prep_prompts
 from tests.conftest import BUNDLED
@@ -50,10 +50,24 @@ def test_steps_done_follow_what_the_session_holds() -> None:
         answers=tuple(Answer(p.section, p.position, p.text, "yes") for p in prompts),
         phrases=("I can see why",), next_steps=(NextStep("Send plan"),),
         next_checkin="2026-12-01", exported_at="2026-11-24T12:00:00+00:00")
-    assert steps_done(full, prompts) == frozenset(STEP_KEYS) - {"rehearse"}
+    checked = meeting_key(full.meeting)
+    assert steps_done(full, prompts, timing_checked=checked) == frozenset(STEP_KEYS) - {
+        "rehearse"}
     blank_answer = replace(full, answers=(*full.answers[:-1], Answer("questions", 99, "x", " ")))
     assert "prepare" not in steps_done(blank_answer, prompts)
     assert answered_count(prompts, blank_answer.answers) == len(prompts) - 1
+
+
+def test_timing_is_done_once_its_check_of_this_meeting_was_seen() -> None:
+    session = Session(uuid="u", playbook_id="project-delays",
+                      meeting=Meeting(date="2026-11-24", time="10:00"))
+    assert "timing" not in steps_done(session, ())  # a meeting, but the step not seen yet
+    seen = meeting_key(session.meeting)
+    assert "timing" in steps_done(session, (), timing_checked=seen)
+    moved = replace(session, meeting=replace(session.meeting, time="17:30"))
+    assert "timing" not in steps_done(moved, (), timing_checked=seen)  # look again
+    undated = replace(session, meeting=Meeting())
+    assert "timing" not in steps_done(undated, (), timing_checked=meeting_key(Meeting()))
 
 
 def test_resume_and_neighbours_stay_in_range() -> None:

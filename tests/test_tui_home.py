@@ -91,7 +91,8 @@ def test_home_snapshot(snap_compare: Any) -> None:
     """The library at 80x24 on first use (no sessions yet): header, the Sessions and
     Playbooks tab bar with '▸ Playbooks' current, a filter box, playbook titles in alphabetical
     order on the left (the first one highlighted), its prep sheet (title, approach, summary,
-    '1. Prepare') on the right, and the footer with New, Filter, Profile, Quit."""
+    '1. Prepare') on the right, and the footer with New, Filter, Progress, Workshop, Sessions
+    (T) and Help."""
     assert snap_compare(app_with(), terminal_size=(80, 24))
 
 

@@ -67,7 +67,8 @@ def test_welcome(snap_compare: Any) -> None:
 def test_home_sessions(snap_compare: Any) -> None:
     """The Sessions tab with the sample session highlighted on the left ('Northwind checkout
     launch slips two weeks', Dana Whitfield · Northwind Retail · the meeting date) and its
-    summary on the right; the footer offers New, Copy, Delete, Profile, Quit."""
+    summary on the right; the footer offers New, Copy, Delete, Progress, Workshop, Playbooks
+    (T) and Help."""
     assert snap_compare(demo_app(), terminal_size=(80, 24))
 
 
@@ -84,22 +85,24 @@ def test_delete_confirmation(snap_compare: Any) -> None:
 
 
 def test_step_situation(snap_compare: Any) -> None:
-    """Step 1: the step bar at the top (Situation highlighted, Situation, Timing and Agree
-    ticked), then the client's fields filled in (Dana Whitfield, Northwind Retail, Head of
-    E-commerce, Director, Low technical level) with the title field focused."""
+    """Step 1: the step bar at the top (Situation highlighted, Situation and Agree ticked;
+    Timing not, as it has not been looked at yet), then the client's fields filled in (Dana
+    Whitfield, Northwind Retail, Head of E-commerce, Director, Low technical level) with the
+    title field focused."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("situation"))
 
 
 def test_step_situation_narrow(snap_compare: Any) -> None:
-    """At 60x20 the step bar shows numbers and ticks with only the current step named, and
-    the form still fits its width."""
+    """At 60x20 the step bar names every step, some shortened ('✓ Situ  2 Prep  3 Time
+    4 Listen ...  7 Follow'), and the form still fits its width."""
     assert snap_compare(demo_app(), terminal_size=(60, 20), run_before=at_step("situation"))
 
 
 def test_step_prepare(snap_compare: Any) -> None:
-    """Step 2: '1 of 21 answered', the prompts under 'Facts to gather' with the first one
-    ticked and highlighted, the full prompt below it and the stored answer ('Card payments:
-    two weeks; we knew on Monday.') in the answer box."""
+    """Step 2: '1 of 21 answered. Type to answer; Tab goes on to the next.' on one line, the
+    prompts under 'Facts to gather' with the first one ticked and highlighted, the full
+    prompt below it and the stored answer ('Card payments: two weeks; we knew on Monday.')
+    in the answer box."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("prepare"))
 
 

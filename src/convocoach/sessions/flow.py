@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import NamedTuple
 
-from convocoach.sessions.model import Session
+from convocoach.sessions.model import Meeting, Session
 from convocoach.sessions.prompts import PrepPrompt, answered_count
 
 
@@ -36,16 +37,23 @@ def neighbour(step: str, offset: int) -> str:
     return STEP_KEYS[max(0, min(len(STEP_KEYS) - 1, index + offset))]
 
 
+def meeting_key(meeting: Meeting) -> str:
+    """The meeting in one string, to tell whether the Timing step has seen this one."""
+    return "|".join(str(value) for value in astuple(meeting))
+
+
 def steps_done(session: Session, prompts: tuple[PrepPrompt, ...],
-               rehearsed: bool = False) -> frozenset[str]:
-    """The steps whose work is complete, judged from what the session holds (and whether a
-    rehearsal of it was played to an end)."""
+               rehearsed: bool = False, timing_checked: str = "") -> frozenset[str]:
+    """The steps whose work is complete, judged from what the session holds, whether a
+    rehearsal of it was played to an end, and which meeting the Timing step last checked
+    (its :func:`meeting_key`: a changed meeting needs a new look)."""
     done: set[str] = set()
     if session.client.name.strip() and session.meeting.date:
         done.add("situation")
     if prompts and answered_count(prompts, session.answers) == len(prompts):
         done.add("prepare")
-    if session.meeting.date and session.meeting.time:
+    if (session.meeting.date and session.meeting.time
+            and timing_checked == meeting_key(session.meeting)):
         done.add("timing")
     if session.phrases:
         done.add("listen")

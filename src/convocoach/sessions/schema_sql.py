@@ -114,6 +114,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE rehearsals ADD COLUMN draft TEXT NOT NULL DEFAULT '';
     """,
+    # 6: the meeting as it was when the user last looked at the Timing step: the step is
+    # done once they have seen its check of the meeting they have now.
+    """
+    ALTER TABLE sessions ADD COLUMN timing_checked TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

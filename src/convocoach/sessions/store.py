@@ -366,6 +366,22 @@ class SessionStore:
             raise UserError(f"no next step with id {step_id}")
         return int(row[0])
 
+    def timing_checked(self, session_id: int) -> str:
+        """The meeting the user last saw the Timing step check (``flow.meeting_key``)."""
+        row = self._db.execute("SELECT timing_checked FROM sessions WHERE id = ?",
+                               (session_id,)).fetchone()
+        return "" if row is None else str(row[0])
+
+    def set_timing_checked(self, session_id: int, key: str) -> None:
+        """Record that the Timing step was seen for this meeting (not a change to the
+        session, so the list's order stays as it is)."""
+        with self._write():
+            cur = self._db.execute("UPDATE sessions SET timing_checked = ? WHERE id = ?",
+                                   (key, session_id))
+            if cur.rowcount == 0:
+                raise UserError(f"no session with id {session_id}",
+                                "run 'convocoach sessions list' to see ids")
+
     # --- whole sessions (import) -----------------------------------------------------------
 
     def insert_session(self, session: Session, *, replace: bool = False,

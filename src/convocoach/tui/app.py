@@ -29,7 +29,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "Help", "Keys and tips for what is on screen"),
     Command("toggle_dark", "f9", "Light/dark", "Switch between the light and the dark theme",
             show=False),
-    Command("quit", "ctrl+q", "Quit", "Quit (everything is already saved)", priority=True),
+    # Quit is in F1 and the palette: the footer's room goes to each screen's own keys.
+    Command("quit", "ctrl+q", "Quit", "Quit (everything is already saved)", show=False,
+            priority=True),
     # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
     Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
 )

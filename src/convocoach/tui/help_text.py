@@ -11,7 +11,7 @@ _SESSION_KEYS = """
 | Tab / Shift+Tab | next / previous field |
 | F2 | the prep sheet: your whole plan on one page, to save or print |
 | Esc | back to the home screen |
-| Ctrl+P | every command, searchable |
+| Ctrl+P | every command, searchable (including the keys the footer has no room for) |
 | Ctrl+Q or Ctrl+C | quit |
 
 Everything you type is saved as you type it. Quit at any moment and reopen the session from
@@ -27,17 +27,20 @@ _TOPICS: dict[str, str] = {
 
 | key | does |
 |---|---|
+| T | switch between the Sessions and Playbooks tabs (or click a tab) |
 | Enter | open the session, or start a new one from the playbook |
 | N | new session (pick a playbook first) |
 | C | copy the session (to prepare a similar conversation) |
 | Delete | delete the session (asks first) |
-| / | filter the playbooks |
-| P | your sender profile (name, signature, time zone) |
+| / | filter the playbooks; Down or Enter goes on to the matches, Esc clears it |
 | G | progress over all your rehearsals, per coaching dimension |
 | W | run a role-play workshop (for trainers) |
+| P | your sender profile (name, signature, time zone) |
 | Ctrl+P | every command, searchable; also "Change theme" |
 | F9 | light or dark theme (remembered) |
 | Ctrl+Q | quit |
+
+Back from a session, the Sessions tab shows it first, highlighted.
 
 A playbook that could not be read is listed under the library with the reason; fix the file and
 restart, the other playbooks work meanwhile.
@@ -64,8 +67,10 @@ valid yet is shown in red and kept off the saved session until it is.
 # 2. Prepare
 
 Answer each prompt in your own words: the facts, the client's perspective, your options and
-your walk-away point, and the questions you expect. Arrows move through the prompts, Enter or
-Tab goes to the answer box; the suggestion under the prompt comes from the playbook.
+your walk-away point, and the questions you expect. Arrows move through the prompts; start
+typing and your words go into the highlighted prompt's answer. In an answer, Tab goes on to
+the next prompt's answer (Shift+Tab back to the list). The suggestion under the prompt comes
+from the playbook.
 
 A tick marks a prompt you have answered.
 """ + _SESSION_KEYS,
@@ -75,6 +80,9 @@ A tick marks a prompt you have answered.
 The playbook's advice on when, where and how to have this conversation, and a check of the
 meeting you entered in Situation: bad news by email, a late-Friday slot, a time outside your
 business hours and similar warnings. Change the meeting in Situation and come back.
+
+The step is ticked once you have looked at it with the meeting's date and time set; change
+the meeting afterwards and the tick waits for you to look again.
 """ + _SESSION_KEYS,
     "listen": """
 # 4. Listen and empathise

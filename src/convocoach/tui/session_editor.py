@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from convocoach.diagnostics import UserError
+from convocoach.sessions.flow import meeting_key
 from convocoach.sessions.model import NextStep, Session
 from convocoach.sessions.store import SessionStore
 
@@ -25,6 +26,7 @@ class SessionEditor:
         self._report = report
         self._changed = changed
         self._session: Session | None = None
+        self._timing_checked: str | None = None
 
     @property
     def session(self) -> Session:
@@ -32,6 +34,21 @@ class SessionEditor:
         if self._session is None:
             self._session = self.store.get(self.session_id)
         return self._session
+
+    @property
+    def timing_checked(self) -> str:
+        """The meeting the Timing step last checked (see ``flow.meeting_key``)."""
+        if self._timing_checked is None:
+            self._timing_checked = self.store.timing_checked(self.session_id)
+        return self._timing_checked
+
+    def timing_seen(self) -> None:
+        """The user is looking at the Timing step's check of the meeting as it is now."""
+        key = meeting_key(self.session.meeting)
+        if key != self.timing_checked:
+            self._timing_checked = None
+            with self._saving():
+                self.store.set_timing_checked(self.session_id, key)
 
     @contextmanager
     def _saving(self) -> Iterator[None]:

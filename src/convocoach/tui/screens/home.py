@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionRow
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.providers import Entry
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.session_list import SessionList
@@ -34,16 +35,18 @@ class HomeScreen(Screen[None]):
         Command("new_session", "n", "New", "Start a new session from a playbook"),
         Command("copy_session", "c", "Copy", "Copy the highlighted session"),
         Command("delete_session", "delete", "Delete", "Delete the highlighted session"),
-        Command("show_tab('sessions')", "s", "Sessions", "Show your sessions", show=False),
-        Command("show_tab('library')", "l", "Library", "Show the playbook library", show=False),
         Command("focus_filter", "slash", "Filter", "Filter the playbooks by title or tag"),
         Command("clear_filter", "escape", "Clear filter", "Clear the playbook filter",
                 show=False),
-        Command("edit_profile", "p", "Profile", "Edit your sender profile"),
         Command("progress", "g", "Progress", "How each coaching dimension has gone over your "
-                "rehearsals", show=False),
+                "rehearsals"),
         Command("workshop", "w", "Workshop", "Run a role-play workshop: role cards, round "
-                "timer, rotation, observer's checklist", show=False),
+                "timer, rotation, observer's checklist"),
+        # One key for the other tab, named after where it goes; check_action shows one.
+        Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
+        Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
+        # Set once at the welcome: F1 and the palette have it, the footer has no room.
+        Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
     )
     DEFAULT_CSS = """
     HomeScreen #home-panes { height: 1fr; }
@@ -66,7 +69,7 @@ class HomeScreen(Screen[None]):
         yield TabBar([("sessions", "Sessions"), ("library", "Playbooks")], initial, id="tabs")
         with ContentSwitcher(initial=initial, id="home-panes"):
             yield self._pane(initial, rows)
-        yield Footer()
+        yield KeyFooter()
 
     def _pane(self, tab: str, rows: list[SessionRow] | None = None) -> Widget:
         if tab == "sessions":
@@ -116,6 +119,8 @@ class HomeScreen(Screen[None]):
             return True if self.query_one(SessionList).highlighted else None
         if action in ("focus_filter", "clear_filter"):
             return not on_sessions
+        if action == "show_tab":
+            return parameters != (self._tab,)
         return True
 
     # --- actions -----------------------------------------------------------------------------
@@ -205,13 +210,15 @@ class HomeScreen(Screen[None]):
         from convocoach.tui.screens.session import SessionScreen
 
         self.app.push_screen(SessionScreen(self.context, session_id),
-                             callback=self._session_closed)
+                             callback=partial(self._session_closed, session_id))
 
-    def _session_closed(self, _: None) -> None:
-        # The session just closed is now the most recent: list it first, highlighted.
-        sessions = self.query_one(SessionList)
-        sessions.refresh_rows()
-        self.refresh_bindings()
+    async def _session_closed(self, session_id: int, _: None) -> None:
+        # Back on the Sessions tab, the session just closed first and highlighted, whichever
+        # tab it was started from; the filter that found its playbook has done its job.
+        await self.action_show_tab("sessions")
+        self.query_one(SessionList).refresh_rows(select=session_id)
+        self.query_one(LibraryBrowser).clear_filter()
+        self._focus_tab()
     def palette_entries(self) -> Iterator[Entry]:
         for loaded in self.context.library.sorted():
             yield Entry(f"New session: {loaded.title}",

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.model import Session
@@ -16,6 +16,7 @@ from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
 from convocoach.sessions.timing_check import check_timing
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 
@@ -43,7 +44,7 @@ class PlanSheetScreen(Screen[None]):
             sheet = PrepSheet(id="plan")
             sheet.show(self.markdown)
             yield sheet
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Prep sheet"

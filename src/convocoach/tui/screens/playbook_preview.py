@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from convocoach.playbooks.model import Playbook
 from convocoach.playbooks.prepsheet import prep_sheet_markdown
@@ -21,6 +21,7 @@ from convocoach.textsafety import strip_controls
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.problem_panel import ProblemPanel
 from convocoach.wording import counted
@@ -60,7 +61,7 @@ class PlaybookPreviewScreen(Screen[None]):
             yield Static(id="preview-roleplay")
             yield PrepSheet(id="preview-sheet")
         yield Static(id="preview-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Playbook preview"

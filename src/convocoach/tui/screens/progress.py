@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from convocoach.diagnostics import UserError
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.progress_chart import ProgressChart
 
 INTRO = ("How often each coaching dimension passed in each of your rehearsals, across all "
@@ -41,7 +42,7 @@ class ProgressScreen(Screen[None]):
         with VerticalScroll(id="progress-scroll"):
             yield Static(plain(INTRO), id="intro")
             yield ProgressChart(id="chart")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from convocoach.coach.loader import bundled_rubric

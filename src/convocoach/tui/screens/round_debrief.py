@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.text_box import TextBox
 from convocoach.workshop.record import RoundRecord
 
@@ -54,7 +55,7 @@ class RoundDebriefScreen(ModalScreen[bool]):
                           id="try_next")
             yield Static(plain("Everyone says one of each, the professional first."),
                          classes="muted")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#worked").focus()

@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions.flow import STEPS, neighbour, resume_step, steps_done
@@ -29,6 +29,7 @@ from convocoach.tui.steps.prepare import PrepareStep
 from convocoach.tui.steps.rehearse import RehearseStep
 from convocoach.tui.steps.situation import SituationStep
 from convocoach.tui.steps.timing import TimingStep
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.step_bar import StepBar
 
 PANES: dict[str, type[StepPane]] = {pane.step_key: pane for pane in (
@@ -70,7 +71,7 @@ class SessionScreen(Screen[None]):
             yield StepBar(id="step-bar")
             with ContentSwitcher(initial=None, id="step-panes"):
                 pass
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         check_profile = getattr(self.app, "check_profile", None)
@@ -104,6 +105,8 @@ class SessionScreen(Screen[None]):
         self.step = step
         if self.editor.session.step != step:
             self.editor.set_field("step", step)
+        if step == "timing":
+            self.editor.timing_seen()
         self._refresh_bar()
         self.call_after_refresh(pane.focus_first)
         self.refresh_bindings()
@@ -117,7 +120,8 @@ class SessionScreen(Screen[None]):
     def _refresh_bar(self) -> None:
         bar = self.query_one(StepBar)
         bar.current = self.step
-        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed())
+        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed(),
+                              self.editor.timing_checked)
         self._update_title()
 
     def _rehearsed(self) -> bool:
@@ -156,10 +160,11 @@ class SessionScreen(Screen[None]):
         self.go(event.key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hidden, not greyed, at either end: the footer's room goes to keys that do something.
         if action == "next_step":
-            return True if self.step != STEPS[-1].key else None
+            return self.step != STEPS[-1].key
         if action == "previous_step":
-            return True if self.step != STEPS[0].key else None
+            return self.step != STEPS[0].key
         return True
 
     def action_next_step(self) -> None:

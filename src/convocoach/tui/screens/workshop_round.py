@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from convocoach.diagnostics import UserError
 from convocoach.tui.commands import Command, bindings
@@ -21,6 +21,7 @@ from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.text_box import TextBox
 from convocoach.workshop.behaviours import behaviours
 from convocoach.workshop.plan import ROLE_LABELS
@@ -109,7 +110,7 @@ class WorkshopRoundScreen(Screen[None]):
                 yield Static("Notes and quotes", classes="muted")
                 yield TextBox(record.notes, placeholder="What was said, word for word",
                               id="notes")
-        yield Footer()
+        yield KeyFooter()
 
     def _scenario(self) -> str:
         playbook_id = self.workshop.plan.playbook_for(self.round_no)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Header, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -18,6 +18,7 @@ from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.field import Field
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, make_plan
 from convocoach.workshop.record import Workshop
 
@@ -89,7 +90,7 @@ class WorkshopSetupScreen(Screen[None]):
             yield Static("Earlier workshops (Enter resumes)", classes="section-title",
                          id="ws-earlier-title")
             yield OptionList(id="ws-earlier")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Workshop"

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.big_clock import BigClock
+from convocoach.tui.widgets.key_footer import KeyFooter
 
 
 class WorkshopTimerScreen(Screen[None]):
@@ -44,7 +45,7 @@ class WorkshopTimerScreen(Screen[None]):
         yield BigClock(id="big-clock")
         yield Static(self._role_line, classes="line", id="timer-roles")
         yield Static("", classes="line", id="timer-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -11,6 +11,7 @@ from textual.widgets.selection_list import Selection
 from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.field import Field
+from convocoach.tui.widgets.phrase_list import PhraseList
 
 
 class ListenStep(StepPane):
@@ -34,8 +35,8 @@ class ListenStep(StepPane):
         offered += [p for p in chosen if p not in offered]
         yield Static("Empathy phrases: tick the ones you will use (Space)",
                      classes="section-title")
-        yield SelectionList[str](*(Selection(plain(p), p, p in chosen) for p in offered),
-                                 id="phrases")
+        yield PhraseList(*(Selection(plain(p), p, p in chosen) for p in offered),
+                         id="phrases")
         yield Field(placeholder="Add a phrase of your own and press Enter", compact=True,
                     id="own-phrase", max_length=300)
         if self.playbook is not None and self.playbook.playbook.empathy.avoid:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import ClassVar
+
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -28,7 +31,12 @@ def _option_id(prompt: PrepPrompt) -> str:
 
 
 class PrepareStep(StepPane):
+    """Typing on a prompt answers it; Tab in an answer goes straight on to the next prompt's."""
+
     step_key = "prepare"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_answer", "Next answer", show=False),
+    ]
     DEFAULT_CSS = """
     PrepareStep { overflow-y: hidden; }
     PrepareStep #prompts { height: 1fr; min-height: 4; }
@@ -72,14 +80,16 @@ class PrepareStep(StepPane):
     def _show_progress(self) -> None:
         count = answered_count(self.prompts, self.editor.session.answers)
         self.query_one("#progress", Static).update(
-            f"{count} of {len(self.prompts)} answered. Enter or Tab to answer the "
-            "highlighted prompt.")
+            f"{count} of {len(self.prompts)} answered. Type to answer; Tab goes on to the "
+            "next.")
 
     @on(OptionList.OptionHighlighted, "#prompts")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         prompt = next((p for p in self.prompts if _option_id(p) == event.option.id), None)
-        if prompt is None:
-            return
+        if prompt is not None and prompt is not self._current:
+            self._show(prompt)
+
+    def _show(self, prompt: PrepPrompt) -> None:
         self._current = prompt
         self.query_one("#prompt", Static).update(plain(prompt.text))
         hint = self.query_one("#hint", Static)
@@ -87,16 +97,53 @@ class PrepareStep(StepPane):
         hint.display = bool(prompt.hint)
         self.query_one("#answer", TextBox).load_text(self._answers.get(prompt.key, ""))
 
+    def _answer_box(self) -> TextBox:
+        """The answer box, focused, with the cursor after what is already written."""
+        box = self.query_one("#answer", TextBox)
+        box.focus()
+        box.move_cursor(box.document.end)
+        return box
+
     @on(OptionList.OptionSelected, "#prompts")
     def _selected(self) -> None:
-        self.query_one("#answer", TextBox).focus()
+        self._answer_box()
+
+    def on_key(self, event: events.Key) -> None:
+        # A letter typed on the list starts (or goes on with) the highlighted prompt's answer.
+        if (event.is_printable and event.character and self._current is not None
+                and isinstance(self.screen.focused, OptionList)):
+            event.stop()
+            event.prevent_default()
+            self._answer_box().insert(event.character)
+
+    def action_next_answer(self) -> None:
+        """Tab: from the list into the answer; from an answer on to the next prompt's."""
+        box = self.query_one("#answer", TextBox)
+        if self.screen.focused is not box:
+            self._answer_box()
+            return
+        self._keep_answer()  # what was typed belongs to this prompt, whatever comes next
+        option_list = self.query_one("#prompts", OptionList)
+        before = option_list.highlighted
+        option_list.action_cursor_down()
+        if option_list.highlighted == before:  # the last prompt: Tab leaves as usual
+            self.screen.focus_next()
+            return
+        option = option_list.highlighted_option
+        prompt = next((p for p in self.prompts if option and _option_id(p) == option.id), None)
+        if prompt is not None:
+            self._show(prompt)
+            self._answer_box()
 
     @on(TextBox.Changed, "#answer")
-    def _answered(self, event: TextBox.Changed) -> None:
+    def _answered(self) -> None:
+        self._keep_answer()
+
+    def _keep_answer(self) -> None:
         prompt = self._current
         if prompt is None:
             return
-        text = event.text_area.text
+        text = self.query_one("#answer", TextBox).text
         before = self._answers.get(prompt.key, "")
         if text == before:
             return  # loading a stored answer into the box

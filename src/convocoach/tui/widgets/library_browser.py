@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
@@ -23,6 +26,8 @@ _FILTER_DELAY = 0.12
 
 
 class LibraryBrowser(Horizontal):
+    # Down from the filter box goes on to the matches (the list and the sheet use it first).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "focus_list", show=False)]
     DEFAULT_CSS = """
     LibraryBrowser #library { width: 36; min-width: 24; border-right: vkey $foreground 20%; }
     LibraryBrowser #filter { margin: 0 0 1 0; }
@@ -63,6 +68,10 @@ class LibraryBrowser(Horizontal):
         option = self.query_one("#playbooks", OptionList).highlighted_option
         return None if option is None or option.id is None else self.library.get(option.id)
 
+    def action_focus_list(self) -> None:
+        self._fill_from_filter()  # what is typed applies now, as with Enter
+        self.focus_list()
+
     def focus_list(self) -> None:
         self.query_one("#playbooks", OptionList).focus()
 
@@ -71,6 +80,7 @@ class LibraryBrowser(Horizontal):
 
     def clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
+        self.fill("")
         self.focus_list()
 
     def fill(self, query: str) -> None:

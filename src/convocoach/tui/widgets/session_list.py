@@ -15,7 +15,7 @@ from convocoach.sessions.summary_md import session_markdown
 from convocoach.tui.safe_text import styled
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
-EMPTY = ("No sessions yet.\n\nPress L to open the playbook library, pick the challenge you "
+EMPTY = ("No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
          "face and press Enter: a new session starts, and everything you type is saved.")
 
 

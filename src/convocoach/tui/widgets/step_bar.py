@@ -10,6 +10,10 @@ from textual.reactive import reactive
 from convocoach.sessions.flow import STEPS
 from convocoach.tui.widgets.segment_bar import SegmentBar
 
+SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time",
+                "followup": "Follow"}
+"""Names short enough for every step to be named at 60 columns (the others are short)."""
+
 
 class StepBar(SegmentBar):
     """Click a step to go there. Done steps carry a tick (not only a colour)."""
@@ -23,18 +27,28 @@ class StepBar(SegmentBar):
     current: reactive[str] = reactive("situation")
     done: reactive[frozenset[str]] = reactive(frozenset())
 
-    def _labels(self, compact: bool) -> list[tuple[str, str]]:
+    def _labels(self, level: int) -> list[tuple[str, str]]:
+        """Level 0: every step named; 1: every step by its short name, closer together;
+        2: only the current step named, the others by number or tick."""
         labels = []
         for number, (key, label) in enumerate(STEPS, start=1):
             mark = "\u2713" if key in self.done else str(number)
-            text = f" {mark} {label} " if key == self.current or not compact else f" {mark} "
+            if level == 0 or (level == 2 and key == self.current):
+                text = f" {mark} {label} "
+            elif level == 1:
+                text = f" {mark} {SHORT_LABELS.get(key, label)}"
+                if key == self.current or key == STEPS[-1].key:
+                    text += " "
+            else:
+                text = f" {mark} "
             labels.append((key, text))
         return labels
 
     def render(self) -> Content:
-        labels = self._labels(compact=False)
-        if sum(len(text) for _, text in labels) > self.size.width:
-            labels = self._labels(compact=True)
+        for level in (0, 1, 2):
+            labels = self._labels(level)
+            if sum(len(text) for _, text in labels) <= self.size.width:
+                break
         current = self.get_visual_style("step-bar--current")
         done = self.get_visual_style("step-bar--done")
         segments = []
