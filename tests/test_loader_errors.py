@@ -153,6 +153,13 @@ def test_escaped_control_character_in_text_is_refused() -> None:
     assert (p.line, p.column, p.rule, p.path) == (5, 11, "control-character", "approach")
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u200d\u2060", "\ufeff ", "\u00ad"])
+def test_text_made_only_of_invisible_characters_is_empty(invisible: str) -> None:
+    p = only(MINIMAL.replace("Keep it short.", f'"{invisible}"'))
+    assert (p.rule, p.path) == ("empty-text", "approach")
+    assert "invisible" in p.message
+
+
 def test_bidi_override_in_text_is_refused() -> None:
     p = only(MINIMAL.replace("Keep it short.", "Keep \u202e it"))
     assert p.rule == "control-character"

@@ -118,6 +118,11 @@ class Spec:
         raise NotImplementedError
 
 
+# Text made only of spaces and characters that draw nothing (zero-width spaces and joiners,
+# word joiners, byte-order marks, soft hyphens): it looks empty wherever it is shown.
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+
+
 class Text(Spec):
     """A piece of text; numbers, dates and yes/no values are refused (quote them)."""
 
@@ -154,13 +159,13 @@ class Text(Spec):
         if type(node) is not yaml.ScalarNode or node.tag != _STR:
             return ctx.wrong_type(node, path, "text")
         value: str = node.value.strip() if self.strip else node.value
-        if not value.strip():
-            if self.allow_empty:
+        if not value.strip() or _INVISIBLE.fullmatch(value):
+            if self.allow_empty and not value.strip():
                 return value
             return ctx.report(
                 node,
                 path,
-                "is empty",
+                "is empty" if not value.strip() else "shows nothing (only invisible characters)",
                 "write the text, or delete the key if it is optional",
                 "empty-text",
             )
