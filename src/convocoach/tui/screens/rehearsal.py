@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import UserError
@@ -25,6 +25,7 @@ from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.mood_meter import MoodMeter
 from convocoach.tui.widgets.reply_box import ReplyBox
 from convocoach.tui.widgets.transcript import Transcript
@@ -109,7 +110,7 @@ class RehearsalScreen(Screen[None]):
                 yield Static(id="status")
                 yield Static("Paused: F5 to go on", id="paused")
                 yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Rehearsal: {self.playbook.title}"

@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from convocoach.coach.model import Rubric
 from convocoach.rehearsal.engine import State
@@ -20,6 +20,7 @@ from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.screens.rehearsal import clock_text
 from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.wording import counted
 
 _BAR = 10
@@ -84,7 +85,7 @@ class ScorecardScreen(Screen[None]):
             yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
                                 self.script.turn(self.state.turn_id).client), id="last-words")
             yield Static(card_content(self.card), id="card")
-        yield Footer()
+        yield KeyFooter()
 
     DEFAULT_CSS = """
     ScorecardScreen #card-scroll { padding: 0 1; }
