@@ -92,6 +92,18 @@ async def test_at_60_columns_who_by_when_and_status_fit_beside_a_shorter_what() 
                                                     ["The client", "2026-12-11", "done \u2713"]]
 
 
+async def test_many_steps_bring_a_scrollbar_and_still_no_cut_column() -> None:
+    app, sid = app_with_session(*(NextStep(f"Step number {n} of the launch plan", "client", "",
+                                           "2026-12-11") for n in range(15)))
+    async with app.run_test(size=(60, 30)) as pilot:
+        screen = await open_step(pilot, app, sid, "agree")
+        await pilot.pause()
+        table = screen.query_one("#steps", DataTable)
+        widths = [c.get_render_width(table) for c in table.ordered_columns]
+        assert sum(widths) <= table.scrollable_content_region.width
+        assert cells(table)[14][1:3] == ["The client", "2026-12-11"]
+
+
 async def test_a_typed_name_is_never_dropped_without_a_word() -> None:
     app, sid = app_with_session()
     async with app.run_test(size=(100, 40)) as pilot:
