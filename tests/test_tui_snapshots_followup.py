@@ -14,10 +14,10 @@ from tests.test_tui_snapshots import at_step, demo_app, settle
 def test_step_agree_narrow(snap_compare: Any) -> None:
     """At 60x20 the next steps table shows each whole date (2026-11-26, 2026-11-27,
     2026-11-30), each owner (Us, The client, Dana Whitfield) and each status ('open') beside a
-    shorter What column; nothing runs off the right edge."""
+    shorter What column, below the discussion points; nothing runs off the right edge."""
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("agree")(pilot)
-        pilot.app.screen.query_one("#steps").focus()
+        pilot.app.screen.query_one("#step-agree").scroll_home(animate=False)
         await settle(pilot)
 
     assert snap_compare(demo_app(), terminal_size=(60, 20), run_before=run)

@@ -48,10 +48,15 @@ class NextStepsTable(DataTable[Text]):
 
     _rows: Sequence[Row] = ()
     _widths: tuple[int, ...] = ()
+    _pending = False
+    """Rows given while the table had no width yet, shown at the next resize."""
 
     def show(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         """Fill the table with columns sized to these rows and the table's width."""
         self._rows = rows
+        self._pending = not self.size.width
+        if self._pending:
+            return  # not laid out yet: filled at the first resize, so sized once
         self._widths = self._fit()
         self.clear(columns=True)
         for label, width in zip(_COLUMNS, self._widths, strict=True):
@@ -68,11 +73,11 @@ class NextStepsTable(DataTable[Text]):
                    for i, label in enumerate(_COLUMNS)]
         natural[1] = min(natural[1], _MAX_WHO)
         room = self.scrollable_content_region.width - 2 * self.cell_padding * len(_COLUMNS)
-        what = natural[0] if room <= 0 else max(_MIN_WHAT, min(natural[0], room - sum(natural[1:])))
+        what = max(_MIN_WHAT, min(natural[0], room - sum(natural[1:])))
         return (what, *natural[1:])
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._fit() != self._widths:
+        if self._pending or self._fit() != self._widths:
             self.show(self._rows, self.cursor_row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
