@@ -81,9 +81,10 @@ def test_each_template_words_owners_for_the_reader() -> None:
 
 
 def test_our_own_summary_keeps_its_labels() -> None:
-    summary = session_markdown(DANA)
+    summary = session_markdown(replace(DANA, checkin_until="2027-03-01"))
     assert "(Us, by 2026-12-09)" in summary
     assert "(The client, by 2026-12-11)" in summary
+    assert "Weekly, next on 2026-12-14, until 2027-03-01" in summary
 
 
 def test_a_third_person_is_named() -> None:
