@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -132,9 +133,40 @@ def test_ics_parses_back_with_date_and_recurrence(cadence: str, rule: dict[str, 
     start = event.decoded("dtstart")
     assert start.isoformat() == "2026-12-01T10:00:00+00:00"
     assert str(start.tzinfo) == "Europe/London"
-    assert {k: list(v) for k, v in event["rrule"].items()} == rule
+    rrule = {k: list(v) for k, v in event["rrule"].items()}
+    assert rrule.pop("UNTIL") == [datetime(2027, 3, 1, 10, 0, tzinfo=timezone.utc)]
+    assert rrule == rule
     assert str(event["uid"]) == "0f9a3c2e-5b1d-4e7a-9c3b-2d8e6f4a1b70-checkin@convocoach"
     assert "Send the revised plan" in str(event["description"])
+
+
+def test_ics_check_ins_end_three_months_after_the_first_by_default() -> None:
+    """Before issue 12 the rule had no end: weekly check-ins forever."""
+    raw = render("ics")
+    assert b"RRULE:FREQ=WEEKLY;UNTIL=20270301T100000Z" in raw
+
+
+@pytest.mark.parametrize(("until", "expected"), [
+    ("2027-01-19", b"UNTIL=20270119T100000Z"),
+    ("2026-06-01", b"UNTIL=20261201T100000Z"),  # before the first check-in: that one only
+])
+def test_ics_check_ins_end_on_the_sessions_own_date(until: str, expected: bytes) -> None:
+    from icalendar import Calendar
+
+    raw = render("ics", checkin_until=until)
+    assert expected in raw
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert event["rrule"]["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 wants
+
+
+def test_ics_end_in_summer_time_is_the_check_in_hour_in_utc() -> None:
+    raw = render("ics", checkin_until="2027-06-01")
+    assert b"UNTIL=20270601T090000Z" in raw  # 10:00 in London is 09:00 UTC in June
+
+
+def test_ics_is_published_not_requested() -> None:
+    """A saved file, attached or opened by hand: no Accept/Decline that nobody would read."""
+    assert b"METHOD:PUBLISH\r\n" in render("ics")
 
 
 def test_ics_without_a_checkin_date_uses_the_cadence_after_the_meeting() -> None:

@@ -147,6 +147,9 @@ def test_a_version_1_database_is_migrated_with_a_backup_first(tmp_path: Path) ->
         assert (session.title, session.template, session.email_draft) == ("Old one", "standard", "")
         store.set_field(row.id, "email_draft", "Edited")
         assert store.get(row.id).email_draft == "Edited"
+        assert session.checkin_until == ""
+        store.set_field(row.id, "checkin_until", "2027-03-01")
+        assert store.get(row.id).checkin_until == "2027-03-01"
 
     backup = sqlite3.connect(tmp_path / f"sessions.db.before-v{SCHEMA_VERSION}")
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1

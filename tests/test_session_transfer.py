@@ -112,10 +112,22 @@ def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path,
 
 def test_a_version_1_file_without_rehearsals_still_imports(store: SessionStore) -> None:
     text = dump_session(store.get(make_session(store)), "yaml")
-    old = text.replace("convocoach_session: 2", "convocoach_session: 1").replace(
-        "rehearsals: []\n", "")
+    old = text.replace("convocoach_session: 3", "convocoach_session: 1").replace(
+        "rehearsals: []\n", "").replace("checkin_until: ''\n", "")
     assert "rehearsals" not in old
     assert parse_session(old.encode(), "old.yaml").rehearsals == ()
+
+
+def test_the_end_of_the_check_ins_travels_and_older_files_have_none(
+        store: SessionStore) -> None:
+    sid = make_session(store)
+    store.set_field(sid, "checkin_until", "2027-03-01")
+    text = dump_session(store.get(sid), "yaml")
+    assert "checkin_until: '2027-03-01'\n" in text
+    assert parse_session(text.encode(), "s.yaml").session.checkin_until == "2027-03-01"
+    old = text.replace("convocoach_session: 3", "convocoach_session: 2").replace(
+        "checkin_until: '2027-03-01'\n", "")
+    assert parse_session(old.encode(), "old.yaml").session.checkin_until == ""
 
 
 def test_bad_import_reports_every_problem_and_changes_nothing(

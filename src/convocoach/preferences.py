@@ -1,4 +1,5 @@
-"""How the app looks (the theme, a still cursor), remembered in ``preferences.json``.
+"""How the app looks (the theme, a still cursor) and where it saves files, remembered in
+``preferences.json``.
 
 The app writes this file itself, so it is JSON: read without a YAML parser at start-up.
 """
@@ -21,6 +22,8 @@ class Preferences:
     theme: str = DEFAULT_THEME
     cursor_blink: bool = True
     """False holds text cursors still (easier on some eyes; also used by the tests)."""
+    export_dir: str = ""
+    """The folder exports go to, as last chosen; empty means the current directory."""
 
 
 def load_preferences(path: Path) -> Preferences:
@@ -50,10 +53,19 @@ def load_preferences(path: Path) -> Preferences:
         raise InvalidFile(source, [Problem(source, 1, 1, "cursor_blink",
                                            f"{blink!r} is not true or false",
                                            "write true or false", "cursor_blink")])
-    return Preferences(theme=theme, cursor_blink=blink)
+    export_dir = data.get("export_dir", "")
+    if not isinstance(export_dir, str) or "\x00" in export_dir:
+        raise InvalidFile(source, [Problem(source, 1, 1, "export_dir",
+                                           f"{export_dir!r} is not a folder",
+                                           "write a folder path in quotes, or remove the key",
+                                           "export_dir")])
+    return Preferences(theme=theme, cursor_blink=blink, export_dir=export_dir)
 
 
 def save_preferences(path: Path, preferences: Preferences) -> None:
     from convocoach.atomicfile import write_text_atomic
 
-    write_text_atomic(path, json.dumps(asdict(preferences), indent=2) + "\n")
+    data = asdict(preferences)
+    if not data["export_dir"]:
+        del data["export_dir"]  # absent: the current directory, wherever the app starts
+    write_text_atomic(path, json.dumps(data, indent=2) + "\n")

@@ -108,7 +108,7 @@ def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject:
          now: datetime) -> bytes:
     from zoneinfo import ZoneInfo
 
-    from convocoach.followup.ics import build_ics, checkin_start, first_checkin
+    from convocoach.followup.ics import build_ics, checkin_start, first_checkin, last_checkin
 
     zone = ZoneInfo(profile.timezone)
     day = first_checkin(session.next_checkin, session.meeting.date, session.cadence,
@@ -118,4 +118,5 @@ def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject:
                       for s in session.next_steps if s.status == "open")
     return build_ics(uid=f"{session.uuid}-checkin@convocoach", summary=f"Check-in: {subject}",
                      description=steps or subject, start=start, cadence=session.cadence,
+                     until=last_checkin(day, session.checkin_until),
                      organizer=profile.email, attendee=session.client.email, stamp=now)

@@ -1,8 +1,9 @@
-"""An .ics invite for the next check-in, repeating at the agreed cadence (RFC 5545)."""
+"""An .ics invite for the next check-in, repeating at the agreed cadence until an end date
+(RFC 5545)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from convocoach.followup.sendby import workday_on_or_after
 
@@ -14,7 +15,8 @@ RRULES: dict[str, dict[str, object]] = {
 }
 _STEP_DAYS = {"daily": 1, "weekly": 7, "twice_monthly": 14, "monthly": 30}
 CHECKIN_MINUTES = 30
-TIMEZONE_YEARS = 3
+DEFAULT_MONTHS = 3
+"""How long check-ins repeat when the session sets no end (it holds no milestone date)."""
 
 
 def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: date) -> date:
@@ -25,13 +27,32 @@ def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: dat
     return workday_on_or_after(base + timedelta(days=_STEP_DAYS.get(cadence, 7)))
 
 
+def last_checkin(first: date, until: str) -> date:
+    """The last day the check-ins repeat: the session's own end (never before the first
+    check-in), else :data:`DEFAULT_MONTHS` after the first."""
+    if until:
+        return max(date.fromisoformat(until), first)
+    from calendar import monthrange
+
+    years, month = divmod(first.month - 1 + DEFAULT_MONTHS, 12)
+    year, month = first.year + years, month + 1
+    return date(year, month, min(first.day, monthrange(year, month)[1]))
+
+
 def build_ics(*, uid: str, summary: str, description: str, start: datetime, cadence: str,
-              organizer: str, attendee: str, stamp: datetime) -> bytes:
+              until: date, organizer: str, attendee: str, stamp: datetime) -> bytes:
     from icalendar import Calendar, Event, vCalAddress
 
     cal = Calendar()
     cal.add("prodid", "-//convocoach//follow-up check-in//EN")
     cal.add("version", "2.0")
+    # PUBLISH, not REQUEST: this file is saved to disk and then opened by the sender or
+    # attached to the draft by hand. REQUEST is an iTIP scheduling message: mail clients offer
+    # Accept/Decline only when it arrives as the invitation itself (a text/calendar part whose
+    # MIME method matches; Outlook rejects a mismatch as "not supported calendar message") and
+    # the replies go to the organizer's calendar server, which convocoach is not, so a
+    # "Decline" would vanish unseen. PUBLISH is added as an ordinary event everywhere
+    # ("Add to calendar"), promising no reply that nobody would read.
     cal.add("method", "PUBLISH")
     event = Event()
     event.add("uid", uid)
@@ -40,7 +61,10 @@ def build_ics(*, uid: str, summary: str, description: str, start: datetime, cade
     event.add("duration", timedelta(minutes=CHECKIN_MINUTES))
     event.add("summary", summary)
     event.add("description", description)
-    event.add("rrule", RRULES.get(cadence, RRULES["weekly"]))
+    # With a DTSTART in a named zone, RFC 5545 wants UNTIL in UTC: the last day's check-in
+    # time, so that day's check-in is the last one.
+    last = datetime.combine(until, start.timetz()).astimezone(timezone.utc)
+    event.add("rrule", {**RRULES.get(cadence, RRULES["weekly"]), "UNTIL": last})
     if organizer:
         event.add("organizer", vCalAddress(f"mailto:{organizer}"))
     if attendee:
@@ -48,7 +72,7 @@ def build_ics(*, uid: str, summary: str, description: str, start: datetime, cade
     cal.add_component(event)
     # Time zone rules for the months the check-ins will actually run, not 1970-2038.
     cal.add_missing_timezones(first_date=start.date() - timedelta(days=1),
-                              last_date=start.date() + timedelta(days=TIMEZONE_YEARS * 366))
+                              last_date=max(until, start.date()) + timedelta(days=31))
     data: bytes = cal.to_ical()
     return data
 

@@ -30,7 +30,7 @@ def parse_minutes(value: str) -> int | None:
 def check_field(name: str, text: str) -> str | int:
     """The value to store for ``text`` typed into field ``name``; ValueError saying why not."""
     value = text.strip()
-    if name in ("meeting.date", "next_checkin", "due"):
+    if name in ("meeting.date", "next_checkin", "checkin_until", "due"):
         if value and parse_date(value) is None:
             raise ValueError("write a date like 2026-11-27")
     elif name == "meeting.time":

@@ -33,8 +33,8 @@ from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
 
-FILE_VERSION = 2
-"""2 added the session's rehearsals; files of version 1 import as before."""
+FILE_VERSION = 3
+"""2 added the session's rehearsals, 3 the end of the check-ins; older files import as before."""
 SESSION_MAX_BYTES = 8 * 1024 * 1024
 """An exchange file's size limit: a session with long answers and many rehearsals is far
 larger than a playbook, and import must take whatever export wrote."""
@@ -99,6 +99,7 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("next_steps", ListOf(NEXT_STEP, max_items=200), "Agreed next steps."),
     Field("cadence", Choice(tuple(CADENCE_LABELS)), "Check-in cadence.", default="weekly"),
     Field("next_checkin", _date, "Date of the next check-in."),
+    Field("checkin_until", _date, "Last day the check-ins repeat; empty: three months of them."),
     Field("notes", TEXT, "Free notes."),
     Field("step", Text(max_length=40, one_line=True), "The step to resume at.",
           default="situation"),

@@ -74,6 +74,8 @@ class Session:
     next_steps: tuple[NextStep, ...] = ()
     cadence: str = "weekly"
     next_checkin: str = ""
+    checkin_until: str = ""
+    """The last day the check-ins repeat (ISO date); empty means three months of them."""
     notes: str = ""
     step: str = "situation"
     template: str = "standard"

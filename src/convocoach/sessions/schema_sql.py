@@ -119,6 +119,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN timing_checked TEXT NOT NULL DEFAULT '';
     """,
+    # 7: the last day the repeating check-ins run (empty: three months from the first).
+    """
+    ALTER TABLE sessions ADD COLUMN checkin_until TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -143,6 +147,7 @@ SCALAR_COLUMNS: dict[str, str] = {
     "stakes": "stakes",
     "cadence": "cadence",
     "next_checkin": "next_checkin",
+    "checkin_until": "checkin_until",
     "notes": "notes",
     "step": "step",
     "template": "template",

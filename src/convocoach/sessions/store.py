@@ -261,7 +261,8 @@ class SessionStore:
                             row["meeting_place"]),
             stakes=row["stakes"], answers=answers, phrases=tuple(lists["phrases"]),
             points=tuple(lists["points"]), next_steps=steps, cadence=row["cadence"],
-            next_checkin=row["next_checkin"], notes=row["notes"], step=row["step"],
+            next_checkin=row["next_checkin"], checkin_until=row["checkin_until"],
+            notes=row["notes"], step=row["step"],
             template=row["template"], email_draft=row["email_draft"],
             exported_at=row["exported_at"],
             created_at=row["created_at"], updated_at=row["updated_at"], id=row["id"])

@@ -25,7 +25,8 @@ def session_markdown(session: Session) -> str:
            f"{CHANNEL_LABELS.get(m.channel, m.channel)}"
            + (f", {md_inline(m.place)}" if m.place else ""),
            f"- **Check-ins:** {CADENCE_LABELS.get(s.cadence, s.cadence)}"
-           + (f", next on {s.next_checkin}" if s.next_checkin else ""), ""]
+           + (f", next on {s.next_checkin}" if s.next_checkin else "")
+           + (f", until {s.checkin_until}" if s.checkin_until else ""), ""]
     if s.stakes.strip():
         out += ["## What is at stake", "", md_inline(s.stakes), ""]
     if s.answers:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,7 +15,7 @@ from textual.theme import Theme
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
 from convocoach.playbooks.summary import load_summaries
-from convocoach.preferences import Preferences, load_preferences, save_preferences
+from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.commands import Command, bindings, palette_entries
 from convocoach.tui.context import AppContext, Clock, unusable_settings, utc_now
@@ -70,19 +69,16 @@ class ConvocoachApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)
     COMMANDS = App.COMMANDS | {_outside_text_commands}
 
-    def __init__(self, context: AppContext, preferences: Preferences | None = None,
-                 preferences_problem: str = "", rehearse_session: int = 0,
+    def __init__(self, context: AppContext, rehearse_session: int = 0,
                  open_with: Opener | None = None) -> None:
         super().__init__()
         self.context = context
-        self._preferences = preferences or Preferences()
-        self._preferences_problem = preferences_problem
         self._rehearse_session = rehearse_session
         self._open_with = open_with
 
     def on_mount(self) -> None:
-        if self._preferences.theme in self.available_themes:
-            self.theme = self._preferences.theme
+        if self.context.preferences.theme in self.available_themes:
+            self.theme = self.context.preferences.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen(self.context))
         if self._rehearse_session:
@@ -93,15 +89,15 @@ class ConvocoachApp(App[int]):
             from convocoach.tui.screens.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
-        if self._preferences_problem:
-            self._settings_problem(self._preferences_problem)
+        if self.context.preferences_problem:
+            self._settings_problem(self.context.preferences_problem)
         self._profile_reported = False
         self.call_after_refresh(_collect_garbage_from_now_on)
 
     @property
     def cursor_blink(self) -> bool:
         """Whether text cursors blink (``cursor_blink`` in preferences.json)."""
-        return self._preferences.cursor_blink
+        return self.context.preferences.cursor_blink
 
     def _open_rehearsal(self, session_id: int) -> None:
         """Straight into the role-play (``convocoach rehearse``); Esc leads to its session."""
@@ -126,11 +122,8 @@ class ConvocoachApp(App[int]):
         self.context.store.close()
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self._preferences_problem:
-            return  # never overwrite a file we could not read
-        self._preferences = dataclasses.replace(self._preferences, theme=theme.name)
         try:
-            save_preferences(self.context.locations.preferences_file, self._preferences)
+            self.context.remember(theme=theme.name)
         except OSError as exc:
             self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
@@ -157,13 +150,18 @@ class ConvocoachApp(App[int]):
 def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | None = None,
              rehearse_session: int = 0, live_feedback: bool = True,
              open_with: Opener | None = None) -> ConvocoachApp:
-    """Build the app with everything it needs, loaded from ``locations``."""
+    """Build the app with everything it needs, loaded from ``locations``.
+
+    Exports go to ``export_dir`` if given, else to the folder last chosen in the app, else to
+    the current directory.
+    """
     library = load_summaries(locations)
     store = SessionStore.open(locations.database, clock)
     try:
         preferences, problem = load_preferences(locations.preferences_file), ""
     except (InvalidFile, UserError) as exc:
         preferences, problem = Preferences(), unusable_settings(exc)
-    context = AppContext(locations, library, store, clock, export_dir or Path.cwd())
+    folder = export_dir or Path(preferences.export_dir or Path.cwd()).expanduser()
+    context = AppContext(locations, library, store, clock, folder, preferences, problem)
     context.live_feedback = live_feedback
-    return ConvocoachApp(context, preferences, problem, rehearse_session, open_with)
+    return ConvocoachApp(context, rehearse_session, open_with)

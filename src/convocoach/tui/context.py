@@ -6,6 +6,7 @@ profile are read the first time something needs them, so the first screen appear
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
 from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
+from convocoach.preferences import Preferences, save_preferences
 from convocoach.sessions.store import SessionStore
 
 if TYPE_CHECKING:
@@ -45,7 +47,11 @@ class AppContext:
     store: SessionStore
     clock: Clock = utc_now
     export_dir: Path = field(default_factory=Path.cwd)
-    """Where the follow-up files go unless the user picks another folder."""
+    """Where every export goes (follow-up, prep sheet, debriefs, role cards): the folder the
+    user last chose, remembered in preferences.json, else the current directory."""
+    preferences: Preferences = field(default_factory=Preferences)
+    preferences_problem: str = ""
+    """Why preferences.json could not be read; it is then never overwritten."""
     _profile: Profile | None = None
     profile_problem: str = ""
     """Why the settings file could not be read (the app then runs on defaults)."""
@@ -104,6 +110,21 @@ class AppContext:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def remember(self, **changes: str | bool) -> None:
+        """Change preferences and save them; OSError when the file cannot be written."""
+        self.preferences = dataclasses.replace(self.preferences, **changes)  # type: ignore[arg-type]
+        if not self.preferences_problem:
+            save_preferences(self.locations.preferences_file, self.preferences)
+
+    def use_export_dir(self, folder: Path) -> str:
+        """Send every later export to ``folder`` and remember it; what went wrong, if anything."""
+        self.export_dir = folder
+        try:
+            self.remember(export_dir=str(folder))
+        except OSError as exc:
+            return f"The folder is used until you quit, but could not be remembered: {exc}"
+        return ""
 
     def local(self, when: datetime) -> datetime:
         """``when`` in the profile's time zone (checked when the profile was read)."""

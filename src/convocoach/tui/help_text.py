@@ -169,6 +169,9 @@ How each dimension went over the rehearsal, your reflections-to-questions ratio 
 # 6. Agree
 
 The discussion points (one per line) and the next steps you agreed: what, who, by when.
+The points go into the email to the client as they are, so write them to the client: "The
+launch moves to 8 January", not "Dana raised the launch date". In the email the owners read
+from the client's side: "you" for the client, "we" or "I" for your side.
 
 | key (in the table) | does |
 |---|---|
@@ -177,8 +180,9 @@ The discussion points (one per line) and the next steps you agreed: what, who, b
 | Delete | remove it |
 | Shift+Up / Shift+Down | move it |
 
-Choose how often you will check in and the date of the next check-in; the follow-up email and
-the calendar invite use both.
+Choose how often you will check in, the date of the next check-in and, if you like, the last
+day the check-ins repeat (left empty, the calendar invite runs for three months); the
+follow-up email and the calendar invite use them.
 """ + _SESSION_KEYS,
     "followup": """
 # 7. Follow up
@@ -200,7 +204,7 @@ Once edited, your version is kept and used everywhere, including `convocoach ema
 # Prep sheet
 
 Your whole plan on one page. S saves it as Markdown and HTML (to print, or to keep open on a
-second screen). Esc goes back.
+second screen) in the folder you choose, which is remembered for every export. Esc goes back.
 """,
     "preview": """
 # Playbook preview
@@ -222,7 +226,8 @@ waits for it to come back.
 # A next step
 
 What will be done, who owns it (us, the client, or a named person) and by when (a date like
-2026-11-27). Ctrl+S saves, Esc cancels.
+2026-11-27). Typing a name makes the owner that person; the name is kept only with the owner
+"A named person". Ctrl+S saves, Esc cancels.
 """,
     "email-editor": """
 # Editing the email
@@ -230,10 +235,11 @@ What will be done, who owns it (us, the client, or a named person) and by when (
 The email is Markdown: `**bold**`, `- lists`. Ctrl+S keeps your version, Esc cancels.
 """,
     "export": """
-# Saving the follow-up
+# Saving files
 
 Choose the folder and the formats (Space toggles one). Existing files with the same names are
-replaced. Ctrl+S or Enter saves.
+replaced. Ctrl+S or Enter saves. The folder is remembered (in preferences.json) and used for
+every export: the follow-up, the prep sheet, rehearsal debriefs, workshop cards and debriefs.
 """,
 }
 

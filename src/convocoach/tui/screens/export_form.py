@@ -1,4 +1,4 @@
-"""Choose where to save the follow-up, and in which formats."""
+"""Choose where to save an export (the follow-up, the prep sheet), and in which formats."""
 
 from __future__ import annotations
 
@@ -44,20 +44,26 @@ class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
     ExportForm Button { margin: 0 0 0 1; }
     """
 
-    def __init__(self, folder: Path, stem: str) -> None:
+    def __init__(self, folder: Path, stem: str, title: str = "Save the follow-up",
+                 formats: dict[str, str] | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.stem = stem
+        self.title_text = title
+        self.formats = formats or FORMAT_LABELS
 
     def compose(self) -> ComposeResult:
+        first, *others = self.formats
+        names = f"{self.stem}.{first}" + (f", .{others[0]} and so on" if len(others) > 1 else
+                                           "".join(f" and .{fmt}" for fmt in others))
         with Vertical() as box:
-            box.border_title = "Save the follow-up"
+            box.border_title = self.title_text
             yield Label("Folder")
             yield Field(str(self.folder), compact=True, id="folder")
-            yield Static(f"Files are named {self.stem}.md, .txt and so on.", markup=False,
-                         classes="muted")
+            yield Static(f"Files are named {names}.", markup=False, classes="muted")
+            yield Static("The folder is remembered for every export.", classes="muted")
             yield SelectionList[str](*(Selection(label, fmt, True)
-                                       for fmt, label in FORMAT_LABELS.items()), id="formats")
+                                       for fmt, label in self.formats.items()), id="formats")
             yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", compact=True, id="cancel")
@@ -82,7 +88,7 @@ class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
         if folder.exists() and not folder.is_dir():
             error.update("That is a file, not a folder.")
             return
-        self.dismiss((folder, tuple(f for f in FORMAT_LABELS if f in formats)))
+        self.dismiss((folder, tuple(f for f in self.formats if f in formats)))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

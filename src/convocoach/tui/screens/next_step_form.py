@@ -59,7 +59,7 @@ class NextStepForm(ModalScreen[NextStep | None]):
                 yield Select(OWNER_CHOICES, value=step.owner_kind, allow_blank=False,
                              compact=True, id="owner-kind")
                 yield Label("Name")
-                yield Field(step.owner_name, placeholder="Only for a named person",
+                yield Field(step.owner_name, placeholder="A name makes the owner that person",
                             compact=True, id="owner-name", max_length=200)
                 yield Label("By when")
                 yield Field(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
@@ -74,6 +74,13 @@ class NextStepForm(ModalScreen[NextStep | None]):
     def on_mount(self) -> None:
         self.query_one("#action", Input).focus()
 
+    @on(Input.Changed, "#owner-name")
+    def _named(self, event: Input.Changed) -> None:
+        # Whoever types a name means that person: say so in the Owner field at once.
+        owner = self.query_one("#owner-kind", Select)
+        if event.value.strip() and owner.value != "person":
+            owner.value = "person"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -87,13 +94,17 @@ class NextStepForm(ModalScreen[NextStep | None]):
         if owner_kind == "person" and not owner_name:
             error.update("Name the person who owns it, or choose us or the client.")
             return
+        if owner_kind != "person" and owner_name:
+            error.update(plain(f"The name \u201c{owner_name}\u201d is kept only with the owner "
+                               "\u201cA named person\u201d: choose that, or clear the name."))
+            return
         try:
             due = str(check_field("due", self.query_one("#due", Input).value))
         except ValueError as exc:
             error.update(plain(f"By when: {exc}."))
             return
-        self.dismiss(NextStep(action, owner_kind, owner_name if owner_kind == "person" else "",
-                              due, str(self.query_one("#status", Select).value), self.step.id))
+        self.dismiss(NextStep(action, owner_kind, owner_name, due,
+                              str(self.query_one("#status", Select).value), self.step.id))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

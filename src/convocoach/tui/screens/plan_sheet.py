@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -18,6 +19,8 @@ from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
+
+SHEET_FORMATS = {"md": "Markdown (.md)", "html": "HTML, to print (.html)"}
 
 
 class PlanSheetScreen(Screen[None]):
@@ -54,18 +57,28 @@ class PlanSheetScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss()
 
-    def action_save(self) -> None:
+    @work
+    async def action_save(self) -> None:
         from convocoach.atomicfile import write_text_atomic
         from convocoach.followup.export import file_stem
+        from convocoach.tui.screens.export_form import ExportForm
 
         stem = file_stem(self.session, "prep-sheet")
-        folder = self.context.export_dir
+        choice = await self.app.push_screen_wait(ExportForm(
+            self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS))
+        if choice is None:
+            return
+        folder, formats = choice
+        texts = {"md": self.markdown,
+                 "html": plan_sheet_html(self.session, self.playbook, self.notes)}
         try:
-            write_text_atomic(folder / f"{stem}.md", self.markdown)
-            write_text_atomic(folder / f"{stem}.html",
-                              plan_sheet_html(self.session, self.playbook, self.notes))
+            for fmt in formats:
+                write_text_atomic(folder / f"{stem}.{fmt}", texts[fmt])
         except OSError as exc:
             self.notify(str(exc), title="Nothing was saved", severity="error", markup=False)
             return
-        self.notify(f"Saved in {folder}:\n{stem}.md\n{stem}.html", title="Prep sheet saved",
-                    timeout=10, markup=False)
+        problem = self.context.use_export_dir(folder)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+        self.notify(f"Saved in {folder}:\n" + "\n".join(f"{stem}.{fmt}" for fmt in formats),
+                    title="Prep sheet saved", timeout=10, markup=False)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Select, Static
 
+from convocoach.followup.ics import DEFAULT_MONTHS
 from convocoach.playbooks.model import CADENCE_LABELS
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import NextStep
@@ -23,6 +25,10 @@ from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
 _STATUS_MARKS = {"open": "open", "done": "done \u2713", "dropped": "dropped"}
+_COLUMNS = ("What", "Who", "By when", "Status")
+_MIN_WHAT = 12
+_MAX_WHO = 24
+Row = tuple[Text, Text, Text, Text]
 
 
 class NextStepsTable(DataTable[Text]):
@@ -39,6 +45,40 @@ class NextStepsTable(DataTable[Text]):
     DEFAULT_CSS = """
     NextStepsTable { height: auto; max-height: 12; margin: 0 0 1 0; }
     """
+
+    _rows: Sequence[Row] = ()
+    _widths: tuple[int, ...] = ()
+    _pending = False
+    """Rows given while the table had no width yet, shown at the next resize."""
+
+    def show(self, rows: Sequence[Row], cursor: int | None = None) -> None:
+        """Fill the table with columns sized to these rows and the table's width."""
+        self._rows = rows
+        self._pending = not self.size.width
+        if self._pending:
+            return  # not laid out yet: filled at the first resize, so sized once
+        self._widths = self._fit()
+        self.clear(columns=True)
+        for label, width in zip(_COLUMNS, self._widths, strict=True):
+            self.add_column(label, width=width)
+        self.add_rows(rows)
+        if cursor is not None and self.row_count:
+            self.move_cursor(row=max(0, min(cursor, self.row_count - 1)))
+        self.refresh_bindings()
+
+    def _fit(self) -> tuple[int, ...]:
+        # Who, By when and Status keep their whole text; What takes the room that is left
+        # (the whole action shows when the step is opened with Enter).
+        natural = [max([len(label), *(row[i].cell_len for row in self._rows)])
+                   for i, label in enumerate(_COLUMNS)]
+        natural[1] = min(natural[1], _MAX_WHO)
+        room = self.scrollable_content_region.width - 2 * self.cell_padding * len(_COLUMNS)
+        what = max(_MIN_WHAT, min(natural[0], room - sum(natural[1:])))
+        return (what, *natural[1:])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._pending or self._fit() != self._widths:
+            self.show(self._rows, self.cursor_row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "remove", "move"):
@@ -68,7 +108,7 @@ class AgreeStep(StepPane):
     AgreeStep .row { height: auto; }
     AgreeStep .row > Label { width: 16; }
     AgreeStep .error { color: $text-error; height: auto; }
-    AgreeStep #cadence, AgreeStep #next-checkin { width: 30; max-width: 100%; }
+    AgreeStep #cadence, AgreeStep .date { width: 30; max-width: 100%; }
     """
 
     class EditStep(Message):
@@ -89,17 +129,14 @@ class AgreeStep(StepPane):
 
     def compose(self) -> ComposeResult:
         session = self.editor.session
-        yield Static("Discussion points (one per line)", classes="section-title")
+        yield Static("Discussion points (one per line; the email to the client lists them)",
+                     classes="section-title")
         yield TextBox("\n".join(session.points), id="points",
-                      placeholder="What you explained, what they raised, what you decided")
+                      placeholder="Write them to the client: \u201cThe launch moves to "
+                                  "8 January.\u201d")
         yield Static("Next steps: A adds, Enter edits, Delete removes, Shift+arrows move",
                      classes="section-title")
-        table = NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)
-        # A bounded first column keeps Who, By when and Status on an 80-column screen; the
-        # whole action shows when the step is opened with Enter.
-        table.add_column("What", width=34)
-        table.add_columns("Who", "By when", "Status")
-        yield table
+        yield NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Static("Check-ins", classes="section-title")
         if self.playbook is not None:
             followup = self.playbook.playbook.followup
@@ -113,13 +150,21 @@ class AgreeStep(StepPane):
         with Horizontal(classes="row"):
             yield Label("Next check-in")
             yield Field(session.next_checkin, placeholder="YYYY-MM-DD", compact=True,
-                        id="next-checkin")
-        yield Static("", id="checkin-error", classes="error", markup=False)
+                        id="next-checkin", classes="date")
+        yield Static("", id="next-checkin-error", classes="error", markup=False)
+        with Horizontal(classes="row"):
+            yield Label("Repeat until")
+            yield Field(session.checkin_until, placeholder="YYYY-MM-DD", compact=True,
+                        id="checkin-until", classes="date")
+        yield Static("", id="checkin-until-error", classes="error", markup=False)
+        yield Static(f"The calendar invite repeats the check-ins until then; left empty, for "
+                     f"{DEFAULT_MONTHS} months.", classes="note muted", markup=False)
 
     _listed: tuple[NextStep, ...] = ()
 
     def on_mount(self) -> None:
-        self.query_one("#checkin-error").display = False
+        for error in self.query(".error"):
+            error.display = False
         self._fill_table()
 
     def shown(self) -> None:
@@ -128,16 +173,11 @@ class AgreeStep(StepPane):
             self._fill_table()
 
     def _fill_table(self, cursor: int | None = None) -> None:
-        table = self.query_one("#steps", NextStepsTable)
-        table.clear()
         self._listed = self.editor.session.next_steps
-        for step in self._listed:
-            table.add_row(plain_rich(step.action), plain_rich(owner_label(step)),
-                          plain_rich(step.due or "-"),
-                          plain_rich(_STATUS_MARKS.get(step.status, step.status)))
-        if cursor is not None and table.row_count:
-            table.move_cursor(row=max(0, min(cursor, table.row_count - 1)))
-        table.refresh_bindings()
+        self.query_one("#steps", NextStepsTable).show(
+            [(plain_rich(step.action), plain_rich(owner_label(step)), plain_rich(step.due or "-"),
+              plain_rich(_STATUS_MARKS.get(step.status, step.status))) for step in self._listed],
+            cursor)
 
     @on(TextBox.Changed, "#points")
     def _points(self, event: TextBox.Changed) -> None:
@@ -151,10 +191,15 @@ class AgreeStep(StepPane):
             self.editor.set_field("cadence", event.value)
 
     @on(Input.Changed, "#next-checkin")
-    def _checkin(self, event: Input.Changed) -> None:
-        error = self.query_one("#checkin-error", Static)
+    @on(Input.Changed, "#checkin-until")
+    def _checkin_date(self, event: Input.Changed) -> None:
+        name = "next_checkin" if event.input.id == "next-checkin" else "checkin_until"
+        error = self.query_one(f"#{event.input.id}-error", Static)
         try:
-            value = str(check_field("next_checkin", event.value))
+            value = str(check_field(name, event.value))
+            first = self.editor.session.next_checkin
+            if name == "checkin_until" and value and first and value < first:
+                raise ValueError(f"the check-ins cannot end before the next one ({first})")
         except ValueError as exc:
             error.update(plain(f"Not saved yet: {exc}."))
             error.display = True
@@ -162,8 +207,8 @@ class AgreeStep(StepPane):
             return
         error.display = False
         event.input.remove_class("-invalid")
-        if value != self.editor.session.next_checkin:
-            self.editor.set_field("next_checkin", value)
+        if value != getattr(self.editor.session, name):
+            self.editor.set_field(name, value)
 
     @on(EditStep)
     @work

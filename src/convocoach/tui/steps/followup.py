@@ -36,6 +36,7 @@ class FollowupStep(StepPane):
     FollowupStep #template { width: 30; }
     FollowupStep #send-by { width: 1fr; padding: 0 0 0 2; height: auto; }
     FollowupStep #headers { height: auto; margin: 1 0 0 0; }
+    FollowupStep #draft-state { height: auto; color: $text-muted; text-style: italic; }
     FollowupStep #preview { border: round $foreground 30%; height: auto; min-height: 5; }
     FollowupStep #render-error { color: $text-error; height: auto; }
     """
@@ -54,6 +55,8 @@ class FollowupStep(StepPane):
                          allow_blank=False, compact=True, id="template", prompt="Template")
             yield Static("", id="send-by")
         yield Static("", id="headers")
+        yield Static("Your own edit of the email is used (R goes back to the template).",
+                     id="draft-state")
         yield Static("", id="render-error")
         yield PrepSheet(id="preview")
 
@@ -70,11 +73,10 @@ class FollowupStep(StepPane):
         to = session.client.name or "the client"
         if session.client.email:
             to += f" <{session.client.email}>"
-        edited = " (edited by you; R goes back to the template)" if session.email_draft else ""
         self.query_one("#headers", Static).update(styled(
             ("To: ", "bold"), to, "\n", ("Subject: ", "bold"),
-            subject_for(session, self.playbook.playbook if self.playbook else None),
-            (edited, "italic")))
+            subject_for(session, self.playbook.playbook if self.playbook else None)))
+        self.query_one("#draft-state").display = bool(session.email_draft)
         self._render_email()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -183,7 +185,9 @@ class FollowupStep(StepPane):
         self.app.call_from_thread(self._exported, folder, [p.name for p in written])
 
     def _exported(self, folder: Path, names: list[str]) -> None:
-        self.context.export_dir = folder
+        problem = self.context.use_export_dir(folder)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
         self._mark_exported()
         self.notify(f"Saved in {folder}:\n" + "\n".join(names), title="Follow-up saved",
                     timeout=10, markup=False)
