@@ -143,3 +143,21 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     assert "Known since Monday" in terminal.wait_for("Known since Monday")
     terminal.send("C-q")
     assert terminal.wait_until_gone()
+
+
+def test_bytes_that_are_not_utf8_do_not_end_the_app(terminal: Terminal) -> None:
+    terminal.wait_for("Welcome")
+    time.sleep(0.5)
+    terminal.send("Escape")
+    terminal.wait_for("1. Prepare")
+    time.sleep(0.5)
+    terminal.send("/")
+    time.sleep(0.3)
+    terminal.tmux("send-keys", "-t", terminal.session, "-H", "e9", "9b", "ff")  # Latin-1 é...
+    screen = terminal.wait_for("\ufffd")  # shown as replacement characters, and read on
+    terminal.send("-l", "delay")
+    screen = terminal.wait_for("\ufffddelay")
+    assert terminal.alive()
+    assert "Traceback" not in screen
+    terminal.send("C-q")
+    assert terminal.wait_until_gone()

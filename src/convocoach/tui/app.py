@@ -19,6 +19,7 @@ from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.commands import Command, bindings, palette_entries
 from convocoach.tui.context import AppContext, Clock, unusable_settings, utc_now
+from convocoach.tui.input_decoding import accept_any_input_bytes
 from convocoach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | No
     Exports go to ``export_dir`` if given, else to the folder last chosen in the app, else to
     the current directory.
     """
+    accept_any_input_bytes()
     library = load_summaries(locations)
     store = SessionStore.open(locations.database, clock)
     try:
