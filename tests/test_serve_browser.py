@@ -110,7 +110,7 @@ def close(browser: subprocess.Popen[bytes]) -> None:
 
 # The title, the library tab, the footer, and the highlighted playbook's prep sheet beside
 # the list (drawn once the list is up).
-HOME_WORDS = ("convocoach", "Playbooks", "Quit", "Prepare")
+HOME_WORDS = ("convocoach", "Playbooks", "Help", "Prepare")
 
 async def wait_for_processes(server: Served, count: int) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
