@@ -14,8 +14,9 @@ Both programs run in a pseudo-terminal of 100 columns x 30 rows (TERM=xterm-256c
 
 First paint is the time from spawning the process until its output, with escape sequences
 removed, contains every marker string of that program (the header title and a key of the
-footer, which is drawn last: the baseline's Quit, convocoach's F1 Help), as the median over interleaved rounds. Textual asks the terminal a few questions
-at start-up (DECRQM for synchronized output and in-band resize) but does not wait for the
+footer, which is drawn last: the baseline's Quit, convocoach's F1 Help), as the median
+over interleaved rounds. Textual asks the terminal a few questions at start-up (DECRQM for
+synchronized output and in-band resize) but does not wait for the
 answers, so none are sent.
 
 Keystroke echo is the time from writing one printable character to the pty until the text

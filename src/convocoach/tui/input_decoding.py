@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import functools
 import importlib
+import os
+import sys
 from collections.abc import Callable
 
 _DRIVERS = ("textual.drivers.linux_driver", "textual.drivers.linux_inline_driver",
@@ -24,8 +26,15 @@ def lenient_decoder_factory(encoding: str) -> Callable[..., codecs.IncrementalDe
 
 
 def accept_any_input_bytes() -> None:
-    """Give every terminal driver the lenient decoder (idempotent)."""
+    """Give the terminal drivers the lenient decoder (idempotent).
+
+    A driver module not loaded yet and not named in TEXTUAL_DRIVER (as ``serve`` names the
+    web driver) will not be used: it is left unloaded rather than imported at start-up.
+    """
+    chosen = os.environ.get("TEXTUAL_DRIVER", "")
     for name in _DRIVERS:
+        if name != _DRIVERS[0] and name not in sys.modules and name not in chosen:
+            continue
         try:
             module = importlib.import_module(name)
         except ImportError:  # a driver for another platform
