@@ -269,3 +269,25 @@ def test_the_ics_export_checks_the_chosen_template(tmp_path: Path,
         sid = store.create("project-delays", title="Invite")
     assert main(["email", str(sid), "--format", "ics", "--template", str(broken)]) == 2
     assert "nmae" in capsys.readouterr().err
+
+
+async def test_the_profile_form_says_one_address() -> None:
+    from textual.widgets import Input, Static
+
+    from convocoach.tui.screens.profile_form import ProfileScreen
+    from tests.tui_support import build_app
+
+    app = build_app(profile=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        field = screen.query_one("#p-email", Input)
+        assert field.placeholder == "one address, like sam@brightline.example"
+        field.value = "sam@brightline.example, boss@brightline.example"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        error = str(screen.query_one("#error", Static).render())
+        assert "email: " in error
+        assert "is not one address" in error
