@@ -193,7 +193,10 @@ def test_unclosed_block_names_its_opening_line() -> None:
     with pytest.raises(InvalidFile) as caught:
         render_followup("md", untrusted("a\n{% for s in next_steps %}\n{{ s.action }}\n"),
                         session(), playbook(), PROFILE)
-    assert "opened on line 2 with 'for'" in caught.value.problems[0].message
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert "the 'for' block opened on line 2 is never closed" in problem.message
+    assert problem.fix == "add {% endfor %} where the block should end"
 
 
 def test_runaway_user_template_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:

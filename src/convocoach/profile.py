@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
+from convocoach.emailaddress import EMAIL
 from convocoach.schema import INVALID, Field, Formatted, Record, Text, convert_document
 from convocoach.yamlsafe import compose_bytes
 
@@ -44,7 +45,7 @@ PROFILE = Record("Sender profile", "Who the follow-up email comes from.", (
     Field("name", _line, "Your name, as it appears in the email."),
     Field("title", _line, "Your job title."),
     Field("company", _line, "Your company."),
-    Field("email", _line, "Your email address (the From of drafts)."),
+    Field("email", EMAIL, "Your email address, one (the From of drafts)."),
     Field("signature", Text(max_length=1000, allow_empty=True), "Signature lines."),
     Field("timezone", Formatted(re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
                                 "a time zone like Europe/London", _check_zone),

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import asdict, replace
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, say, warn
 from convocoach.profile import Profile, dump_profile, load_profile, with_value
+
+if TYPE_CHECKING:
+    from convocoach.followup.email import Template
 
 
 def _profile(ctx: CliContext) -> Profile:
@@ -16,16 +22,18 @@ def _profile(ctx: CliContext) -> Profile:
 
 
 def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.followup.email import find_template, render_followup
+    from convocoach.followup.email import address_warnings, render_followup
 
     with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
-    template = find_template(ctx.locations, args.template or session.template)
+    template = _template(ctx, args.template or "", session.template)
     if args.template:
         session = replace(session, email_draft="")  # an explicit template beats an edited draft
     profile = _profile(ctx)
     data = render_followup(args.format, template, session, playbook, profile)
+    for problem in address_warnings((args.format,), session, profile):
+        warn(problem)
     from convocoach.followup.context import send_by_for
     from convocoach.followup.words import datetime_words
 
@@ -35,6 +43,16 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
              "after the meeting, within the same business day")
     emit(data, args.output)
     return 0
+
+
+def _template(ctx: CliContext, typed: str, stored: str) -> Template:
+    """``--template`` may name a file (the user's own choice on their own command line);
+    the session's stored template is only ever a name inside the templates folders."""
+    from convocoach.followup.email import find_template, template_file
+
+    if typed and ("/" in typed or os.sep in typed or typed.endswith(".j2")):
+        return template_file(Path(typed))
+    return find_template(ctx.locations, typed or stored)
 
 
 def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -8,14 +8,18 @@ from pathlib import Path
 
 from convocoach.diagnostics import UserError
 from convocoach.followup.context import build_context
+from convocoach.followup.template_name import check_template_name, is_template_name
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
+from convocoach.textsafety import clean_text
+from convocoach.yamlsafe import decode_utf8, read_limited
 
 FORMATS = ("md", "txt", "html", "eml", "ics")
 TEMPLATE_SUFFIX = ".md.j2"
 DEFAULT_TEMPLATE = "standard"
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,33 +31,60 @@ class Template:
 
 
 def template_names(locations: Locations) -> list[str]:
+    """The names a session may use: templates inside the bundled and the user's folder."""
     names = set()
     for folder in (locations.bundled_templates, locations.user_templates):
         if folder.is_dir():
-            names |= {p.name.removesuffix(TEMPLATE_SUFFIX)
-                      for p in folder.glob(f"*{TEMPLATE_SUFFIX}")}
+            names |= {name for p in folder.glob(f"*{TEMPLATE_SUFFIX}")
+                      if is_template_name(name := p.name.removesuffix(TEMPLATE_SUFFIX))
+                      and _inside(p, folder)}
     return sorted(names)
 
 
-def find_template(locations: Locations, ref: str = DEFAULT_TEMPLATE) -> Template:
-    """A template by name (user folder wins over bundled) or by path."""
-    candidates: list[tuple[Path, bool]]
-    if "/" in ref or ref.endswith(".j2"):
-        candidates = [(Path(ref), False)]
-    else:
-        candidates = [(locations.user_templates / f"{ref}{TEMPLATE_SUFFIX}", False),
-                      (locations.bundled_templates / f"{ref}{TEMPLATE_SUFFIX}", True)]
-    for path, trusted in candidates:
-        try:
-            source = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+def _inside(path: Path, folder: Path) -> bool:
+    # A symlink in the templates folder may point anywhere: the resolved file must stay in.
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def find_template(locations: Locations, name: str = DEFAULT_TEMPLATE) -> Template:
+    """A template by NAME, looked up only inside the user's folder (which wins) and the bundled
+    one; a path, or a name whose file resolves outside its folder, is refused.
+
+    A session's template (typed, stored or imported) always comes through here, so no value
+    read from a file can make the app read another file.
+    """
+    try:
+        check_template_name(name)
+    except ValueError as exc:
+        raise UserError(f"template {name!r}: {exc}",
+                        "templates: " + ", ".join(template_names(locations))) from None
+    for folder, trusted in ((locations.user_templates, False),
+                            (locations.bundled_templates, True)):
+        path = folder / f"{name}{TEMPLATE_SUFFIX}"
+        if not path.exists():
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"cannot read template {path}: {exc}",
-                            "save it as UTF-8 text") from None
-        return Template(str(path) if not trusted else path.name, source, trusted)
-    raise UserError(f"no template {ref!r}",
-                    "templates: " + ", ".join(template_names(locations)) + " (or a file path)")
+        if not _inside(path, folder):
+            raise UserError(f"template {name!r} leads outside {folder}",
+                            "keep the template itself in the templates folder, not a link")
+        source = _read(path)
+        return Template(path.name if trusted else str(path), source, trusted)
+    raise UserError(f"no template {name!r}",
+                    "templates: " + ", ".join(template_names(locations)))
+
+
+def template_file(path: Path) -> Template:
+    """The template in ``path``, for ``--template FILE`` typed on the user's own command line."""
+    return Template(str(path), _read(path), trusted=False)
+
+
+def _read(path: Path) -> str:
+    try:
+        data = read_limited(path, MAX_TEMPLATE_BYTES)
+    except FileNotFoundError:
+        raise UserError(f"no template file {path}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read template {path}: {exc.strerror or exc}") from None
+    return decode_utf8(data, str(path))
 
 
 def render_markdown(template: Template, session: Session, playbook: Playbook | None,
@@ -74,21 +105,24 @@ def render_followup(fmt: str, template: Template, session: Session, playbook: Pl
 def render_all(formats: tuple[str, ...], template: Template, session: Session,
                playbook: Playbook | None, profile: Profile,
                now: datetime | None = None) -> dict[str, bytes]:
-    """Several formats at once; the template runs once and the others derive from it."""
+    """Several formats at once; the template runs once and the others derive from it.
+
+    The template runs even when only the ``.ics`` is asked for, so a broken template is
+    reported whichever format is chosen. Control characters (ESC, BEL... from a user's
+    template, a draft or a field) are removed here, once, before any format is made.
+    """
     from convocoach.followup.context import subject_for
 
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)}")
-    subject = subject_for(session, playbook)
-    out: dict[str, bytes] = {}
+    subject = clean_text(subject_for(session, playbook))
+    # The user's own edit of the email wins over the template once they have made one.
+    markdown = clean_text(session.email_draft
+                          or render_markdown(template, session, playbook, profile))
+    out: dict[str, bytes] = {"md": markdown.encode("utf-8")}
     if "ics" in formats:
         out["ics"] = _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
-    if not set(formats) - {"ics"}:
-        return out
-    # The user's own edit of the email wins over the template once they have made one.
-    markdown = session.email_draft or render_markdown(template, session, playbook, profile)
-    out["md"] = markdown.encode("utf-8")
     if set(formats) & {"txt", "html", "eml"}:
         from convocoach.followup.htmlmail import markdown_to_email_html
         from convocoach.followup.plaintext import markdown_to_text
@@ -104,6 +138,24 @@ def render_all(formats: tuple[str, ...], template: Template, session: Session,
     return {fmt: out[fmt] for fmt in formats}
 
 
+def address_warnings(formats: tuple[str, ...], session: Session, profile: Profile) -> list[str]:
+    """What the ``.eml`` and ``.ics`` leave out because an address is not one address."""
+    if not set(formats) & {"eml", "ics"}:
+        return []
+    from convocoach.emailaddress import ADDRESS_HINT, is_address
+
+    found = []
+    for who, value, header, where in (
+            ("the client's email", session.client.email, "To: and no invite attendee",
+             "the session's Situation step"),
+            ("your email", profile.email, "From: and no invite organizer",
+             "your profile")):
+        if value and not is_address(value):
+            found.append(f"{who} {value!r} is not {ADDRESS_HINT}: the draft has no {header}; "
+                         f"fix it in {where}")
+    return found
+
+
 def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject: str,
          now: datetime) -> bytes:
     from zoneinfo import ZoneInfo
@@ -117,6 +169,6 @@ def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject:
     steps = "\n".join(f"- {s.action}" + (f" (by {s.due})" if s.due else "")
                       for s in session.next_steps if s.status == "open")
     return build_ics(uid=f"{session.uuid}-checkin@convocoach", summary=f"Check-in: {subject}",
-                     description=steps or subject, start=start, cadence=session.cadence,
+                     description=clean_text(steps) or subject, start=start, cadence=session.cadence,
                      until=last_checkin(day, session.checkin_until),
                      organizer=profile.email, attendee=session.client.email, stamp=now)

@@ -2,7 +2,9 @@
 
 Every header value is stripped of line breaks (CR, LF, U+2028, U+2029, NEL) and other
 control characters first, whatever the Python version: a stray newline must never
-end the header block (CVE-2024-6923).
+end the header block (CVE-2024-6923). An address is used only if it is exactly one
+address (see emailaddress.py); otherwise its header is left out and the caller says so
+(email.address_warnings).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 
+from convocoach.emailaddress import address_parts
+
 _BREAKS = re.compile("[\r\n\u2028\u2029\u0085\x00-\x1f\x7f]+")
-_ADDR = re.compile(r"[^@\s<>\"(),;:\[\]\\]+@[^@\s<>\"(),;:\[\]\\]+\.[^@\s<>\"(),;:\[\]\\]+")
 
 
 def header_safe(value: str) -> str:
@@ -21,10 +24,10 @@ def header_safe(value: str) -> str:
 
 
 def _address(name: str, email: str) -> Address | None:
-    email = header_safe(email)
-    if not _ADDR.fullmatch(email):
+    try:
+        user, domain = address_parts(email)
+    except ValueError:
         return None
-    user, domain = email.rsplit("@", 1)
     return Address(display_name=header_safe(name), username=user, domain=domain)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from convocoach.emailaddress import is_address
+from convocoach.followup.eml import header_safe
 from convocoach.followup.sendby import workday_on_or_after
 
 RRULES: dict[str, dict[str, object]] = {
@@ -59,16 +61,16 @@ def build_ics(*, uid: str, summary: str, description: str, start: datetime, cade
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=CHECKIN_MINUTES))
-    event.add("summary", summary)
+    event.add("summary", header_safe(summary))
     event.add("description", description)
     # With a DTSTART in a named zone, RFC 5545 wants UNTIL in UTC: the last day's check-in
     # time, so that day's check-in is the last one.
     last = datetime.combine(until, start.timetz()).astimezone(timezone.utc)
     event.add("rrule", {**RRULES.get(cadence, RRULES["weekly"]), "UNTIL": last})
-    if organizer:
-        event.add("organizer", vCalAddress(f"mailto:{organizer}"))
-    if attendee:
-        event.add("attendee", vCalAddress(f"mailto:{attendee}"))
+    # Only one plain address each; anything else is left out (email.address_warnings says so).
+    for prop, value in (("organizer", organizer), ("attendee", attendee)):
+        if is_address(value):
+            event.add(prop, vCalAddress(f"mailto:{value}"))
     cal.add_component(event)
     # Time zone rules for the months the check-ins will actually run, not 1970-2038.
     cal.add_missing_timezones(first_date=start.date() - timedelta(days=1),

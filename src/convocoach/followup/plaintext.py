@@ -1,4 +1,8 @@
-"""Markdown to plain text for the text part of an email: structure kept, syntax gone."""
+"""Markdown to plain text for the text part of an email: structure kept, syntax gone.
+
+What the user typed stays as typed: ``<b>`` is text here as in the HTML part (raw HTML is
+off in both), ``<tom@example.com>`` keeps its brackets and a link keeps its address.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from typing import Any
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -49,9 +53,28 @@ def markdown_to_text(markdown: str) -> str:
 
 def _inline(children: list[Any]) -> str:
     parts: list[str] = []
+    links: list[tuple[str, int]] = []  # (address, where its text starts)
     for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
+        elif child.type == "link_open":
+            autolink = child.markup == "autolink"
+            parts.append("<" if autolink else "")
+            links.append(("" if autolink else str(child.attrGet("href") or ""), len(parts)))
+        elif child.type == "link_close" and links:
+            href, start = links.pop()
+            parts.append(_address_after("".join(parts[start:]), href))
+        elif child.type == "image":
+            alt = _inline(child.children or [])
+            parts.append(alt + _address_after(alt, str(child.attrGet("src") or "")))
     return "".join(parts)
+
+
+def _address_after(text: str, href: str) -> str:
+    """What follows a link's text: ``>`` closing an autolink, else `` (address)``."""
+    if not href:
+        return ">"
+    shown = href.removeprefix("mailto:")
+    return "" if text in (shown, href) else f" ({shown})"

@@ -21,6 +21,8 @@ from convocoach.diagnostics import InvalidFile, Problem
 MAX_OUTPUT = 200_000
 MAX_POWER_EXPONENT = 64
 CHILD_TIMEOUT = 10.0
+MEMORY_LIMIT_MB = 1024
+"""The memory a user's template may use (the child process's address space)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,10 +97,15 @@ def _problem(exc: BaseException, name: str, source: str) -> Problem:
         line = exc.lineno or 1
         message = exc.message or "template syntax error"
         if "end of template" in message or "unexpected end" in message:
-            opener = _last_open_block(source)
+            opener = _open_block(source)
             if opener:
-                message += f" (the block opened on line {opener[0]} with '{opener[1]}' is " \
-                           "never closed)"
+                # Jinja points at the end of the file; the fix belongs where the block opens.
+                open_line, column, tag = opener
+                return Problem(name, open_line, column, "",
+                               f"the '{tag}' block opened on line {open_line} is never closed "
+                               f"(the template ends on line {line})",
+                               f"add {{% end{tag} %}} where the block should end",
+                               "template-syntax")
         return Problem(name, line, 1, "", message, "fix the template syntax", "template-syntax")
     line = _template_line(exc, name)
     if isinstance(exc, UndefinedError):
@@ -107,8 +114,21 @@ def _problem(exc: BaseException, name: str, source: str) -> Problem:
     if isinstance(exc, SecurityError):
         return Problem(name, line, 1, "", f"not allowed in a template: {exc}",
                        "remove it", "template-unsafe")
+    if isinstance(exc, MemoryError):
+        return too_much_memory(name, line)
+    if isinstance(exc, RecursionError):
+        return Problem(name, line, 1, "", "the template calls itself too deeply",
+                       "look for a macro that calls itself without end", "template-recursion")
     return Problem(name, line, 1, "", f"{type(exc).__name__}: {exc}",
                    "check the expression on that line", "template-error")
+
+
+def too_much_memory(name: str, line: int = 1) -> Problem:
+    return Problem(name, line, 1, "", f"the template used more than the {MEMORY_LIMIT_MB:,} MB "
+                   "of memory a template may use, and was stopped (the limits: "
+                   f"{MEMORY_LIMIT_MB:,} MB, {CHILD_TIMEOUT:.0f} seconds, {MAX_OUTPUT:,} "
+                   "characters of email)", "look for a huge repetition, range or padding "
+                   "(like center(1000000000))", "template-memory")
 
 
 def _template_line(exc: BaseException, name: str) -> int:
@@ -118,18 +138,57 @@ def _template_line(exc: BaseException, name: str) -> int:
     return 1
 
 
-def _last_open_block(source: str) -> tuple[int, str] | None:
+_BLOCK_TAGS = frozenset({"for", "if", "block", "macro", "call", "filter", "with",
+                         "autoescape", "set"})
+
+
+def _open_block(source: str) -> tuple[int, int, str] | None:
+    """The innermost block still open at the end of ``source``: (line, column, tag).
+
+    Read with Jinja's own lexer, so ``{% raw %}`` text and comments are not taken for tags
+    and ``{% set x %}...{% endset %}`` pairs up while ``{% set x = 1 %}`` opens nothing.
+    """
+    from jinja2 import TemplateSyntaxError
+
+    tokens: list[tuple[int, str, str]] = []
+    try:
+        for line, kind, value in _environment().lex(source):
+            if kind not in ("whitespace", "data"):
+                tokens.append((line, kind, value))
+    except TemplateSyntaxError:
+        return None
+    lines = source.splitlines()
+    seen_on_line: dict[int, int] = {}
+    stack: list[tuple[int, int, str]] = []
+    for index, (line, kind, _) in enumerate(tokens):
+        if kind != "block_begin":
+            continue
+        nth = seen_on_line[line] = seen_on_line.get(line, -1) + 1
+        tag = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if tag in _BLOCK_TAGS:
+            if tag == "set" and _assigns(tokens, index + 1):
+                continue
+            stack.append((line, _column(lines, line, nth), tag))
+        elif tag.startswith("end") and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _assigns(tokens: list[tuple[int, str, str]], start: int) -> bool:
+    for _, kind, _ in tokens[start:]:
+        if kind == "block_end":
+            return False
+        if kind == "assign":
+            return True
+    return False
+
+
+def _column(lines: list[str], line: int, nth: int) -> int:
     import re
 
-    stack: list[tuple[int, str]] = []
-    for number, line in enumerate(source.splitlines(), 1):
-        for match in re.finditer(r"{%-?\s*(\w+)", line):
-            word = match.group(1)
-            if word in ("for", "if", "block", "macro", "call", "filter", "with", "raw"):
-                stack.append((number, word))
-            elif word.startswith("end") and stack:
-                stack.pop()
-    return stack[-1] if stack else None
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    starts = [match.start() for match in re.finditer(r"{%", text)]
+    return starts[nth] + 1 if nth < len(starts) else 1
 
 
 def render_untrusted(source: str, name: str, context: Mapping[str, Any]) -> str:
@@ -147,9 +206,7 @@ def render_untrusted(source: str, name: str, context: Mapping[str, Any]) -> str:
     try:
         answer = json.loads(result.stdout)
     except ValueError:
-        raise InvalidFile(name, [Problem(name, 1, 1, "", "the template used too much memory "
-                                         "or crashed and was stopped", "simplify the template",
-                                         "template-crashed")]) from None
+        raise InvalidFile(name, [too_much_memory(name)]) from None
     if "problem" in answer:
         raise InvalidFile(name, [Problem(**answer["problem"])])
     text: str = answer["text"]

@@ -7,30 +7,30 @@ import sys
 
 
 def _limit_resources() -> None:
+    from convocoach.followup.render import CHILD_TIMEOUT, MEMORY_LIMIT_MB
+
     try:
         import resource
     except ImportError:  # not on Windows; the parent's timeout still applies
         return
-    memory = 1024 * 1024 * 1024
+    memory = MEMORY_LIMIT_MB * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (10, 10))
+    seconds = int(CHILD_TIMEOUT)
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
 
 
 def main() -> None:
     request = json.loads(sys.stdin.read())
     _limit_resources()
     from convocoach.diagnostics import InvalidFile
-    from convocoach.followup.render import render_trusted
+    from convocoach.followup.render import render_trusted, too_much_memory
 
     try:
         text = render_trusted(request["source"], request["name"], request["context"])
     except InvalidFile as exc:
         json.dump({"problem": exc.problems[0].to_json()}, sys.stdout)
     except MemoryError:
-        json.dump({"problem": {"file": request["name"], "line": 1, "column": 1, "path": "",
-                               "message": "the template used too much memory",
-                               "fix": "simplify the template", "rule": "template-memory"}},
-                  sys.stdout)
+        json.dump({"problem": too_much_memory(request["name"]).to_json()}, sys.stdout)
     else:
         json.dump({"text": text}, sys.stdout)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from convocoach.emailaddress import address_parts
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
-_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+")
 
 
 def parse_date(value: str) -> date | None:
@@ -40,6 +41,6 @@ def check_field(name: str, text: str) -> str | int:
         if not value.isdigit() or not 5 <= int(value) <= 600:
             raise ValueError("write the length in minutes, 5 to 600")
         return int(value)
-    elif name == "client.email" and value and not _EMAIL.fullmatch(value):
-        raise ValueError("write an address like dana@example.com")
+    elif name == "client.email" and value:
+        address_parts(value)
     return value

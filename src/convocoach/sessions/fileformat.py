@@ -14,6 +14,8 @@ from datetime import date, time
 from typing import Any
 
 from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.emailaddress import EMAIL
+from convocoach.followup.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.schema import (
     INVALID,
@@ -53,7 +55,7 @@ CLIENT = Record("Client", "Who you are meeting.", (
     Field("tech_level", Choice(model.TECH_LEVELS), "How technical they are: low, medium, high.",
           default="medium"),
     Field("language", _line, "Preferred language (a tag like en, fr, pt-BR).", default="en"),
-    Field("email", _line, "Their email address."),
+    Field("email", EMAIL, "Their email address (one)."),
 ), model.Client)
 
 MEETING = Record("Meeting", "When and how you meet.", (
@@ -103,7 +105,8 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("notes", TEXT, "Free notes."),
     Field("step", Text(max_length=40, one_line=True), "The step to resume at.",
           default="situation"),
-    Field("template", Text(max_length=200, one_line=True), "The follow-up template's name.",
+    Field("template", Text(max_length=64, one_line=True, pattern=TEMPLATE_NAME,
+                           pattern_hint=TEMPLATE_NAME_HINT), "The follow-up template's name.",
           default="standard"),
     Field("email_draft", TEXT, "Your own edit of the follow-up email (Markdown)."),
     Field("exported_at", TIMESTAMP, "When the follow-up was last saved or copied."),

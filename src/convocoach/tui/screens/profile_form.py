@@ -24,7 +24,7 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Your name", "Sam Okafor"),
     ("title", "Job title", "Delivery lead"),
     ("company", "Company", "Brightline Studio"),
-    ("email", "Email", "sam@brightline.example"),
+    ("email", "Email", "one address, like sam@brightline.example"),
     ("timezone", "Time zone", "Europe/London"),
     ("business_start", "Day starts", "09:00"),
     ("business_end", "Day ends", "17:30"),

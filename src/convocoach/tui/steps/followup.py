@@ -12,8 +12,10 @@ from textual.containers import Horizontal
 from textual.widgets import Select, Static
 
 from convocoach.diagnostics import InvalidFile, UserError
+from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import send_by_for, subject_for
-from convocoach.followup.email import find_template, render_all, template_names
+from convocoach.followup.email import address_warnings, find_template, render_all, template_names
+from convocoach.followup.template_name import is_template_name
 from convocoach.followup.words import datetime_words
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain, styled
@@ -48,11 +50,16 @@ class FollowupStep(StepPane):
     def compose(self) -> ComposeResult:
         session = self.editor.session
         names = template_names(self.context.locations) or ["standard"]
-        if session.template not in names:
+        # A missing template stays visible (its error says so); a path is never offered.
+        if session.template not in names and is_template_name(session.template):
             names.append(session.template)
         with Horizontal(id="top"):
-            yield Select([(name.capitalize(), name) for name in names], value=session.template,
-                         allow_blank=False, compact=True, id="template", prompt="Template")
+            # A value that is not a name is not replaced behind the user's back: the Select
+            # stays blank and the error says why until they choose a template.
+            known = session.template in names
+            yield Select([(name.capitalize(), name) for name in names],
+                         value=session.template if known else Select.NULL,
+                         allow_blank=not known, compact=True, id="template", prompt="Template")
             yield Static("", id="send-by")
         yield Static("", id="headers")
         yield Static("Your own edit of the email is used (R goes back to the template).",
@@ -71,8 +78,10 @@ class FollowupStep(StepPane):
             styled(("Send by ", "bold"), f"{datetime_words(deadline)} ({profile.timezone})")
             if deadline else styled("Set the meeting date and time to get a send-by time."))
         to = session.client.name or "the client"
-        if session.client.email:
+        if is_address(session.client.email):
             to += f" <{session.client.email}>"
+        elif session.client.email:
+            to += f" (no address: {session.client.email!r} is not {ADDRESS_HINT})"
         self.query_one("#headers", Static).update(styled(
             ("To: ", "bold"), to, "\n", ("Subject: ", "bold"),
             subject_for(session, self.playbook.playbook if self.playbook else None)))
@@ -188,6 +197,9 @@ class FollowupStep(StepPane):
         problem = self.context.use_export_dir(folder)
         if problem:
             self.notify(problem, severity="warning", markup=False)
+        formats = tuple(name.rsplit(".", 1)[-1] for name in names)
+        for warning in address_warnings(formats, self.editor.session, self.context.profile):
+            self.notify(warning, severity="warning", timeout=10, markup=False)
         self._mark_exported()
         self.notify(f"Saved in {folder}:\n" + "\n".join(names), title="Follow-up saved",
                     timeout=10, markup=False)

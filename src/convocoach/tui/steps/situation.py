@@ -24,7 +24,7 @@ _TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 _CONTACT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("client.language", "Language", "en, fr, pt-BR..."),
-    ("client.email", "Client email", "dana@example.com"),
+    ("client.email", "Client email", "one address, like dana@example.com"),
 )
 _MEETING_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("meeting.date", "Meeting date", "YYYY-MM-DD"),
