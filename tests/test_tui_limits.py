@@ -6,9 +6,12 @@ from textual import events
 from textual.app import App, ComposeResult
 
 from convocoach.sessions import limits
+from convocoach.sessions.fileformat import dump_session, parse_session
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.reply_box import ReplyBox
 from convocoach.tui.widgets.text_box import TextBox
+from tests.test_tui_session import start_delays_session
+from tests.tui_support import build_app
 
 
 class _App(App[None]):
@@ -23,7 +26,7 @@ def _told(app: App[None]) -> list[str]:
 
 
 async def _paste(app: App[None], widget_id: str, text: str) -> None:
-    widget = app.query_one(f"#{widget_id}")
+    widget = app.screen.query_one(f"#{widget_id}")
     widget.focus()
     widget.post_message(events.Paste(text))
 
@@ -93,3 +96,19 @@ async def test_pasted_control_characters_and_lone_surrogates_are_cleaned() -> No
         assert app.query_one("#line", Field).value == "a]52;c;xb\ufffdc"
         assert app.query_one("#box", TextBox).text == "d[2Je\nf\ufffd"
         assert _told(app) == []
+
+
+async def test_pastes_in_a_session_are_stored_cut_to_the_limits_and_export_cleanly() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await start_delays_session(pilot, app)
+        await _paste(app, "f-title", "T\x1b[31m" + "t" * 400 + "\nsecond line")
+        await _paste(app, "f-stakes", "s" * (limits.PROSE + 5_000))
+        await pilot.pause()
+        session = screen.editor.session
+        assert session.title == "T[31m" + "t" * (limits.LINE - 5)
+        assert session.stakes == "s" * limits.PROSE
+        assert any("did not fit (this field holds at most 300)" in told for told in _told(app))
+        assert any("this box holds at most 20,000" in told for told in _told(app))
+        text = dump_session(session, "yaml")
+        assert parse_session(text.encode(), "s.yaml").session.title == session.title

@@ -64,7 +64,7 @@ def max_chars() -> int:
 def check_text(what: str, text: str, limit: int) -> None:
     """:class:`UserError` if ``text`` is longer than ``limit`` characters."""
     if len(text) > limit:
-        raise UserError(f"{what} is {len(text):,} characters long; the limit is {limit:,}",
+        raise UserError(f"{what}: {len(text):,} characters, over the limit of {limit:,}",
                         "shorten it")
 
 
@@ -76,18 +76,17 @@ def check_field(name: str, text: str) -> None:
 def check_count(what: str, count: int, limit: int) -> None:
     """:class:`UserError` if a list holds more than ``limit`` items."""
     if count > limit:
-        raise UserError(f"{count:,} {what} is too many; the limit is {limit:,}",
-                        "remove some")
+        raise UserError(f"{what}: {count:,}, over the limit of {limit:,}", "remove some")
 
 
 def check_list(kind: str, items: tuple[str, ...] | list[str]) -> None:
     """The chosen ``phrases`` or the discussion ``points`` within their limits."""
     if kind == "phrases":
-        check_count("empathy phrases", len(items), PHRASES)
+        check_count("Empathy phrases", len(items), PHRASES)
         for phrase in items:
             check_text("An empathy phrase", phrase, PHRASE)
     else:
-        check_count("discussion points", len(items), POINTS)
+        check_count("Discussion points", len(items), POINTS)
         check_text("The discussion points together", "\n".join(items), PROSE)
 
 
@@ -103,12 +102,12 @@ def check_session(session: Session) -> None:
         for part in name.split("."):
             value = getattr(value, part)
         check_field(name, str(value))
-    check_count("answers", len(session.answers), ANSWERS)
+    check_count("Answers", len(session.answers), ANSWERS)
     for answer in session.answers:
         check_text("An answer", answer.answer, PROSE)
         check_text("A preparation prompt", answer.prompt, PROMPT)
     check_list("phrases", session.phrases)
     check_list("points", session.points)
-    check_count("next steps", len(session.next_steps), NEXT_STEPS)
+    check_count("Next steps", len(session.next_steps), NEXT_STEPS)
     for step in session.next_steps:
         check_step(step)

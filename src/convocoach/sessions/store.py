@@ -303,7 +303,7 @@ class SessionStore:
                     "SELECT COUNT(*) FROM answers WHERE session_id = ? "
                     "AND (section, position) != (?, ?)", (session_id, section, position)
                 ).fetchone()[0]
-                limits.check_count("answers", others + 1, limits.ANSWERS)
+                limits.check_count("Answers", others + 1, limits.ANSWERS)
                 self._db.execute(
                     "INSERT INTO answers (session_id, section, position, prompt, answer) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, section, position) "
@@ -334,7 +334,7 @@ class SessionStore:
             self._touch(session_id)
             count = self._db.execute("SELECT COUNT(*) FROM next_steps WHERE session_id = ?",
                                      (session_id,)).fetchone()[0]
-            limits.check_count("next steps", count + 1, limits.NEXT_STEPS)
+            limits.check_count("Next steps", count + 1, limits.NEXT_STEPS)
             position = self._db.execute(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM next_steps WHERE session_id = ?",
                 (session_id,)).fetchone()[0]
