@@ -53,7 +53,7 @@ class Field(Input):
     """The value the field was full at when the user was told (told once, not on each key)."""
 
     def restricted(self) -> None:
-        if self.max_length and len(self.value) >= self.max_length != 0 \
+        if self.max_length and len(self.value) >= self.max_length \
                 and self._told_full != self.value:
             self._told_full = self.value
             self.notify(f"This field is full: it holds at most {self.max_length:,} characters.",
