@@ -139,3 +139,17 @@ def test_a_copy_of_a_session_with_the_longest_title_exports_and_imports(
     assert len(copy.title) == limits.LINE
     assert parse_session(dump_session(copy, "yaml").encode(), "s.yaml").session.title \
         == copy.title
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+@pytest.mark.parametrize("nothing", ["   ", "\u200b", "\ufeff\u00ad", "\t\n"])
+def test_text_that_shows_nothing_exports_and_imports_as_it_was_typed(
+        store: SessionStore, fmt: str, nothing: str) -> None:
+    sid = store.create("project-delays", title=nothing.replace("\n", ""))
+    store.set_field(sid, "notes", nothing)
+    store.set_answer(sid, "facts", 0, "What slipped?", nothing)
+    store.set_list(sid, "phrases", [nothing])
+    store.add_next_step(sid, NextStep(nothing))
+    stored = store.get(sid)
+    imported = parse_session(dump_session(stored, fmt).encode(), f"s.{fmt}").session
+    assert imported == _without_ids(stored)

@@ -88,11 +88,13 @@ ANSWER = Record("Answer", "Your answer to one preparation prompt.", (
     Field("position", Integer(0, 999), "Index of the prompt in its section.", required=True),
     Field("prompt", Text(max_length=limits.PROMPT, allow_empty=True, strip=False),
           "The prompt as it read when answered."),
-    Field("answer", Text(max_length=limits.PROSE, strip=False), "Your answer.", required=True),
+    Field("answer", Text(max_length=limits.PROSE, allow_empty=True, strip=False),
+          "Your answer.", required=True),
 ), model.Answer)
 
 NEXT_STEP = Record("Next step", "An agreed action with its owner and date.", (
-    Field("action", Text(max_length=limits.ACTION, strip=False), "What will be done.",
+    Field("action", Text(max_length=limits.ACTION, allow_empty=True, strip=False),
+          "What will be done.",
           required=True),
     Field("owner_kind", Choice(model.OWNER_KINDS), "us, client or person.", default="us"),
     Field("owner_name", _line, "The named person, when owner_kind is person."),
