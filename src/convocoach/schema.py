@@ -160,7 +160,9 @@ class Text(Spec):
             return ctx.wrong_type(node, path, "text")
         value: str = node.value.strip() if self.strip else node.value
         if not value.strip() or _INVISIBLE.fullmatch(value):
-            if self.allow_empty and not value.strip():
+            # Text kept as typed (not stripped) that may be empty is taken as it is, so that
+            # whatever was saved reads back; only authored text that shows nothing is refused.
+            if self.allow_empty and (not value.strip() or not self.strip):
                 return value
             return ctx.report(
                 node,

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, time
 from typing import Any
 
+import yaml
+
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.emailaddress import EMAIL
 from convocoach.followup.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
@@ -20,6 +22,7 @@ from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.schema import (
     INVALID,
     Choice,
+    Context,
     Field,
     Formatted,
     Integer,
@@ -29,7 +32,8 @@ from convocoach.schema import (
     convert_document,
     refuse_newer_format,
 )
-from convocoach.sessions import model
+from convocoach.schema_kinds import Checked
+from convocoach.sessions import limits, model
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
@@ -37,14 +41,27 @@ from convocoach.yamlsafe import compose_bytes
 
 FILE_VERSION = 3
 """2 added the session's rehearsals, 3 the end of the check-ins; older files import as before."""
-SESSION_MAX_BYTES = 8 * 1024 * 1024
-"""An exchange file's size limit: a session with long answers and many rehearsals is far
-larger than a playbook, and import must take whatever export wrote."""
+SESSION_MAX_BYTES = 32 * 1024 * 1024
+"""An exchange file's size limit: import must take whatever export wrote. A session with every
+text and list at its limit (``limits``) writes at most ``limits.max_chars()`` characters of 7
+bytes each, about 25 MB; the rest is room for its rehearsals."""
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
-_line = Text(max_length=300, one_line=True, allow_empty=True, strip=False)
+_line = Text(max_length=limits.LINE, one_line=True, allow_empty=True, strip=False)
+_phrase = Text(max_length=limits.PHRASE, allow_empty=True, strip=False)
 _date = Formatted(re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-11-27", date.fromisoformat)
 _time = Formatted(re.compile(r"\d{2}:\d{2}"), "a 24-hour time like 09:30", time.fromisoformat)
+
+
+
+def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+    # The Agree step edits the points as one box of lines; the box's limit is for them all.
+    length = len("\n".join(points))
+    if length > limits.PROSE:
+        return ctx.report(node, path, f"the points are {length:,} characters long together; "
+                          f"the limit is {limits.PROSE:,}", "shorten them", "too-long")
+    return None
+
 
 CLIENT = Record("Client", "Who you are meeting.", (
     Field("name", _line, "The person's name."),
@@ -68,14 +85,19 @@ MEETING = Record("Meeting", "When and how you meet.", (
 ), model.Meeting)
 
 ANSWER = Record("Answer", "Your answer to one preparation prompt.", (
-    Field("section", Text(max_length=60, one_line=True), "Playbook section.", required=True),
+    Field("section", Text(max_length=limits.SHORT, one_line=True), "Playbook section.",
+          required=True),
     Field("position", Integer(0, 999), "Index of the prompt in its section.", required=True),
-    Field("prompt", TEXT, "The prompt as it read when answered."),
-    Field("answer", Text(max_length=20_000, strip=False), "Your answer.", required=True),
+    Field("prompt", Text(max_length=limits.PROMPT, allow_empty=True, strip=False),
+          "The prompt as it read when answered."),
+    Field("answer", Text(max_length=limits.PROSE, allow_empty=True, strip=False),
+          "Your answer.", required=True),
 ), model.Answer)
 
 NEXT_STEP = Record("Next step", "An agreed action with its owner and date.", (
-    Field("action", Text(max_length=500, strip=False), "What will be done.", required=True),
+    Field("action", Text(max_length=limits.ACTION, allow_empty=True, strip=False),
+          "What will be done.",
+          required=True),
     Field("owner_kind", Choice(model.OWNER_KINDS), "us, client or person.", default="us"),
     Field("owner_name", _line, "The named person, when owner_kind is person."),
     Field("due", _date, "Due date."),
@@ -95,20 +117,23 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("client", CLIENT, "Who you are meeting."),
     Field("meeting", MEETING, "When and how."),
     Field("stakes", TEXT, "What is at stake."),
-    Field("answers", ListOf(ANSWER, max_items=1000), "Preparation answers."),
-    Field("phrases", ListOf(TEXT, max_items=200), "Empathy phrases chosen to use."),
-    Field("points", ListOf(TEXT, max_items=200), "Discussion points."),
-    Field("next_steps", ListOf(NEXT_STEP, max_items=200), "Agreed next steps."),
+    Field("answers", ListOf(ANSWER, max_items=limits.ANSWERS), "Preparation answers."),
+    Field("phrases", ListOf(_phrase, max_items=limits.PHRASES), "Empathy phrases chosen to use."),
+    Field("points", Checked(ListOf(TEXT, max_items=limits.POINTS), _points_fit),
+          f"Discussion points, at most {limits.PROSE:,} characters together."),
+    Field("next_steps", ListOf(NEXT_STEP, max_items=limits.NEXT_STEPS), "Agreed next steps."),
     Field("cadence", Choice(tuple(CADENCE_LABELS)), "Check-in cadence.", default="weekly"),
     Field("next_checkin", _date, "Date of the next check-in."),
     Field("checkin_until", _date, "Last day the check-ins repeat; empty: three months of them."),
     Field("notes", TEXT, "Free notes."),
-    Field("step", Text(max_length=40, one_line=True), "The step to resume at.",
+    Field("step", Text(max_length=limits.SHORT, one_line=True), "The step to resume at.",
           default="situation"),
-    Field("template", Text(max_length=64, one_line=True, pattern=TEMPLATE_NAME,
+    Field("template", Text(max_length=limits.TEMPLATE_NAME_MAX, one_line=True,
+                           pattern=TEMPLATE_NAME,
                            pattern_hint=TEMPLATE_NAME_HINT), "The follow-up template's name.",
           default="standard"),
-    Field("email_draft", TEXT, "Your own edit of the follow-up email (Markdown)."),
+    Field("email_draft", Text(max_length=limits.EMAIL, allow_empty=True, strip=False),
+          "Your own edit of the follow-up email (Markdown)."),
     Field("exported_at", TIMESTAMP, "When the follow-up was last saved or copied."),
     Field("created_at", TIMESTAMP, "When the session was created."),
     Field("updated_at", TIMESTAMP, "When it last changed."),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from convocoach.diagnostics import UserError
+from convocoach.sessions import limits
 from convocoach.sessions.db_errors import StoreError, StoreWriteError, damaged, describe, error_name
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
@@ -282,6 +283,8 @@ class SessionStore:
         if column is None:
             raise ValueError(f"unknown session field {name!r}")
         stored: str | int = clean_text(value) if isinstance(value, str) else int(value)
+        if isinstance(stored, str):
+            limits.check_field(name, stored)
         with self._write():
             self._touch(session_id)
             self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?",
@@ -290,14 +293,22 @@ class SessionStore:
     def set_answer(self, session_id: int, section: str, position: int, prompt: str,
                    answer: str) -> None:
         """Store the user's answer to one preparation prompt (an empty answer removes it)."""
+        prompt, answer = clean_text(prompt), clean_text(answer)
+        limits.check_text("An answer", answer, limits.PROSE)
+        limits.check_text("A preparation prompt", prompt, limits.PROMPT)
         with self._write():
             self._touch(session_id)
             if answer:
+                others = self._db.execute(
+                    "SELECT COUNT(*) FROM answers WHERE session_id = ? "
+                    "AND (section, position) != (?, ?)", (session_id, section, position)
+                ).fetchone()[0]
+                limits.check_count("Answers", others + 1, limits.ANSWERS)
                 self._db.execute(
                     "INSERT INTO answers (session_id, section, position, prompt, answer) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, section, position) "
                     "DO UPDATE SET prompt = excluded.prompt, answer = excluded.answer",
-                    (session_id, section, position, clean_text(prompt), clean_text(answer)))
+                    (session_id, section, position, prompt, answer))
             else:
                 self._db.execute("DELETE FROM answers WHERE session_id = ? AND section = ? "
                                  "AND position = ?", (session_id, section, position))
@@ -306,18 +317,24 @@ class SessionStore:
         """Replace the chosen ``phrases`` or the discussion ``points``."""
         if kind not in _LIST_KINDS:
             raise ValueError(f"unknown list {kind!r}")
+        items = [clean_text(text) for text in items]
+        limits.check_list(kind, items)
         with self._write():
             self._touch(session_id)
             self._db.execute("DELETE FROM list_items WHERE session_id = ? AND kind = ?",
                              (session_id, kind))
             self._db.executemany(
                 "INSERT INTO list_items (session_id, kind, position, text) VALUES (?, ?, ?, ?)",
-                [(session_id, kind, n, clean_text(text)) for n, text in enumerate(items)])
+                [(session_id, kind, n, text) for n, text in enumerate(items)])
 
     def add_next_step(self, session_id: int, step: NextStep) -> int:
         """Append a next step; returns its id."""
+        limits.check_step(step)
         with self._write():
             self._touch(session_id)
+            count = self._db.execute("SELECT COUNT(*) FROM next_steps WHERE session_id = ?",
+                                     (session_id,)).fetchone()[0]
+            limits.check_count("Next steps", count + 1, limits.NEXT_STEPS)
             position = self._db.execute(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM next_steps WHERE session_id = ?",
                 (session_id,)).fetchone()[0]
@@ -334,6 +351,8 @@ class SessionStore:
         unknown = set(changes) - set(_STEP_FIELDS)
         if unknown:
             raise ValueError(f"unknown next-step fields {sorted(unknown)}")
+        limits.check_step(NextStep(changes.get("action", ""),
+                                   owner_name=changes.get("owner_name", "")))
         with self._write():
             session_id = self._step_session(step_id)
             self._touch(session_id)
@@ -392,6 +411,7 @@ class SessionStore:
         With ``replace``, a session with the same uuid is removed in the same transaction.
         ``also(session_id)`` runs inside it too, for what other tables keep of the session.
         """
+        limits.check_session(session)
         values: dict[str, Any] = {
             column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()}
         values.update(uuid=session.uuid, created_at=session.created_at or self._now(),
@@ -430,8 +450,13 @@ class SessionStore:
         """A copy of a session under a new uuid; returns the new id."""
         original = self.get(session_id)
         copy = replace(original, uuid=str(uuid_module.uuid4()), created_at="", updated_at="",
-                       title=title if title is not None else f"{original.title} (copy)".strip())
+                       title=title if title is not None else _copy_title(original.title))
         return self.insert_session(copy)
+
+
+def _copy_title(title: str) -> str:
+    # Shortened to leave room for the mark, so that the copy exports and imports like its original.
+    return f"{title[:limits.LINE - len(' (copy)')]} (copy)".strip()
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

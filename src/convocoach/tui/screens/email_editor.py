@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, TextArea
 
+from convocoach.sessions.limits import EMAIL
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.widgets.text_box import TextBox
 
@@ -42,7 +43,7 @@ class EmailEditor(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = "Edit the follow-up email"
             box.border_subtitle = "Ctrl+S keeps it · Esc cancels"
-            yield TextBox(self.text, id="email-text", max_chars=100_000)
+            yield TextBox(self.text, id="email-text", max_chars=EMAIL)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", compact=True, id="cancel")
                 yield Button("Keep my version", compact=True, id="save", variant="primary")

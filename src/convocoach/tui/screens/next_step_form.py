@@ -11,6 +11,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from convocoach.sessions import limits
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import NextStep
 from convocoach.tui.commands import Command, bindings
@@ -54,13 +55,13 @@ class NextStepForm(ModalScreen[NextStep | None]):
             with Grid():
                 yield Label("What")
                 yield Field(step.action, placeholder="Send the revised plan", compact=True,
-                            id="action", max_length=500)
+                            id="action", max_length=limits.ACTION)
                 yield Label("Owner")
                 yield Select(OWNER_CHOICES, value=step.owner_kind, allow_blank=False,
                              compact=True, id="owner-kind")
                 yield Label("Name")
                 yield Field(step.owner_name, placeholder="A name makes the owner that person",
-                            compact=True, id="owner-name", max_length=200)
+                            compact=True, id="owner-name", max_length=limits.LINE)
                 yield Label("By when")
                 yield Field(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
                 yield Label("Status")

@@ -104,13 +104,16 @@ class ScorecardScreen(Screen[None]):
         return True
 
     def action_carry(self) -> None:
+        from convocoach.sessions.limits import ACTION
         from convocoach.sessions.model import NextStep
 
         existing = {s.action for s in self.editor.session.next_steps}
         added = 0
         for commitment in self.card.commitments:
-            if commitment not in existing:
-                self.editor.add_next_step(NextStep(commitment))
+            # A run-on sentence of a long reply can outgrow a next step: it ends in an ellipsis.
+            action = commitment if len(commitment) <= ACTION else f"{commitment[:ACTION - 1]}\u2026"
+            if action not in existing:
+                self.editor.add_next_step(NextStep(action))
                 added += 1
         self._carried = True
         self.refresh_bindings()

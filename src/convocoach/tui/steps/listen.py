@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from convocoach.sessions.limits import PHRASE
 from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.field import Field
@@ -38,7 +39,7 @@ class ListenStep(StepPane):
         yield PhraseList(*(Selection(plain(p), p, p in chosen) for p in offered),
                          id="phrases")
         yield Field(placeholder="Add a phrase of your own and press Enter", compact=True,
-                    id="own-phrase", max_length=300)
+                    id="own-phrase", max_length=PHRASE)
         if self.playbook is not None and self.playbook.playbook.empathy.avoid:
             yield Static("Phrases to avoid, and what to say instead", classes="section-title")
             yield Static(Content("\n\n").join(

@@ -114,7 +114,7 @@ class PrepareStep(StepPane):
                 and isinstance(self.screen.focused, OptionList)):
             event.stop()
             event.prevent_default()
-            self._answer_box().insert(event.character)
+            self._answer_box().type(event.character)
 
     def action_next_answer(self) -> None:
         """Tab: from the list into the answer; from an answer on to the next prompt's."""

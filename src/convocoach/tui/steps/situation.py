@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
 from convocoach.playbooks.model import CHANNEL_LABELS
+from convocoach.sessions import limits
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import SENIORITIES, TECH_LEVELS, Session
 from convocoach.tui.safe_text import plain
@@ -82,7 +83,7 @@ class SituationStep(StepPane):
             with Horizontal(classes="row"):
                 yield Label(label)
                 yield Field(value, placeholder=placeholder, compact=True, id=field_id(name),
-                            name=name, max_length=300)
+                            name=name, max_length=limits.LINE)
             yield Static("", classes="error", id=field_id(name) + "-error", markup=False)
 
     def _select(self, name: str, label: str, options: list[tuple[str, str]],

@@ -5,9 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 
+from convocoach.sessions.limits import REPLY
 from convocoach.tui.widgets.text_box import TextBox
-
-MAX_REPLY = 2_000
 
 
 class ReplyBox(TextBox):
@@ -22,8 +21,7 @@ class ReplyBox(TextBox):
             self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Type your reply and press Enter", max_chars=MAX_REPLY,
-                         id=id)
+        super().__init__(placeholder="Type your reply and press Enter", max_chars=REPLY, id=id)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter" and not self.read_only:
@@ -31,9 +29,5 @@ class ReplyBox(TextBox):
             event.prevent_default()
             if self.text.strip():
                 self.post_message(self.Sent(self, self.text.strip()))
-            return
-        if event.is_printable and len(self.text) >= self.max_chars:
-            event.stop()
-            event.prevent_default()
             return
         await super()._on_key(event)
