@@ -26,6 +26,11 @@ def _fill(length: int, sample: str = _LINE) -> str:
     return (sample * (length // len(sample) + 1))[:length]
 
 
+def _longest_address() -> str:
+    domain = ".".join(("d" * 63, "e" * 63, "f" * (limits.ADDRESS - 64 - 1 - 128)))
+    return "z" * 64 + "@" + domain
+
+
 def _max_session() -> Session:
     line = _fill(limits.LINE)
     short = _fill(limits.SHORT)
@@ -35,7 +40,7 @@ def _max_session() -> Session:
     return Session(
         uuid="0b0e6b8a-3f1c-4c8e-9a51-6f4f3c2d1e0f", playbook_id="p" * 64,
         playbook_digest="ab" * 32, title=line,
-        client=Client(line, line, line, "executive", "high", line, line),
+        client=Client(line, line, line, "executive", "high", line, _longest_address()),
         meeting=Meeting("2026-12-24", "23:59", 600, "in_person", line),
         stakes=_fill(limits.PROSE, _PROSE),
         answers=tuple(Answer(short, n, _fill(limits.PROMPT, _PROSE),
@@ -45,7 +50,8 @@ def _max_session() -> Session:
         next_steps=tuple(NextStep(_fill(limits.ACTION, _PROSE), "person", line, "2027-01-31",
                                   "dropped") for _ in range(limits.NEXT_STEPS)),
         cadence="twice_monthly", next_checkin="2027-01-07", checkin_until="2027-12-31",
-        notes=_fill(limits.PROSE, _PROSE), step=short, template=_fill(200),
+        notes=_fill(limits.PROSE, _PROSE), step=short,
+        template=_fill(limits.TEMPLATE_NAME_MAX - 1, "Zoë \"O'Brien\" 😀 {{ x }} ") + "x",
         email_draft=_fill(limits.EMAIL, _PROSE), exported_at="2026-12-04T10:00:00+00:00",
         created_at="2026-12-01T09:00:00+00:00", updated_at="2026-12-04T10:00:00+00:00")
 

@@ -35,12 +35,14 @@ PHRASES = 200
 POINTS = 200
 NEXT_STEPS = 200
 
+ADDRESS = 254
+"""An email address (RFC 5321's longest path)."""
 TEMPLATE_NAME_MAX = 64
 """A follow-up template's name (followup/template_name.py matches it)."""
 
 FIELDS: dict[str, int] = {
     "title": LINE, "client.name": LINE, "client.company": LINE, "client.role": LINE,
-    "client.language": LINE, "client.email": LINE, "meeting.place": LINE,
+    "client.language": LINE, "client.email": ADDRESS, "meeting.place": LINE,
     "stakes": PROSE, "notes": PROSE, "email_draft": EMAIL, "template": TEMPLATE_NAME_MAX,
     "playbook_id": 64, "playbook_digest": 64,
 }
