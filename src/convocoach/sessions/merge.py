@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from convocoach.sessions.model import Session
+from convocoach.sessions.schema_sql import SCALAR_COLUMNS
+
 
 class WriteConflict(Exception):
     """Another copy changed this value since the screen read it; nothing was written."""
@@ -54,3 +57,22 @@ def merge_lists(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str]
         elif item in merged:
             at = merged.index(item) + 1
     return tuple(merged)
+
+
+def answer_key(section: str, position: int) -> str:
+    """The :func:`field_values` key of one preparation answer."""
+    return f"answer:{section}:{position}"
+
+
+def field_values(session: Session) -> dict[str, object]:
+    """Every value a screen can edit, by name: the scalar fields by their dotted names
+    (``client.company``), the answers by :func:`answer_key`, ``phrases`` and ``points``."""
+    values: dict[str, object] = {}
+    for name in SCALAR_COLUMNS:
+        value: object = session
+        for part in name.split("."):
+            value = getattr(value, part)
+        values[name] = value
+    values.update((answer_key(a.section, a.position), a.answer) for a in session.answers)
+    values.update(phrases=session.phrases, points=session.points)
+    return values

@@ -27,7 +27,7 @@ from convocoach.textsafety import clean_text
 Clock = Callable[[], datetime]
 _LIST_KINDS = ("phrases", "points")
 _STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
-_UNCHECKED = object()
+UNCHECKED = object()
 """No base given: the write is not compared (the CLI, imports)."""
 
 
@@ -286,7 +286,7 @@ class SessionStore:
     # --- changing one thing at a time ------------------------------------------------------
 
     def set_field(self, session_id: int, name: str, value: str | int,
-                  expected: object = _UNCHECKED) -> str | int:
+                  expected: object = UNCHECKED) -> str | int:
         """Set one field (``client.name``, ``meeting.date``, ``notes`` ...); returns it as
         stored. With ``expected`` (the value the caller last read), :class:`WriteConflict`
         if the stored value is another one: nothing is written then."""
@@ -296,7 +296,7 @@ class SessionStore:
         stored: str | int = clean_text(value) if isinstance(value, str) else int(value)
         with self._write():
             self._touch(session_id)
-            if expected is not _UNCHECKED:
+            if expected is not UNCHECKED:
                 now = self._db.execute(f"SELECT {column} FROM sessions WHERE id = ?",
                                        (session_id,)).fetchone()[0]
                 if now != expected:
@@ -306,12 +306,12 @@ class SessionStore:
         return stored
 
     def set_answer(self, session_id: int, section: str, position: int, prompt: str,
-                   answer: str, expected: object = _UNCHECKED) -> None:
+                   answer: str, expected: object = UNCHECKED) -> str:
         """Store the user's answer to one preparation prompt (an empty answer removes it).
         ``expected``: as for :meth:`set_field` (no answer stored reads as "")."""
         with self._write():
             self._touch(session_id)
-            if expected is not _UNCHECKED:
+            if expected is not UNCHECKED:
                 row = self._db.execute(
                     "SELECT answer FROM answers WHERE session_id = ? AND section = ? "
                     "AND position = ?", (session_id, section, position)).fetchone()
@@ -327,6 +327,7 @@ class SessionStore:
             else:
                 self._db.execute("DELETE FROM answers WHERE session_id = ? AND section = ? "
                                  "AND position = ?", (session_id, section, position))
+        return clean_text(answer)
 
     def set_list(self, session_id: int, kind: str, items: Sequence[str],
                  base: Sequence[str] | None = None) -> tuple[str, ...]:
