@@ -112,58 +112,82 @@ FIELDS = ("title", "client.company", "stakes", "notes")
 
 def test_no_silent_overwrite_in_1000_interleaved_edits(
         two: tuple[SessionStore, SessionStore, int]) -> None:
-    """Issue 13's goal: every edit lands or is reported; a landed value is replaced only by
-    a copy that had seen it, and a list item goes only when a copy that saw it removed it."""
-    copies = two[:2]
-    sid = two[2]
+    """Issue 13's goal, over fields, answers, points and next steps: every edit lands or is
+    reported; a landed value replaces only what its writer had seen, and a point or a step
+    goes only when a copy that saw it removed it."""
+    copies, sid = two[:2], two[2]
     rng = random.Random(1313)
     seen = [copies[0].get(sid), copies[0].get(sid)]
-    truth = {name: "" for name in FIELDS}  # the last value that landed
-    truth["title"] = seen[0].title
+    truth: dict[str, object] = {name: _dotted(seen[0], name) for name in FIELDS}
+    truth_steps: dict[int, str] = {}  # next step id -> its action, as last landed
     points_added: set[str] = set()
     points_removed_knowingly: set[str] = set()
-    landed = reported = 0
-    n = 0
+    landed = reported = n = 0
     while landed + reported < 1000:
         n += 1
         who = rng.randrange(2)
         store = copies[who]
-        if rng.random() < 0.15:  # the other copy's screen refreshes
+        roll = rng.random()
+        if roll < 0.1:  # this copy's screen shows what is stored now
             seen[who] = store.get(sid)
             continue
-        if rng.random() < 0.6:
-            name = rng.choice(FIELDS)
-            base = _dotted(seen[who], name)
-            value = f"{name} {n} by {who}"
-            try:
-                store.set_field(sid, name, value, expected=base)
-            except WriteConflict as conflict:
-                reported += 1
-                assert conflict.stored == truth[name] != base
-                assert _dotted(store.get(sid), name) == truth[name]
-            else:
-                landed += 1
+        value = f"edit {n} by {who}"
+        try:
+            if roll < 0.45:
+                name = rng.choice(FIELDS)
+                base = _dotted(seen[who], name)
+                try:
+                    store.set_field(sid, name, value, expected=base)
+                finally:
+                    assert _dotted(store.get(sid), name) in (value, truth[name])
                 assert base == truth[name], "a value the writer never saw was replaced"
                 truth[name] = value
-            seen[who] = store.get(sid) if rng.random() < 0.5 else seen[who]
-            continue
-        base_points = seen[who].points
-        mine = list(base_points)
-        if mine and rng.random() < 0.4:
-            points_removed_knowingly.add(mine.pop(rng.randrange(len(mine))))
+            elif roll < 0.6:
+                position = rng.randrange(3)
+                name = f"answer {position}"
+                base = next((a.answer for a in seen[who].answers
+                             if a.position == position), "")
+                truth.setdefault(name, "")
+                store.set_answer(sid, "facts", position, "prompt", value, expected=base)
+                assert base == truth[name], "an answer the writer never saw was replaced"
+                truth[name] = value
+            elif roll < 0.8:
+                mine = list(seen[who].points)
+                if mine and rng.random() < 0.4:
+                    points_removed_knowingly.add(mine.pop(rng.randrange(len(mine))))
+                else:
+                    mine.insert(rng.randrange(len(mine) + 1), value)
+                    points_added.add(value)
+                stored = store.set_list(sid, "points", mine, base=seen[who].points)
+                assert stored == store.get(sid).points
+                seen[who] = replace(seen[who], points=stored)  # the merged list is shown
+            elif not seen[who].next_steps or rng.random() < 0.3:
+                truth_steps[store.add_next_step(sid, NextStep(value))] = value
+            else:
+                step = rng.choice(seen[who].next_steps)
+                if rng.random() < 0.7:
+                    store.update_next_step(step.id, step, action=value, owner_kind="us",
+                                           owner_name="", due="", status="open")
+                    assert truth_steps[step.id] == step.action, "a step edit was lost"
+                    truth_steps[step.id] = value
+                else:
+                    store.delete_next_step(step.id, step)
+                    assert truth_steps.pop(step.id, step.action) == step.action
+        except WriteConflict:
+            reported += 1
         else:
-            mine.insert(rng.randrange(len(mine) + 1), f"point {n} by {who}")
-            points_added.add(f"point {n} by {who}")
-        stored = store.set_list(sid, "points", mine, base=base_points)
-        landed += 1
-        assert stored == store.get(sid).points
-        seen[who] = replace(seen[who], points=stored)  # the screen shows the merged list
-    final = copies[0].get(sid)
+            landed += 1
+        if rng.random() < 0.3:
+            seen[who] = store.get(sid)
+    final = copies[1].get(sid)
     for name in FIELDS:
         assert _dotted(final, name) == truth[name]
+    for answer in final.answers:
+        assert truth[f"answer {answer.position}"] == answer.answer
+    assert {s.id: s.action for s in final.next_steps} == truth_steps
     lost = points_added - set(final.points) - points_removed_knowingly
     assert not lost, f"points silently lost: {sorted(lost)}"
-    assert reported > 50
+    assert reported > 100 and landed > 500
 
 
 def _dotted(session: object, name: str) -> object:
