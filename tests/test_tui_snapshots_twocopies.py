@@ -15,8 +15,8 @@ def test_conflict_question(snap_compare: Any) -> None:
     """The Situation step with a 'Changed in another window' box over it: 'Company was
     changed in another convocoach window while you were typing here. Nothing is lost yet',
     then 'Saved from the other window' with 'Northwind Retail Group', 'Yours, not saved yet'
-    with the demo company followed by Z, and the buttons 'Take theirs (T)' and
-    'Keep mine (K)' (focused)."""
+    with the demo company followed by Z, 'Tab goes to the buttons.', and the buttons
+    'Take theirs' and 'Keep mine', neither focused (a key typed on must not answer)."""
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("situation")(pilot)
         field = pilot.app.screen.query_one("#f-client-company", Input)

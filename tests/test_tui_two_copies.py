@@ -6,11 +6,12 @@ import asyncio
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, SelectionList, TextArea
 
 from convocoach.sessions.model import NextStep
 from convocoach.tui.screens.conflict import ConflictScreen
 from convocoach.tui.screens.session import POLL_SECONDS, SessionScreen
+from convocoach.tui.steps.prepare import PrepareStep
 from tests.test_tui_agree_followup import app_with_session, open_step
 from tests.tui_support import build_app, open_store
 
@@ -47,7 +48,7 @@ async def test_a_company_typed_on_a_stale_screen_does_not_replace_the_saved_one(
         with open_store() as store:
             assert store.get(sid).client.company == "Northwind Retail12345"
         assert field_b.value == "Northwind RetailZ"  # B's own text is still on screen
-        await pb.press("k")  # keep mine, having seen theirs
+        await pb.click("#mine-button")  # keep mine, having seen theirs
         await _settle(pa, pb)
         with open_store() as store:
             assert store.get(sid).client.company == "Northwind RetailZ"
@@ -70,7 +71,9 @@ async def test_taking_theirs_puts_the_other_windows_value_in_the_field() -> None
         await pb.press("end", "Z")
         await pb.pause()
         assert isinstance(app_b.screen, ConflictScreen)
-        await pb.press("t")
+        await pb.press("q", "t", "k", "enter")  # typing on: no key answers the question
+        assert isinstance(app_b.screen, ConflictScreen)
+        await pb.press("tab", "enter")  # the first button: take theirs
         await pb.pause()
         assert field_b.value == "Northwind Retail Group"
         with open_store() as store:
@@ -159,3 +162,43 @@ async def test_a_next_step_changed_elsewhere_is_not_removed() -> None:
         await _settle(pb)
         with open_store() as store:
             assert [s.action for s in store.get(sid).next_steps] == ["Send the revised plan"]
+
+
+async def test_an_answer_typed_on_a_stale_screen_asks_before_replacing() -> None:
+    app_b, sid = app_with_session()
+    async with app_b.run_test(size=SIZE) as pb:
+        screen_b = await open_step(pb, app_b, sid, "prepare")
+        pane = screen_b.query_one(PrepareStep)
+        prompt = pane.prompts[0]
+        box = screen_b.query_one("#answer", TextArea)
+        box.focus()
+        await pb.pause()
+        with open_store() as other:
+            other.set_answer(sid, prompt.section, prompt.position, prompt.text,
+                             "Written in the other window", expected="")
+        await _settle(pb)
+        await pb.press(*"Mine")
+        await _settle(pb)
+        assert isinstance(app_b.screen, ConflictScreen)
+        with open_store() as store:
+            assert store.get(sid).answers[0].answer == "Written in the other window"
+        assert box.text == "M"  # keys typed once the question is up do not reach the field
+        await pb.click("#theirs-button")
+        await pb.pause()
+        assert box.text == "Written in the other window"
+
+
+async def test_phrases_ticked_in_two_windows_are_both_kept() -> None:
+    app_b, sid = app_with_session()
+    async with app_b.run_test(size=SIZE) as pb:
+        screen_b = await open_step(pb, app_b, sid, "listen")
+        phrases = screen_b.query_one("#phrases", SelectionList)
+        phrases.focus()
+        first, second = (str(phrases.get_option_at_index(n).value) for n in range(2))
+        with open_store() as other:
+            other.set_list(sid, "phrases", [second], base=())
+        await pb.press("space")  # ticks the first, on a screen that has not seen the second
+        await _settle(pb)
+        with open_store() as store:
+            assert set(store.get(sid).phrases) == {first, second}
+        assert set(phrases.selected) == {first, second}

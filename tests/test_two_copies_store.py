@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,13 +14,13 @@ from convocoach.sessions.model import NextStep
 from convocoach.sessions.store import SessionStore
 
 
-@pytest.fixture()
-def two(tmp_path: Path) -> tuple[SessionStore, SessionStore, int]:
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[tuple[SessionStore, SessionStore, int]]:
     path = tmp_path / "sessions.db"
     a = SessionStore.open(path)
     sid = a.create("project-delays")
     b = SessionStore.open(path)
-    yield a, b, sid  # type: ignore[misc]
+    yield a, b, sid
     a.close()
     b.close()
 
@@ -187,7 +188,8 @@ def test_no_silent_overwrite_in_1000_interleaved_edits(
     assert {s.id: s.action for s in final.next_steps} == truth_steps
     lost = points_added - set(final.points) - points_removed_knowingly
     assert not lost, f"points silently lost: {sorted(lost)}"
-    assert reported > 100 and landed > 500
+    assert reported > 100
+    assert landed > 500
 
 
 def _dotted(session: object, name: str) -> object:

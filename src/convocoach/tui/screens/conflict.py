@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -15,16 +12,15 @@ from convocoach.tui.safe_text import plain
 
 
 class ConflictScreen(ModalScreen[bool]):
-    """Both versions side by side; dismisses with True to keep the user's own.
+    """Both versions, one above the other; dismisses with True to keep the user's own.
 
-    Until the user chooses, the other window's version stays saved and theirs stays in the
-    field: neither is lost, whatever happens to the app meanwhile.
+    Until the user chooses, the other window's version stays saved and the user's stays in
+    the field: neither is lost, whatever happens to the app meanwhile. The question comes up
+    while the user is typing, so no key typed next may answer it: nothing has focus and no
+    letter is bound; a button must be clicked, or reached with Tab and pressed.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "choose(True)", "Keep mine"),
-        Binding("t", "choose(False)", "Take theirs"),
-    ]
+    AUTO_FOCUS = ""
     DEFAULT_CSS = """
     ConflictScreen { align: center middle; }
     ConflictScreen > Vertical {
@@ -33,6 +29,7 @@ class ConflictScreen(ModalScreen[bool]):
     }
     ConflictScreen .label { text-style: bold; margin: 1 0 0 0; }
     ConflictScreen VerticalScroll { height: auto; max-height: 6; }
+    ConflictScreen .hint { color: $text-muted; margin: 1 0 0 0; }
     ConflictScreen #buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
     ConflictScreen Button { margin: 0 0 0 1; }
     """
@@ -50,22 +47,16 @@ class ConflictScreen(ModalScreen[bool]):
                                "while you were typing here. Nothing is lost yet: choose "
                                "which version to keep."))
             yield Static("Saved from the other window", classes="label")
-            with VerticalScroll():
+            with VerticalScroll(can_focus=False):
                 yield Static(plain(self._theirs or "(empty)"), id="theirs")
             yield Static("Yours, not saved yet", classes="label")
-            with VerticalScroll():
+            with VerticalScroll(can_focus=False):
                 yield Static(plain(self._mine or "(empty)"), id="mine")
+            yield Static("Tab goes to the buttons.", classes="hint")
             with Horizontal(id="buttons"):
-                yield Button("Take theirs (T)", compact=True, id="theirs-button")
-                yield Button("Keep mine (K)", compact=True, id="mine-button",
-                             variant="warning")
-
-    def on_mount(self) -> None:
-        self.query_one("#mine-button", Button).focus()
+                yield Button("Take theirs", compact=True, id="theirs-button")
+                yield Button("Keep mine", compact=True, id="mine-button", variant="warning")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "mine-button")
-
-    def action_choose(self, mine: bool) -> None:
-        self.dismiss(mine)
