@@ -34,7 +34,8 @@ class SessionEditor:
 
     @property
     def session(self) -> Session:
-        """The session as stored, read again only after a change (not on every keystroke)."""
+        """The session as stored, read again only after a change saved here or in another
+        window (see :meth:`poll`), not on every keystroke."""
         if self._session is None:
             self._session = self.store.get(self.session_id)
         return self._session

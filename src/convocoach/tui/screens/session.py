@@ -98,6 +98,8 @@ class SessionScreen(Screen[None]):
 
     def sync(self) -> None:
         """Show what another window saved in every field the user is not typing in."""
+        if not self.is_attached:
+            return  # closed since the call was planned
         switcher = self.query_one("#step-panes", ContentSwitcher)
         for pane in switcher.query_children(StepPane):
             pane.sync()

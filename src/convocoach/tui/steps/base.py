@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import ClassVar
 
 from textual import work
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import WriteConflict, field_values
@@ -77,7 +79,8 @@ class StepPane(VerticalScroll):
         if isinstance(widget, Input):
             widget.value = str(value)
         elif isinstance(widget, Select):
-            widget.value = value
+            with suppress(InvalidSelectValueError):  # a value this screen cannot offer
+                widget.value = value
         elif isinstance(widget, TextArea):
             widget.load_text(str(value))
 
