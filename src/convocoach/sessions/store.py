@@ -1,14 +1,16 @@
 """The sessions database: SQLite in WAL mode, every change its own transaction.
 
-A process killed at any moment loses at most the change in flight; two running
-instances each write single fields, so neither overwrites the other's work.
+A process killed at any moment loses at most the change in flight. Two running copies
+each write single fields, and a write that carries the value its screen last read is
+checked against the stored one in the same transaction (see ``merge``): a change made in
+the other copy is never overwritten unseen.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import uuid as uuid_module
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -18,6 +20,7 @@ from typing import Any, NamedTuple
 from convocoach.diagnostics import UserError
 from convocoach.sessions import limits
 from convocoach.sessions.db_errors import StoreError, StoreWriteError, damaged, describe, error_name
+from convocoach.sessions.merge import WriteConflict, merge_lists
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
 from convocoach.textsafety import clean_text
@@ -25,6 +28,8 @@ from convocoach.textsafety import clean_text
 Clock = Callable[[], datetime]
 _LIST_KINDS = ("phrases", "points")
 _STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
+UNCHECKED = object()
+"""No base given: the write is not compared (the CLI, imports)."""
 
 
 # Errors that are about the disk or the file, not about the change: said in plain words.
@@ -155,6 +160,10 @@ class SessionStore:
         """The store's clock, as stored (UTC, ISO 8601, seconds)."""
         return self._now()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (a cheap "anything new?")."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     @contextmanager
     def _write(self) -> Iterator[None]:
         try:
@@ -277,8 +286,11 @@ class SessionStore:
 
     # --- changing one thing at a time ------------------------------------------------------
 
-    def set_field(self, session_id: int, name: str, value: str | int) -> None:
-        """Set one field (``client.name``, ``meeting.date``, ``notes`` ...)."""
+    def set_field(self, session_id: int, name: str, value: str | int,
+                  expected: object = UNCHECKED) -> str | int:
+        """Set one field (``client.name``, ``meeting.date``, ``notes`` ...); returns it as
+        stored. With ``expected`` (the value the caller last read), :class:`WriteConflict`
+        if the stored value is another one: nothing is written then."""
         column = SCALAR_COLUMNS.get(name)
         if column is None:
             raise ValueError(f"unknown session field {name!r}")
@@ -287,17 +299,31 @@ class SessionStore:
             limits.check_field(name, stored)
         with self._write():
             self._touch(session_id)
+            if expected is not UNCHECKED:
+                now = self._db.execute(f"SELECT {column} FROM sessions WHERE id = ?",
+                                       (session_id,)).fetchone()[0]
+                if now != expected:
+                    raise WriteConflict(name, now)
             self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?",
                              (stored, session_id))
+        return stored
 
     def set_answer(self, session_id: int, section: str, position: int, prompt: str,
-                   answer: str) -> None:
-        """Store the user's answer to one preparation prompt (an empty answer removes it)."""
+                   answer: str, expected: object = UNCHECKED) -> str:
+        """Store the user's answer to one preparation prompt (an empty answer removes it).
+        ``expected``: as for :meth:`set_field` (no answer stored reads as "")."""
         prompt, answer = clean_text(prompt), clean_text(answer)
         limits.check_text("An answer", answer, limits.PROSE)
         limits.check_text("A preparation prompt", prompt, limits.PROMPT)
         with self._write():
             self._touch(session_id)
+            if expected is not UNCHECKED:
+                row = self._db.execute(
+                    "SELECT answer FROM answers WHERE session_id = ? AND section = ? "
+                    "AND position = ?", (session_id, section, position)).fetchone()
+                now = "" if row is None else row[0]
+                if now != expected:
+                    raise WriteConflict(f"answer {section} {position}", now)
             if answer:
                 others = self._db.execute(
                     "SELECT COUNT(*) FROM answers WHERE session_id = ? "
@@ -312,20 +338,31 @@ class SessionStore:
             else:
                 self._db.execute("DELETE FROM answers WHERE session_id = ? AND section = ? "
                                  "AND position = ?", (session_id, section, position))
+        return answer
 
-    def set_list(self, session_id: int, kind: str, items: list[str] | tuple[str, ...]) -> None:
-        """Replace the chosen ``phrases`` or the discussion ``points``."""
+    def set_list(self, session_id: int, kind: str, items: Sequence[str],
+                 base: Sequence[str] | None = None) -> tuple[str, ...]:
+        """Replace the chosen ``phrases`` or the discussion ``points``; returns the list as
+        stored. With ``base`` (the list the caller last read), changes made since by another
+        copy are kept: the two are merged item by item (:func:`merge.merge_lists`)."""
         if kind not in _LIST_KINDS:
             raise ValueError(f"unknown list {kind!r}")
-        items = [clean_text(text) for text in items]
-        limits.check_list(kind, items)
+        items = tuple(clean_text(text) for text in items)
         with self._write():
             self._touch(session_id)
+            if base is not None:
+                theirs = tuple(r[0] for r in self._db.execute(
+                    "SELECT text FROM list_items WHERE session_id = ? AND kind = ? "
+                    "ORDER BY position", (session_id, kind)))
+                if theirs != tuple(base):
+                    items = merge_lists(base, items, theirs)
+            limits.check_list(kind, items)  # after a merge too, which can only add
             self._db.execute("DELETE FROM list_items WHERE session_id = ? AND kind = ?",
                              (session_id, kind))
             self._db.executemany(
                 "INSERT INTO list_items (session_id, kind, position, text) VALUES (?, ?, ?, ?)",
                 [(session_id, kind, n, text) for n, text in enumerate(items)])
+        return items
 
     def add_next_step(self, session_id: int, step: NextStep) -> int:
         """Append a next step; returns its id."""
@@ -346,14 +383,21 @@ class SessionStore:
         assert cur.lastrowid is not None
         return cur.lastrowid
 
-    def update_next_step(self, step_id: int, **changes: str) -> None:
-        """Change fields of one next step (``action``, ``owner_kind``, ``due`` ...)."""
+    def update_next_step(self, step_id: int, expected: NextStep | None = None,
+                         **changes: str) -> None:
+        """Change fields of one next step (``action``, ``owner_kind``, ``due`` ...).
+
+        With ``expected`` (the step as the caller last read it) only the fields that differ
+        from it are written, and :class:`WriteConflict` (nothing written) if the step is gone
+        or another copy changed one of those fields to something else since."""
         unknown = set(changes) - set(_STEP_FIELDS)
         if unknown:
             raise ValueError(f"unknown next-step fields {sorted(unknown)}")
         limits.check_step(NextStep(changes.get("action", ""),
                                    owner_name=changes.get("owner_name", "")))
         with self._write():
+            if expected is not None:
+                changes = self._step_changes(step_id, expected, changes)
             session_id = self._step_session(step_id)
             self._touch(session_id)
             for name, value in changes.items():
@@ -373,11 +417,36 @@ class SessionStore:
             self._db.executemany("UPDATE next_steps SET position = ? WHERE id = ?",
                                  [(n, sid) for n, sid in enumerate(ids)])
 
-    def delete_next_step(self, step_id: int) -> None:
+    def delete_next_step(self, step_id: int, expected: NextStep | None = None) -> None:
+        """Remove a next step. With ``expected``: one already gone is no error, and one
+        another copy changed since is kept (:class:`WriteConflict`)."""
         with self._write():
+            if expected is not None:
+                now = self._stored_step(step_id)
+                if now is None:
+                    return
+                if now != replace(expected, id=step_id):
+                    raise WriteConflict("next step", now)
             session_id = self._step_session(step_id)
             self._touch(session_id)
             self._db.execute("DELETE FROM next_steps WHERE id = ?", (step_id,))
+
+    def _stored_step(self, step_id: int) -> NextStep | None:
+        row = self._db.execute(f"SELECT {', '.join(_STEP_FIELDS)}, id FROM next_steps "
+                               "WHERE id = ?", (step_id,)).fetchone()
+        return None if row is None else NextStep(*row)
+
+    def _step_changes(self, step_id: int, expected: NextStep, changes: dict[str, str]
+                      ) -> dict[str, str]:
+        now = self._stored_step(step_id)
+        if now is None:
+            raise WriteConflict("next step", None)
+        mine = {name: clean_text(value) for name, value in changes.items()
+                if clean_text(value) != getattr(expected, name)}
+        if any(getattr(now, name) not in (getattr(expected, name), value)
+               for name, value in mine.items()):
+            raise WriteConflict("next step", now)
+        return mine
 
     def _step_session(self, step_id: int) -> int:
         row = self._db.execute("SELECT session_id FROM next_steps WHERE id = ?",

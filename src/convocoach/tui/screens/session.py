@@ -36,6 +36,9 @@ PANES: dict[str, type[StepPane]] = {pane.step_key: pane for pane in (
     SituationStep, PrepareStep, TimingStep, ListenStep, RehearseStep, AgreeStep, FollowupStep)}
 # Ticks in the step bar follow typing, but need not be redrawn on every key.
 _BAR_DELAY = 0.25
+# How often to look for changes saved by another window on the same database: one
+# "PRAGMA data_version" each time, a few microseconds.
+POLL_SECONDS = 0.3
 
 
 class SessionScreen(Screen[None]):
@@ -87,6 +90,24 @@ class SessionScreen(Screen[None]):
             self.notify("This session's playbook has changed since you started; its prompts "
                         "may read differently.", markup=False)
         self.go(self.step)
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def _poll(self) -> None:
+        if self.editor.poll():
+            self.sync()
+
+    def sync(self) -> None:
+        """Show what another window saved in every field the user is not typing in."""
+        if not self.is_attached:
+            return  # closed since the call was planned
+        switcher = self.query_one("#step-panes", ContentSwitcher)
+        for pane in switcher.query_children(StepPane):
+            pane.sync()
+        self._refresh_bar()
+
+    def on_descendant_blur(self) -> None:
+        # A field the user has just left may hold a value another window saved meanwhile.
+        self.call_after_refresh(self.sync)
 
     def _update_title(self) -> None:
         session = self.editor.session
@@ -100,6 +121,7 @@ class SessionScreen(Screen[None]):
             pane = PANES[step](self.context, self.editor, self.playbook)
             switcher.mount(pane)
         else:
+            pane.sync()
             pane.shown()
         switcher.current = pane.id
         self.step = step

@@ -11,11 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from convocoach.followup.ics import DEFAULT_MONTHS
 from convocoach.playbooks.model import CADENCE_LABELS
 from convocoach.sessions.field_check import check_field
+from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.summary_md import owner_label
 from convocoach.tui.commands import Command, bindings
@@ -29,6 +31,10 @@ _COLUMNS = ("What", "Who", "By when", "Status")
 _MIN_WHAT = 12
 _MAX_WHO = 24
 Row = tuple[Text, Text, Text, Text]
+_WIDGETS = {"points": "points", "cadence": "cadence", "next_checkin": "next-checkin",
+            "checkin_until": "checkin-until"}
+_DESCRIPTIONS = {"points": "Discussion points", "cadence": "How often",
+                 "next_checkin": "Next check-in", "checkin_until": "Repeat until"}
 
 
 class NextStepsTable(DataTable[Text]):
@@ -128,7 +134,7 @@ class AgreeStep(StepPane):
             self.offset = offset
 
     def compose(self) -> ComposeResult:
-        session = self.editor.session
+        session = self.session
         yield Static("Discussion points (one per line; the email to the client lists them)",
                      classes="section-title")
         yield TextBox("\n".join(session.points), id="points",
@@ -172,6 +178,30 @@ class AgreeStep(StepPane):
         if self.editor.session.next_steps != self._listed:
             self._fill_table()
 
+    def widget_for(self, key: str) -> Widget | None:
+        widget_id = _WIDGETS.get(key)
+        return None if widget_id is None else self.query_one(f"#{widget_id}")
+
+    def describe(self, key: str) -> str:
+        return _DESCRIPTIONS.get(key, super().describe(key))
+
+    def show(self, key: str, value: object) -> None:
+        if key != "points" or not isinstance(value, tuple):
+            super().show(key, value)
+            return
+        # The cursor stays on the line it was on, wherever the merge put that line.
+        box = self.query_one("#points", TextBox)
+        row, column = box.cursor_location
+        line = box.document.get_line(row).strip() if row < box.document.line_count else ""
+        box.load_text("\n".join(value))
+        if box.has_focus and line in value:
+            box.move_cursor((value.index(line), column))
+
+    def sync(self) -> None:
+        super().sync()
+        if self.editor.session.next_steps != self._listed:
+            self._fill_table(self.query_one("#steps", NextStepsTable).cursor_row)
+
     def _fill_table(self, cursor: int | None = None) -> None:
         self._listed = self.editor.session.next_steps
         self.query_one("#steps", NextStepsTable).show(
@@ -182,13 +212,23 @@ class AgreeStep(StepPane):
     @on(TextBox.Changed, "#points")
     def _points(self, event: TextBox.Changed) -> None:
         points = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        if points != list(self.editor.session.points):
-            self.editor.set_list("points", points)
+        base = self.seen["points"]
+        assert isinstance(base, tuple)
+        if tuple(points) == base:
+            return
+        stored = self.editor.set_list("points", points, base)
+        if stored is None:
+            return
+        self.seen["points"] = stored
+        if stored != tuple(points):
+            self.show("points", stored)
+            self.notify("Discussion points were changed in another window too: both "
+                        "windows' points are kept.", title="Points merged", markup=False)
 
     @on(Select.Changed, "#cadence")
     def _cadence(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.editor.session.cadence:
-            self.editor.set_field("cadence", event.value)
+        if isinstance(event.value, str) and event.value != self.seen["cadence"]:
+            self.save("cadence", event.value)
 
     @on(Input.Changed, "#next-checkin")
     @on(Input.Changed, "#checkin-until")
@@ -207,15 +247,15 @@ class AgreeStep(StepPane):
             return
         error.display = False
         event.input.remove_class("-invalid")
-        if value != getattr(self.editor.session, name):
-            self.editor.set_field(name, value)
+        if value != self.seen[name]:
+            self.save(name, value)
 
     @on(EditStep)
     @work
     async def _edit(self, event: EditStep) -> None:
         from convocoach.tui.screens.next_step_form import NextStepForm
 
-        steps = self.editor.session.next_steps
+        steps = self._listed
         current = steps[event.row] if event.row is not None and event.row < len(steps) else None
         result = await self.app.push_screen_wait(NextStepForm(current))
         if result is None:
@@ -223,11 +263,21 @@ class AgreeStep(StepPane):
         if current is None:
             self.editor.add_next_step(result)
             self._fill_table(cursor=len(self.editor.session.next_steps) - 1)
-        else:
-            self.editor.update_next_step(current.id, action=result.action,
+            self.query_one("#steps").focus()
+            return
+        try:
+            self.editor.update_next_step(current.id, current, action=result.action,
                                          owner_kind=result.owner_kind,
                                          owner_name=result.owner_name, due=result.due,
                                          status=result.status)
+        except WriteConflict:
+            # Changed or removed in another window meanwhile: both versions stay.
+            self.editor.add_next_step(result)
+            self.notify("This step was changed in another window while you edited it. "
+                        "Both versions are kept: yours is now the last step.",
+                        title="Kept both", severity="warning", timeout=10, markup=False)
+            self._fill_table(cursor=len(self.editor.session.next_steps) - 1)
+        else:
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
 
@@ -236,19 +286,24 @@ class AgreeStep(StepPane):
     async def _remove(self, event: RemoveStep) -> None:
         from convocoach.tui.screens.confirm import ConfirmScreen
 
-        steps = self.editor.session.next_steps
+        steps = self._listed
         if event.row >= len(steps):
             return
         step = steps[event.row]
         if await self.app.push_screen_wait(ConfirmScreen(
                 "Remove next step", f"Remove \u201c{step.action}\u201d?", yes="Remove")):
-            self.editor.delete_next_step(step.id)
+            try:
+                self.editor.delete_next_step(step.id, step)
+            except WriteConflict:
+                self.notify("This step was changed in another window, so it was not "
+                            "removed: look at it again.", title="Not removed",
+                            severity="warning", timeout=10, markup=False)
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
 
     @on(MoveStep)
     def _move(self, event: MoveStep) -> None:
-        steps = self.editor.session.next_steps
+        steps = self._listed
         target = event.row + event.offset
         if event.row < len(steps) and 0 <= target < len(steps):
             self.editor.move_next_step(steps[event.row].id, target)

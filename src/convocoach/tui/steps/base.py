@@ -1,19 +1,31 @@
-"""What every step of a session shares."""
+"""What every step of a session shares, including what happens when another copy of the app
+(another window on the same database) changes a field this step shows."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import ClassVar
 
+from textual import work
 from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Select, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.playbooks.model import PlaybookFile
+from convocoach.sessions.merge import WriteConflict, field_values
 from convocoach.tui.commands import Command
 from convocoach.tui.context import AppContext
 from convocoach.tui.session_editor import SessionEditor
 
 
 class StepPane(VerticalScroll):
-    """A step's content; scrolls, so nothing is cut off on a small terminal."""
+    """A step's content; scrolls, so nothing is cut off on a small terminal.
+
+    ``seen`` holds each field as this step last read or saved it: a save sends it along, so
+    a field changed in another window since is never overwritten unseen (the user is asked
+    which version stays), and :meth:`sync` shows such changes in the fields not being typed in.
+    """
 
     DEFAULT_CSS = """
     StepPane { padding: 0 1; }
@@ -30,6 +42,11 @@ class StepPane(VerticalScroll):
         self.context = context
         self.editor = editor
         self.playbook = playbook
+        self.session = editor.session
+        """The session this step was built from (``editor.session`` may be newer)."""
+        self.seen = field_values(self.session)
+        self._asking: set[str] = set()
+        self._pending: dict[str, object] = {}
 
     def shown(self) -> None:
         """Called each time the step comes into view (derived content may have changed)."""
@@ -40,3 +57,77 @@ class StepPane(VerticalScroll):
                 widget.focus()
                 return
         self.focus()
+
+    # --- fields shared with other windows -----------------------------------------------------
+
+    def widget_for(self, key: str) -> Widget | None:
+        """The widget that shows the field ``key`` on this step (None: not shown here)."""
+        return None
+
+    def describe(self, key: str) -> str:
+        """The field's name, for the question about a conflict."""
+        return key.replace(".", " ").replace("_", " ").capitalize()
+
+    def write(self, key: str, value: object, expected: object) -> object | None:
+        """Store one field against ``expected``; the stored value, or None if not saved."""
+        assert isinstance(value, (str, int))
+        return self.editor.set_field(key, value, expected)
+
+    def show(self, key: str, value: object) -> None:
+        """Put a value saved elsewhere into the field's widget."""
+        widget = self.widget_for(key)
+        if isinstance(widget, Input):
+            widget.value = str(value)
+        elif isinstance(widget, Select):
+            with suppress(InvalidSelectValueError):  # a value this screen cannot offer
+                widget.value = value
+        elif isinstance(widget, TextArea):
+            widget.load_text(str(value))
+
+    def editing(self, key: str) -> bool:
+        """Whether the user is typing in this field now (it is then left as it is)."""
+        widget = self.widget_for(key)
+        return widget is None or widget.has_focus_within
+
+    def save(self, key: str, value: object) -> None:
+        """Save a field typed on this step, unless another window changed it since it was
+        read: then the stored value stays and the user chooses which one to keep."""
+        if key in self._asking:
+            self._pending[key] = value  # kept for the answer to the question on screen
+            return
+        try:
+            stored = self.write(key, value, self.seen.get(key, ""))
+        except WriteConflict as conflict:
+            self._pending[key] = value
+            self._asking.add(key)
+            self._ask(key, conflict.stored)
+            return
+        if stored is not None:
+            self.seen[key] = stored
+
+    @work(group="conflict")
+    async def _ask(self, key: str, theirs: object) -> None:
+        from convocoach.tui.screens.conflict import ConflictScreen
+
+        keep_mine = await self.app.push_screen_wait(ConflictScreen(
+            self.describe(key), str(theirs), str(self._pending[key])))
+        mine = self._pending.pop(key)
+        self._asking.discard(key)
+        if keep_mine:
+            self.seen[key] = theirs
+            self.save(key, mine)  # checked again: a third change asks again
+            return
+        self.editor.poll()
+        latest = field_values(self.editor.session).get(key, "")
+        self.seen[key] = latest
+        self.show(key, latest)
+
+    def sync(self) -> None:
+        """Show what another window saved, in every field the user is not typing in."""
+        now = field_values(self.editor.session)
+        for key in set(self.seen) | set(now):
+            value = now.get(key, "")
+            if value == self.seen.get(key, "") or key in self._asking or self.editing(key):
+                continue
+            self.seen[key] = value
+            self.show(key, value)

@@ -23,7 +23,7 @@ class ListenStep(StepPane):
     """
 
     def compose(self) -> ComposeResult:
-        chosen = list(self.editor.session.phrases)
+        chosen = list(self.session.phrases)
         offered: list[str] = []
         if self.playbook is not None:
             pb = self.playbook.playbook
@@ -51,8 +51,36 @@ class ListenStep(StepPane):
     def _picked(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = set(event.selection_list.selected)
         ordered = [option_value for option_value in self._values() if option_value in selected]
-        if ordered != list(self.editor.session.phrases):
-            self.editor.set_list("phrases", ordered)
+        base = self.seen["phrases"]
+        assert isinstance(base, tuple)
+        if selected == set(base):
+            return
+        stored = self.editor.set_list("phrases", ordered, base)
+        if stored is None:
+            return
+        self.seen["phrases"] = stored
+        if set(stored) != selected:
+            self.show("phrases", stored)
+            self.notify("Phrases were also chosen or dropped in another window: both "
+                        "windows' choices are kept.", title="Phrases merged", markup=False)
+
+    def editing(self, key: str) -> bool:
+        # Ticks can change under the cursor without getting in the user's way.
+        return key != "phrases"
+
+    def show(self, key: str, value: object) -> None:
+        if key != "phrases" or not isinstance(value, tuple):
+            return
+        phrases = self.query_one("#phrases", SelectionList)
+        offered = self._values()
+        for phrase in value:
+            if phrase not in offered:
+                phrases.add_option(Selection(plain(phrase), phrase, True))
+        for phrase in offered:
+            if phrase in value:
+                phrases.select(phrase)
+            else:
+                phrases.deselect(phrase)
 
     def _values(self) -> list[str]:
         phrases = self.query_one("#phrases", SelectionList)

@@ -11,13 +11,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from convocoach.sessions.prompts import (
-    SECTION_LABELS,
-    PrepPrompt,
-    answered_count,
-    answers_by_key,
-    prep_prompts,
-)
+from convocoach.sessions.merge import answer_key
+from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, prep_prompts
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.text_box import TextBox
@@ -51,7 +46,6 @@ class PrepareStep(StepPane):
             yield Static(NO_PLAYBOOK, markup=False)
             return
         self.prompts = prep_prompts(self.playbook.playbook)
-        self._answers = answers_by_key(self.editor.session.answers)
         self._current: PrepPrompt | None = None
         yield Static("", id="progress")
         options: list[Option | None] = []
@@ -73,12 +67,15 @@ class PrepareStep(StepPane):
             option_list = self.query_one("#prompts", OptionList)
             option_list.highlighted = 1  # the first prompt, under its section heading
 
+    def _answer(self, prompt: PrepPrompt) -> str:
+        return str(self.seen.get(answer_key(*prompt.key), ""))
+
     def _label(self, prompt: PrepPrompt) -> Content:
-        done = bool(self._answers.get(prompt.key, "").strip())
+        done = bool(self._answer(prompt).strip())
         return Content.assemble("\u2713 " if done else "\u00b7 ", plain(prompt.text))
 
     def _show_progress(self) -> None:
-        count = answered_count(self.prompts, self.editor.session.answers)
+        count = sum(1 for prompt in self.prompts if self._answer(prompt).strip())
         self.query_one("#progress", Static).update(
             f"{count} of {len(self.prompts)} answered. Type to answer; Tab goes on to the "
             "next.")
@@ -95,7 +92,7 @@ class PrepareStep(StepPane):
         hint = self.query_one("#hint", Static)
         hint.update(plain(prompt.hint))
         hint.display = bool(prompt.hint)
-        self.query_one("#answer", TextBox).load_text(self._answers.get(prompt.key, ""))
+        self.query_one("#answer", TextBox).load_text(self._answer(prompt))
 
     def _answer_box(self) -> TextBox:
         """The answer box, focused, with the cursor after what is already written."""
@@ -144,12 +141,43 @@ class PrepareStep(StepPane):
         if prompt is None:
             return
         text = self.query_one("#answer", TextBox).text
-        before = self._answers.get(prompt.key, "")
+        before = self._answer(prompt)
         if text == before:
             return  # loading a stored answer into the box
-        self._answers[prompt.key] = text
-        self.editor.set_answer(prompt.section, prompt.position, prompt.text, text)
-        if bool(text.strip()) != bool(before.strip()):
-            self.query_one("#prompts", OptionList).replace_option_prompt(
-                _option_id(prompt), self._label(prompt))
-            self._show_progress()
+        self.save(answer_key(*prompt.key), text)
+        if bool(self._answer(prompt).strip()) != bool(before.strip()):
+            self._relabel(prompt)
+
+    def _relabel(self, prompt: PrepPrompt) -> None:
+        self.query_one("#prompts", OptionList).replace_option_prompt(
+            _option_id(prompt), self._label(prompt))
+        self._show_progress()
+
+    # --- answers shared with other windows ----------------------------------------------------
+
+    def _prompt(self, key: str) -> PrepPrompt | None:
+        return next((p for p in getattr(self, "prompts", ())
+                     if answer_key(*p.key) == key), None)
+
+    def describe(self, key: str) -> str:
+        prompt = self._prompt(key)
+        return f"Your answer to \u201c{prompt.text}\u201d" if prompt else key
+
+    def write(self, key: str, value: object, expected: object) -> object | None:
+        prompt = self._prompt(key)
+        assert prompt is not None
+        return self.editor.set_answer(prompt.section, prompt.position, prompt.text,
+                                      str(value), expected)
+
+    def editing(self, key: str) -> bool:
+        prompt = self._prompt(key)
+        return prompt is None or (prompt is self._current
+                                  and self.query_one("#answer", TextBox).has_focus)
+
+    def show(self, key: str, value: object) -> None:
+        prompt = self._prompt(key)
+        if prompt is None:
+            return
+        if prompt is self._current:
+            self.query_one("#answer", TextBox).load_text(str(value))
+        self._relabel(prompt)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from convocoach.playbooks.model import CHANNEL_LABELS
@@ -32,6 +33,10 @@ _MEETING_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("meeting.time", "Start time", "HH:MM (24-hour)"),
     ("meeting.duration_min", "Length (min)", "60"),
 )
+_LABELS = {name: label for name, label, _ in (*_TEXT_FIELDS, *_CONTACT_FIELDS,
+                                               *_MEETING_FIELDS)} | {
+    "client.seniority": "Seniority", "client.tech_level": "Technical level",
+    "meeting.channel": "Channel", "meeting.place": "Place", "stakes": "What is at stake"}
 _TECH_LABELS = {"low": "Low: avoid jargon", "medium": "Medium", "high": "High: technical"}
 
 
@@ -58,7 +63,7 @@ class SituationStep(StepPane):
     """
 
     def compose(self) -> ComposeResult:
-        session = self.editor.session
+        session = self.session
         yield Static("Who you are meeting", classes="section-title")
         yield from self._inputs(_TEXT_FIELDS, session)
         yield self._select("client.seniority", "Seniority",
@@ -98,6 +103,14 @@ class SituationStep(StepPane):
         for error in self.query(".error"):
             error.display = False
 
+    def widget_for(self, key: str) -> Widget | None:
+        if key not in _LABELS:
+            return None
+        return self.query_one(f"#{field_id(key)}")
+
+    def describe(self, key: str) -> str:
+        return _LABELS[key]
+
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         name = event.input.name or ""
@@ -111,16 +124,16 @@ class SituationStep(StepPane):
             return
         event.input.remove_class("-invalid")
         error.display = False
-        if str(value) != _value(self.editor.session, name):
-            self.editor.set_field(name, value)
+        if value != self.seen[name]:
+            self.save(name, value)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
         name = event.select.name or ""
-        if isinstance(event.value, str) and event.value != _value(self.editor.session, name):
-            self.editor.set_field(name, event.value)
+        if isinstance(event.value, str) and event.value != self.seen[name]:
+            self.save(name, event.value)
 
     @on(TextBox.Changed, "#f-stakes")
     def _stakes(self, event: TextBox.Changed) -> None:
-        if event.text_area.text != self.editor.session.stakes:
-            self.editor.set_field("stakes", event.text_area.text)
+        if event.text_area.text != self.seen["stakes"]:
+            self.save("stakes", event.text_area.text)
