@@ -202,3 +202,42 @@ async def test_phrases_ticked_in_two_windows_are_both_kept() -> None:
         with open_store() as store:
             assert set(store.get(sid).phrases) == {first, second}
         assert set(phrases.selected) == {first, second}
+
+
+async def test_an_email_edited_in_both_windows_keeps_both_until_one_is_chosen() -> None:
+    """The Follow-up step saves the user's own email whole: an edit saved by another window
+    meanwhile is not replaced unseen; the user is asked, with both versions."""
+    from convocoach.tui.steps.followup import FollowupStep
+
+    app, sid = app_with_session()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(pilot, app, sid, "followup")
+        step = screen.query_one(FollowupStep)
+        with open_store() as other:
+            other.set_field(sid, "email_draft", "Theirs: hello Dana.", expected="")
+        step._keep("Mine: dear Dana.")  # what the editor screen hands back
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        with open_store() as store:
+            assert store.get(sid).email_draft == "Theirs: hello Dana."
+        await pilot.click("#mine-button")
+        await _settle(pilot)
+        with open_store() as store:
+            assert store.get(sid).email_draft == "Mine: dear Dana."
+
+
+async def test_an_email_saved_in_another_window_shows_in_the_preview() -> None:
+    from convocoach.tui.steps.followup import FollowupStep
+
+    app, sid = app_with_session()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(pilot, app, sid, "followup")
+        step = screen.query_one(FollowupStep)
+        with open_store() as other:
+            other.set_field(sid, "email_draft", "Hello Dana, from the other window.\n",
+                            expected="")
+        await _settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "from the other window" in step.markdown
+        assert step.query_one("#draft-state").display

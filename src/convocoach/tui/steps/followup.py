@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
@@ -88,6 +90,23 @@ class FollowupStep(StepPane):
         self.query_one("#draft-state").display = bool(session.email_draft)
         self._render_email()
 
+    # Nothing here is typed in place: the email is edited in a screen of its own and saved
+    # whole, checked like any field, so an edit made in another window is never replaced
+    # unseen; what another window saved shows in the preview at once.
+
+    def editing(self, key: str) -> bool:
+        return False
+
+    def show(self, key: str, value: object) -> None:
+        if key == "template" and isinstance(value, str) and is_template_name(value):
+            with suppress(InvalidSelectValueError):
+                self.query_one("#template", Select).value = value
+        self.call_after_refresh(self._refresh_once)
+
+    def _refresh_once(self) -> None:
+        if self.is_mounted:
+            self.shown()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset":
             return True if self.editor.session.email_draft else None
@@ -123,7 +142,7 @@ class FollowupStep(StepPane):
     @on(Select.Changed, "#template")
     def _template(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.editor.session.template:
-            self.editor.set_field("template", event.value)
+            self.save("template", event.value)
             if self.editor.session.email_draft:
                 self.notify("Your edited email is kept. Press R to use the new template.")
             self.shown()
@@ -151,8 +170,9 @@ class FollowupStep(StepPane):
             self._keep(text)
 
     def _keep(self, text: str) -> None:
-        self.editor.set_field("email_draft", text)
-        self.notify("Your version of the email is saved.")
+        self.save("email_draft", text)
+        if "email_draft" not in self._asking:  # else the question about the conflict is up
+            self.notify("Your version of the email is saved.")
         self.shown()
 
     @work
@@ -163,7 +183,7 @@ class FollowupStep(StepPane):
                 "Back to the template",
                 "Throw away your edits and use the template's version of the email?",
                 yes="Use the template")):
-            self.editor.set_field("email_draft", "")
+            self.save("email_draft", "")
             self.shown()
 
     @work
