@@ -184,3 +184,40 @@ def test_any_import_text_gives_a_session_or_a_clean_error(text: str) -> None:
     except InvalidFile as exc:
         problems = exc.problems
     assert problems
+
+
+def test_export_leaves_out_the_oldest_rehearsals_beyond_what_import_takes(
+        store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from convocoach.sessions import limits
+
+    sid = make_session(store)
+    for _ in range(limits.REHEARSALS // 2 + 1):  # two each: one over the limit
+        add_rehearsals(store, sid)
+    history = RehearsalLog(store).history(sid)
+    assert len(history) == limits.REHEARSALS + 2
+    out = tmp_path / "many.yaml"
+    capsys.readouterr()
+    assert main(["sessions", "export", str(sid), "-o", str(out)]) == 0
+    assert "the 2 oldest rehearsals of this session are not in the file" in \
+        capsys.readouterr().err
+    imported = parse_session(out.read_bytes(), str(out))
+    assert len(imported.rehearsals) == limits.REHEARSALS
+    assert imported.rehearsals[-1].started_at == history[-1].started_at
+
+
+def test_export_stays_within_the_import_size_limit(store: SessionStore,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from convocoach.sessions import fileformat
+
+    sid = make_session(store)
+    for _ in range(6):
+        add_rehearsals(store, sid)
+    history = RehearsalLog(store).history(sid)
+    whole = dump_session(store.get(sid), "json", history)
+    limit = len(whole.encode()) - 1  # one byte short of the whole file
+    monkeypatch.setattr(fileformat, "SESSION_MAX_BYTES", limit)
+    text, left_out = fileformat.export_session(store.get(sid), "json", history)
+    assert left_out == 1
+    assert len(text.encode()) <= limit
+    assert len(fileformat.parse_session(text.encode(), "s.json").rehearsals) == \
+        len(history) - 1

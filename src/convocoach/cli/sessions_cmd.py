@@ -8,8 +8,9 @@ import json
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, warn
 from convocoach.diagnostics import UserError
-from convocoach.sessions.fileformat import SESSION_MAX_BYTES, dump_session, parse_session
+from convocoach.sessions.fileformat import SESSION_MAX_BYTES, export_session, parse_session
 from convocoach.sessions.summary_md import session_markdown
+from convocoach.wording import counted
 from convocoach.yamlsafe import read_limited
 
 
@@ -63,9 +64,15 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.reader() as store:
         session = store.get(args.id)
         rehearsals = RehearsalLog(store).history(args.id)
-    text = session_markdown(session) if args.format == "md" else dump_session(
-        session, args.format, rehearsals)
+    if args.format == "md":
+        emit(session_markdown(session), args.output)
+        return 0
+    text, left_out = export_session(session, args.format, rehearsals)
     emit(text, args.output)
+    if left_out:
+        warn(f"note: the {counted(left_out, 'oldest rehearsal')} of this session "
+             f"{'is' if left_out == 1 else 'are'} not in the file, so that it stays within "
+             "what 'sessions import' takes")
     return 0
 
 

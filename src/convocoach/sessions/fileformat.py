@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.emailaddress import EMAIL
 from convocoach.followup.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
@@ -137,7 +137,8 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("exported_at", TIMESTAMP, "When the follow-up was last saved or copied."),
     Field("created_at", TIMESTAMP, "When the session was created."),
     Field("updated_at", TIMESTAMP, "When it last changed."),
-    Field("rehearsals", ListOf(REHEARSAL, max_items=200), "Role-plays, with every reply."),
+    Field("rehearsals", ListOf(REHEARSAL, max_items=limits.REHEARSALS),
+          "Role-plays, with every reply."),
 ), lambda convocoach_session, rehearsals, **kw: SessionFile(model.Session(**kw), rehearsals))
 
 
@@ -170,6 +171,37 @@ def dump_session(session: model.Session, fmt: str,
 
     dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return dumped
+
+
+def export_session(session: model.Session, fmt: str,
+                   rehearsals: Sequence[SavedRehearsal] = ()) -> tuple[str, int]:
+    """The exchange file, and how many of the oldest rehearsals it leaves out.
+
+    Import takes at most :data:`limits.REHEARSALS` rehearsals and :data:`SESSION_MAX_BYTES`:
+    the newest that fit both are written, so that what export writes always imports.
+    """
+    newest = list(rehearsals)[-limits.REHEARSALS:]
+
+    def fits(dropped: int) -> str | None:
+        text = dump_session(session, fmt, newest[dropped:])
+        return text if len(text.encode("utf-8")) <= SESSION_MAX_BYTES else None
+
+    text = fits(0)
+    if text is None:  # the fewest oldest to leave out, found by halving
+        low, high = 1, len(newest)
+        if fits(high) is None:
+            raise UserError("this session is too large to export",
+                            "shorten its longest texts, then export again")
+        while low < high:
+            middle = (low + high) // 2
+            if fits(middle) is None:
+                low = middle + 1
+            else:
+                high = middle
+        text = fits(low)
+        assert text is not None
+        return text, len(rehearsals) - len(newest) + low
+    return text, len(rehearsals) - len(newest)
 
 
 def parse_session(data: bytes, source: str) -> SessionFile:

@@ -34,6 +34,8 @@ ANSWERS = 150
 PHRASES = 200
 POINTS = 200
 NEXT_STEPS = 200
+REHEARSALS = 200
+"""Rehearsals in one exchange file: export leaves out the oldest beyond it (and says so)."""
 
 ADDRESS = 254
 """An email address (RFC 5321's longest path)."""
