@@ -119,3 +119,17 @@ def test_rehearse_refuses_what_it_cannot_open(capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize("reply", [
+    "I understand this is frustrating. " * 12,  # over 255 bytes: no file name is that long
+    "I hear you/" * 30,  # looks like a path, too long for one
+])
+def test_a_long_reply_given_as_an_argument_is_checked_as_text(
+        reply: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", "--format", "json", reply])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["text"] == reply
+    assert code == (1 if report["penalties"] else 0)  # the verdict, not a read error
+    assert "too long" not in captured.err

@@ -55,7 +55,7 @@ def _read_input(given: str | None) -> str:
     if given == "-":
         data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
         source = "standard input"
-    elif (path := Path(given).expanduser()).is_file():
+    elif (path := _as_file(given)) is not None:
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -72,6 +72,19 @@ def _read_input(given: str | None) -> str:
         raise UserError(f"{source}:{line}:{column}: not UTF-8 text (byte "
                         f"0x{data[exc.start]:02x})", "save the file as UTF-8") from None
     return _checked(text, source)
+
+
+def _as_file(given: str) -> Path | None:
+    """``given`` as a file that exists, or None: then it is the reply itself.
+
+    A long reply is no file name: asking the system about it fails with "File name too long"
+    (and a NUL byte with ValueError); neither may stop it from being checked as text.
+    """
+    path = Path(given).expanduser()
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _checked(text: str, source: str) -> str:
