@@ -31,6 +31,17 @@ def error_name(exc: sqlite3.Error) -> str:
     return ""
 
 
+# Errors about the disk or the file rather than the change: said in plain words.
+_ABOUT_THE_FILE = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_BUSY", "SQLITE_LOCKED",
+                   "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN",
+                   "SQLITE_PERM", "SQLITE_AUTH")
+
+
+def about_the_file(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` is about the disk or the file (which :func:`describe` words)."""
+    return error_name(exc).startswith(_ABOUT_THE_FILE)
+
+
 def describe(exc: sqlite3.Error, path: Path, doing: str) -> tuple[str, str]:
     """A message and a fix for ``exc``, raised while ``doing`` ("saving", "opening")."""
     name = error_name(exc)

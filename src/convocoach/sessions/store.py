@@ -19,7 +19,14 @@ from typing import Any, NamedTuple
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions import limits
-from convocoach.sessions.db_errors import StoreError, StoreWriteError, damaged, describe, error_name
+from convocoach.sessions.db_errors import (
+    StoreError,
+    StoreWriteError,
+    about_the_file,
+    damaged,
+    describe,
+    error_name,
+)
 from convocoach.sessions.merge import WriteConflict, merge_lists
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
@@ -30,12 +37,6 @@ _LIST_KINDS = ("phrases", "points")
 _STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
 UNCHECKED = object()
 """No base given: the write is not compared (the CLI, imports)."""
-
-
-# Errors that are about the disk or the file, not about the change: said in plain words.
-_ABOUT_THE_FILE = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_BUSY", "SQLITE_LOCKED",
-                   "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN",
-                   "SQLITE_PERM")
 
 
 class SessionRow(NamedTuple):
@@ -182,7 +183,7 @@ class SessionStore:
 
     def _failed(self, exc: sqlite3.Error) -> sqlite3.Error:
         """A failed save, in words naming the cause and the file (others unchanged)."""
-        if not error_name(exc).startswith(_ABOUT_THE_FILE):
+        if not about_the_file(exc):
             return exc
         return StoreWriteError(*describe(exc, self.path, "saving to"))
 

@@ -212,18 +212,9 @@ class AgreeStep(StepPane):
     @on(TextBox.Changed, "#points")
     def _points(self, event: TextBox.Changed) -> None:
         points = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        base = self.seen["points"]
-        assert isinstance(base, tuple)
-        if tuple(points) == base:
-            return
-        stored = self.editor.set_list("points", points, base)
-        if stored is None:
-            return
-        self.seen["points"] = stored
-        if stored != tuple(points):
-            self.show("points", stored)
-            self.notify("Discussion points were changed in another window too: both "
-                        "windows' points are kept.", title="Points merged", markup=False)
+        if tuple(points) != self.seen["points"]:
+            self.save_list("points", points, "Points merged", "Discussion points were changed "
+                           "in another window too: both windows' points are kept.")
 
     @on(Select.Changed, "#cadence")
     def _cadence(self, event: Select.Changed) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import ClassVar
 
@@ -104,6 +105,19 @@ class StepPane(VerticalScroll):
             return
         if stored is not None:
             self.seen[key] = stored
+
+    def save_list(self, key: str, items: Sequence[str], title: str, note: str) -> None:
+        """Save a list typed or ticked on this step (``points``, ``phrases``): what another
+        window changed since it was read is merged in, shown, and said (``title``, ``note``)."""
+        base = self.seen[key]
+        assert isinstance(base, tuple)
+        stored = self.editor.set_list(key, list(items), base)
+        if stored is None:
+            return
+        self.seen[key] = stored
+        if stored != tuple(items):  # only a merge changes what was sent
+            self.show(key, stored)
+            self.notify(note, title=title, markup=False)
 
     @work(group="conflict")
     async def _ask(self, key: str, theirs: object) -> None:

@@ -51,18 +51,10 @@ class ListenStep(StepPane):
     def _picked(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = set(event.selection_list.selected)
         ordered = [option_value for option_value in self._values() if option_value in selected]
-        base = self.seen["phrases"]
-        assert isinstance(base, tuple)
-        if selected == set(base):
-            return
-        stored = self.editor.set_list("phrases", ordered, base)
-        if stored is None:
-            return
-        self.seen["phrases"] = stored
-        if set(stored) != selected:
-            self.show("phrases", stored)
-            self.notify("Phrases were also chosen or dropped in another window: both "
-                        "windows' choices are kept.", title="Phrases merged", markup=False)
+        seen = self.seen["phrases"]
+        if isinstance(seen, tuple) and selected != set(seen):
+            self.save_list("phrases", ordered, "Phrases merged", "Phrases were also chosen or "
+                           "dropped in another window: both windows' choices are kept.")
 
     def editing(self, key: str) -> bool:
         # Ticks can change under the cursor without getting in the user's way.
