@@ -1,23 +1,35 @@
-"""The hand-labelled replies (tests/data/coach_replies.yaml) and how well the coach agrees."""
+"""The hand-labelled replies and how well the coach agrees with them.
+
+Two parts, labelled by the same guide (tests/data/LABELLING.md): the tuning part
+(``coach_replies.yaml``), which rules may be fitted to, and the frozen part
+(``coach_replies_frozen.yaml``), which no rule is ever changed for: it measures the rubric on
+text nobody tuned it on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from convocoach.coach.score import Coach
 
-LABELS = Path(__file__).resolve().parent / "data" / "coach_replies.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+PARTS = {"tuning": DATA / "coach_replies.yaml", "frozen": DATA / "coach_replies_frozen.yaml"}
+Part = Literal["tuning", "frozen"]
+LABELS = PARTS["tuning"]
 CODES = ("FEEL", "REFL", "OPENQ", "NEXT", "OWN", "NOBLAME", "NOABS", "NODISMISS", "PLAIN", "READ")
 REWARDS = frozenset(("FEEL", "REFL", "OPENQ", "NEXT", "OWN"))
+# A label that says the reply holds a wording to avoid: a penalty dimension failing, or a
+# non-apology (OWN fails only on one; a missing apology is n/a).
+PENALTY_CODES = ("OWN", "NOBLAME", "NOABS", "NODISMISS", "PLAIN", "READ")
 _STATUS = {"pass": "pass", "fail": "fail", "n/a": "not-applicable"}
 
 
-def load_labels() -> list[dict[str, Any]]:
-    with LABELS.open(encoding="utf-8") as handle:
+def load_labels(part: Part = "tuning") -> list[dict[str, Any]]:
+    with PARTS[part].open(encoding="utf-8") as handle:
         entries: list[dict[str, Any]] = yaml.safe_load(handle)
     return entries
 
@@ -25,6 +37,10 @@ def load_labels() -> list[dict[str, Any]]:
 def positive(code: str) -> str:
     """What the coach is detecting: the behaviour for a reward, the fault for a penalty."""
     return "pass" if code in REWARDS else "fail"
+
+
+def labelled_penalty(entry: dict[str, Any]) -> bool:
+    return any(entry["expect"][code] == "fail" for code in PENALTY_CODES)
 
 
 @dataclass
@@ -50,22 +66,26 @@ class Tally:
 
 
 def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
-    tallies = {code: Tally() for code in CODES}
+    """Per dimension; the extra key ``PENALTY`` tallies penalty vs clean over whole replies."""
+    tallies = {code: Tally() for code in (*CODES, "PENALTY")}
     for entry in entries:
-        score = coach.score(entry["reply"], entry.get("client", ""), entry["level"])
+        score = coach.score(entry["reply"], entry.get("client") or "", entry["level"])
         for code in CODES:
-            expected = _STATUS[entry["expect"][code]]
-            got = score[code].status
-            tally = tallies[code]
-            tally.total += 1
-            tally.agree += expected == got
-            want = positive(code)
-            if got == want and expected == want:
-                tally.tp += 1
-            elif got == want:
-                tally.fp += 1
-            elif expected == want:
-                tally.fn += 1
-            if expected != got:
-                tally.misses.append(f"{entry['id']}: expected {expected}, got {got}")
+            _count(tallies[code], entry["id"], _STATUS[entry["expect"][code]],
+                   score[code].status, positive(code))
+        _count(tallies["PENALTY"], entry["id"], "fail" if labelled_penalty(entry) else "pass",
+               "fail" if score.penalties else "pass", "fail")
     return tallies
+
+
+def _count(tally: Tally, entry_id: str, expected: str, got: str, want: str) -> None:
+    tally.total += 1
+    tally.agree += expected == got
+    if got == want and expected == want:
+        tally.tp += 1
+    elif got == want:
+        tally.fp += 1
+    elif expected == want:
+        tally.fn += 1
+    if expected != got:
+        tally.misses.append(f"{entry_id}: expected {expected}, got {got}")

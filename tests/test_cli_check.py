@@ -21,7 +21,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_a_clean_reply_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "It sounds like a hard week. What would help most?")
     assert code == 0
-    assert "{{It sounds like}}" in out
+    assert "{{It sounds like a hard}}" in out
     assert "+ pass FEEL" in out
     assert "0 penalties" in out
 
@@ -64,7 +64,7 @@ def test_a_file_or_standard_input(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 
 def test_the_clients_line_lets_reflections_count(capsys: pytest.CaptureFixture[str]) -> None:
-    reply = "The board briefing on the holiday launch is what worries you."
+    reply = "Let's put the board briefing on the holiday launch first."
     _, without, _ = run(capsys, "check", reply)
     _, with_line, _ = run(capsys, "check", reply, "--client",
                           "I briefed my board on the holiday launch already!")
@@ -133,3 +133,24 @@ def test_a_long_reply_given_as_an_argument_is_checked_as_text(
     assert report["text"] == reply
     assert code == (1 if report["penalties"] else 0)  # the verdict, not a read error
     assert "too long" not in captured.err
+
+
+def test_a_missed_reward_exits_0_and_strict_makes_it_count(capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    half_step = "I'll send you the revised plan."
+    code, out, _ = run(capsys, "check", half_step)
+    assert code == 0
+    assert "Half a step" in out
+    assert "found: 'I'll'; 'revised plan'" in out
+    assert "0 penalties" in out
+    strict, _, _ = run(capsys, "check", "--strict", half_step)
+    assert strict == 1
+
+
+def test_strict_still_exits_0_on_a_reply_that_fails_nothing(capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    reply = ("So the board meeting on the 14th is what worries you, and that's a lot of pressure. "
+             "I'm sorry we missed the date. What would help most? I'll send the plan by Friday.")
+    code, out, _ = run(capsys, "check", "--strict", reply, "--client",
+                       "My board meets on the 14th and I have nothing to show them.")
+    assert code == 0, out

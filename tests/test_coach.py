@@ -75,11 +75,24 @@ def test_quoted_client_words_are_not_the_reply_speaking() -> None:
     assert result["FEEL"].status == "pass"
 
 
-def test_sarcasm_is_a_known_limit() -> None:
-    """Sarcasm reads as its literal words: the coach cannot hear the tone (see the README)."""
-    result = score("Oh great, another delay, just what you needed this week.")
-    assert result["NODISMISS"].status == "pass"
-    assert result["NOBLAME"].status == "pass"
+@pytest.mark.parametrize("text", [
+    "Oh great, another delay, just what you needed this week.",
+    "So you'd like us to run the whole event on credit and hope for the best?",
+    "Fireworks in ten days? Sure, and I'll book the moon while I'm at it.",
+    "I'm not sure how much clearer we could have been.",
+])
+def test_sarcasm_in_its_common_shapes_is_dismissive(text: str) -> None:
+    result = score(text)["NODISMISS"]
+    assert (result.status, result.penalty) == ("fail", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Sure, because that always works out so well.",
+    "What a shame the laws of physics apply to your project too.",
+])
+def test_sarcasm_without_a_telltale_shape_is_a_known_limit(text: str) -> None:
+    """Sarcasm that only the tone carries reads as its literal words (see the README)."""
+    assert score(text)["NODISMISS"].status == "pass"
 
 
 # --- apologies ------------------------------------------------------------------------------
@@ -114,8 +127,9 @@ def test_commitments_with_a_time_or_deliverable_pass(text: str) -> None:
 
 
 def test_a_vague_commitment_fails_and_none_is_not_applicable() -> None:
+    # A missed reward, not a wording to avoid: `check` exits 0 for it (1 only with --strict).
     vague = score("Don't worry, we'll fix it.")["NEXT"]
-    assert (vague.status, vague.penalty) == ("fail", True)
+    assert (vague.status, vague.penalty) == ("fail", False)
     assert status("That sounds really frustrating.", "NEXT") == "not-applicable"
 
 

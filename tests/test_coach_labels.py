@@ -1,37 +1,63 @@
-"""The hand-labelled replies: well formed, and the coach keeps agreeing with them.
+"""The hand-labelled replies: well formed, both parts, and the coach keeps agreeing with them.
 
-The floors below are regression guards, set under today's figures (benchmarks/bench_coach.py
-prints them per dimension); the rubric was tuned on these same replies, so treat them as
-a development set, not as an estimate for new text.
+The floors below are regression guards set under today's figures (benchmarks/bench_coach.py
+prints them per dimension). The tuning part is what rules are fitted to; the frozen part is
+never used to change a rule, so its floors are the ones that say something about new text.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from convocoach.coach.loader import bundled_rubric
 from convocoach.coach.score import Coach
-from tests.coach_labels import CODES, evaluate, load_labels
+from tests.coach_labels import CODES, PARTS, evaluate, load_labels
+
+NA_ALLOWED = frozenset(("NEXT", "OWN", "READ"))
 
 
-def test_the_labelled_set_is_big_and_balanced_enough() -> None:
-    entries = load_labels()
-    assert len(entries) >= 60
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_each_part_is_well_formed(part: str) -> None:
+    entries = load_labels(part)  # type: ignore[arg-type]
     assert len({e["id"] for e in entries}) == len(entries)
-    assert len({e["challenge"] for e in entries}) >= 10
+    assert len({e["challenge"] for e in entries}) >= 6
     for entry in entries:
         assert set(entry["expect"]) == set(CODES), entry["id"]
         assert entry["level"] in ("low", "medium", "high")
+        assert isinstance(entry.get("client", ""), str)
+        for code, label in entry["expect"].items():
+            assert label in ("pass", "fail", "n/a"), entry["id"]
+            assert label != "n/a" or code in NA_ALLOWED, (entry["id"], code)
+
+
+def test_the_corpus_is_big_split_and_balanced_enough() -> None:
+    tuning, frozen = load_labels("tuning"), load_labels("frozen")
+    assert len(tuning) + len(frozen) >= 400
+    assert len(frozen) >= 150
+    assert not {e["id"] for e in tuning} & {e["id"] for e in frozen}
+    assert not {e["reply"] for e in tuning} & {e["reply"] for e in frozen}
     for code in CODES:
-        counts = Counter(e["expect"][code] for e in entries)
+        counts = Counter(e["expect"][code] for e in frozen)
         assert counts["pass"] >= 10, code
         assert counts["fail"] >= 10, code
+    assert sum(1 for e in frozen if not e.get("client")) >= 10  # reflections with no client line
 
 
-def test_the_coach_agrees_with_the_labels() -> None:
-    tallies = evaluate(Coach(bundled_rubric()), load_labels())
-    mean = sum(t.agreement for t in tallies.values()) / len(tallies)
-    assert mean >= 0.9
-    for code, tally in tallies.items():
-        assert tally.agreement >= 0.7, (code, tally.misses)
-        assert tally.precision >= 0.75, (code, tally.misses)
+def test_the_coach_agrees_with_the_tuning_part() -> None:
+    tallies = evaluate(Coach(bundled_rubric()), load_labels("tuning"))
+    assert tallies["PENALTY"].agreement >= 0.95
+    for code in CODES:
+        tally = tallies[code]
+        assert tally.agreement >= 0.85, (code, tally.misses)
+        assert tally.precision >= 0.85, (code, tally.misses)
+
+
+def test_the_coach_holds_up_on_the_frozen_part() -> None:
+    # Floors only, set below the measured figures: a rule change that costs accuracy on text
+    # nobody tuned for fails here, but nothing is ever fitted to this part's misses.
+    tallies = evaluate(Coach(bundled_rubric()), load_labels("frozen"))
+    assert tallies["PENALTY"].agreement >= 0.80
+    for code in CODES:
+        assert tallies[code].agreement >= 0.70, code

@@ -45,7 +45,9 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
         # Not emit(): the report carries colour escapes of its own; its pieces of outside
         # text were made visible() as it was built.
         sys.stdout.write(text_report(score, colour=_colour()))
-    return 1 if score.penalties else 0
+    # A missed reward is reported, not an error: only --strict counts it.
+    failed = score.penalties or (args.strict and any(r.status == "fail" for r in score.results))
+    return 1 if failed else 0
 
 
 def _read_input(given: str | None) -> str:

@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="coach a reply or an email draft (exit 1 on a penalty)",
         description="Score a reply (or a whole email draft) against the coaching rubric: per "
         "dimension pass, fail or n/a, with the words that matched and why. Exit code 1 when "
-        "any penalty fires, 2 on bad input.")
+        "a penalty fires (with --strict, also when a reward is missed), 2 on bad input.")
     p.add_argument("text", nargs="?", metavar="TEXT|FILE|-",
                    help="the reply itself, a file holding it, or - for standard input")
     p.add_argument("--client-level", choices=("low", "medium", "high"), default="medium",
@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric", metavar="ID|FILE",
                    help="a rubric from your rubrics folder, or a file (default: the bundled one)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when any dimension fails, missed rewards included (a feeling "
+                        "not named, a next step with no when)")
     p.add_argument("--show-rubric", action="store_true",
                    help="list the rubric's dimensions and rules instead of checking")
     p.add_argument("--schema", action="store_true",

@@ -81,9 +81,10 @@ EXISTENCE = Record(
     "Existence rule", "Fires where any of its phrases or patterns appears.",
     (
         *_common("Blames the client"),
-        Field("effect", Choice(("pass", "fail")),
-              "What a match means: 'pass' (the behaviour is there) or 'fail' (a penalty).",
-              required=True),
+        Field("effect", Choice(("pass", "fail", "miss")),
+              "What a match means: 'pass' (the behaviour is there), 'fail' (a wording to avoid: "
+              "a penalty) or 'miss' (the dimension fails, but nothing is to avoid: a leading "
+              "question, the wrong feeling).", required=True),
         Field("phrases", _phrases, "Plain phrases, matched in any case as whole words."),
         Field("patterns", _patterns, "Python regular expressions, matched in any case."),
         Field("unless", CUES, "Matches inside these cues do not count (e.g. 'never again')."),
@@ -125,7 +126,13 @@ COOCCURRENCE = Record(
         Field("within", Choice(("sentence", "reply")), "Where both must appear.",
               default="sentence"),
         Field("otherwise", Text(max_length=200, one_line=True, allow_empty=True),
-              "The reason shown (a penalty) when the trigger comes alone; empty: no penalty."),
+              "The reason shown (the dimension fails; a missed reward, not a penalty) when the "
+              "trigger comes alone; empty: the rule says nothing then."),
+        Field("partial", CUES, "What makes a trigger without its required cue half right (a "
+              "deliverable with no when)."),
+        Field("partial_message", Text(max_length=200, one_line=True, allow_empty=True),
+              "The reason shown when the trigger comes with a 'partial' cue only.",
+              example="Half a step: says what, not when; add a day or a time"),
     ),
     model.Cooccurrence,
 )
@@ -142,6 +149,11 @@ QUESTION = Record(
               example=["tell me"]),
         Field("closed_message", _line, "The reason shown when every question is closed.",
               required=True),
+        Field("leading", CUES, "Questions these match are not open, whatever their first word "
+              "(leading or accusing ones: 'how come you never...')."),
+        Field("invitation_patterns", _patterns, "Regular expressions for invitations, matched "
+              "in each sentence ('^' is where the sentence starts).",
+              example=[r"^(?:please )?(?:describe|explain)\b"]),
     ),
     model.Question,
 )
@@ -155,6 +167,11 @@ OVERLAP = Record(
         Field("min_percent", Integer(0, 100),
               "Share of the client's content words that must come back, in percent.",
               default=0),
+        Field("unless_penalty", ListOf(Text(max_length=12, pattern=_CODE,
+                                            pattern_hint=_CODE_HINT), max_items=40, unique=True),
+              "Dimension codes: when any of them finds a wording to avoid in the reply, the "
+              "shared words do not count (the client's words taken up only to rebut them).",
+              example=["NOBLAME", "NODISMISS"]),
     ),
     model.Overlap,
 )
@@ -169,6 +186,9 @@ READABILITY = Record(
         Field("max_grade", Integer(1, 20), "Highest Flesch-Kincaid grade allowed.", default=8),
         Field("max_sentence_words", Integer(5, 60), "Longest average sentence, in words.",
               default=20),
+        Field("max_longest_sentence", Integer(0, 200), "Most words in any one sentence (a "
+              "reader stalls on the longest one, whatever the average); 0 does not check it.",
+              default=0),
     ),
     model.Readability,
 )
@@ -187,6 +207,32 @@ CONDITIONAL = Record(
     ),
     model.Conditional,
 )
+
+_VOCAB_NAME = re.compile(r"[a-z][a-z_]{1,30}")
+
+
+def _has_words(value: model.Vocabulary, node: yaml.Node, ctx: Context, path: str) -> object:
+    if value.words or value.patterns:
+        return None
+    return ctx.report(node, path, f"the word set {value.name!r} is empty, so it would match "
+                      "nothing or everything", "give it 'words:' or 'patterns:'", "empty-set")
+
+
+VOCABULARY = Checked(Record(
+    "Vocabulary", "A named set of words that patterns use as {name}.",
+    (
+        Field("name", Text(max_length=31, pattern=_VOCAB_NAME,
+                           pattern_hint="lowercase letters and underscores, like 'feeling'"),
+              "The name patterns use, in braces: {feeling}.", required=True, example="feeling"),
+        Field("words", ListOf(_phrase, max_items=2000, unique=True),
+              "Words and phrases, matched in any case as whole words; a final * matches any "
+              "ending ('frustrat*': frustrated, frustrating).",
+              example=["upset", "frustrat*", "in a bind"]),
+        Field("patterns", _patterns, "Python regular expressions for what a word list cannot "
+              "say, matched in any case.", example=[r"your (?:\w+ )?team"]),
+    ),
+    model.Vocabulary,
+), _has_words)
 
 RULE = Tagged({
     "existence": EXISTENCE,
@@ -209,6 +255,11 @@ def _unique_codes(dims: tuple[model.Dimension, ...], node: yaml.Node, ctx: Conte
     result = _unique([d.code for d in dims], node, ctx, path, "dimension code")
     ids = [r.id for d in dims for r in d.rules]
     return _unique(ids, node, ctx, path, "rule id") if result is None else result
+
+
+def _unique_names(sets: tuple[model.Vocabulary, ...], node: yaml.Node, ctx: Context,
+                  path: str) -> object:
+    return _unique([v.name for v in sets], node, ctx, path, "vocabulary name")
 
 
 def _unique(names: list[str], node: yaml.Node, ctx: Context, path: str, what: str) -> object:
@@ -262,6 +313,9 @@ RUBRIC = Record(
         Field("disable", ListOf(Text(max_length=60, pattern=_SLUG, pattern_hint=_SLUG_HINT),
                                 max_items=200, unique=True),
               "Rule ids (from the rubric this one extends) to switch off."),
+        Field("vocabulary", Checked(ListOf(VOCABULARY, max_items=100), _unique_names),
+              "Named sets of words for patterns ({name}); a rubric that extends another adds "
+              "words to a set of the same name."),
     ),
     model.Rubric,
 )

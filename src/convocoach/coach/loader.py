@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from convocoach.coach import model
+from convocoach.coach import model, vocabulary
 from convocoach.coach.format import FORMAT_VERSION, RUBRIC
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.locations import Locations
@@ -53,7 +53,8 @@ def read_rubric_file(path: Path) -> model.Rubric:
 
 @lru_cache(maxsize=4)
 def _bundled(folder: Path) -> model.Rubric:
-    return read_rubric_file(folder / f"{DEFAULT_ID}.yaml")
+    path = folder / f"{DEFAULT_ID}.yaml"
+    return _known_names(read_rubric_file(path), path)
 
 
 def bundled_rubric() -> model.Rubric:
@@ -72,7 +73,31 @@ def find_rubric(locations: Locations, name: str = "") -> model.Rubric:
     if not path.is_file():
         raise UserError(f"no rubric {name!r} (looked for {path})",
                         f"put it in {locations.user_rubrics} or give the path of the file")
-    return _resolve(read_rubric_file(path), str(path), locations, 0)
+    return _known_names(_resolve(read_rubric_file(path), str(path), locations, 0), path)
+
+
+def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
+    """Refuse a pattern naming a word set that neither this rubric nor what it extends has."""
+    unknown = vocabulary.unknown_names(rubric)
+    if not unknown:
+        return rubric
+    rule_id, name = unknown[0]
+    line, column = _where(path, "{" + name + "}")
+    known = ", ".join(sorted(v.name for v in rubric.vocabulary)) or "none"
+    raise InvalidFile(str(path), [Problem(
+        str(path), line, column, f"rule {rule_id}", f"no word set {{{name}}} in the vocabulary",
+        f"add it under 'vocabulary:' or use one of: {known}", "unknown-vocabulary")])
+
+
+def _where(path: Path, needle: str) -> tuple[int, int]:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1, 1
+    for number, text in enumerate(lines, 1):
+        if needle in text:
+            return number, text.index(needle) + 1
+    return 1, 1
 
 
 def _resolve(rubric: model.Rubric, source: str, locations: Locations, depth: int
@@ -108,6 +133,7 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
             old, title=dim.title or old.title, why=dim.why or old.why, tip=dim.tip or old.tip,
             absent_message=dim.absent_message or old.absent_message,
             rules=old.rules + dim.rules)
+    vocab = vocabulary.merge(base.vocabulary, extra.vocabulary)
     known = {r.id for d in dims.values() for r in d.rules}
     unknown = [rule_id for rule_id in extra.disable if rule_id not in known]
     if unknown:
@@ -120,7 +146,7 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
             for code, d in dims.items()}
     return dataclasses.replace(base, id=extra.id, title=extra.title or base.title,
                                extends=extra.extends, dimensions=tuple(dims.values()),
-                               disable=())
+                               disable=(), vocabulary=vocab)
 
 
 def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:

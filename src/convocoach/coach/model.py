@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 Effect = Literal["pass", "fail"]
+RuleEffect = Literal["pass", "fail", "miss"]
+"""What an existence rule's match means: the behaviour is there ('pass'), a wording to avoid
+('fail', a penalty), or the reply falls short without saying anything to avoid ('miss')."""
 Status = Literal["pass", "fail", "not-applicable"]
 Level = Literal["low", "medium", "high"]
 Polarity = Literal["reward", "penalty"]
@@ -29,7 +32,7 @@ class Existence:
 
     id: str
     message: str
-    effect: Effect
+    effect: RuleEffect
     levels: tuple[Level, ...]
     phrases: tuple[str, ...]
     patterns: tuple[str, ...]
@@ -57,7 +60,8 @@ class Substitution:
 @dataclass(frozen=True, slots=True)
 class Cooccurrence:
     """Passes when a trigger and a required cue meet (in a sentence, or anywhere in the reply);
-    fails with ``otherwise`` when the trigger comes alone."""
+    falls short with ``partial_message`` when the trigger comes with a ``partial`` cue only, and
+    with ``otherwise`` when it comes alone. Falling short is a missed reward, not a penalty."""
 
     id: str
     message: str
@@ -66,6 +70,9 @@ class Cooccurrence:
     requires: Cues
     within: Literal["sentence", "reply"]
     otherwise: str
+    partial: Cues
+    """What makes a trigger without its required cue half right (a deliverable with no when)."""
+    partial_message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,10 @@ class Question:
     closed_words: tuple[str, ...]
     invitations: tuple[str, ...]
     closed_message: str
+    leading: Cues
+    """Questions these match are not open, whatever their first word ("how come you never...")."""
+    invitation_patterns: tuple[str, ...] = ()
+    """Regular expressions for invitations, matched in each sentence ('^' is its start)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,8 @@ class Overlap:
     levels: tuple[Level, ...]
     min_shared: int
     min_percent: int
+    unless_penalty: tuple[str, ...] = ()
+    """Codes of dimensions whose penalty makes shared words not count (taken up to rebut)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +116,8 @@ class Readability:
     min_reading_ease: int
     max_grade: int
     max_sentence_words: int
+    max_longest_sentence: int = 0
+    """Words in the longest sentence; 0 does not check it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +135,16 @@ class Conditional:
 
 Rule = Union[  # noqa: UP007 (a runtime alias; Python 3.10 cannot | these at import)
     Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A named set of words that patterns use as ``{name}`` (the feelings, the client's side)."""
+
+    name: str
+    words: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    """Regular expressions for what a word list cannot say ("your <any> team")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +171,7 @@ class Rubric:
     extends: str
     dimensions: tuple[Dimension, ...]
     disable: tuple[str, ...]
+    vocabulary: tuple[Vocabulary, ...] = ()
 
     def dimension(self, code: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.code == code), None)

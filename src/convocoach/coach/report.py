@@ -58,7 +58,7 @@ def text_report(score: Score, colour: bool = False) -> str:
                  for m in r.matches if m.instead is not None]
         if swaps:
             lines.append("      instead: " + "; ".join(dict.fromkeys(swaps)))
-        elif r.matches and r.status == "fail" and r.penalty:
+        elif r.matches and r.status == "fail":
             quoted = "; ".join(dict.fromkeys(f"'{visible(m.text)}'" for m in r.matches))
             lines.append(f"      found: {quoted}")
     fired = len(score.penalties)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
 from convocoach.coach import model
+from convocoach.coach.matcher import Matcher, matcher
 from convocoach.coach.readability import describe_ease, measure
-from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
+from convocoach.coach.text import WORD, Span, content_words, inside, quoted_spans, sentences
+from convocoach.coach.vocabulary import WordSets
 from convocoach.wording import counted
 
 _FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
@@ -24,6 +27,8 @@ class Reply:
         self.text = text
         self.client_line = client_line
         self.level = level
+        self.penalised: frozenset[str] = frozenset()
+        """Codes whose penalty has fired (known once the rules that do not depend on it ran)."""
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -32,6 +37,16 @@ class Reply:
     @cached_property
     def quoted(self) -> list[Span]:
         return quoted_spans(self.text)
+
+    @cached_property
+    def lowered(self) -> str:
+        # Case-folded, as re's IGNORECASE compares: what a pattern needs is looked for here.
+        return self.text.casefold()
+
+    @cached_property
+    def needs_met(self) -> dict[object, object]:
+        """What the cue filters found out about this reply, kept while it is judged."""
+        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,25 +74,17 @@ class Skip:
 Outcome = Hit | Skip | None
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A literal phrase as a regular expression: whole words, any spacing, either apostrophe."""
-    body = r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(w)) for w in phrase.split())
-    start = r"\b" if phrase[:1].isalnum() else ""
-    end = r"\b" if phrase[-1:].isalnum() else ""
-    return f"{start}{body}{end}"
+def _cues(cues: model.Cues, named: WordSets) -> Matcher | None:
+    return matcher(cues.phrases, cues.patterns, named)
 
 
-def cue_regex(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = [phrase_pattern(p) for p in phrases] + [f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+def _find(cues: Matcher | None, reply: Reply, start: int = 0, end: int | None = None
+          ) -> list[Span]:
+    return [] if cues is None else cues.spans(reply.text, reply, start, end)
 
 
-def _find(regex: re.Pattern[str] | None, text: str, start: int = 0,
-          end: int | None = None) -> list[Span]:
-    if regex is None:
-        return []
-    stop = len(text) if end is None else end
-    return [m.span() for m in regex.finditer(text, start, stop) if m.end() > m.start()]
+def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+    return [s for s in spans if start <= s[0] and s[1] <= end]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -91,30 +98,31 @@ def _unquoted(spans: list[Span], reply: Reply, quoted: model.Quoted) -> list[Spa
 
 
 class ExistenceRule:
-    def __init__(self, rule: model.Existence) -> None:
+    def __init__(self, rule: model.Existence, named: WordSets) -> None:
         self.rule = rule
-        self.regex = cue_regex(rule.phrases, rule.patterns)
-        self.unless = cue_regex(rule.unless.phrases, rule.unless.patterns)
+        self.regex = matcher(rule.phrases, rule.patterns, named)
+        self.unless = _cues(rule.unless, named)
 
     def judge(self, reply: Reply) -> Outcome:
-        found = _unquoted(_find(self.regex, reply.text), reply, self.rule.quoted)
+        found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if found and self.unless is not None:
-            excused = _find(self.unless, reply.text)
+            excused = _find(self.unless, reply)
             found = [s for s in found if not _overlaps(s, excused)]
         if not found:
             return None
         r = self.rule
-        return Hit(r.id, r.effect, tuple(found), r.message, penalty=r.effect == "fail")
+        effect: model.Effect = "pass" if r.effect == "pass" else "fail"
+        return Hit(r.id, effect, tuple(found), r.message, penalty=r.effect == "fail")
 
 
 class SubstitutionRule:
-    def __init__(self, rule: model.Substitution) -> None:
+    def __init__(self, rule: model.Substitution, named: WordSets) -> None:
         self.rule = rule
-        self.regex = cue_regex(tuple(s.use for s in rule.swaps), ())
+        self.regex = matcher(tuple(s.use for s in rule.swaps), ())
         self.instead = {_normal(s.use): s.instead for s in rule.swaps}
 
     def judge(self, reply: Reply) -> Outcome:
-        found = _unquoted(_find(self.regex, reply.text), reply, self.rule.quoted)
+        found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if not found:
             return None
         swaps = tuple((s, self.instead.get(_normal(reply.text[s[0]:s[1]]), "")) for s in found)
@@ -126,35 +134,54 @@ def _normal(phrase: str) -> str:
 
 
 class CooccurrenceRule:
-    def __init__(self, rule: model.Cooccurrence) -> None:
+    def __init__(self, rule: model.Cooccurrence, named: WordSets) -> None:
         self.rule = rule
-        self.trigger = cue_regex(rule.trigger.phrases, rule.trigger.patterns)
-        self.requires = cue_regex(rule.requires.phrases, rule.requires.patterns)
+        self.trigger = _cues(rule.trigger, named)
+        self.requires = _cues(rule.requires, named)
+        self.partial = _cues(rule.partial, named)
 
     def judge(self, reply: Reply) -> Outcome:
         units = reply.sentences if self.rule.within == "sentence" else [(0, len(reply.text))]
         met: list[Span] = []
+        half: list[Span] = []
         alone: list[Span] = []
+        # Each cue set runs once over the reply; its matches are then shared out by sentence.
+        all_triggers = _unquoted(_find(self.trigger, reply), reply, "ignore")
+        if not all_triggers:
+            return None
+        all_required = _find(self.requires, reply)
+        all_partial: list[Span] | None = None
         for start, end in units:
-            triggers = _unquoted(_find(self.trigger, reply.text, start, end), reply, "ignore")
+            triggers = _within(all_triggers, start, end)
             if not triggers:
                 continue
-            required = _find(self.requires, reply.text, start, end)
-            (met if required else alone).extend(triggers + required if required else triggers)
+            if required := _within(all_required, start, end):
+                met.extend(triggers + required)
+                continue
+            if all_partial is None:
+                all_partial = _find(self.partial, reply)
+            if partial := _within(all_partial, start, end):
+                half.extend(triggers + partial)
+            else:
+                alone.extend(triggers)
         r = self.rule
+        # Falling short is a missed reward: reported, never a penalty.
         if met:
             return Hit(r.id, "pass", tuple(sorted(met)), r.message)
-        if alone and r.otherwise:
-            return Hit(r.id, "fail", tuple(alone), r.otherwise, penalty=True)
+        if half and r.partial_message:
+            return Hit(r.id, "fail", tuple(sorted(half)), r.partial_message)
+        if (alone or half) and r.otherwise:
+            return Hit(r.id, "fail", tuple(sorted(alone + half)), r.otherwise)
         return None
 
 
 class QuestionRule:
-    def __init__(self, rule: model.Question) -> None:
+    def __init__(self, rule: model.Question, named: WordSets) -> None:
         self.rule = rule
         self.open_words = frozenset(w.lower() for w in rule.open_words)
         self.closed_words = frozenset(w.lower() for w in rule.closed_words)
-        self.invitation = cue_regex(rule.invitations, ())
+        self.invitation = matcher(rule.invitations, rule.invitation_patterns, named)
+        self.leading = _cues(rule.leading, named)
 
     def judge(self, reply: Reply) -> Outcome:
         opened: list[Span] = []
@@ -164,7 +191,9 @@ class QuestionRule:
             if inside(span, reply.quoted):
                 continue
             sentence = text[span[0]:span[1]]
-            if _find(self.invitation, sentence):
+            if self.leading is not None and self.leading.spans(sentence, reply):
+                closed.append(span)
+            elif self.invitation is not None and self.invitation.spans(sentence, reply):
                 opened.append(span)
             elif sentence.rstrip("\"'”’) ").endswith("?"):
                 (opened if self._is_open(sentence) else closed).append(span)
@@ -190,12 +219,14 @@ class QuestionRule:
 
 
 class OverlapRule:
-    def __init__(self, rule: model.Overlap) -> None:
+    def __init__(self, rule: model.Overlap, named: WordSets) -> None:
         self.rule = rule
 
     def judge(self, reply: Reply) -> Outcome:
         if not reply.client_line.strip():
             return Skip(self.rule.id, "no client line to compare with")
+        if reply.penalised.intersection(self.rule.unless_penalty):
+            return None
         theirs = content_words(reply.client_line)
         if not theirs:
             return None
@@ -210,7 +241,7 @@ class OverlapRule:
 
 
 class ReadabilityRule:
-    def __init__(self, rule: model.Readability) -> None:
+    def __init__(self, rule: model.Readability, named: WordSets) -> None:
         self.rule = rule
 
     def judge(self, reply: Reply) -> Outcome:
@@ -226,16 +257,22 @@ class ReadabilityRule:
         if m.words_per_sentence > r.max_sentence_words:
             problems.append(f"{m.words_per_sentence:.0f} words a sentence, aim for "
                             f"{r.max_sentence_words} or fewer")
+        starts = [w.start() for w in WORD.finditer(reply.text)]
+        counts = [bisect_left(starts, b) - bisect_left(starts, a) for a, b in reply.sentences]
+        longest_words = max(counts, default=0)
+        longest = reply.sentences[counts.index(longest_words)] if counts else None
+        if r.max_longest_sentence and longest_words > r.max_longest_sentence:
+            problems.append(f"one sentence of {longest_words} words, aim for "
+                            f"{r.max_longest_sentence} or fewer")
         if not problems:
             return Hit(r.id, "pass", (), f"Easy to read ({describe_ease(m.reading_ease)}, "
                                          f"grade {max(m.grade, 1):.0f})")
-        longest = max(reply.sentences, key=lambda s: s[1] - s[0], default=None)
         spans = (longest,) if longest is not None else ()
         return Hit(r.id, "fail", spans, f"{r.message}: {'; '.join(problems)}", penalty=True)
 
 
 class ConditionalRule:
-    def __init__(self, rule: model.Conditional) -> None:
+    def __init__(self, rule: model.Conditional, named: WordSets) -> None:
         self.rule = rule
         # Case matters here: an acronym is told apart from a word by its capitals.
         self.first = re.compile(rule.first)
@@ -245,6 +282,8 @@ class ConditionalRule:
     def judge(self, reply: Reply) -> Outcome:
         text = reply.text
         defined = {g for m in self.second.finditer(text) for g in m.groups() if g}
+        # The client's own acronyms need no spelling out to them.
+        defined |= {m.group(1) for m in self.first.finditer(reply.client_line)}
         found = [m.span(1) for m in self.first.finditer(text)
                  if m.group(1) not in self.allow and m.group(1) not in defined]
         found = _unquoted(found, reply, "ignore")
@@ -259,17 +298,19 @@ CompiledRule = (ExistenceRule | SubstitutionRule | CooccurrenceRule | QuestionRu
                 | ReadabilityRule | ConditionalRule)
 
 
-def compile_rule(rule: model.Rule) -> CompiledRule:
+def compile_rule(rule: model.Rule, named: WordSets | None = None) -> CompiledRule:
+    """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name})."""
+    sets = named if named is not None else WordSets({}, {})
     if isinstance(rule, model.Existence):
-        return ExistenceRule(rule)
+        return ExistenceRule(rule, sets)
     if isinstance(rule, model.Substitution):
-        return SubstitutionRule(rule)
+        return SubstitutionRule(rule, sets)
     if isinstance(rule, model.Cooccurrence):
-        return CooccurrenceRule(rule)
+        return CooccurrenceRule(rule, sets)
     if isinstance(rule, model.Question):
-        return QuestionRule(rule)
+        return QuestionRule(rule, sets)
     if isinstance(rule, model.Overlap):
-        return OverlapRule(rule)
+        return OverlapRule(rule, sets)
     if isinstance(rule, model.Readability):
-        return ReadabilityRule(rule)
-    return ConditionalRule(rule)
+        return ReadabilityRule(rule, sets)
+    return ConditionalRule(rule, sets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from convocoach.coach import model
+from convocoach.coach import model, vocabulary
 from convocoach.coach.rules import CompiledRule, Hit, Reply, Skip, compile_rule
 from convocoach.coach.text import Span
 
@@ -61,14 +61,22 @@ class Coach:
 
     def __init__(self, rubric: model.Rubric) -> None:
         self.rubric = rubric
+        named = vocabulary.sets(rubric)
         self._compiled: list[tuple[model.Dimension, list[CompiledRule]]] = [
-            (dim, [compile_rule(rule) for rule in dim.rules]) for dim in rubric.dimensions
+            (dim, [compile_rule(rule, named) for rule in dim.rules]) for dim in rubric.dimensions
         ]
+        self._after = frozenset(dim.code for dim in rubric.dimensions for rule in dim.rules
+                                if isinstance(rule, model.Overlap) and rule.unless_penalty)
 
     def score(self, text: str, client_line: str = "", level: model.Level = "medium") -> Score:
         """Judge ``text``; the same input always gives the same result."""
         reply = Reply(text, client_line, level)
-        results = tuple(_judge(dim, rules, reply) for dim, rules in self._compiled)
+        # Rules that look at other dimensions' penalties run once those are known.
+        first = {dim.code: _judge(dim, rules, reply) for dim, rules in self._compiled
+                 if dim.code not in self._after}
+        reply.penalised = frozenset(code for code, r in first.items() if r.penalty)
+        results = tuple(first.get(dim.code) or _judge(dim, rules, reply)
+                        for dim, rules in self._compiled)
         return Score(text, level, results)
 
 

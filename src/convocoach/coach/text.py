@@ -88,11 +88,13 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> dict[str, Word]:
-    """Stem → first occurrence of each word that carries meaning (no stop words, no numbers)."""
+    """Stem → first occurrence of each word that carries meaning (no stop words, no single
+    digits)."""
     found: dict[str, Word] = {}
     for word in words(text):
         lowered = word.text.lower().replace("’", "'")
-        if lowered in STOPWORDS or len(lowered) < 3 or lowered.isdigit():
+        # Figures carry the point ("a 30% cut", "£6,000"), so numbers of two digits or more count.
+        if lowered in STOPWORDS or len(lowered) < (2 if lowered.isdigit() else 3):
             continue
         found.setdefault(stem(lowered), word)
     return found

@@ -1,0 +1,201 @@
+"""A rule's cues compiled for speed: what can be skipped is skipped, the rest runs together."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol
+
+from convocoach.coach import trie
+from convocoach.coach.prefilter import COMMON as _COMMON
+from convocoach.coach.prefilter import longest_piece, required_words
+from convocoach.coach.text import Span
+from convocoach.coach.vocabulary import WordSets, expand
+
+# A word set stands in a pattern as one rare "word" while the pattern is read for what it
+# needs. Each set's stand-in starts with a character of its own: the parser factors out a
+# prefix that all branches share, and "{feeling}|{hardship}" must not lose theirs.
+_TOKEN = re.compile("[\ue000-\ue0ff]([a-z_]+)[\ue100-\ue1ff]")
+
+
+def _stand_ins(names: list[str]) -> dict[str, str]:
+    return {name: f"{chr(0xE000 + i)}{name}{chr(0xE100 + i)}" for i, name in enumerate(names)}
+
+
+FILTERING = True
+"""Off, every pattern runs on every reply: the same results, slower (tests compare them)."""
+
+
+class Probe(Protocol):
+    """The reply as the filters see it: its case-folded text, and what they found so far."""
+
+    @property
+    def lowered(self) -> str: ...
+
+    @property
+    def needs_met(self) -> dict[object, object]: ...
+
+
+class Matcher:
+    """Finds every cue of a set (phrases and patterns) in a reply, case-insensitively.
+
+    A pattern that cannot match without certain words (or a word of a set) runs only on
+    replies that hold them; the phrases and the other patterns run as one alternation.
+    """
+
+    __slots__ = ("always", "gated")
+
+    def __init__(self, phrases: tuple[str, ...], patterns: tuple[str, ...],
+                 named: WordSets) -> None:
+        always: list[str] = []
+        self.gated: list[tuple[tuple[_Need, ...], re.Pattern[str]]] = []
+        if phrases:
+            # A phrase cannot match without its longest piece. Phrases whose pieces are
+            # rare enough run only on replies holding one of them; the rest always run.
+            pieces = {p: longest_piece(p) for p in phrases}
+            rare = [p for p, piece in pieces.items() if len(piece) >= 3 and piece not in _COMMON]
+            common = [p for p in phrases if p not in set(rare)]
+            if common:
+                always.append(trie.alternation(common))
+            need = _need(frozenset(pieces[p] for p in rare), named) if rare else None
+            if need is not None:
+                self.gated.append(((need,), _compiled(trie.alternation(rare))))
+            elif rare:
+                always.append(trie.alternation(rare))
+        tokens = _stand_ins(sorted(named))
+        for pattern in patterns:
+            source = expand(pattern, named)
+            needs = required_words(expand(pattern, tokens))
+            if needs is None:
+                always.append(f"(?:{source})")
+            else:
+                gates = tuple(filter(None, (_need(words, named) for words in needs)))
+                if gates:
+                    self.gated.append((gates, _compiled(source)))
+                else:
+                    always.append(f"(?:{source})")
+        self.always = re.compile("|".join(always), re.IGNORECASE) if always else None
+
+    def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None
+              ) -> list[Span]:
+        """Where the cues match in ``text[start:end]``; ``probe`` describes the whole reply."""
+        stop = len(text) if end is None else end
+        found: list[Span] = []
+        if self.always is not None:
+            found += [m.span() for m in self.always.finditer(text, start, stop)
+                      if m.end() > m.start()]
+        for needs, regex in self.gated:
+            if not FILTERING or _open(needs, probe):
+                found += [m.span() for m in regex.finditer(text, start, stop)
+                          if m.end() > m.start()]
+        if self.gated:
+            found.sort()
+        return found
+
+
+
+class _Need:
+    """One set of words a pattern needs: met when the lower-cased reply holds any of them."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = frozenset(w.casefold() for w in words)
+        _LEXICON.add(self.words)
+
+    def met(self, probe: Probe) -> bool:
+        return not self.words.isdisjoint(_LEXICON.present(probe))
+
+
+class _Lexicon:
+    """Every word any filter looks for, found in a reply with one scan.
+
+    At each position of the reply a lookahead finds the longest word starting there; the
+    shorter words starting there are its prefixes, known in advance. So one pass finds every
+    word present, wherever it is, even inside another word.
+    """
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.scan: re.Pattern[str] | None = None
+        self.prefixes: dict[str, tuple[str, ...]] = {}
+
+    def add(self, words: frozenset[str]) -> None:
+        if not words <= self.words:
+            self.words |= words
+            self.scan = None
+
+    def present(self, probe: Probe) -> frozenset[str]:
+        found = probe.needs_met.get(_PRESENT)
+        if found is None:
+            scan = self.scan or self._compile()
+            prefixes = self.prefixes
+            seen: set[str] = set()
+            for match in scan.finditer(probe.lowered):
+                seen.update(prefixes[match.group(1)])
+            found = probe.needs_met[_PRESENT] = frozenset(seen)
+        return found  # type: ignore[return-value]
+
+    def _compile(self) -> re.Pattern[str]:
+        words = self.words
+        self.prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in words)
+                         for w in words}
+        self.scan = re.compile(f"(?=({trie.literal_alternation(words)}))")
+        return self.scan
+
+
+_LEXICON = _Lexicon()
+
+
+
+_PRESENT = object()
+
+
+def _open(needs: tuple[_Need, ...], probe: Probe) -> bool:
+    """Whether the reply holds a word of every set (each set's answer kept for the reply)."""
+    known = probe.needs_met
+    for need in needs:
+        met = known.get(need)
+        if met is None:
+            met = known[need] = need.met(probe)
+        if not met:
+            return False
+    return True
+
+
+_NEEDS: dict[frozenset[str], _Need] = {}
+
+
+def _need(words: frozenset[str], named: WordSets) -> _Need | None:
+    """The filter for one set of words a pattern needs; a word set in it stands for the words
+    any of its matches needs. None when a word set has no such words (nothing to filter)."""
+    literal: set[str] = set()
+    if words & _COMMON:
+        return None  # in nearly every reply: filters nothing
+    for word in words:
+        token = _TOKEN.search(word)
+        if token is None:
+            literal.add(word)
+            continue
+        needs = named.needs.get(token.group(1))
+        if needs is None:
+            return None
+        if needs & _COMMON:
+            return None
+        literal |= needs
+    key = frozenset(literal)
+    found = _NEEDS.get(key)
+    if found is None:
+        found = _NEEDS[key] = _Need(key)  # shared, so a reply answers each set once
+    return found
+
+
+@lru_cache(maxsize=2048)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+def matcher(phrases: tuple[str, ...], patterns: tuple[str, ...],
+            named: WordSets | None = None) -> Matcher | None:
+    sets = named if named is not None else WordSets({}, {})
+    return Matcher(phrases, patterns, sets) if phrases or patterns else None

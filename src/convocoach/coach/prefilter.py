@@ -1,0 +1,105 @@
+"""Words a pattern cannot match without, so that most patterns are never run on most replies.
+
+A rubric has a few hundred patterns and Python's ``re`` tries each of them at every
+character of a reply. Most patterns need some literal word to match at all ("should",
+"signed off", "sorry"): when none of those words is in the reply, the pattern cannot match
+and is skipped. The words are read from the parsed pattern, never guessed, so skipping
+changes no result; a pattern with no such word is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the parser is private; without it every pattern simply runs
+    import re._parser as _sre  # type: ignore[import-not-found]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre
+
+_MIN_LENGTH = 3  # shorter words are in nearly every reply: no use as a filter
+_MAX_WORDS = 300  # more words than this cost more to look for than the pattern itself
+_KEEP = 6  # sets checked per pattern, the most selective first
+# Words in nearly every reply: a set holding one of them filters nothing.
+COMMON = frozenset(("the", "you", "your", "our", "and", "for", "that", "this", "with",
+                     "not", "but", "are", "was", "ing", "you ", "the ", " you ", "have",
+                     "we "))
+
+_PIECE = re.compile(r"[^\s'’*]+")
+
+Words = frozenset[str]
+Requirement = tuple[Words, ...]
+"""Sets of words: a match needs at least one word of every set."""
+
+
+def required_words(pattern: str, flags: int = re.IGNORECASE) -> Requirement | None:
+    """What any match of ``pattern`` needs in the lower-cased text, or None when the pattern
+    has nothing useful to filter on."""
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:
+        return None
+    found = sorted({s for s in _all(list(parsed)) if _useful(s)}, key=_rank)[:_KEEP]
+    return tuple(found) or None
+
+
+def longest_piece(phrase: str) -> str:
+    """The piece of a literal phrase that any match of it holds as written (case-folded):
+    spaces and apostrophes match more than one way, so a piece lies between them; a common
+    word is a poor filter, so the longest uncommon piece wins."""
+    pieces: list[str] = _PIECE.findall(phrase.casefold())
+    uncommon = [p for p in pieces if p not in COMMON]
+    return max(uncommon or pieces or [""], key=len)
+
+
+def _useful(words: Words) -> bool:
+    return (0 < len(words) <= _MAX_WORDS and min(map(len, words)) >= _MIN_LENGTH
+            and not words & COMMON)
+
+
+def _rank(words: Words) -> tuple[int, int]:
+    return (-min(map(len, words)), len(words))
+
+
+def _all(items: list[tuple[Any, Any]]) -> list[Words]:
+    """Every set of words the sequence ``items`` needs (each one is required)."""
+    found: list[Words] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            found.append(frozenset(("".join(run).lower(),)))
+            run = []
+        if op is _sre.SUBPATTERN:
+            found += _all(list(arg[-1]))
+        elif op is _sre.BRANCH:
+            union = _branches(arg[1])
+            if union:
+                found.append(union)
+        elif op in _REPEATS and arg[0] >= 1:
+            found += _all(list(arg[2]))
+    if run:
+        found.append(frozenset(("".join(run).lower(),)))
+    return found
+
+
+def _best(items: list[tuple[Any, Any]]) -> Words | None:
+    sets = [s for s in _all(items) if s]
+    useful = [s for s in sets if _useful(s)]
+    return min(useful or sets, key=_rank, default=None)
+
+
+def _branches(alternatives: list[Any]) -> Words | None:
+    union: set[str] = set()
+    for alternative in alternatives:
+        words = _best(list(alternative))
+        if not words:
+            return None  # this branch can match without any known word
+        union |= words
+    return frozenset(union)
+
+
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre, name))
