@@ -52,7 +52,9 @@ _WORDS = ["you", "your team", "signed off", "sorry", "but", "never", "always", "
           "I'll", "send", "by Friday", "the plan", "calm down", "policy", "what", "how come",
           "so", "nobody", "on your side", "had", "replied", "it's just", "a couple of weeks",
           "rules are rules", "I get it", "we", "missed", "the date", "we told you", "?", ".",
-          ",", "Sorry,", "however", "blindsided", "İ", "ſtress", "’", "'", "—", "\n"]
+          ",", "Sorry,", "however", "blindsided", "İ", "ſtress", "’", "'", "—", "\n",
+          "you’re", "don’t", "I’ll", "we’ve", "NO  NEED", "no\nneed", "worked\tup", "Calm   down",
+          "signed-off", "a.m.", "10am", "Friday’s", "ˈ"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from convocoach.coach import trie
 from convocoach.coach.prefilter import COMMON as _COMMON
-from convocoach.coach.prefilter import longest_piece, required_words
+from convocoach.coach.prefilter import folded, phrase_key, required_words
 from convocoach.coach.text import Span
 from convocoach.coach.vocabulary import WordSets, expand
 
@@ -22,6 +22,7 @@ def _stand_ins(names: list[str]) -> dict[str, str]:
     return {name: f"{chr(0xE000 + i)}{name}{chr(0xE100 + i)}" for i, name in enumerate(names)}
 
 
+_BUCKET = 12  # phrases per filtered group
 FILTERING = True
 """Off, every pattern runs on every reply: the same results, slower (tests compare them)."""
 
@@ -52,18 +53,22 @@ class Matcher:
         if phrases:
             # A phrase cannot match without its longest piece. Phrases whose pieces are
             # rare enough run only on replies holding one of them; the rest always run.
-            pieces = {p: longest_piece(p) for p in phrases}
+            pieces = {p: phrase_key(p) for p in phrases}
             rare = [p for p, piece in pieces.items() if len(piece) >= 3 and piece not in _COMMON]
             common = [p for p in phrases if p not in set(rare)]
             if common:
                 always.append(trie.alternation(common))
-            need = _need(frozenset(pieces[p] for p in rare), named) if rare else None
-            if need is not None:
-                self.gated.append(((need,), _compiled(trie.alternation(rare))))
-            elif rare:
-                always.append(trie.alternation(rare))
+            # Small buckets: each runs only when one of its own pieces is in the reply.
+            rare.sort(key=lambda p: pieces[p])
+            for bucket in (rare[i:i + _BUCKET] for i in range(0, len(rare), _BUCKET)):
+                need = _need(frozenset(pieces[p] for p in bucket), named)
+                if need is None:
+                    always.append(trie.alternation(bucket))
+                else:
+                    self.gated.append(((need,), _compiled(trie.alternation(bucket))))
         tokens = _stand_ins(sorted(named))
-        for pattern in patterns:
+        by_needs: dict[tuple[_Need, ...], list[str]] = {}
+        for pattern in (part for whole in patterns for part in split_top_level(whole)):
             source = expand(pattern, named)
             needs = required_words(expand(pattern, tokens))
             if needs is None:
@@ -71,9 +76,12 @@ class Matcher:
             else:
                 gates = tuple(filter(None, (_need(words, named) for words in needs)))
                 if gates:
-                    self.gated.append((gates, _compiled(source)))
+                    by_needs.setdefault(gates, []).append(source)
                 else:
                     always.append(f"(?:{source})")
+        # Patterns that need the same words run together, as one alternation.
+        self.gated += [(gates, _compiled("|".join(f"(?:{s})" for s in sources)))
+                       for gates, sources in by_needs.items()]
         self.always = re.compile("|".join(always), re.IGNORECASE) if always else None
 
     def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None
@@ -84,8 +92,19 @@ class Matcher:
         if self.always is not None:
             found += [m.span() for m in self.always.finditer(text, start, stop)
                       if m.end() > m.start()]
+        known = probe.needs_met
+        present: frozenset[str] | None = None
         for needs, regex in self.gated:
-            if not FILTERING or _open(needs, probe):
+            # _open, written out: this loop runs hundreds of times for every reply.
+            for need in needs:
+                met = known.get(need)
+                if met is None:
+                    if present is None:
+                        present = _LEXICON.present(probe)
+                    met = known[need] = not need.words.isdisjoint(present)
+                if not met and FILTERING:
+                    break
+            else:
                 found += [m.span() for m in regex.finditer(text, start, stop)
                           if m.end() > m.start()]
         if self.gated:
@@ -100,7 +119,7 @@ class _Need:
     __slots__ = ("words",)
 
     def __init__(self, words: frozenset[str]) -> None:
-        self.words = frozenset(w.casefold() for w in words)
+        self.words = frozenset(folded(w) for w in words)
         _LEXICON.add(self.words)
 
     def met(self, probe: Probe) -> bool:
@@ -193,6 +212,36 @@ def _need(words: frozenset[str], named: WordSets) -> _Need | None:
 @lru_cache(maxsize=2048)
 def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
+
+
+def split_top_level(pattern: str) -> list[str]:
+    """``A|B|C`` as ``[A, B, C]`` (each branch can then be filtered on its own words); any
+    ``|`` inside brackets, a character class or after a backslash stays where it is. A
+    pattern with a back-reference stays whole, as its groups are numbered across branches."""
+    if re.search(r"\\[1-9]|\(\?P=", pattern):
+        return [pattern]
+    parts: list[str] = []
+    depth, start, escaped, in_class, opened = 0, 0, False, False, 0
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            # A "]" first in the class (after "[" or "[^") is a member, not the end.
+            first = index == opened + 1 or (index == opened + 2 and pattern[opened + 1] == "^")
+            in_class = char != "]" or first
+        elif char == "[":
+            in_class, opened = True, index
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return parts if all(parts) else [pattern]
 
 
 def matcher(phrases: tuple[str, ...], patterns: tuple[str, ...],

@@ -25,8 +25,6 @@ COMMON = frozenset(("the", "you", "your", "our", "and", "for", "that", "this", "
                      "not", "but", "are", "was", "ing", "you ", "the ", " you ", "have",
                      "we "))
 
-_PIECE = re.compile(r"[^\s'’*]+")
-
 Words = frozenset[str]
 Requirement = tuple[Words, ...]
 """Sets of words: a match needs at least one word of every set."""
@@ -43,13 +41,19 @@ def required_words(pattern: str, flags: int = re.IGNORECASE) -> Requirement | No
     return tuple(found) or None
 
 
-def longest_piece(phrase: str) -> str:
-    """The piece of a literal phrase that any match of it holds as written (case-folded):
-    spaces and apostrophes match more than one way, so a piece lies between them; a common
-    word is a poor filter, so the longest uncommon piece wins."""
-    pieces: list[str] = _PIECE.findall(phrase.casefold())
-    uncommon = [p for p in pieces if p not in COMMON]
-    return max(uncommon or pieces or [""], key=len)
+_SPACES = re.compile(r"\s+")
+
+
+def folded(text: str) -> str:
+    """Text as the filters look in it: case-folded, one kind of apostrophe, single spaces.
+    It holds every string a pattern's match holds (and, if anything, more)."""
+    return _SPACES.sub(" ", text.casefold().replace("’", "'"))
+
+
+def phrase_key(phrase: str) -> str:
+    """What any match of a literal phrase (any case, spacing and apostrophe; a final ``*``
+    taking any ending) holds in folded text: the phrase itself, folded."""
+    return folded(phrase.rstrip("*")).strip()
 
 
 def _useful(words: Words) -> bool:

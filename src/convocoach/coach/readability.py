@@ -48,6 +48,8 @@ def describe_ease(score: float) -> str:
     return f"reading ease {shown}/100 ({band})"
 
 
-def measure(text: str) -> Readability:
+def measure(text: str, sentence_count: int | None = None) -> Readability:
+    """The counts behind the formulas; ``sentence_count`` when the caller has them already."""
     found = WORD.findall(text)
-    return Readability(len(found), len(sentences(text)), sum(syllables(w) for w in found))
+    count = len(sentences(text)) if sentence_count is None else sentence_count
+    return Readability(len(found), count, sum(syllables(w) for w in found))

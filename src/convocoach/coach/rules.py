@@ -9,6 +9,7 @@ from functools import cached_property
 
 from convocoach.coach import model
 from convocoach.coach.matcher import Matcher, matcher
+from convocoach.coach.prefilter import folded
 from convocoach.coach.readability import describe_ease, measure
 from convocoach.coach.text import WORD, Span, content_words, inside, quoted_spans, sentences
 from convocoach.coach.vocabulary import WordSets
@@ -40,8 +41,8 @@ class Reply:
 
     @cached_property
     def lowered(self) -> str:
-        # Case-folded, as re's IGNORECASE compares: what a pattern needs is looked for here.
-        return self.text.casefold()
+        # Folded (case, apostrophes, spaces): what a pattern needs is looked for here.
+        return folded(self.text)
 
     @cached_property
     def needs_met(self) -> dict[object, object]:
@@ -246,7 +247,7 @@ class ReadabilityRule:
 
     def judge(self, reply: Reply) -> Outcome:
         r = self.rule
-        m = measure(reply.text)
+        m = measure(reply.text, len(reply.sentences))
         if m.words < r.min_words:
             return Skip(r.id, f"too short to judge ({counted(m.words, 'word')})")
         problems = []

@@ -73,6 +73,7 @@ def inside(span: Span, areas: list[Span]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in areas)
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A crude stem, so that 'launch', 'launches' and 'launched' meet."""
     w = word.lower().replace("’", "'")
@@ -87,6 +88,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=256)
 def content_words(text: str) -> dict[str, Word]:
     """Stem → first occurrence of each word that carries meaning (no stop words, no single
     digits)."""

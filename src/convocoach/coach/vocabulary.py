@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from convocoach.coach import model, trie
-from convocoach.coach.prefilter import longest_piece, required_words
+from convocoach.coach.prefilter import phrase_key, required_words
 
 # Braces around a name, never a regex repetition such as {2} or {1,3}.
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
@@ -55,7 +55,7 @@ def sets(rubric: model.Rubric) -> WordSets:
 def _needs(vocab: model.Vocabulary) -> frozenset[str] | None:
     found: set[str] = set()
     for word in vocab.words:
-        piece = longest_piece(word)
+        piece = phrase_key(word)
         if len(piece) < 2:
             return None
         found.add(piece)
