@@ -255,3 +255,12 @@ def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
     result = Coach(bundled_rubric()).score(f"Thanks. I hear you. {long_one} Sorry.")["READ"]
     assert result.status == "fail"
     assert "one sentence of 33 words" in result.reason
+
+
+def test_any_kind_of_space_counts_as_a_space() -> None:
+    """Cues match ASCII spaces (for speed); a pasted no-break or thin space is read as one."""
+    coach = _bundled_coach()
+    for space in ("\u00a0", "\u202f", "\u2009", "\u3000"):
+        result = coach.score(f"Calm{space}down, we will fix it.")["NODISMISS"]
+        assert result.status == "fail", repr(space)
+        assert result.matches[0].text == f"Calm{space}down"

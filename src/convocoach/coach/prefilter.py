@@ -22,8 +22,7 @@ _MAX_WORDS = 300  # more words than this cost more to look for than the pattern 
 _KEEP = 6  # sets checked per pattern, the most selective first
 # Words in nearly every reply: a set holding one of them filters nothing.
 COMMON = frozenset(("the", "you", "your", "our", "and", "for", "that", "this", "with",
-                     "not", "but", "are", "was", "ing", "you ", "the ", " you ", "have",
-                     "we "))
+                     "ing", "you ", "the ", " you ", "have", "we "))
 
 Words = frozenset[str]
 Requirement = tuple[Words, ...]

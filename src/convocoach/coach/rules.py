@@ -15,6 +15,8 @@ from convocoach.coach.text import WORD, Span, content_words, inside, quoted_span
 from convocoach.coach.vocabulary import WordSets
 from convocoach.wording import counted
 
+# Every Unicode space (no-break, thin, ideographic...) as a plain one, character for character.
+_SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
 _FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
                       "right", "oh"))
 _APOSTROPHE = re.compile("['’]")
@@ -38,6 +40,12 @@ class Reply:
     @cached_property
     def quoted(self) -> list[Span]:
         return quoted_spans(self.text)
+
+    @cached_property
+    def matchable(self) -> str:
+        """The text the cues run on: the same length, every kind of space an ASCII space
+        (cues match ASCII letters and spaces, which is much faster)."""
+        return self.text.translate(_SPACES)
 
     @cached_property
     def lowered(self) -> str:
@@ -81,7 +89,7 @@ def _cues(cues: model.Cues, named: WordSets) -> Matcher | None:
 
 def _find(cues: Matcher | None, reply: Reply, start: int = 0, end: int | None = None
           ) -> list[Span]:
-    return [] if cues is None else cues.spans(reply.text, reply, start, end)
+    return [] if cues is None else cues.spans(reply.matchable, reply, start, end)
 
 
 def _within(spans: list[Span], start: int, end: int) -> list[Span]:
@@ -187,7 +195,7 @@ class QuestionRule:
     def judge(self, reply: Reply) -> Outcome:
         opened: list[Span] = []
         closed: list[Span] = []
-        text = reply.text
+        text = reply.matchable
         for span in reply.sentences:
             if inside(span, reply.quoted):
                 continue
