@@ -52,7 +52,7 @@ class Matcher:
     def __init__(self, phrases: tuple[str, ...], patterns: tuple[str, ...],
                  named: WordSets) -> None:
         always: list[str] = []
-        self.gated: list[tuple[tuple[_Need, ...], re.Pattern[str]]] = []
+        self.gated: list[tuple[frozenset[int], re.Pattern[str]]] = []
         if phrases:
             # A phrase cannot match without its longest piece. Phrases whose pieces are
             # rare enough run only on replies holding one of them; the rest always run.
@@ -68,7 +68,8 @@ class Matcher:
                 if need is None:
                     always.append(trie.alternation(bucket))
                 else:
-                    self.gated.append(((need,), _compiled(trie.alternation(bucket))))
+                    self.gated.append((frozenset((need.number,)),
+                                       _compiled(trie.alternation(bucket))))
         tokens = _stand_ins(sorted(named))
         by_needs: dict[tuple[_Need, ...], list[str]] = {}
         for pattern in (part for whole in patterns for part in split_top_level(whole)):
@@ -83,7 +84,8 @@ class Matcher:
                 else:
                     always.append(f"(?:{source})")
         # Patterns that need the same words run together, as one alternation.
-        self.gated += [(gates, _compiled("|".join(f"(?:{s})" for s in sources)))
+        self.gated += [(frozenset(n.number for n in gates),
+                        _compiled("|".join(f"(?:{s})" for s in sources)))
                        for gates, sources in by_needs.items()]
         self.always = re.compile("|".join(always), _FLAGS) if always else None
 
@@ -95,19 +97,10 @@ class Matcher:
         if self.always is not None:
             found += [m.span() for m in self.always.finditer(text, start, stop)
                       if m.end() > m.start()]
-        known = probe.needs_met
-        present: frozenset[str] | None = None
+        met = _LEXICON.met(probe) if FILTERING else None
         for needs, regex in self.gated:
-            # _open, written out: this loop runs hundreds of times for every reply.
-            for need in needs:
-                met = known.get(need)
-                if met is None:
-                    if present is None:
-                        present = _LEXICON.present(probe)
-                    met = known[need] = not need.words.isdisjoint(present)
-                if not met and FILTERING:
-                    break
-            else:
+            # One subset test per group: every set of words it needs is met in this reply.
+            if met is None or needs <= met:
                 found += [m.span() for m in regex.finditer(text, start, stop)
                           if m.end() > m.start()]
         if self.gated:
@@ -117,20 +110,18 @@ class Matcher:
 
 
 class _Need:
-    """One set of words a pattern needs: met when the lower-cased reply holds any of them."""
+    """One set of words a pattern needs: met when the folded reply holds any of them."""
 
-    __slots__ = ("words",)
+    __slots__ = ("number", "words")
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = frozenset(folded(w) for w in words)
-        _LEXICON.add(self.words)
-
-    def met(self, probe: Probe) -> bool:
-        return not self.words.isdisjoint(_LEXICON.present(probe))
+        self.number = _LEXICON.add(self.words)
 
 
 class _Lexicon:
-    """Every word any filter looks for, found in a reply with one scan.
+    """Every word any filter looks for, found in a reply with one scan, and which sets of
+    words (needs, by number) each word meets.
 
     At each position of the reply a lookahead finds the longest word starting there; the
     shorter words starting there are its prefixes, known in advance. So one pass finds every
@@ -138,31 +129,35 @@ class _Lexicon:
     """
 
     def __init__(self) -> None:
-        self.words: set[str] = set()
+        self.needs: list[frozenset[str]] = []
         self.scan: re.Pattern[str] | None = None
-        self.prefixes: dict[str, tuple[str, ...]] = {}
+        self.meets: dict[str, frozenset[int]] = {}
+        """Word found at a position → the needs it and its listed prefixes meet."""
 
-    def add(self, words: frozenset[str]) -> None:
-        if not words <= self.words:
-            self.words |= words
-            self.scan = None
+    def add(self, words: frozenset[str]) -> int:
+        self.needs.append(words)
+        self.scan = None
+        return len(self.needs) - 1
 
-    def present(self, probe: Probe) -> frozenset[str]:
-        found = probe.needs_met.get(_PRESENT)
+    def met(self, probe: Probe) -> frozenset[int]:
+        """The numbers of every need the reply meets (worked out once per reply)."""
+        found = probe.needs_met.get(_MET)
         if found is None:
             scan = self.scan or self._compile()
-            prefixes = self.prefixes
-            seen: set[str] = set()
-            for match in scan.finditer(probe.lowered):
-                seen.update(prefixes[match.group(1)])
-            found = probe.needs_met[_PRESENT] = frozenset(seen)
+            meets = self.meets
+            found = frozenset().union(*(meets[m.group(1)] for m in scan.finditer(probe.lowered)))
+            probe.needs_met[_MET] = found
         return found  # type: ignore[return-value]
 
     def _compile(self) -> re.Pattern[str]:
-        words = self.words
-        self.prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in words)
-                         for w in words}
-        self.scan = re.compile(f"(?=({trie.literal_alternation(words)}))")
+        by_word: dict[str, set[int]] = {}
+        for number, words in enumerate(self.needs):
+            for word in words:
+                by_word.setdefault(word, set()).add(number)
+        self.meets = {
+            w: frozenset().union(*(by_word.get(w[:n], ()) for n in range(1, len(w) + 1)))
+            for w in by_word}
+        self.scan = re.compile(f"(?=({trie.literal_alternation(by_word)}))")
         return self.scan
 
 
@@ -170,19 +165,7 @@ _LEXICON = _Lexicon()
 
 
 
-_PRESENT = object()
-
-
-def _open(needs: tuple[_Need, ...], probe: Probe) -> bool:
-    """Whether the reply holds a word of every set (each set's answer kept for the reply)."""
-    known = probe.needs_met
-    for need in needs:
-        met = known.get(need)
-        if met is None:
-            met = known[need] = need.met(probe)
-        if not met:
-            return False
-    return True
+_MET = object()
 
 
 _NEEDS: dict[frozenset[str], _Need] = {}
