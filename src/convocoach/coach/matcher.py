@@ -52,7 +52,7 @@ class Matcher:
     def __init__(self, phrases: tuple[str, ...], patterns: tuple[str, ...],
                  named: WordSets) -> None:
         always: list[str] = []
-        self.gated: list[tuple[frozenset[int], re.Pattern[str]]] = []
+        self.gated: list[tuple[frozenset[int], _Lazy]] = []
         if phrases:
             # A phrase cannot match without its longest piece. Phrases whose pieces are
             # rare enough run only on replies holding one of them; the rest always run.
@@ -69,7 +69,7 @@ class Matcher:
                     always.append(trie.alternation(bucket))
                 else:
                     self.gated.append((frozenset((need.number,)),
-                                       _compiled(trie.alternation(bucket))))
+                                       _Lazy(trie.alternation(bucket))))
         tokens = _stand_ins(sorted(named))
         by_needs: dict[tuple[_Need, ...], list[str]] = {}
         for pattern in (part for whole in patterns for part in split_top_level(whole)):
@@ -85,9 +85,9 @@ class Matcher:
                     always.append(f"(?:{source})")
         # Patterns that need the same words run together, as one alternation.
         self.gated += [(frozenset(n.number for n in gates),
-                        _compiled("|".join(f"(?:{s})" for s in sources)))
+                        _Lazy("|".join(f"(?:{s})" for s in sources)))
                        for gates, sources in by_needs.items()]
-        self.always = re.compile("|".join(always), _FLAGS) if always else None
+        self.always = _Lazy("|".join(always)) if always else None
 
     def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None
               ) -> list[Span]:
@@ -95,13 +95,13 @@ class Matcher:
         stop = len(text) if end is None else end
         found: list[Span] = []
         if self.always is not None:
-            found += [m.span() for m in self.always.finditer(text, start, stop)
+            found += [m.span() for m in self.always.regex().finditer(text, start, stop)
                       if m.end() > m.start()]
         met = _LEXICON.met(probe) if FILTERING else None
-        for needs, regex in self.gated:
+        for needs, lazy in self.gated:
             # One subset test per group: every set of words it needs is met in this reply.
             if met is None or needs <= met:
-                found += [m.span() for m in regex.finditer(text, start, stop)
+                found += [m.span() for m in lazy.regex().finditer(text, start, stop)
                           if m.end() > m.start()]
         if self.gated:
             found.sort()
@@ -195,7 +195,23 @@ def _need(words: frozenset[str], named: WordSets) -> _Need | None:
     return found
 
 
-@lru_cache(maxsize=2048)
+class _Lazy:
+    """A pattern compiled the first time a reply needs it: most run on few replies, and a
+    rubric compiled whole takes a noticeable moment to open a rehearsal."""
+
+    __slots__ = ("_regex", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._regex: re.Pattern[str] | None = None
+
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = _compiled(self.source)
+        return self._regex
+
+
+@lru_cache(maxsize=4096)
 def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, _FLAGS)
 
