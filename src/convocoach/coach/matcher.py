@@ -31,13 +31,12 @@ FILTERING = True
 
 
 class Probe(Protocol):
-    """The reply as the filters see it: its case-folded text, and what they found so far."""
+    """The reply as the filters see it: its folded text, and the needs it meets once known."""
+
+    met_needs: frozenset[int] | None
 
     @property
     def lowered(self) -> str: ...
-
-    @property
-    def needs_met(self) -> dict[object, object]: ...
 
 
 class Matcher:
@@ -58,7 +57,8 @@ class Matcher:
             # rare enough run only on replies holding one of them; the rest always run.
             pieces = {p: phrase_key(p) for p in phrases}
             rare = [p for p, piece in pieces.items() if len(piece) >= 3 and piece not in _COMMON]
-            common = [p for p in phrases if p not in set(rare)]
+            rare_set = set(rare)
+            common = [p for p in phrases if p not in rare_set]
             if common:
                 always.append(trie.alternation(common))
             # Small buckets: each runs only when one of its own pieces is in the reply.
@@ -97,7 +97,9 @@ class Matcher:
         if self.always is not None:
             found += [m.span() for m in self.always.regex().finditer(text, start, stop)
                       if m.end() > m.start()]
-        met = _LEXICON.met(probe) if FILTERING else None
+        met = probe.met_needs
+        if met is None and FILTERING:
+            met = probe.met_needs = _LEXICON.met(probe.lowered)
         for needs, lazy in self.gated:
             # One subset test per group: every set of words it needs is met in this reply.
             if met is None or needs <= met:
@@ -139,15 +141,11 @@ class _Lexicon:
         self.scan = None
         return len(self.needs) - 1
 
-    def met(self, probe: Probe) -> frozenset[int]:
-        """The numbers of every need the reply meets (worked out once per reply)."""
-        found = probe.needs_met.get(_MET)
-        if found is None:
-            scan = self.scan or self._compile()
-            meets = self.meets
-            found = frozenset().union(*(meets[m.group(1)] for m in scan.finditer(probe.lowered)))
-            probe.needs_met[_MET] = found
-        return found  # type: ignore[return-value]
+    def met(self, lowered: str) -> frozenset[int]:
+        """The numbers of every need the folded text ``lowered`` meets."""
+        scan = self.scan or self._compile()
+        meets = self.meets
+        return frozenset().union(*(meets[m.group(1)] for m in scan.finditer(lowered)))
 
     def _compile(self) -> re.Pattern[str]:
         by_word: dict[str, set[int]] = {}
@@ -162,10 +160,6 @@ class _Lexicon:
 
 
 _LEXICON = _Lexicon()
-
-
-
-_MET = object()
 
 
 _NEEDS: dict[frozenset[str], _Need] = {}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from convocoach.coach.text import WORD, sentences, syllables
+from convocoach.coach.text import WORD, Span, sentences, syllables
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +13,10 @@ class Readability:
     words: int
     sentences: int
     syllables: int
+    longest_words: int = 0
+    """Words in the longest sentence."""
+    longest: Span | None = None
+    """Where the longest sentence is."""
 
     @property
     def words_per_sentence(self) -> float:
@@ -48,8 +53,14 @@ def describe_ease(score: float) -> str:
     return f"reading ease {shown}/100 ({band})"
 
 
-def measure(text: str, sentence_count: int | None = None) -> Readability:
-    """The counts behind the formulas; ``sentence_count`` when the caller has them already."""
-    found = WORD.findall(text)
-    count = len(sentences(text)) if sentence_count is None else sentence_count
-    return Readability(len(found), count, sum(syllables(w) for w in found))
+def measure(text: str, spans: list[Span] | None = None) -> Readability:
+    """The counts behind the formulas; ``spans``: the text's sentences, when the caller has
+    them already."""
+    found = list(WORD.finditer(text))
+    parts = sentences(text) if spans is None else spans
+    starts = [w.start() for w in found]
+    counts = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in parts]
+    longest = max(range(len(counts)), key=counts.__getitem__, default=None)
+    return Readability(len(found), len(parts), sum(syllables(w.group()) for w in found),
+                       counts[longest] if longest is not None else 0,
+                       parts[longest] if longest is not None else None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,7 +10,7 @@ from convocoach.coach import model
 from convocoach.coach.matcher import Matcher, matcher
 from convocoach.coach.prefilter import folded
 from convocoach.coach.readability import describe_ease, measure
-from convocoach.coach.text import WORD, Span, content_words, inside, quoted_spans, sentences
+from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
 from convocoach.coach.vocabulary import WordSets
 from convocoach.wording import counted
 
@@ -19,7 +18,6 @@ from convocoach.wording import counted
 _SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
 _FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
                       "right", "oh"))
-_APOSTROPHE = re.compile("['’]")
 _FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
@@ -30,6 +28,8 @@ class Reply:
         self.text = text
         self.client_line = client_line
         self.level = level
+        self.met_needs: frozenset[int] | None = None
+        """Which words the cue filters look for this reply holds (by need), once asked."""
         self.penalised: frozenset[str] = frozenset()
         """Codes whose penalty has fired (known once the rules that do not depend on it ran)."""
 
@@ -52,10 +52,6 @@ class Reply:
         # Folded (case, apostrophes, spaces): what a pattern needs is looked for here.
         return folded(self.text)
 
-    @cached_property
-    def needs_met(self) -> dict[object, object]:
-        """What the cue filters found out about this reply, kept while it is judged."""
-        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +251,7 @@ class ReadabilityRule:
 
     def judge(self, reply: Reply) -> Outcome:
         r = self.rule
-        m = measure(reply.text, len(reply.sentences))
+        m = measure(reply.text, reply.sentences)
         if m.words < r.min_words:
             return Skip(r.id, f"too short to judge ({counted(m.words, 'word')})")
         problems = []
@@ -266,17 +262,13 @@ class ReadabilityRule:
         if m.words_per_sentence > r.max_sentence_words:
             problems.append(f"{m.words_per_sentence:.0f} words a sentence, aim for "
                             f"{r.max_sentence_words} or fewer")
-        starts = [w.start() for w in WORD.finditer(reply.text)]
-        counts = [bisect_left(starts, b) - bisect_left(starts, a) for a, b in reply.sentences]
-        longest_words = max(counts, default=0)
-        longest = reply.sentences[counts.index(longest_words)] if counts else None
-        if r.max_longest_sentence and longest_words > r.max_longest_sentence:
-            problems.append(f"one sentence of {longest_words} words, aim for "
+        if r.max_longest_sentence and m.longest_words > r.max_longest_sentence:
+            problems.append(f"one sentence of {m.longest_words} words, aim for "
                             f"{r.max_longest_sentence} or fewer")
         if not problems:
             return Hit(r.id, "pass", (), f"Easy to read ({describe_ease(m.reading_ease)}, "
                                          f"grade {max(m.grade, 1):.0f})")
-        spans = (longest,) if longest is not None else ()
+        spans = (m.longest,) if m.longest is not None else ()
         return Hit(r.id, "fail", spans, f"{r.message}: {'; '.join(problems)}", penalty=True)
 
 

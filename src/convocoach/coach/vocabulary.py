@@ -10,21 +10,6 @@ from convocoach.coach.prefilter import phrase_key, required_words
 
 # Braces around a name, never a regex repetition such as {2} or {1,3}.
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
-_APOSTROPHE = re.compile("['’]")
-
-
-def word_pattern(word: str) -> str:
-    """One entry of a set as a regular expression: whole words, any spacing, either
-    apostrophe; a final ``*`` takes any ending."""
-    stem = word[:-1] if word.endswith("*") else word
-    body = r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(w)) for w in stem.split())
-    start = r"\b" if stem[:1].isalnum() else ""
-    if word.endswith("*"):
-        return rf"{start}{body}[\w'’-]*"
-    end = r"\b" if stem[-1:].isalnum() else ""
-    return f"{start}{body}{end}"
-
-
 def alternation(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
     # Patterns first (they are the wider forms), then the words folded into one trie.
     parts = [f"(?:{p})" for p in patterns]
