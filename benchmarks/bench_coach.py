@@ -4,8 +4,10 @@
 
 1. Precision and recall per dimension over the hand-labelled replies, in two parts
    (tests/data/LABELLING.md): the tuning part (tests/data/coach_replies.yaml), which rules
-   are fitted to, and the frozen part (tests/data/coach_replies_frozen.yaml), which no rule
-   is changed for; its figures are the ones to quote. The "positive" class is what the
+   and the weight tables of the weighed rules are fitted to (so its figures flatter the
+   coach: the tables have seen every one of its replies), and the frozen part
+   (tests/data/coach_replies_frozen.yaml), which no rule or table is changed for; its
+   figures are the ones to quote. The "positive" class is what the
    dimension looks for: the behaviour for a reward (FEEL ... OWN), the fault for a penalty
    (NOBLAME ... READ). Agreement is the share of replies where the coach's pass/fail/n-a
    equals the label; "penalty vs clean" is the share of replies where the coach and the
@@ -38,7 +40,9 @@ from convocoach.locations import Locations
 def print_agreement(coach: Coach, part: str, entries: list[dict[str, object]],
                     misses: str) -> None:
     tallies = evaluate(coach, entries)  # type: ignore[arg-type]
-    print(f"{part} part: {len(entries)} labelled replies\n")
+    fitted = " (rules and weight tables fitted to these: not a measure)" \
+        if part == "tuning" else " (nothing fitted to these: the figures to quote)"
+    print(f"{part} part: {len(entries)} labelled replies{fitted}\n")
     print(f"{'dimension':10} {'precision':>9} {'recall':>7} {'agreement':>9}   "
           f"{'tp':>3} {'fp':>3} {'fn':>3}")
     for code in CODES:

@@ -31,7 +31,7 @@ def test_a_penalty_exits_1_and_marks_the_words(capsys: pytest.CaptureFixture[str
                        "--client-level", "low")
     assert code == 1
     assert "[[Calm down]]" in out
-    assert "[[you should have]]" in out
+    assert "[[you should have told]]" in out  # the longest of the matches that overlap
     assert "x fail NOBLAME" in out
     assert "'Calm down' -> 'I can hear how much this matters'" in out
     assert "client technical level: low" in out

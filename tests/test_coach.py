@@ -86,13 +86,16 @@ def test_sarcasm_in_its_common_shapes_is_dismissive(text: str) -> None:
     assert (result.status, result.penalty) == ("fail", True)
 
 
-@pytest.mark.parametrize("text", [
-    "Sure, because that always works out so well.",
-    "What a shame the laws of physics apply to your project too.",
-])
-def test_sarcasm_without_a_telltale_shape_is_a_known_limit(text: str) -> None:
+def test_sarcasm_without_a_telltale_shape_is_a_known_limit() -> None:
     """Sarcasm that only the tone carries reads as its literal words (see the README)."""
-    assert score(text)["NODISMISS"].status == "pass"
+    assert score("What a shame the laws of physics apply to your project too.")[
+        "NODISMISS"].status == "pass"
+
+
+def test_sarcasm_in_stock_words_is_weighed() -> None:
+    result = score("Sure, because that always works out so well.")["NODISMISS"]
+    assert result.status == "fail"
+    assert "dismissal-weighed" in {m.rule_id for m in result.matches}
 
 
 # --- apologies ------------------------------------------------------------------------------

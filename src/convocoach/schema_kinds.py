@@ -1,8 +1,11 @@
-"""Two more kinds of value for :mod:`convocoach.schema`: a record picked by its ``kind`` key,
-and any value with an extra check that can point at the node it found wrong."""
+"""More kinds of value for :mod:`convocoach.schema`: a record picked by its ``kind`` key, any
+value with an extra check that can point at the node it found wrong, a decimal number, and a
+block of weighed words."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -88,3 +91,100 @@ class Checked(Spec):
 
     def empty(self) -> Any:
         return self.inner.empty()
+
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+class Number(Spec):
+    """A decimal number (2, -0.75, 1.5e-3) within a range."""
+
+    __slots__ = ("maximum", "minimum")
+
+    def __init__(self, minimum: float, maximum: float) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    @property
+    def expected(self) -> str:
+        return f"a number from {self.minimum:g} to {self.maximum:g}"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode or node.tag not in _NUMBER_TAGS:
+            return ctx.wrong_type(node, path, self.expected)
+        try:
+            value = float(node.value.replace("_", ""))
+        except ValueError:
+            return ctx.wrong_type(node, path, self.expected)
+        if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
+            return ctx.report(node, path, f"{node.value} is out of range",
+                              f"write {self.expected}", "out-of-range")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+    def empty(self) -> Any:
+        return 0.0
+
+
+_WEIGHT_LINE = re.compile(r"([a-z0-9']+(?: [a-z0-9']+)?) (-?[0-9]+(?:\.[0-9]+)?)")
+
+
+class WeightLines(Spec):
+    """A block of lines, each a word or two words and its weight: ``your team 1.42``."""
+
+    __slots__ = ("limit", "max_lines")
+
+    def __init__(self, max_lines: int, limit: float) -> None:
+        self.max_lines = max_lines
+        self.limit = limit
+
+    @property
+    def expected(self) -> str:
+        return "lines of 'word weight' or 'word word weight' (a block, after '|')"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
+        if type(node) is not yaml.ScalarNode or node.tag != _STR:
+            return ctx.wrong_type(node, path, self.expected)
+        # A block scalar's text starts on the line after its '|'.
+        first = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
+        column = node.start_mark.column + 1
+        pairs: dict[str, float] = {}
+        ok = True
+        lines = node.value.splitlines()
+        if len(lines) > self.max_lines:
+            return ctx.report(node, path, f"has {len(lines)} lines; the limit is "
+                              f"{self.max_lines}", "leave out the lightest weights", "too-long")
+        for offset, line in enumerate(lines):
+            text = line.strip()
+            if not text:
+                continue
+            found = _WEIGHT_LINE.fullmatch(text)
+            where = f"{path} line {offset + 1}"
+            problem: tuple[str, str, str] | None = None
+            if found is None:
+                problem = (f"{text[:60]!r} is not a word (or two) and a weight",
+                           "write lower-case words, a space and a number, like: your team 1.42",
+                           "bad-weight")
+            elif abs(float(found.group(2))) > self.limit:
+                problem = (f"the weight {found.group(2)} is out of range",
+                           f"write a number from -{self.limit:g} to {self.limit:g}",
+                           "out-of-range")
+            elif found.group(1) in pairs:
+                problem = (f"{found.group(1)!r} is weighed twice", "keep one line for it",
+                           "duplicate-item")
+            if problem is not None:
+                ctx.report_at(first + offset, column, where, *problem)
+                ok = False
+                continue
+            assert found is not None
+            pairs[found.group(1)] = float(found.group(2))
+        return tuple(pairs.items()) if ok else INVALID
+
+    def json_schema(self) -> JsonSchema:
+        line = r"[a-z0-9']+(?: [a-z0-9']+)? -?[0-9]+(?:\.[0-9]+)?\s*\n?"
+        return {"type": "string", "pattern": f"^(?:{line})*$"}
+
+    def empty(self) -> Any:
+        return ()

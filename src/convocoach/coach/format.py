@@ -9,7 +9,7 @@ import yaml
 
 from convocoach.coach import model
 from convocoach.schema import INVALID, Choice, Context, Field, Integer, ListOf, Record, Text
-from convocoach.schema_kinds import Checked, Tagged
+from convocoach.schema_kinds import Checked, Number, Tagged, WeightLines
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "urn:convocoach:schema:rubric:1"
@@ -209,6 +209,37 @@ CONDITIONAL = Record(
 )
 
 _VOCAB_NAME = re.compile(r"[a-z][a-z_]{1,30}")
+_table_name = Text(max_length=31, pattern=_VOCAB_NAME,
+                   pattern_hint="lowercase letters and underscores, like 'blame'")
+
+WEIGHED = Record(
+    "Weighed rule", "Fails when the reply's words, weighed by a table fitted to labelled "
+    "replies, add up past a threshold; names the words that weighed most.",
+    (
+        *_common("Reads as blame, taken as a whole"),
+        Field("table", _table_name, "The weight table (under 'weights:') to weigh the words "
+              "with.", required=True, example="blame"),
+        Field("threshold", Number(-20, 20), "The rule fires when the weights add up to more "
+              "than this; higher fires less often.", default=0.0, example=0.5),
+        Field("unless", CUES, "Words inside these cues' matches are not weighed (negated "
+              "blame: 'it isn't your fault')."),
+        _quoted,
+    ),
+    model.Weighed,
+)
+
+WEIGHT_TABLE = Record(
+    "Weight table", "How much each word and word pair tells of a dimension, fitted to "
+    "labelled replies with 'python -m convocoach.coach.fit'.",
+    (
+        Field("name", _table_name, "The name weighed rules use in 'table:'.", required=True,
+              example="blame"),
+        Field("bias", Number(-50, 50), "Where a reply with none of the words starts."),
+        Field("weights", WeightLines(20000, 20), "One line per word or word pair and its "
+              "weight, heaviest first.", required=True, example="your team 1.42\n"),
+    ),
+    model.WeightTable,
+)
 
 
 def _has_words(value: model.Vocabulary, node: yaml.Node, ctx: Context, path: str) -> object:
@@ -242,6 +273,7 @@ RULE = Tagged({
     "overlap": OVERLAP,
     "readability": READABILITY,
     "conditional": CONDITIONAL,
+    "weighed": WEIGHED,
 })
 
 
@@ -260,6 +292,11 @@ def _unique_codes(dims: tuple[model.Dimension, ...], node: yaml.Node, ctx: Conte
 def _unique_names(sets: tuple[model.Vocabulary, ...], node: yaml.Node, ctx: Context,
                   path: str) -> object:
     return _unique([v.name for v in sets], node, ctx, path, "vocabulary name")
+
+
+def _unique_tables(tables: tuple[model.WeightTable, ...], node: yaml.Node, ctx: Context,
+                   path: str) -> object:
+    return _unique([t.name for t in tables], node, ctx, path, "weight table name")
 
 
 def _unique(names: list[str], node: yaml.Node, ctx: Context, path: str, what: str) -> object:
@@ -316,6 +353,9 @@ RUBRIC = Record(
         Field("vocabulary", Checked(ListOf(VOCABULARY, max_items=100), _unique_names),
               "Named sets of words for patterns ({name}); a rubric that extends another adds "
               "words to a set of the same name."),
+        Field("weights", Checked(ListOf(WEIGHT_TABLE, max_items=20), _unique_tables),
+              "Weight tables for weighed rules, fitted to labelled replies; a rubric that "
+              "extends another replaces a table of the same name."),
     ),
     model.Rubric,
 )

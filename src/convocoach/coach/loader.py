@@ -77,7 +77,19 @@ def find_rubric(locations: Locations, name: str = "") -> model.Rubric:
 
 
 def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
-    """Refuse a pattern naming a word set that neither this rubric nor what it extends has."""
+    """Refuse a pattern naming a word set, or a weighed rule naming a weight table, that
+    neither this rubric nor what it extends has."""
+    tables = {t.name for t in rubric.weights}
+    missing = [r for d in rubric.dimensions for r in d.rules
+               if isinstance(r, model.Weighed) and r.table not in tables]
+    if missing:
+        line, column = _where(path, f"id: {missing[0].id}")
+        known_tables = ", ".join(sorted(tables)) or "none"
+        raise InvalidFile(str(path), [Problem(
+            str(path), line, column, f"rule {missing[0].id}",
+            f"no weight table {missing[0].table!r} under 'weights:'",
+            f"add it (python -m convocoach.coach.fit fits one) or use one of: {known_tables}",
+            "unknown-table")])
     unknown = vocabulary.unknown_names(rubric)
     if not unknown:
         return rubric
@@ -134,6 +146,7 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
             absent_message=dim.absent_message or old.absent_message,
             rules=old.rules + dim.rules)
     vocab = vocabulary.merge(base.vocabulary, extra.vocabulary)
+    tables = {t.name: t for t in base.weights} | {t.name: t for t in extra.weights}
     known = {r.id for d in dims.values() for r in d.rules}
     unknown = [rule_id for rule_id in extra.disable if rule_id not in known]
     if unknown:
@@ -146,7 +159,7 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
             for code, d in dims.items()}
     return dataclasses.replace(base, id=extra.id, title=extra.title or base.title,
                                extends=extra.extends, dimensions=tuple(dims.values()),
-                               disable=(), vocabulary=vocab)
+                               disable=(), vocabulary=vocab, weights=tuple(tables.values()))
 
 
 def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:

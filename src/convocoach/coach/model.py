@@ -133,8 +133,34 @@ class Conditional:
     allow: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """Fails when the words of the reply, weighed by the rubric's table ``table``, add up to
+    more than ``threshold``: evidence spread over many small words (blame carried by grammar)
+    that no single phrase shows."""
+
+    id: str
+    message: str
+    levels: tuple[Level, ...]
+    table: str
+    threshold: float
+    unless: Cues
+    """Words inside these cues' matches are not weighed ('it isn't your fault')."""
+    quoted: Quoted
+
+
 Rule = Union[  # noqa: UP007 (a runtime alias; Python 3.10 cannot | these at import)
-    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional]
+    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional, Weighed]
+
+
+@dataclass(frozen=True, slots=True)
+class WeightTable:
+    """How much each word and word pair tells of a dimension, fitted to labelled replies
+    (``python -m convocoach.coach.fit``); ``bias`` is where a reply with no known word starts."""
+
+    name: str
+    bias: float
+    weights: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +198,7 @@ class Rubric:
     dimensions: tuple[Dimension, ...]
     disable: tuple[str, ...]
     vocabulary: tuple[Vocabulary, ...] = ()
+    weights: tuple[WeightTable, ...] = ()
 
     def dimension(self, code: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.code == code), None)

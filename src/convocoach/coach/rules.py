@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,6 +13,7 @@ from convocoach.coach.prefilter import folded
 from convocoach.coach.readability import describe_ease, measure
 from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
 from convocoach.coach.vocabulary import WordSets
+from convocoach.coach.weighing import features, weigh
 from convocoach.wording import counted
 
 # Every Unicode space (no-break, thin, ideographic...) as a plain one, character for character.
@@ -46,6 +48,11 @@ class Reply:
         """The text the cues run on: the same length, every kind of space an ASCII space
         (cues match ASCII letters and spaces, which is much faster)."""
         return self.text.translate(_SPACES)
+
+    @cached_property
+    def features(self) -> dict[str, Span]:
+        """Its words and word pairs, as weighed rules weigh them."""
+        return features(self.text)
 
     @cached_property
     def lowered(self) -> str:
@@ -295,13 +302,43 @@ class ConditionalRule:
                    penalty=True)
 
 
+class WeighedRule:
+    def __init__(self, rule: model.Weighed, named: WordSets,
+                 table: model.WeightTable | None) -> None:
+        self.rule = rule
+        self.bias = table.bias if table is not None else 0.0
+        self.weights = dict(table.weights) if table is not None else {}
+        self.unless = _cues(rule.unless, named)
+
+    def judge(self, reply: Reply) -> Outcome:
+        if not self.weights:
+            return None
+        r = self.rule
+        found = reply.features
+        if r.quoted == "ignore" and reply.quoted:
+            found = {key: span for key, span in found.items() if not inside(span, reply.quoted)}
+        if self.unless is not None and (excused := _find(self.unless, reply)):
+            found = {key: span for key, span in found.items() if not _overlaps(span, excused)}
+        weighing = weigh(found, self.bias, self.weights)
+        if weighing.total <= r.threshold:
+            return None
+        heaviest = ", ".join(f"'{reply.text[a:b]}'" for _, _, (a, b) in weighing.heaviest)
+        message = f"{r.message} (weighs most: {heaviest})" if heaviest else r.message
+        return Hit(r.id, "fail", tuple(span for _, _, span in weighing.heaviest), message,
+                   penalty=True)
+
+
 CompiledRule = (ExistenceRule | SubstitutionRule | CooccurrenceRule | QuestionRule | OverlapRule
-                | ReadabilityRule | ConditionalRule)
+                | ReadabilityRule | ConditionalRule | WeighedRule)
 
 
-def compile_rule(rule: model.Rule, named: WordSets | None = None) -> CompiledRule:
-    """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name})."""
+def compile_rule(rule: model.Rule, named: WordSets | None = None,
+                 tables: Mapping[str, model.WeightTable] | None = None) -> CompiledRule:
+    """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name}) and
+    ``tables`` its weight tables."""
     sets = named if named is not None else WordSets({}, {})
+    if isinstance(rule, model.Weighed):
+        return WeighedRule(rule, sets, (tables or {}).get(rule.table))
     if isinstance(rule, model.Existence):
         return ExistenceRule(rule, sets)
     if isinstance(rule, model.Substitution):

@@ -62,8 +62,10 @@ class Coach:
     def __init__(self, rubric: model.Rubric) -> None:
         self.rubric = rubric
         named = vocabulary.sets(rubric)
+        tables = {table.name: table for table in rubric.weights}
         self._compiled: list[tuple[model.Dimension, list[CompiledRule]]] = [
-            (dim, [compile_rule(rule, named) for rule in dim.rules]) for dim in rubric.dimensions
+            (dim, [compile_rule(rule, named, tables) for rule in dim.rules])
+            for dim in rubric.dimensions
         ]
         self._after = frozenset(dim.code for dim in rubric.dimensions for rule in dim.rules
                                 if isinstance(rule, model.Overlap) and rule.unless_penalty)
@@ -119,7 +121,11 @@ def _matches(hits: list[Hit], text: str) -> tuple[Match, ...]:
             # Where two rules flag the same words, keep the one that says what to say instead.
             if span not in found or (found[span].instead is None and match.instead is not None):
                 found[span] = match
-    return tuple(found[s] for s in sorted(found))
+    # Words inside a longer match add nothing to it ("Trust" in "Trust me"), unless they
+    # come with words to say instead.
+    spans = [s for s in sorted(found) if found[s].instead is not None
+             or not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found)]
+    return tuple(found[s] for s in spans)
 
 
 def _rewrite(hits: list[Hit], text: str) -> str:

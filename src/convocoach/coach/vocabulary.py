@@ -77,6 +77,8 @@ def patterns_of(rule: model.Rule) -> list[str]:
     """Every pattern of a rule that may name a set."""
     if isinstance(rule, model.Existence):
         return [*rule.patterns, *rule.unless.patterns]
+    if isinstance(rule, model.Weighed):
+        return list(rule.unless.patterns)
     if isinstance(rule, model.Cooccurrence):
         return [*rule.trigger.patterns, *rule.requires.patterns, *rule.partial.patterns]
     if isinstance(rule, model.Question):

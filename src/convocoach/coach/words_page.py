@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from convocoach.coach import model
+from convocoach.coach.weighing import says_nothing
 
 _KIND_WORD = {"pass": "counts for it", "fail": "a wording to avoid (a penalty)",
               "miss": "falls short (the dimension fails; not a penalty)"}
@@ -20,10 +21,14 @@ again (its words are added) or adds a rule; see [Writing a coaching rubric](rubr
 """
 
 
+_SHOWN = 25  # of a weight table's words, each way
+
+
 def render(rubric: model.Rubric) -> str:
     parts = [_INTRO]
+    tables = {table.name: table for table in rubric.weights}
     for dim in rubric.dimensions:
-        parts.append(_dimension(dim))
+        parts.append(_dimension(dim, tables))
     if rubric.vocabulary:
         parts.append("## Word sets\n")
         for vocab in rubric.vocabulary:
@@ -31,7 +36,7 @@ def render(rubric: model.Rubric) -> str:
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
-def _dimension(dim: model.Dimension) -> str:
+def _dimension(dim: model.Dimension, tables: dict[str, model.WeightTable]) -> str:
     aim = "a behaviour to show" if dim.polarity == "reward" else "a behaviour to avoid"
     lines = [f"## {dim.code}: {dim.title}\n", f"*{aim.capitalize()}.* {dim.why}\n"]
     if dim.tip:
@@ -39,16 +44,37 @@ def _dimension(dim: model.Dimension) -> str:
     lines.append(f"When no rule matches: **{model.STATUS_WORDS[dim.absent]}** "
                  f"({dim.absent_message}).\n")
     for rule in dim.rules:
-        lines.append(_rule(rule))
+        lines.append(_rule(rule, tables))
     return "\n".join(lines)
 
 
-def _rule(rule: model.Rule) -> str:
+def _rule(rule: model.Rule, tables: dict[str, model.WeightTable]) -> str:
     head = f"### `{rule.id}`: {rule.message}\n\n"
     levels = "" if set(rule.levels) == set(model.LEVELS) else \
         f"Only for a client whose technical level is {' or '.join(rule.levels)}.\n"
-    body = _body(rule)
+    body = _weighed(rule, tables.get(rule.table)) if isinstance(rule, model.Weighed) \
+        else _body(rule)
     return head + (levels + "\n" if levels else "") + body
+
+
+def _weighed(rule: model.Weighed, table: model.WeightTable | None) -> str:
+    out = (f"Adds up the weights of the reply's words and word pairs in the table "
+           f"`{rule.table}` (fitted to hand-labelled replies with `python -m "
+           f"convocoach.coach.fit`; British and American spellings weigh the same) and fires "
+           f"when they come to more than {rule.threshold:g}; the verdict names the words that "
+           "weighed most.\n")
+    if table is not None:
+        heavy = [w for w in table.weights if w[1] > 0 and not says_nothing(w[0])][:_SHOWN]
+        light = sorted((w for w in table.weights if w[1] < 0 and not says_nothing(w[0])),
+                       key=lambda w: w[1])[:_SHOWN]
+        out += (f"\nOf its {len(table.weights)} words and pairs, the heaviest towards firing: "
+                + ", ".join(f"{_q(k)} {v:+g}" for k, v in heavy) + ".\n"
+                "\nThe heaviest against: " + ", ".join(f"{_q(k)} {v:+g}" for k, v in light)
+                + ".\n")
+    if rule.unless.phrases or rule.unless.patterns:
+        out += "\nWords these cover are not weighed:\n\n" + \
+            _cues(rule.unless.phrases, rule.unless.patterns)
+    return out
 
 
 def _body(rule: model.Rule) -> str:
@@ -95,6 +121,7 @@ def _body(rule: model.Rule) -> str:
                 f"{rule.max_sentence_words} words a sentence on average"
                 + (f", or with any sentence over {rule.max_longest_sentence} words"
                    if rule.max_longest_sentence else "") + ".\n")
+    assert isinstance(rule, model.Conditional)  # weighed rules are told with their table
     return (f"Flags a match of `{rule.first}` that no match of `{rule.second}` defines; never "
             f"needs defining: {_list(rule.allow)}.\n")
 

@@ -1,0 +1,150 @@
+"""Fitting a weighed rule's words to hand-labelled replies: logistic regression over words and
+word pairs, by plain gradient descent, so the same replies always give the same weights.
+
+``python -m convocoach.coach.fit LABELS RUBRIC`` refits every weighed rule of RUBRIC (a rubric
+file) from LABELS (replies labelled as in tests/data/LABELLING.md) and rewrites its ``bias:``
+and ``weights:`` in place; everything else in the file stays as written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from convocoach.coach import model
+from convocoach.coach.weighing import features
+
+L2 = 1.0
+"""How hard weights are pulled towards zero (evidence seen in few replies stays light)."""
+EPOCHS = 400
+"""Passes over the replies; stopping early keeps the weights modest (and the fit quick)."""
+RATE = 0.5
+MIN_COUNT = 2
+"""A word or pair must appear in this many replies to get a weight."""
+KEEP = 0.05
+"""Weights lighter than this are left out of the rubric: they never tip a verdict."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    bias: float
+    weights: dict[str, float]
+
+
+def fit(texts: Sequence[str], labels: Sequence[bool]) -> Fitted:
+    """Weights under which the words of ``texts`` add up above zero where ``labels`` is true."""
+    found = [list(features(text)) for text in texts]
+    counts = Counter(key for keys in found for key in keys)
+    index = {key: n for n, key in enumerate(sorted(k for k, c in counts.items()
+                                                   if c >= MIN_COUNT))}
+    rows = [[index[k] for k in keys if k in index] for keys in found]
+    targets = [1.0 if label else 0.0 for label in labels]
+    weights = [0.0] * len(index)
+    bias = 0.0
+    n = len(rows)
+    for _ in range(EPOCHS):
+        gradient = [0.0] * len(index)
+        bias_gradient = 0.0
+        for row, target in zip(rows, targets, strict=True):
+            z = max(-30.0, min(30.0, bias + sum(weights[i] for i in row)))
+            error = 1.0 / (1.0 + math.exp(-z)) - target
+            bias_gradient += error
+            for i in row:
+                gradient[i] += error
+        for i, g in enumerate(gradient):
+            weights[i] -= RATE * (g + L2 * weights[i]) / n
+        bias -= RATE * bias_gradient / n
+    kept = {key: round(weights[i], 3) for key, i in index.items() if abs(weights[i]) >= KEEP}
+    return Fitted(round(bias, 3), dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def _labelled(entries: list[dict[str, Any]], code: str, polarity: model.Polarity
+              ) -> tuple[list[str], list[bool]]:
+    target = "fail" if polarity == "penalty" else "pass"
+    pairs = [(str(e["reply"]), e["expect"][code] == target) for e in entries
+             if e.get("expect", {}).get(code) in ("pass", "fail")]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def table_lines(name: str, fitted: Fitted, indent: str = "  ") -> list[str]:
+    """The weight table as the rubric holds it, under its top-level ``weights:``."""
+    inner = indent + "  "
+    return [f"{indent}- name: {name}", f"{inner}bias: {fitted.bias}", f"{inner}weights: |",
+            *(f"{inner}  {key} {weight}" for key, weight in fitted.weights.items())]
+
+
+def rewrite(text: str, name: str, fitted: Fitted) -> str:
+    """``text`` (a rubric file) with the weight table ``name`` replaced, or added at the end
+    under a top-level ``weights:``."""
+    lines = text.rstrip("\n").split("\n")
+    start = next((n for n, line in enumerate(lines)
+                  if re.fullmatch(rf"\s*- name:\s*['\"]?{re.escape(name)}['\"]?\s*", line)
+                  and _in_weights(lines, n)), None)
+    if start is None:
+        if not any(line.startswith("weights:") for line in lines):
+            lines += ["", "weights:"]
+        return "\n".join([*lines, *table_lines(name, fitted)]) + "\n"
+    depth = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip()
+                                or len(lines[end]) - len(lines[end].lstrip()) > depth):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    new = table_lines(name, fitted, " " * depth)
+    return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
+
+
+def _in_weights(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` lies under the top-level ``weights:`` (not the vocabulary)."""
+    for line in reversed(lines[:at]):
+        if line and not line[0].isspace() and not line.startswith("#"):
+            return line.startswith("weights:")
+    return False
+
+
+def refit(labels: Path, rubric_path: Path) -> list[str]:
+    """Refit every weight table a weighed rule of the rubric file uses; a line per table."""
+    from convocoach.atomicfile import write_text_atomic
+    from convocoach.coach.loader import read_rubric_file
+
+    with labels.open(encoding="utf-8") as handle:
+        entries: list[dict[str, Any]] = yaml.safe_load(handle)
+    rubric = read_rubric_file(rubric_path)
+    text = rubric_path.read_text(encoding="utf-8")
+    report = []
+    done: set[str] = set()
+    for dim in rubric.dimensions:
+        for rule in dim.rules:
+            if not isinstance(rule, model.Weighed) or rule.table in done:
+                continue
+            done.add(rule.table)
+            texts, targets = _labelled(entries, dim.code, dim.polarity)
+            fitted = fit(texts, targets)
+            text = rewrite(text, rule.table, fitted)
+            report.append(f"{rule.table} ({dim.code}): {len(texts)} replies, {sum(targets)} "
+                          f"showing it, {len(fitted.weights)} weights")
+    write_text_atomic(rubric_path, text)
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 2:
+        print("usage: python -m convocoach.coach.fit LABELS.yaml RUBRIC.yaml", file=sys.stderr)
+        return 2
+    for line in refit(Path(args[0]), Path(args[1])):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
