@@ -189,3 +189,24 @@ def test_the_bundled_tables_are_fitted_to_the_tuning_part_only(tmp_path: Path) -
     fit.main([str(PARTS["tuning"]), str(copy)])
     assert copy.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), (
         "run: python -m convocoach.coach.fit tests/data/coach_replies.yaml rubrics/default.yaml")
+
+
+def test_a_trainer_can_ask_for_fewer_surer_flags() -> None:
+    """Disable the bundled weighed rule and weigh with the same table at a higher threshold."""
+    text = "The numbers your finance team gave us were last year's, so the model was off."
+    assert Coach(bundled_rubric()).score(text)["NOBLAME"].status == "fail"
+    extra = parse_rubric(b"""format: 1
+id: surer
+extends: default
+disable: [blame-weighed]
+dimensions:
+  - code: NOBLAME
+    rules:
+      - kind: weighed
+        id: surer-blame
+        message: Reads as blame
+        table: blame
+        threshold: 20
+""", "surer.yaml")
+    rubric = extend(bundled_rubric(), extra, "surer.yaml")
+    assert Coach(rubric).score(text)["NOBLAME"].status == "pass"
