@@ -84,6 +84,27 @@ async def test_blame_makes_the_client_walk_out() -> None:
     assert saved_rehearsal().state.ending == "walkout"
 
 
+async def test_f4_on_the_scorecard_takes_back_the_reply_that_ended_it() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_rehearsal(pilot, app)
+        await reply(pilot, "You should have read the status reports.")
+        await reply(pilot, "Calm down, as I told you the risks were in the plan.")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+        card = str(app.screen.query_one("#card").render())
+        tips = card.split("What to try next time")[1]
+        assert tips.strip().startswith("\u2022 No blame") or \
+            tips.strip().startswith("\u2022 No dismissive")  # what cost the mood comes first
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.state.ending is None
+        assert len(screen.state.exchanges) == 1
+        assert screen.query_one(ReplyBox).text.startswith("Calm down")
+    assert saved_rehearsal().state.ending is None
+
+
 async def test_going_round_in_circles_is_a_stalemate() -> None:
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:

@@ -69,7 +69,10 @@ async def test_taking_theirs_puts_the_other_windows_value_in_the_field() -> None
                             expected="Northwind Retail")
         await _settle(pb)
         await pb.press("end", "Z")
-        await pb.pause()
+        for _ in range(40):  # the save, its conflict check and the dialog: wait, don't race
+            if isinstance(app_b.screen, ConflictScreen):
+                break
+            await pb.pause(0.05)
         assert isinstance(app_b.screen, ConflictScreen)
         await pb.press("q", "t", "k", "enter")  # typing on: no key answers the question
         assert isinstance(app_b.screen, ConflictScreen)

@@ -157,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID", help="rehearse this session instead")
     p.add_argument("--no-live-feedback", action="store_true",
                    help="no coach feedback while typing (each reply is still judged)")
+    p.add_argument("--replies", metavar="FILE",
+                   help="play these replies without the app and print the transcript: a text "
+                   "file (one reply a line), a YAML list (.yaml), or - for standard input")
+    p.add_argument("--format", choices=("md", "json"), default="md",
+                   help="the transcript's format with --replies (default: md)")
 
     _add_workshop(commands, common)
 

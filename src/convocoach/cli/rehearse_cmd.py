@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
+import sys
+from pathlib import Path
 
 from convocoach.cli.context import CliContext
+from convocoach.cli.output import emit
 from convocoach.diagnostics import UserError
 
 PRACTICE = "Practice: "
@@ -18,6 +22,9 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
         playbook_id, session_id = session.playbook_id, args.session
     else:
         playbook_id, session_id = args.playbook, 0
+    if args.replies is not None:
+        store.close()
+        return _play(ctx, playbook_id, args.replies, args.format)
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
         raise UserError(f"no playbook {playbook_id!r}",
@@ -38,3 +45,46 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
                    live_feedback=not args.no_live_feedback)
     app.run()
     return app.return_code or 0
+
+
+_MAX_BYTES = 4 * 1024 * 1024
+
+
+def _play(ctx: CliContext, playbook_id: str, given: str, form: str) -> int:
+    """Play the replies in ``given`` through the playbook's role-play and print the transcript."""
+    from convocoach.rehearsal.debrief import debrief_markdown
+    from convocoach.rehearsal.headless import coach_for, play, read_replies, transcript_data
+
+    loaded = ctx.playbook(playbook_id)
+    if loaded is None:
+        raise UserError(f"no playbook {playbook_id!r}",
+                        "see the ids with 'convocoach playbooks list'")
+    script = loaded.playbook.rehearsal
+    if script is None:
+        raise UserError(f"the playbook {playbook_id!r} has no role-play",
+                        "pick one with a 'rehearsal' section (every bundled playbook has one)")
+    if given == "-":
+        data, source = sys.stdin.buffer.read(_MAX_BYTES + 1), "standard input"
+    else:
+        try:
+            with Path(given).open("rb") as handle:
+                data = handle.read(_MAX_BYTES + 1)
+        except OSError as exc:
+            raise UserError(f"cannot read {given}: {exc.strerror or exc}",
+                            "give the path of a text or YAML file of replies") from None
+        source = given
+    if len(data) > _MAX_BYTES:
+        raise UserError(f"{source} is larger than {_MAX_BYTES // (1024 * 1024)} MB",
+                        "give a smaller file of replies")
+    coach = coach_for(loaded.playbook)
+    played = play(script, coach, read_replies(data, source))
+    if form == "json":
+        data_out = {"playbook": playbook_id, **transcript_data(script, played)}
+        emit(json.dumps(data_out, indent=2, ensure_ascii=False) + "\n", None)
+        return 0
+    text = debrief_markdown(loaded.title, script, played.state, coach.rubric)
+    if played.unplayed:
+        text += (f"\n{played.unplayed} more repl{'y was' if played.unplayed == 1 else 'ies were'}"
+                 " not played: the conversation had ended.\n")
+    emit(text, None)
+    return 0

@@ -6,11 +6,14 @@ going back to the state before it, and a saved transcript replays to the same pl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from convocoach.coach.model import Status
-from convocoach.coach.score import Score
+from convocoach.coach.score import Coach, Score
 from convocoach.coach.text import sentences
+from convocoach.rehearsal import hearing
 from convocoach.rehearsal.script import MOOD_MAX, MOOD_MIN, Branch, Ending, Script
 
 
@@ -31,6 +34,9 @@ class Exchange:
     """Sentences of the reply that commit to a concrete next step."""
     seconds: float = 0.0
     """Time the user took over the reply (the rehearsal clock, pauses excluded)."""
+    heard: hearing.Heard = ""
+    """What the client noticed besides the verdicts: a repeat, a refusal, words off the
+    subject ("" when the reply was heard as it is)."""
 
     def status(self, code: str) -> Status | None:
         return dict(self.statuses).get(code)
@@ -53,13 +59,33 @@ def begin(script: Script) -> State:
 
 
 def client_line(script: Script, state: State) -> str:
-    """What the client has just said (the ending's words once it is over)."""
-    return script.turn(state.turn_id).client
+    """What the client has just said (the ending's words once it is over), with what they
+    noticed about the last reply first."""
+    line = script.turn(state.turn_id).client
+    if state.ending is None and state.exchanges and state.exchanges[-1].heard:
+        said = hearing.remark(state.exchanges[-1].heard, len(state.exchanges))
+        return f"{said} {line}"
+    return line
 
 
-def choose(branches: tuple[Branch, ...], score: Score) -> Branch:
-    """The first branch whose test holds for this score; the last one otherwise."""
-    statuses = score.statuses()
+# What makes a reply land with the client (naming the feeling, taking up their words, asking)
+# means nothing around a flat refusal.
+_HOLLOW_AROUND_REFUSAL = ("FEEL", "REFL", "OPENQ")
+
+
+@lru_cache(maxsize=32)
+def _topic(script: Script) -> frozenset[str]:
+    """The words of the conversation itself: the client's lines, wants, fears and notes."""
+    persona = script.persona
+    texts = [persona.role, *persona.wants, *persona.fears]
+    for turn in script.turns:
+        texts.append(turn.client)
+        texts += [branch.note for branch in turn.branches]
+    return hearing.known_words(texts)
+
+
+def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status]) -> Branch:
+    """The first branch whose test holds for these verdicts; the last one otherwise."""
     for branch in branches:
         if branch.if_pass and not all(statuses.get(c) == "pass" for c in branch.if_pass):
             continue
@@ -75,9 +101,21 @@ def respond(script: Script, state: State, reply: str, score: Score,
     if state.ending is not None:
         raise ValueError("the conversation has ended")
     turn = script.turn(state.turn_id)
-    branch = choose(turn.branches, score)
-    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + branch.mood))
-    target = script.turn(branch.goto)
+    heard = hearing.hear(reply, [e.reply for e in state.exchanges], _topic(script))
+    statuses = score.statuses()
+    if heard == "refusal":
+        statuses |= {code: "fail" for code in _HOLLOW_AROUND_REFUSAL if code in statuses}
+    branch = choose(turn.branches, statuses)
+    change, note, goto = branch.mood, branch.note, branch.goto
+    if heard == "repeat":
+        # Heard before: the client does not move on, and likes it less each time.
+        change, note, goto = -1, "Heard that before: a repeated reply earns nothing.", turn.id
+    elif heard:
+        change = min(change, 0) - 1
+        note = ("A flat refusal: kind words around it do not count." if heard == "refusal"
+                else "Words off the subject: the client wonders if you are listening.")
+    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + change))
+    target = script.turn(goto)
     replies = len(state.exchanges) + 1
     # The script's own ending wins; otherwise a mood at the bottom means the client leaves.
     if mood <= script.walkout_at and not target.ending:
@@ -88,10 +126,18 @@ def respond(script: Script, state: State, reply: str, score: Score,
         turn_id=turn.id, client=turn.client, reply=reply,
         statuses=tuple((r.code, r.status) for r in score.results),
         penalties=tuple(r.code for r in score.penalties),
-        mood_before=state.mood, mood_after=mood, note=branch.note,
-        commitments=commitments(score), seconds=seconds)
+        mood_before=state.mood, mood_after=mood, note=note,
+        commitments=commitments(score), seconds=seconds, heard=heard)
     ending = target.ending or None
     return State(target.id, mood, (*state.exchanges, exchange), ending)
+
+
+def step(script: Script, coach: Coach, state: State, reply: str,
+         seconds: float = 0.0) -> tuple[State, Score]:
+    """Judge ``reply`` as the client's last line and technical level call for, and answer it:
+    what the app does with each reply sent, and what a headless play does too."""
+    score = coach.score(reply, client_line(script, state), script.persona.technical_level)
+    return respond(script, state, reply, score, seconds), score
 
 
 def undo(state: State) -> State:

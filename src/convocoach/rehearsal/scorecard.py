@@ -61,6 +61,30 @@ def _questions(text: str) -> int:
     return sum(1 for a, b in sentences(text) if text[a:b].rstrip("\"'”’) ").endswith("?"))
 
 
+_TIPS = 4
+
+
+def _tips(exchanges: tuple[Exchange, ...], tallies: list[DimensionTally], rubric: Rubric
+          ) -> tuple[str, ...]:
+    """The wording that cost the client's mood most comes first, however rarely it was used
+    (one "calm down" can end a conversation); then the behaviours shown least often."""
+    tip_of = {d.code: d.tip for d in rubric.dimensions if d.tip}
+    title_of = {t.code: t.title for t in tallies}
+    cost: dict[str, int] = {}
+    for e in exchanges:
+        for code in e.penalties:
+            cost[code] = cost.get(code, 0) + max(0, -e.mood_change)
+    costly = sorted((code for code in cost if code in tip_of),
+                    key=lambda code: (-cost[code], code))
+    tips = [f"{title_of.get(code, code)}: {tip_of[code]}"
+            + (f" (it cost {cost[code]} of the client's mood)" if cost[code] else "")
+            for code in costly]
+    weakest = sorted((t for t in tallies if t.rate is not None and t.rate < 0.5
+                      and t.code not in cost), key=lambda t: (t.rate or 0.0, t.code))
+    tips += [f"{t.title}: {tip_of[t.code]}" for t in weakest if t.code in tip_of]
+    return tuple(tips[:_TIPS])
+
+
 def scorecard(state: State, rubric: Rubric) -> Scorecard:
     exchanges = state.exchanges
     tallies = []
@@ -70,11 +94,7 @@ def scorecard(state: State, rubric: Rubric) -> Scorecard:
                                       got.count("not-applicable")))
     movers = sorted((e for e in exchanges if e.mood_change),
                     key=lambda e: (-abs(e.mood_change), exchanges.index(e)))[:3]
-    weakest = sorted((t for t in tallies if t.rate is not None and t.rate < 0.5),
-                     key=lambda t: (t.rate, t.code))
-    tips_by_code = {d.code: d.tip for d in rubric.dimensions}
-    tips = tuple(f"{t.title}: {tips_by_code[t.code]}" for t in weakest[:3]
-                 if tips_by_code.get(t.code))
+    tips = _tips(exchanges, tallies, rubric)
     return Scorecard(
         ending=state.ending or "",
         replies=len(exchanges),

@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 from convocoach.coach.model import Status
 from convocoach.rehearsal.engine import Exchange, State
+from convocoach.rehearsal.hearing import Heard
 from convocoach.rehearsal.script import ENDINGS, Ending
 from convocoach.schema import Choice, Field, Formatted, Integer, ListOf, Record, Text
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
@@ -26,9 +27,13 @@ VERDICT = Record("Verdict", "The coach's verdict on one dimension of a reply.", 
 ), lambda code, status: (code, status))
 
 
-def _exchange(seconds: str, statuses: tuple[tuple[str, Status], ...],
+_HEARD = ("none", *(h for h in get_args(Heard) if h))
+
+
+def _exchange(seconds: str, statuses: tuple[tuple[str, Status], ...], heard: str,
               **fields: Any) -> Exchange:
-    return Exchange(statuses=statuses, seconds=float(seconds or 0), **fields)
+    said: Heard = next((h for h in get_args(Heard) if h == heard), "")
+    return Exchange(statuses=statuses, seconds=float(seconds or 0), heard=said, **fields)
 
 
 EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (
@@ -42,6 +47,8 @@ EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (
     Field("note", TEXT, "Why the client reacted so."),
     Field("commitments", ListOf(TEXT, max_items=64), "Next steps offered in the reply."),
     Field("seconds", _seconds, "Time taken over the reply."),
+    Field("heard", Choice(_HEARD), "What the client noticed besides the verdicts: a repeat, "
+          "a refusal, words off the subject ('none': nothing).", default="none"),
 ), _exchange)
 
 
@@ -78,7 +85,7 @@ def rehearsal_to_data(saved: SavedRehearsal) -> dict[str, Any]:
             "statuses": [{"code": code, "status": status} for code, status in e.statuses],
             "penalties": list(e.penalties), "mood_before": e.mood_before,
             "mood_after": e.mood_after, "note": e.note, "commitments": list(e.commitments),
-            "seconds": _rounded(e.seconds),
+            "seconds": _rounded(e.seconds), "heard": e.heard or "none",
         } for e in state.exchanges],
     }
 

@@ -84,11 +84,9 @@ class AppContext:
     def coach_for(self, playbook: PlaybookFile) -> Coach:
         """The bundled rubric plus this playbook's phrases to avoid, compiled once."""
         if playbook.id not in self._coaches:
-            from convocoach.coach.loader import bundled_rubric, with_playbook
-            from convocoach.coach.score import Coach
+            from convocoach.rehearsal.headless import coach_for
 
-            self._coaches[playbook.id] = Coach(with_playbook(bundled_rubric(),
-                                                             playbook.playbook))
+            self._coaches[playbook.id] = coach_for(playbook.playbook)
         return self._coaches[playbook.id]
 
     @property

@@ -157,12 +157,14 @@ is up.
 # The scorecard
 
 How each dimension went over the rehearsal, your reflections-to-questions ratio (1 is fair,
-2 is good), the replies that moved the client most, and what to try next time.
+2 is good), the replies that moved the client most, and what to try next time: first the
+wording that cost the client's mood most, then what you showed least often.
 
 | key | does |
 |---|---|
 | A | add the next steps you offered to the Agree step |
 | E | save the transcript with the coach's feedback as Markdown (a debrief) |
+| F4 | take back the reply that ended the conversation: the rehearsal reopens with it in the box |
 | Esc | back to the session |
 """,
     "agree": """

@@ -17,7 +17,7 @@ from textual.widgets import Header, Static, TextArea
 from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import UserError
 from convocoach.playbooks.model import PlaybookFile
-from convocoach.rehearsal.engine import State, begin, client_line, respond, undo
+from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.tui.commands import Command, bindings
@@ -211,10 +211,8 @@ class RehearsalScreen(Screen[None]):
             return
         self._bank_time()
         turn_started = sum(e.seconds for e in self.state.exchanges)
-        score = self.coach.score(event.text, client_line(self.script, self.state),
-                                 self.script.persona.technical_level)
-        self.state = respond(self.script, self.state, event.text, score,
-                             max(0.0, self.elapsed - turn_started))
+        self.state, score = step(self.script, self.coach, self.state, event.text,
+                                 max(0.0, self.elapsed - turn_started))
         event.box.clear()
         self._draft = ""
         self._save()
@@ -269,7 +267,10 @@ class RehearsalScreen(Screen[None]):
                             self.coach.rubric, self.seconds),
             callback=self._scorecard_closed)
 
-    def _scorecard_closed(self, _: None) -> None:
+    def _scorecard_closed(self, take_back: bool | None) -> None:
+        if take_back:
+            self.action_undo_reply()
+            return
         self.dismiss()
 
     # --- actions -------------------------------------------------------------------------------

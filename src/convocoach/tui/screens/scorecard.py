@@ -53,9 +53,14 @@ def card_content(card: Scorecard) -> Content:
     return Content("\n").join(lines)
 
 
-class ScorecardScreen(Screen[None]):
+class ScorecardScreen(Screen[bool]):
+    """The card at the end of a rehearsal; it is dismissed with True to take back the reply
+    that ended it (the rehearsal reopens), False when done."""
+
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("carry", "a", "Add to Agree", "Add the next steps you offered to the Agree step"),
+        Command("take_back", "f4", "Take back",
+                "Take back the reply that ended the conversation and carry on"),
         Command("export", "e", "Export debrief",
                 "Save the transcript with the coach's feedback as Markdown"),
         Command("close", "escape", "Done", "Back to the session"),
@@ -137,5 +142,8 @@ class ScorecardScreen(Screen[None]):
             return
         self.notify(f"Saved the debrief to {path}", markup=False)
 
+    def action_take_back(self) -> None:
+        self.dismiss(True)
+
     def action_close(self) -> None:
-        self.dismiss()
+        self.dismiss(False)
