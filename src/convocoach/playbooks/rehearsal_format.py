@@ -62,6 +62,10 @@ TURN = Record(
     (
         Field("id", _turn_id, "Unique name of the turn.", required=True, example="opening"),
         Field("client", _speech, "What the client says.", required=True),
+        Field("variants", ListOf(_speech, max_items=10, unique=True),
+              "Other ways the client says the same thing: each time the conversation comes "
+              "back to this turn, the next one is said, so the client never repeats a line "
+              "word for word."),
         Field("ending", Choice(("", *script.ENDINGS)),
               "Set on a turn that ends the conversation: agreement, stalemate or walkout.",
               default=""),

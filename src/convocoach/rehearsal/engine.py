@@ -61,7 +61,8 @@ def begin(script: Script) -> State:
 def client_line(script: Script, state: State) -> str:
     """What the client has just said (the ending's words once it is over), with what they
     noticed about the last reply first."""
-    line = script.turn(state.turn_id).client
+    visits = sum(1 for e in state.exchanges if e.turn_id == state.turn_id)
+    line = script.turn(state.turn_id).phrasing(visits)
     if state.ending is None and state.exchanges and state.exchanges[-1].heard:
         said = hearing.remark(state.exchanges[-1].heard, len(state.exchanges))
         return f"{said} {line}"
@@ -123,7 +124,7 @@ def respond(script: Script, state: State, reply: str, score: Score,
     elif replies >= script.max_replies and not target.ending:
         target = script.ending("stalemate")
     exchange = Exchange(
-        turn_id=turn.id, client=turn.client, reply=reply,
+        turn_id=turn.id, client=client_line(script, state), reply=reply,
         statuses=tuple((r.code, r.status) for r in score.results),
         penalties=tuple(r.code for r in score.penalties),
         mood_before=state.mood, mood_after=mood, note=note,

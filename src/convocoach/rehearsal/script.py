@@ -13,6 +13,7 @@ ENDING_LABELS: dict[Ending, str] = {
     "walkout": "The client walked out",
 }
 MOOD_MIN, MOOD_MAX = 0, 10
+_AGAIN = ("Once more:", "I'll ask again.", "Again:", "I'm still waiting.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,16 @@ class Turn:
     """What the client says on reaching this turn."""
     ending: Ending | Literal[""]
     branches: tuple[Branch, ...]
+    variants: tuple[str, ...] = ()
+    """Other phrasings of the same move, said on later visits to the turn."""
+
+    def phrasing(self, visit: int) -> str:
+        """What the client says on their ``visit``-th time at this turn (0 the first): each
+        phrasing in turn, then the first again, marked as asked before."""
+        lines = (self.client, *self.variants)
+        if visit < len(lines):
+            return lines[visit]
+        return f"{_AGAIN[visit % len(_AGAIN)]} {lines[visit % len(lines)]}"
 
 
 @dataclass(frozen=True, slots=True)
