@@ -204,3 +204,23 @@ async def test_progress_from_the_home_screen() -> None:
         lines = [line.plain for line in chart.lines(chart.content_size.width)]
         assert lines[0] == "Over 1 rehearsal, oldest to newest:"
         assert lines[1].startswith("FEEL Names the feeling")
+
+
+async def test_rehearsing_a_session_faces_its_own_client() -> None:
+    with open_store() as store:
+        sid = store.create("project-delays", title="Portal launch")
+        store.set_field(sid, "client.name", "Dana Reyes")
+        store.set_field(sid, "client.role", "VP Operations")
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        session = SessionScreen(app.context, sid)
+        app.push_screen(session)
+        await pilot.pause()
+        session.go("rehearse")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        assert app.screen.sub_title == "with Dana Reyes"
+        assert "VP Operations" in str(app.screen.query_one("#persona").render())

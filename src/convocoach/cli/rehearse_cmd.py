@@ -7,24 +7,29 @@ import gc
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit
 from convocoach.diagnostics import UserError
+
+if TYPE_CHECKING:
+    from convocoach.sessions.model import Client
 
 PRACTICE = "Practice: "
 
 
 def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
     store = ctx.store()
+    client = None
     if args.session:
         session = store.get(args.session)
-        playbook_id, session_id = session.playbook_id, args.session
+        playbook_id, session_id, client = session.playbook_id, args.session, session.client
     else:
         playbook_id, session_id = args.playbook, 0
     if args.replies is not None:
         store.close()
-        return _play(ctx, playbook_id, args.replies, args.format)
+        return _play(ctx, playbook_id, args.replies, args.format, client)
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
         raise UserError(f"no playbook {playbook_id!r}",
@@ -50,8 +55,10 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
 _MAX_BYTES = 4 * 1024 * 1024
 
 
-def _play(ctx: CliContext, playbook_id: str, given: str, form: str) -> int:
-    """Play the replies in ``given`` through the playbook's role-play and print the transcript."""
+def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
+          client: Client | None) -> int:
+    """Play the replies in ``given`` through the playbook's role-play (with the session's
+    client in the persona's place) and print the transcript."""
     from convocoach.rehearsal.debrief import debrief_markdown
     from convocoach.rehearsal.headless import coach_for, play, read_replies, transcript_data
 
@@ -63,6 +70,10 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str) -> int:
     if script is None:
         raise UserError(f"the playbook {playbook_id!r} has no role-play",
                         "pick one with a 'rehearsal' section (every bundled playbook has one)")
+    if client is not None:
+        from convocoach.rehearsal.casting import cast
+
+        script = cast(script, client)
     if given == "-":
         data, source = sys.stdin.buffer.read(_MAX_BYTES + 1), "standard input"
     else:

@@ -17,6 +17,7 @@ from textual.widgets import Header, Static, TextArea
 from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import UserError
 from convocoach.playbooks.model import PlaybookFile
+from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.sessions.rehearsals import SavedRehearsal
@@ -76,7 +77,8 @@ class RehearsalScreen(Screen[None]):
         self.editor = editor
         self.session_id = editor.session_id
         self.playbook = playbook
-        self.script: Script = playbook.playbook.rehearsal
+        # The session's client, where the Situation step names one, plays the persona.
+        self.script: Script = cast(playbook.playbook.rehearsal, editor.session.client)
         self.coach: Coach = context.coach_for(playbook)
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0

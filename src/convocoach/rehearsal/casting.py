@@ -1,0 +1,43 @@
+"""The role-play's client played as the session's client: rehearsing for a meeting with Dana
+Reyes, VP Operations, is a conversation with Dana Reyes, VP Operations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from convocoach.coach.model import Level
+from convocoach.rehearsal.script import Script
+
+if TYPE_CHECKING:
+    from convocoach.sessions.model import Client
+
+_SENIORITY = {
+    "staff": "Staff; reports to a manager",
+    "manager": "Manager",
+    "director": "Director",
+    "executive": "Executive; answers to the board",
+}
+
+
+_LEVELS: dict[str, Level] = {"low": "low", "medium": "medium", "high": "high"}
+
+
+def cast(script: Script, client: Client) -> Script:
+    """``script`` with the session's client in the persona's place: the name, role (at their
+    company), seniority and technical level the Situation step holds. How the persona
+    behaves, wants and fears stays the playbook's: that is the scenario. A session with no
+    client named leaves the playbook's persona as it is."""
+    name, role, company = client.name.strip(), client.role.strip(), client.company.strip()
+    if not name and not role:
+        return script
+    persona = script.persona
+    role = role or persona.role
+    cast_persona = replace(
+        persona,
+        name=name or persona.name,
+        role=f"{role}, {company}" if company else role,
+        seniority=_SENIORITY.get(client.seniority, persona.seniority),
+        technical_level=_LEVELS.get(client.tech_level, persona.technical_level),
+    )
+    return replace(script, persona=cast_persona)
