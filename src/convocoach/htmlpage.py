@@ -44,6 +44,7 @@ def markdown_to_html(markdown: str) -> str:
     return html
 
 
-def markdown_to_html_page(markdown: str, title: str) -> str:
-    """A complete, printable HTML page for ``markdown``."""
-    return html_page(title, _DOCUMENT_CSS, markdown_to_html(markdown))
+def markdown_to_html_page(markdown: str, title: str, after: str = "", css: str = "") -> str:
+    """A complete, printable HTML page for ``markdown``, then ``after`` (HTML we made
+    ourselves, such as a drawing) and its ``css``."""
+    return html_page(title, _DOCUMENT_CSS + css, markdown_to_html(markdown) + after)

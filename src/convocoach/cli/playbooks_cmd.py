@@ -56,18 +56,35 @@ def _source_label(library: Library[PlaybookSummary], entry: PlaybookSummary) -> 
     return label
 
 
+_MAP_CSS = ".map { overflow-x: auto; } .map svg { max-width: none; }\n"
+
+
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.playbooks.prepsheet import prep_sheet_markdown
 
     loaded = find_playbook(ctx, args.playbook)
     markdown = prep_sheet_markdown(loaded.playbook)
-    if args.format == "md":
-        emit(markdown, args.output)
-    elif args.format == "html":
+    script = loaded.playbook.rehearsal
+    if args.format == "html":
         from convocoach.htmlpage import markdown_to_html_page
 
-        emit(markdown_to_html_page(markdown, loaded.playbook.title), args.output)
-    elif args.output is not None:
+        after = ""
+        if script is not None:
+            from convocoach.rehearsal.flowchart import svg
+
+            after = ("<h2>The role-play as a map</h2>\n<p>Each box is something the client "
+                     "says; each arrow, what takes them there (and how their mood moves). "
+                     "Hover for the full line.</p>\n" + f'<div class="map">{svg(script)}</div>')
+        emit(markdown_to_html_page(markdown, loaded.playbook.title, after, _MAP_CSS),
+             args.output)
+        return 0
+    if script is not None:
+        from convocoach.rehearsal.flowchart import tree_text
+
+        markdown += ("\n## The role-play as a map\n\nEach turn, what the client says, and "
+                     "where each kind of reply takes them:\n\n```text\n" + tree_text(script)
+                     + "```\n")
+    if args.format == "md" or args.output is not None:
         emit(markdown, args.output)
     else:
         _print_markdown(markdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from convocoach.coach.model import STATUS_WORDS, Rubric
 from convocoach.markdown_text import md_inline
 from convocoach.rehearsal.engine import Exchange, State
-from convocoach.rehearsal.scorecard import Scorecard, listening, scorecard
+from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.wording import counted
 
@@ -58,7 +58,8 @@ def scorecard_markdown(card: Scorecard) -> list[str]:
     for t in card.dimensions:
         lines.append(f"| {t.code} {md_inline(t.title)} | {t.passed} | {t.failed} | "
                      f"{t.not_applicable} |")
-    lines += ["", listening(card), ""]
+    lines += ["", listening(card), "", path_words(card) + " (the map: `convocoach playbooks "
+              "show ID --format html`)", ""]
     if card.movers:
         lines += ["Replies that moved the client most:", ""]
         lines += [f"- {_mood(e)}: \u201c{md_inline(e.reply)}\u201d" for e in card.movers]

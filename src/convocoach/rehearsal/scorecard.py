@@ -38,6 +38,8 @@ class Scorecard:
     """The (up to) three replies that moved the client's mood most, biggest first."""
     tips: tuple[str, ...]
     commitments: tuple[str, ...]
+    path: tuple[str, ...] = ()
+    """The turns the conversation went through, in order, ending where it stands."""
 
     @property
     def reflection_ratio(self) -> float | None:
@@ -104,4 +106,10 @@ def scorecard(state: State, rubric: Rubric) -> Scorecard:
         movers=tuple(movers),
         tips=tips,
         commitments=tuple(dict.fromkeys(c for e in exchanges for c in e.commitments)),
+        path=(*(e.turn_id for e in exchanges), state.turn_id),
     )
+
+
+def path_words(card: Scorecard) -> str:
+    """The path through the role-play's map (a turn stayed at shows once per reply)."""
+    return "Path through the role-play: " + " \u2192 ".join(card.path)

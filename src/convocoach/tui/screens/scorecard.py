@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 
 from convocoach.coach.model import Rubric
 from convocoach.rehearsal.engine import State
-from convocoach.rehearsal.scorecard import Scorecard, listening, scorecard
+from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
@@ -38,6 +38,7 @@ def card_content(card: Scorecard) -> Content:
                             f" {rate}  {t.passed} passed, {t.failed} failed  ",
                             (t.title, "$text-muted")))
     lines += [Content(""), styled(("Listening", "bold")), plain(listening(card))]
+    lines += [plain(path_words(card))]
     if card.movers:
         lines += [Content(""), styled(("The replies that moved the client most", "bold"))]
         for e in card.movers:
