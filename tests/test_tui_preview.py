@@ -199,3 +199,16 @@ def test_preview_invalid_snapshot(in_tmp: Path, write_playbook: Callable[..., Pa
 
     app = preview_app(Path("sample.yaml"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_preview_ends_with_the_role_play_map(in_tmp: Path) -> None:
+    from tests.conftest import BUNDLED
+
+    path = Path("delays.yaml")
+    path.write_bytes((BUNDLED / "project-delays.yaml").read_bytes())
+    app = preview_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        sheet = app.screen.query_one(PrepSheet)
+        assert "## The role-play as a map" in sheet.source
+        assert "\u2192 wants_facts: FEEL passes (+1)" in sheet.source

@@ -79,11 +79,9 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
              args.output)
         return 0
     if script is not None:
-        from convocoach.rehearsal.flowchart import tree_text
+        from convocoach.rehearsal.flowchart import map_markdown
 
-        markdown += ("\n## The role-play as a map\n\nEach turn, what the client says, and "
-                     "where each kind of reply takes them:\n\n```text\n" + tree_text(script)
-                     + "```\n")
+        markdown += map_markdown(script)
     if args.format == "md" or args.output is not None:
         emit(markdown, args.output)
     else:

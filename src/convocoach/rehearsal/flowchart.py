@@ -67,6 +67,12 @@ def tree_text(script: Script) -> str:
     return "\n".join(lines) + "\n"
 
 
+def map_markdown(script: Script) -> str:
+    """The role-play's map as a Markdown section, for the prep sheet in a terminal."""
+    return ("\n## The role-play as a map\n\nEach turn, what the client says, and where each "
+            "kind of reply takes them:\n\n```text\n" + tree_text(script) + "```\n")
+
+
 @dataclass(frozen=True, slots=True)
 class _Placed:
     x: float

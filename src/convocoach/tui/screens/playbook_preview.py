@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 from convocoach.playbooks.model import Playbook
 from convocoach.playbooks.prepsheet import prep_sheet_markdown
 from convocoach.playbooks.watch import PlaybookWatcher, Preview, Reading, unexpected
+from convocoach.rehearsal.flowchart import map_markdown
 from convocoach.textsafety import strip_controls
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
@@ -95,6 +96,8 @@ class PlaybookPreviewScreen(Screen[None]):
             reading = self.watcher.read(force)
             playbook = reading.playbook.playbook if reading.playbook else None
             markdown = prep_sheet_markdown(playbook) if playbook else ""
+            if playbook is not None and playbook.rehearsal is not None:
+                markdown += map_markdown(playbook.rehearsal)
         except Exception as exc:  # whatever the file holds, the preview carries on
             reading, markdown = unexpected(self.preview.path, exc), ""
         with suppress(RuntimeError):  # the app quit while the file was being read
