@@ -46,8 +46,7 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 def compose_bytes(data: bytes, source: str, limit: int = MAX_BYTES) -> yaml.Node | None:
     """Parse ``data`` into a YAML node tree, or raise :class:`InvalidFile` naming every problem."""
-    if len(data) > limit:
-        raise InvalidFile(source, [_too_large(source, len(data), limit)])
+    refuse_too_large(data, source, limit)
     text = decode_utf8(data, source)
     _reject_special_tokens(text, source)
     try:
@@ -77,6 +76,12 @@ def compose_bytes(data: bytes, source: str, limit: int = MAX_BYTES) -> yaml.Node
         ) from None
     _reject_deep_blocks(root, source)
     return root
+
+
+def refuse_too_large(data: bytes, source: str, limit: int = MAX_BYTES) -> None:
+    """Raise :class:`InvalidFile` when ``data`` is more than ``limit`` bytes."""
+    if len(data) > limit:
+        raise InvalidFile(source, [_too_large(source, len(data), limit)])
 
 
 def decode_utf8(data: bytes, source: str) -> str:

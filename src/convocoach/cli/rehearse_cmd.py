@@ -52,8 +52,6 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-_MAX_BYTES = 4 * 1024 * 1024
-
 
 def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
           client: Client | None) -> int:
@@ -61,6 +59,7 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
     client in the persona's place) and print the transcript."""
     from convocoach.rehearsal.debrief import debrief_markdown
     from convocoach.rehearsal.headless import coach_for, play, read_replies, transcript_data
+    from convocoach.yamlsafe import MAX_BYTES, read_limited
 
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
@@ -75,18 +74,15 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
 
         script = cast(script, client)
     if given == "-":
-        data, source = sys.stdin.buffer.read(_MAX_BYTES + 1), "standard input"
+        # One byte over the limit is enough for read_replies to refuse it, with its size.
+        data, source = sys.stdin.buffer.read(MAX_BYTES + 1), "standard input"
     else:
         try:
-            with Path(given).open("rb") as handle:
-                data = handle.read(_MAX_BYTES + 1)
+            data = read_limited(Path(given))
         except OSError as exc:
             raise UserError(f"cannot read {given}: {exc.strerror or exc}",
                             "give the path of a text or YAML file of replies") from None
         source = given
-    if len(data) > _MAX_BYTES:
-        raise UserError(f"{source} is larger than {_MAX_BYTES // (1024 * 1024)} MB",
-                        "give a smaller file of replies")
     coach = coach_for(loaded.playbook)
     played = play(script, coach, read_replies(data, source))
     if form == "json":

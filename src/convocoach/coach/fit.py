@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
+from convocoach.atomicfile import write_text_atomic
 from convocoach.coach import model
+from convocoach.coach.loader import read_rubric_file
 from convocoach.coach.weighing import features
 
 L2 = 1.0
@@ -113,9 +115,6 @@ def _in_weights(lines: list[str], at: int) -> bool:
 
 def refit(labels: Path, rubric_path: Path) -> list[str]:
     """Refit every weight table a weighed rule of the rubric file uses; a line per table."""
-    from convocoach.atomicfile import write_text_atomic
-    from convocoach.coach.loader import read_rubric_file
-
     with labels.open(encoding="utf-8") as handle:
         entries: list[dict[str, Any]] = yaml.safe_load(handle)
     rubric = read_rubric_file(rubric_path)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, Literal
 
-from convocoach.rehearsal.script import ENDING_LABELS, Branch, Script
+from convocoach.rehearsal.script import ENDING_LABELS, Branch, Ending, Script
 
 _BOX_W, _BOX_H = 190.0, 64.0
 _GAP_X, _GAP_Y = 40.0, 70.0
@@ -174,8 +174,8 @@ def svg(script: Script, taken: list[str] | None = None) -> str:
     return "\n".join(out)
 
 
-def _heading(turn_id: str, ending: str) -> str:
-    return f"{turn_id}: {ENDING_LABELS[ending]}" if ending else turn_id  # type: ignore[index]
+def _heading(turn_id: str, ending: Ending | Literal[""]) -> str:
+    return f"{turn_id}: {ENDING_LABELS[ending]}" if ending else turn_id
 
 
 def _wrap(text: str, width: int) -> list[str]:

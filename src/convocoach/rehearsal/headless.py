@@ -13,7 +13,7 @@ from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.rehearsal.engine import State, begin, client_line, step
 from convocoach.rehearsal.script import ENDING_LABELS, Script
-from convocoach.yamlsafe import compose_bytes
+from convocoach.yamlsafe import compose_bytes, decode_utf8, refuse_too_large
 
 if TYPE_CHECKING:
     from convocoach.playbooks.model import Playbook
@@ -33,6 +33,7 @@ def coach_for(playbook: Playbook) -> Coach:
 def read_replies(data: bytes, source: str) -> list[str]:
     """The replies in ``data``: a YAML list of texts when ``source`` ends in .yaml or .yml,
     otherwise plain text, one reply a line (blank lines are skipped)."""
+    refuse_too_large(data, source)
     if source.endswith((".yaml", ".yml")):
         replies = _yaml_replies(data, source)
     else:
@@ -48,13 +49,7 @@ def read_replies(data: bytes, source: str) -> list[str]:
 
 
 def _text_replies(data: bytes, source: str) -> list[str]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = data[:exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InvalidFile(source, [_problem(source, row, column, "is not UTF-8 text",
-                                            "save the file as UTF-8", "encoding")]) from None
+    text = decode_utf8(data, source)
     replies = []
     for number, line in enumerate(text.splitlines(), 1):
         reply = line.strip()

@@ -9,11 +9,18 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from typing import Literal, get_args
 
 from convocoach.coach.text import STOPWORDS, sentences, stem, words
 
 Heard = Literal["", "repeat", "refusal", "off-topic"]
+
+
+
+def as_heard(value: object) -> Heard:
+    """A stored value read back as what was heard ("" for anything unknown)."""
+    return next((h for h in get_args(Heard) if h and h == value), "")
+
 
 REPEAT_SIMILARITY = 0.75
 """How alike two replies must be (0..1, on their words in order) to count as the same."""

@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from convocoach.coach.model import Status
 from convocoach.rehearsal.engine import Exchange, State
-from convocoach.rehearsal.hearing import Heard
+from convocoach.rehearsal.hearing import Heard, as_heard
 from convocoach.rehearsal.script import ENDINGS, Ending
 from convocoach.schema import Choice, Field, Formatted, Integer, ListOf, Record, Text
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
@@ -32,8 +32,8 @@ _HEARD = ("none", *(h for h in get_args(Heard) if h))
 
 def _exchange(seconds: str, statuses: tuple[tuple[str, Status], ...], heard: str,
               **fields: Any) -> Exchange:
-    said: Heard = next((h for h in get_args(Heard) if h == heard), "")
-    return Exchange(statuses=statuses, seconds=float(seconds or 0), heard=said, **fields)
+    return Exchange(statuses=statuses, seconds=float(seconds or 0), heard=as_heard(heard),
+                    **fields)
 
 
 EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (

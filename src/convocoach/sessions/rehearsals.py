@@ -8,7 +8,7 @@ from typing import Any, get_args
 
 from convocoach.coach.model import Status
 from convocoach.rehearsal.engine import Exchange, State
-from convocoach.rehearsal.hearing import Heard
+from convocoach.rehearsal.hearing import as_heard
 from convocoach.rehearsal.script import ENDINGS, Ending
 from convocoach.sessions.db_errors import StoreError
 from convocoach.sessions.store import SessionStore
@@ -137,8 +137,4 @@ def _exchange(item: dict[str, Any]) -> Exchange:
         mood_before=int(item["mood_before"]), mood_after=int(item["mood_after"]),
         note=str(item.get("note", "")),
         commitments=tuple(str(c) for c in item.get("commitments", ())),
-        seconds=float(item.get("seconds", 0.0)), heard=_heard(item.get("heard", "")))
-
-
-def _heard(value: object) -> Heard:
-    return next((h for h in get_args(Heard) if h == value), "")
+        seconds=float(item.get("seconds", 0.0)), heard=as_heard(item.get("heard", "")))
