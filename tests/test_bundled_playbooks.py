@@ -45,7 +45,8 @@ def test_bundled_playbook_is_complete(path: Path) -> None:
     loaded = load_playbook_file(path, "bundled")
     pb = loaded.playbook
     assert pb.id == path.stem
-    optional = ("rehearsal.turns", "coaching")  # branches may omit tests; jargon is optional
+    # Branches may omit tests, jargon is optional, and the case facts come from a session.
+    optional = ("rehearsal.turns", "coaching", "rehearsal.facts")
     assert [f for f in _empty_fields(pb) if not f.startswith(optional)] == []
     assert {c.channel for c in pb.setting.channels} == {"in_person", "video", "phone", "email"}
     assert len(pb.prepare.options) >= 3

@@ -14,22 +14,22 @@ from convocoach.cli.output import emit
 from convocoach.diagnostics import UserError
 
 if TYPE_CHECKING:
-    from convocoach.sessions.model import Client
+    from convocoach.sessions.model import Session
 
 PRACTICE = "Practice: "
 
 
 def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
     store = ctx.store()
-    client = None
+    session: Session | None = None
     if args.session:
         session = store.get(args.session)
-        playbook_id, session_id, client = session.playbook_id, args.session, session.client
+        playbook_id, session_id = session.playbook_id, args.session
     else:
         playbook_id, session_id = args.playbook, 0
     if args.replies is not None:
         store.close()
-        return _play(ctx, playbook_id, args.replies, args.format, client)
+        return _play(ctx, playbook_id, args.replies, args.format, session)
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
         raise UserError(f"no playbook {playbook_id!r}",
@@ -54,9 +54,9 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
-          client: Client | None) -> int:
+          session: Session | None) -> int:
     """Play the replies in ``given`` through the playbook's role-play (with the session's
-    client in the persona's place) and print the transcript."""
+    client in the persona's place, knowing its case) and print the transcript."""
     from convocoach.rehearsal.debrief import debrief_markdown
     from convocoach.rehearsal.headless import coach_for, play, read_replies, transcript_data
     from convocoach.yamlsafe import MAX_BYTES, read_limited
@@ -69,10 +69,10 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
     if script is None:
         raise UserError(f"the playbook {playbook_id!r} has no role-play",
                         "pick one with a 'rehearsal' section (every bundled playbook has one)")
-    if client is not None:
+    if session is not None:
         from convocoach.rehearsal.casting import cast
 
-        script = cast(script, client)
+        script = cast(script, session.client, session.case)
     if given == "-":
         # One byte over the limit is enough for read_replies to refuse it, with its size.
         data, source = sys.stdin.buffer.read(MAX_BYTES + 1), "standard input"

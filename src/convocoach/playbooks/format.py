@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from convocoach.playbooks import model
-from convocoach.playbooks.rehearsal_format import REHEARSAL
+from convocoach.playbooks.rehearsal_format import CLIENT_LINE, OPTION_ID, REHEARSAL, with_offers
 from convocoach.schema import Choice, Field, Integer, ListOf, Record, Text
 
 FORMAT_VERSION = 1
@@ -48,6 +48,16 @@ OPTION = Record(
               example="Move the launch by two weeks"),
         _list("gains", "What the option gives the client (or both sides)."),
         _list("costs", "What it costs or risks."),
+        Field("id", OPTION_ID, "A short name for the role-play's branches to test with "
+              "'if_offered'.", example="phased"),
+        Field("cues", ListOf(Text(max_length=60, one_line=True), max_items=12, unique=True),
+              "Words that offer this option in a reply, for the role-play's client to "
+              "recognise it (each matched as a phrase, in any form: 'phase' also finds "
+              "'phased'; not after 'not' or 'can't').", example=["phase", "two steps"]),
+        Field("objection", CLIENT_LINE,
+              "What the role-play's client says about this option's cost when a reply "
+              "offers it (said once).",
+              example="Two steps means a second letter to Graham in January."),
     ),
     model.Option,
 )
@@ -224,7 +234,7 @@ PLAYBOOK = Record(
         Field("rehearsal", REHEARSAL, "A role-play against a scripted client who reacts to "
               "the coach's judgement of each reply (optional).", default=None),
     ),
-    model.Playbook,
+    with_offers,
 )
 
 

@@ -10,6 +10,7 @@ import yaml
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.playbooks.format import FORMAT_VERSION, PLAYBOOK
 from convocoach.playbooks.model import Origin, Playbook, PlaybookFile
+from convocoach.playbooks.rehearsal_format import option_problems
 from convocoach.schema import INVALID, convert_document, refuse_newer_format
 from convocoach.yamlsafe import compose_bytes, read_limited
 
@@ -46,6 +47,9 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
     assert isinstance(value, Playbook)
+    problems = option_problems(value, root, source)
+    if problems:
+        raise InvalidFile(source, problems)
     return value
 
 

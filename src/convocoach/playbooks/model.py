@@ -28,6 +28,12 @@ class Option:
     name: str
     gains: tuple[str, ...]
     costs: tuple[str, ...]
+    id: str = ""
+    """A short name the role-play's branches use (``if_offered``)."""
+    cues: tuple[str, ...] = ()
+    """Words by which the role-play's client recognises the option when a reply offers it."""
+    objection: str = ""
+    """What the role-play's client says of its cost when it is offered."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Any
 
 import yaml
 
-from convocoach.rehearsal import script
+from convocoach.diagnostics import Problem
+from convocoach.playbooks import model
+from convocoach.rehearsal import case, script
+from convocoach.rehearsal.asks import ASKS, Offer
 from convocoach.schema import INVALID, Choice, Context, Field, Integer, ListOf, Record, Text
 from convocoach.schema_kinds import Checked
 
@@ -18,8 +23,37 @@ DIMENSION_CODES = ("FEEL", "REFL", "OPENQ", "NEXT", "OWN", "NOBLAME", "NOABS", "
 """The bundled rubric's dimensions, which branches may test (kept here so that validating a
 playbook never has to read the rubric; a test keeps the two in step)."""
 _line = Text(max_length=200, one_line=True)
-_speech = Text(max_length=600)
 _turn_id = Text(max_length=40, pattern=_ID, pattern_hint=_ID_HINT)
+OPTION_ID = _turn_id
+_asks = ListOf(Choice(ASKS), max_items=len(ASKS), unique=True)
+
+
+def _check_placeholders(value: str, node: yaml.Node, ctx: Context, path: str) -> object:
+    """Each {fact} names a known fact; reported where the placeholder is in the file."""
+    result: object = None
+    for problem in case.placeholder_problems(value):
+        line, column = _position_of(node, value, problem.offset)
+        result = ctx.report_at(line, column, path, problem.message, problem.fix,
+                               "unknown-fact")
+    return result
+
+
+def _position_of(node: yaml.Node, value: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``value[offset:]`` in the file (the node's own start
+    when the text cannot be found there, as in a folded block)."""
+    start, end = node.start_mark, node.end_mark
+    buffer = getattr(start, "buffer", None)
+    snippet = value[offset:offset + 12].split("\n")[0]
+    if isinstance(buffer, str) and snippet:
+        found = buffer.find(snippet, start.index, end.index)
+        if found >= 0:
+            before = buffer[:found]
+            return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
+    return start.line + 1, start.column + 1
+
+
+_speech = Checked(Text(max_length=600), _check_placeholders)
+CLIENT_LINE = Checked(Text(max_length=300, allow_empty=True), _check_placeholders)
 _codes = ListOf(Text(max_length=12, pattern=_CODE, pattern_hint="a dimension code like FEEL"),
                 max_items=10, unique=True)
 
@@ -53,6 +87,13 @@ BRANCH = Record(
               example=["NOBLAME"]),
         Field("note", Text(max_length=200, one_line=True, allow_empty=True),
               "Why the client reacts so (shown in the debrief)."),
+        Field("if_offered", ListOf(OPTION_ID, max_items=10, unique=True),
+              "Taken only if the reply offered at least one of these options (the ids of "
+              "the playbook's prepare options).", example=["phased"]),
+        Field("if_answered", _asks,
+              "Taken only if the client has been given every one of these (in this reply "
+              "or an earlier one): reason, date, cost, options, apology, reassurance.",
+              example=["date"]),
     ),
     script.Branch,
 )
@@ -61,7 +102,14 @@ TURN = Record(
     "Turn", "One thing the client says, and where the conversation can go from there.",
     (
         Field("id", _turn_id, "Unique name of the turn.", required=True, example="opening"),
-        Field("client", _speech, "What the client says.", required=True),
+        Field("client", _speech, "What the client says. A fact of the case is written as "
+              "a placeholder, {new_date} or {new_date|wording while it is unknown}: the "
+              "client then says the user's own figure, never one of their own.",
+              required=True),
+        Field("asks", _asks,
+              "What the client is asking for here: reason, date, cost, options, apology, "
+              "reassurance. A well-said reply that gives none of it is asked again.",
+              example=["reason", "date"]),
         Field("variants", ListOf(_speech, max_items=10, unique=True),
               "Other ways the client says the same thing: each time the conversation comes "
               "back to this turn, the next one is said, so the client never repeats a line "
@@ -193,3 +241,42 @@ REHEARSAL = Checked(Record(
     ),
     script.Script,
 ), _check_graph)
+
+
+def with_offers(**values: Any) -> model.Playbook:
+    """The playbook, its role-play knowing the options by which a reply offers them."""
+    playbook = model.Playbook(**values)
+    if playbook.rehearsal is None:
+        return playbook
+    offers = tuple(Offer(o.id, o.name, o.cues, o.objection)
+                   for o in playbook.prepare.options if o.id and o.cues)
+    return replace(playbook, rehearsal=replace(playbook.rehearsal, offers=offers))
+
+
+def option_problems(playbook: model.Playbook, root: yaml.Node, source: str) -> list[Problem]:
+    """Option ids that are used twice, cues with no id, and branches testing an option
+    the playbook does not have."""
+    ctx = Context(source)
+    ids: list[str] = []
+    for index, option in enumerate(playbook.prepare.options):
+        where = f"prepare.options[{index}]"
+        if option.id and option.id in ids:
+            ctx.report(_at(root, "prepare", "options", index, "id"), f"{where}.id",
+                       f"the option id {option.id!r} is used twice", "give each option its "
+                       "own id", "duplicate-name")
+        if (option.cues or option.objection) and not option.id:
+            ctx.report(_at(root, "prepare", "options", index), where,
+                       "an option with cues or an objection needs an id",
+                       "add 'id: ...', a short name like 'phased'", "option-id")
+        ids.append(option.id)
+    if playbook.rehearsal is None:
+        return ctx.problems
+    for t, turn in enumerate(playbook.rehearsal.turns):
+        for b, branch in enumerate(turn.branches):
+            for unknown in [i for i in branch.if_offered if i not in ids]:
+                known = ", ".join(i for i in ids if i) or "none yet: give an option an id"
+                ctx.report(_at(root, "rehearsal", "turns", t, "branches", b, "if_offered"),
+                           f"rehearsal.turns[{t}].branches[{b}].if_offered",
+                           f"no option with the id {unknown!r}", f"use one of: {known}",
+                           "unknown-option")
+    return ctx.problems

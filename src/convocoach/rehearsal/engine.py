@@ -13,8 +13,8 @@ from functools import lru_cache
 from convocoach.coach.model import Status
 from convocoach.coach.score import Coach, Score
 from convocoach.coach.text import sentences
-from convocoach.rehearsal import hearing
-from convocoach.rehearsal.script import MOOD_MAX, MOOD_MIN, Branch, Ending, Script
+from convocoach.rehearsal import asks, case, figures, hearing
+from convocoach.rehearsal.script import MOOD_MAX, MOOD_MIN, Branch, Ending, Script, Turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,16 @@ class Exchange:
     """Time the user took over the reply (the rehearsal clock, pauses excluded)."""
     heard: hearing.Heard = ""
     """What the client noticed besides the verdicts: a repeat, a refusal, words off the
-    subject ("" when the reply was heard as it is)."""
+    subject, a question left unanswered ("" when the reply was heard as it is)."""
+    learned: tuple[tuple[str, str], ...] = ()
+    """The case's facts the reply told (its own figures and dates)."""
+    gave: tuple[asks.Ask, ...] = ()
+    """What the reply gave the client: a reason, a date, the cost..."""
+    offered: tuple[str, ...] = ()
+    """The playbook's options the reply offered."""
+    passed: tuple[str, ...] = ()
+    """Turns the client moved through without asking, because the reply had already
+    answered them."""
 
     def status(self, code: str) -> Status | None:
         return dict(self.statuses).get(code)
@@ -58,20 +67,55 @@ def begin(script: Script) -> State:
     return State(script.start, script.start_mood)
 
 
+def facts(script: Script, state: State) -> dict[str, str]:
+    """The case's facts as they stand: the session's, then what each reply told."""
+    return case.merged(dict(script.facts), (dict(e.learned) for e in state.exchanges))
+
+
+def given(state: State) -> frozenset[asks.Ask]:
+    """Everything the client has been given so far (a reason, a date...)."""
+    return frozenset(a for e in state.exchanges for a in e.gave)
+
+
 def client_line(script: Script, state: State) -> str:
     """What the client has just said (the ending's words once it is over), with what they
-    noticed about the last reply first."""
+    noticed about the last reply first, and the cost of an option the reply offered."""
     visits = sum(1 for e in state.exchanges if e.turn_id == state.turn_id)
-    line = script.turn(state.turn_id).phrasing(visits)
-    if state.ending is None and state.exchanges and state.exchanges[-1].heard:
-        said = hearing.remark(state.exchanges[-1].heard, len(state.exchanges))
+    known = facts(script, state)
+    line = case.render(script.turn(state.turn_id).phrasing(visits), known)
+    if not state.exchanges:
+        return line
+    last = state.exchanges[-1]
+    if state.ending is None and last.heard == "unanswered":
+        missing = [a for a in script.turn(last.turn_id).asks if a not in given(state)]
+        said = asks.UNANSWERED[missing[0] if missing else "reason"][visits % 2]
         return f"{said} {line}"
-    return line
+    if state.ending is None and last.heard:
+        return f"{hearing.remark(last.heard, len(state.exchanges))} {line}"
+    objection = _objection(script, state)
+    return f"{case.render(objection, known)} {line}" if objection else line
+
+
+def _objection(script: Script, state: State) -> str:
+    """The cost the client raises of an option the last reply offered, once per option."""
+    *before, last = state.exchanges
+    raised = {o for e in before for o in e.offered[:1]}
+    if last.mood_change < 0 or not last.offered or last.offered[0] in raised:
+        return ""
+    return next((o.objection for o in script.offers if o.id == last.offered[0]), "")
 
 
 # What makes a reply land with the client (naming the feeling, taking up their words, asking)
 # means nothing around a flat refusal.
 _HOLLOW_AROUND_REFUSAL = ("FEEL", "REFL", "OPENQ")
+
+
+@lru_cache(maxsize=32)
+def _fact_names(script: Script) -> frozenset[str]:
+    """The facts the script's lines name (the only ones worth learning from a reply)."""
+    lines = [line for t in script.turns for line in (t.client, *t.variants)]
+    lines += [o.objection for o in script.offers]
+    return frozenset(name for line in lines for name in case.names_in(line))
 
 
 @lru_cache(maxsize=32)
@@ -85,12 +129,18 @@ def _topic(script: Script) -> frozenset[str]:
     return hearing.known_words(texts)
 
 
-def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status]) -> Branch:
-    """The first branch whose test holds for these verdicts; the last one otherwise."""
+def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status],
+           offered: tuple[str, ...] = (), gave: frozenset[asks.Ask] = frozenset()) -> Branch:
+    """The first branch whose test holds for these verdicts, the options offered and what
+    the client has been given; the last one otherwise."""
     for branch in branches:
         if branch.if_pass and not all(statuses.get(c) == "pass" for c in branch.if_pass):
             continue
         if branch.if_fail and not any(statuses.get(c) == "fail" for c in branch.if_fail):
+            continue
+        if branch.if_offered and not set(branch.if_offered) & set(offered):
+            continue
+        if branch.if_answered and not set(branch.if_answered) <= gave:
             continue
         return branch
     return branches[-1]
@@ -106,8 +156,12 @@ def respond(script: Script, state: State, reply: str, score: Score,
     statuses = score.statuses()
     if heard == "refusal":
         statuses |= {code: "fail" for code in _HOLLOW_AROUND_REFUSAL if code in statuses}
-    branch = choose(turn.branches, statuses)
+    offered = asks.offered(reply, script.offers)
+    gave = asks.answered(reply, asks.ASKS, statuses, offered)
+    so_far = given(state) | gave
+    branch = choose(turn.branches, statuses, offered, so_far)
     change, note, goto = branch.mood, branch.note, branch.goto
+    passed: tuple[str, ...] = ()
     if heard == "repeat":
         # Heard before: the client does not move on, and likes it less each time.
         change, note, goto = -1, "Heard that before: a repeated reply earns nothing.", turn.id
@@ -115,6 +169,14 @@ def respond(script: Script, state: State, reply: str, score: Score,
         change = min(change, 0) - 1
         note = ("A flat refusal: kind words around it do not count." if heard == "refusal"
                 else "Words off the subject: the client wonders if you are listening.")
+    elif _dodged(script, turn, branch, so_far):
+        asked_before = bool(state.exchanges) and state.exchanges[-1].heard == "unanswered" \
+            and state.exchanges[-1].turn_id == turn.id
+        heard, goto, change = "unanswered", turn.id, -1 if asked_before else 0
+        wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
+        note = f"The client asked {wanted} and did not hear it, so they ask again."
+    else:
+        goto, passed = _pass_answered(script, turn.id, goto, statuses, offered, so_far)
     mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + change))
     target = script.turn(goto)
     replies = len(state.exchanges) + 1
@@ -128,9 +190,40 @@ def respond(script: Script, state: State, reply: str, score: Score,
         statuses=tuple((r.code, r.status) for r in score.results),
         penalties=tuple(r.code for r in score.penalties),
         mood_before=state.mood, mood_after=mood, note=note,
-        commitments=commitments(score), seconds=seconds, heard=heard)
+        commitments=commitments(score), seconds=seconds, heard=heard,
+        learned=tuple(figures.learn(reply, _fact_names(script), "date" in turn.asks).items()),
+        gave=tuple(a for a in asks.ASKS if a in gave), offered=offered, passed=passed)
     ending = target.ending or None
     return State(target.id, mood, (*state.exchanges, exchange), ending)
+
+
+def _dodged(script: Script, turn: Turn, branch: Branch, given_so_far: frozenset[asks.Ask]
+            ) -> bool:
+    """Whether a well-said reply left the client's question unanswered: the client asks
+    again instead of moving on (how it was said still counts when it hurt)."""
+    if not turn.asks or set(turn.asks) & given_so_far or branch.if_answered:
+        return False
+    return branch.mood >= 0 and not script.turn(branch.goto).ending
+
+
+def _pass_answered(script: Script, here: str, goto: str, statuses: Mapping[str, Status],
+                   offered: tuple[str, ...], gave: frozenset[asks.Ask]
+                   ) -> tuple[str, tuple[str, ...]]:
+    """Where the client goes when the turn they would ask next has been answered already:
+    through it, as if the same reply were said to it, while it leads on without a fall in
+    mood (the client does not ask what they have just been told)."""
+    passed: list[str] = []
+    while len(passed) < 2:
+        target = script.turn(goto)
+        if target.ending or not target.asks or not set(target.asks) <= gave or \
+                goto == here or goto in passed:
+            break
+        branch = choose(target.branches, statuses, offered, gave)
+        if branch.mood < 0 or branch.goto in (goto, here):
+            break
+        passed.append(goto)
+        goto = branch.goto
+    return goto, tuple(passed)
 
 
 def step(script: Script, coach: Coach, state: State, reply: str,

@@ -12,8 +12,9 @@ from importlib.resources import files
 from typing import Literal, get_args
 
 from convocoach.coach.text import STOPWORDS, sentences, stem, words
+from convocoach.rehearsal import figures
 
-Heard = Literal["", "repeat", "refusal", "off-topic"]
+Heard = Literal["", "repeat", "refusal", "off-topic", "unanswered"]
 
 
 
@@ -42,6 +43,7 @@ REMARKS: dict[Heard, tuple[str, ...]] = {
                 "You're telling me nothing moves."),
     "off-topic": ("What has that got to do with anything?", "I'm not sure what that has to do "
                   "with this.", "Can we stay on the problem, please?"),
+    "unanswered": ("You haven't answered my question.", "That doesn't answer what I asked."),
 }
 
 
@@ -68,6 +70,8 @@ def off_topic(reply: str, topic: frozenset[str], everyday: frozenset[str]) -> li
     words that everyday replies to a client do not use either ("Bananas are yellow.")."""
     found = []
     for start, end in sentences(reply):
+        if figures.mentions_figures(reply[start:end]):
+            continue  # an amount, a date or a length of time is the case's business
         content = [stem(w.text.lower()) for w in words(reply[start:end])
                    if w.text.lower() not in STOPWORDS and not w.text.isdigit()]
         if len(content) < 2 or any(word in topic for word in content):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from convocoach.rehearsal.asks import Ask, Offer
+
 Ending = Literal["agreement", "stalemate", "walkout"]
 ENDINGS: tuple[Ending, ...] = ("agreement", "stalemate", "walkout")
 ENDING_LABELS: dict[Ending, str] = {
@@ -40,10 +42,19 @@ class Branch:
     """At least one of these dimensions failed."""
     note: str
     """Why the client reacts so, shown in the debrief."""
+    if_offered: tuple[str, ...] = ()
+    """The reply offered at least one of these options (the playbook's option ids)."""
+    if_answered: tuple[Ask, ...] = ()
+    """The client has been given every one of these (in this reply or an earlier one)."""
 
     @property
     def is_default(self) -> bool:
-        return not self.if_pass and not self.if_fail
+        return not (self.if_pass or self.if_fail or self.if_offered or self.if_answered)
+
+    @property
+    def needs_verdicts(self) -> bool:
+        """Whether the branch tests how the reply was said (not only what it gave)."""
+        return bool(self.if_pass or self.if_fail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +66,8 @@ class Turn:
     branches: tuple[Branch, ...]
     variants: tuple[str, ...] = ()
     """Other phrasings of the same move, said on later visits to the turn."""
+    asks: tuple[Ask, ...] = ()
+    """What the client is asking for here; a reply that gives none of it is asked again."""
 
     def phrasing(self, visit: int) -> str:
         """What the client says on their ``visit``-th time at this turn (0 the first): each
@@ -75,6 +88,10 @@ class Script:
     """Mood at or below which the client walks out, whatever the branch says."""
     max_replies: int
     """After this many replies without an ending, the conversation ends in a stalemate."""
+    offers: tuple[Offer, ...] = ()
+    """The playbook's options the client recognises when a reply offers them."""
+    facts: tuple[tuple[str, str], ...] = ()
+    """The case's facts the client knows before the first reply (a session's)."""
 
     def turn(self, turn_id: str) -> Turn:
         for turn in self.turns:

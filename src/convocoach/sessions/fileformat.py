@@ -39,8 +39,9 @@ from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
 
-FILE_VERSION = 3
-"""2 added the session's rehearsals, 3 the end of the check-ins; older files import as before."""
+FILE_VERSION = 4
+"""2 added the session's rehearsals, 3 the end of the check-ins, 4 the case's facts; older
+files import as before."""
 SESSION_MAX_BYTES = 32 * 1024 * 1024
 """An exchange file's size limit: import must take whatever export wrote. A session with every
 text and list at its limit (``limits``) writes at most ``limits.max_chars()`` characters of 7
@@ -84,6 +85,16 @@ MEETING = Record("Meeting", "When and how you meet.", (
     Field("place", _line, "Where (a room, a video link)."),
 ), model.Meeting)
 
+CASE = Record("Case", "The facts the conversation turns on, as you would say them.", (
+    Field("old_date", _line, "The date first agreed."),
+    Field("new_date", _line, "The new date."),
+    Field("delay", _line, "How long the delay is."),
+    Field("old_price", _line, "The price until now."),
+    Field("new_price", _line, "The new price."),
+    Field("amount", _line, "The amount at stake (an invoice, an overrun, a budget gap)."),
+    Field("out_of_scope", _line, "What is out of scope."),
+), model.Case)
+
 ANSWER = Record("Answer", "Your answer to one preparation prompt.", (
     Field("section", Text(max_length=limits.SHORT, one_line=True), "Playbook section.",
           required=True),
@@ -117,6 +128,7 @@ SESSION = Record("convocoach session", "A prepared client conversation.", (
     Field("client", CLIENT, "Who you are meeting."),
     Field("meeting", MEETING, "When and how."),
     Field("stakes", TEXT, "What is at stake."),
+    Field("case", CASE, "The facts the conversation turns on."),
     Field("answers", ListOf(ANSWER, max_items=limits.ANSWERS), "Preparation answers."),
     Field("phrases", ListOf(_phrase, max_items=limits.PHRASES), "Empathy phrases chosen to use."),
     Field("points", Checked(ListOf(TEXT, max_items=limits.POINTS), _points_fit),

@@ -8,6 +8,7 @@ the app let the user write, ``sessions export`` writes and ``sessions import`` r
 from __future__ import annotations
 
 from convocoach.diagnostics import UserError
+from convocoach.rehearsal.case import SESSION_FACTS
 from convocoach.sessions.model import NextStep, Session
 
 LINE = 300
@@ -47,6 +48,7 @@ FIELDS: dict[str, int] = {
     "client.language": LINE, "client.email": ADDRESS, "meeting.place": LINE,
     "stakes": PROSE, "notes": PROSE, "email_draft": EMAIL, "template": TEMPLATE_NAME_MAX,
     "playbook_id": 64, "playbook_digest": 64,
+    **{f"case.{fact.name}": LINE for fact in SESSION_FACTS},
 }
 """The longest text of each field ``SessionStore.set_field`` takes; any other, :data:`SHORT`."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from convocoach.rehearsal.case import SESSION_FACTS
+
 OwnerKind = Literal["us", "client", "person"]
 StepStatus = Literal["open", "done", "dropped"]
 TechLevel = Literal["low", "medium", "high"]
@@ -39,6 +41,26 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
+class Case:
+    """The facts the conversation turns on, as the user writes them ("£4,100", "14 March");
+    the role-play's client speaks them (empty: not known yet)."""
+
+    old_date: str = ""
+    new_date: str = ""
+    delay: str = ""
+    old_price: str = ""
+    new_price: str = ""
+    amount: str = ""
+    out_of_scope: str = ""
+
+
+def case_lines(session: Session) -> list[tuple[str, str]]:
+    """The case's facts the user has given, labelled, in the Prepare step's order."""
+    return [(fact.label, getattr(session.case, fact.name).strip()) for fact in SESSION_FACTS
+            if getattr(session.case, fact.name).strip()]
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     section: str
     position: int
@@ -68,6 +90,7 @@ class Session:
     client: Client = field(default_factory=Client)
     meeting: Meeting = field(default_factory=Meeting)
     stakes: str = ""
+    case: Case = field(default_factory=Case)
     answers: tuple[Answer, ...] = ()
     phrases: tuple[str, ...] = ()
     points: tuple[str, ...] = ()

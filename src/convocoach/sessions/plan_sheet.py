@@ -10,7 +10,7 @@ from convocoach.followup.words import date_words
 from convocoach.htmlpage import markdown_to_html_page
 from convocoach.markdown_text import md_inline, md_lines
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
-from convocoach.sessions.model import Answer, NextStep, Session
+from convocoach.sessions.model import Answer, NextStep, Session, case_lines
 from convocoach.sessions.prompts import SECTION_LABELS
 from convocoach.sessions.summary_md import owner_label
 from convocoach.sessions.timing_check import LEVEL_WORDS, TimingNote
@@ -91,6 +91,7 @@ def _situation(s: Session) -> list[str]:
                f"{md_inline(CHANNEL_LABELS.get(m.channel, m.channel))}{place}")
     if s.stakes.strip():
         out.append(f"- **What is at stake:** {_lines(s.stakes)}")
+    out += [f"- **{label}:** {md_inline(value)}" for label, value in case_lines(s)]
     return [*out, ""]
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convocoach.playbooks.model import Playbook
+from convocoach.rehearsal import case
 from convocoach.sessions.model import Answer
 
 SECTION_LABELS: dict[str, str] = {
+    "case": "The case in figures (the role-play's client uses them)",
     "facts": "Facts to gather",
     "perspective": "The client's perspective",
     "options": "Options and trade-offs",
@@ -27,6 +29,8 @@ class PrepPrompt:
     text: str
     hint: str = ""
     """What the playbook suggests, shown beside the answer box."""
+    field: str = ""
+    """The session field the answer is (``case.new_date``); empty for a checklist answer."""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -55,6 +59,20 @@ def prep_prompts(playbook: Playbook) -> tuple[PrepPrompt, ...]:
     out += [PrepPrompt("questions", n, f"They ask: \u201c{q.question}\u201d What will you say?",
                        q.answer) for n, q in enumerate(prep.questions)]
     return tuple(out)
+
+
+def case_prompts(playbook: Playbook) -> tuple[PrepPrompt, ...]:
+    """The facts of the case the playbook's role-play speaks (the new date, the old and new
+    price...), asked for first so the client can say the user's own figures."""
+    script = playbook.rehearsal
+    if script is None:
+        return ()
+    lines = [line for turn in script.turns for line in (turn.client, *turn.variants)]
+    lines += [offer.objection for offer in script.offers]
+    named = {name for line in lines for name in case.names_in(line)}
+    return tuple(PrepPrompt("case", n, fact.label, fact.hint + "; one line, as you would "
+                            "say it", f"case.{fact.name}")
+                 for n, fact in enumerate(f for f in case.SESSION_FACTS if f.name in named))
 
 
 def answers_by_key(answers: tuple[Answer, ...]) -> dict[tuple[str, int], str]:

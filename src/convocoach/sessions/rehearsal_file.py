@@ -6,6 +6,8 @@ import re
 from typing import Any, get_args
 
 from convocoach.coach.model import Status
+from convocoach.rehearsal.asks import ASKS
+from convocoach.rehearsal.case import FACTS
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.hearing import Heard, as_heard
 from convocoach.rehearsal.script import ENDINGS, Ending
@@ -30,6 +32,12 @@ VERDICT = Record("Verdict", "The coach's verdict on one dimension of a reply.", 
 _HEARD = ("none", *(h for h in get_args(Heard) if h))
 
 
+FACT = Record("Fact", "A fact of the case the reply told.", (
+    Field("fact", Choice(tuple(f.name for f in FACTS)), "Which fact.", required=True),
+    Field("value", Text(max_length=200, one_line=True), "As the user wrote it.", required=True),
+), lambda fact, value: (fact, value))
+
+
 def _exchange(seconds: str, statuses: tuple[tuple[str, Status], ...], heard: str,
               **fields: Any) -> Exchange:
     return Exchange(statuses=statuses, seconds=float(seconds or 0), heard=as_heard(heard),
@@ -48,7 +56,15 @@ EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (
     Field("commitments", ListOf(TEXT, max_items=64), "Next steps offered in the reply."),
     Field("seconds", _seconds, "Time taken over the reply."),
     Field("heard", Choice(_HEARD), "What the client noticed besides the verdicts: a repeat, "
-          "a refusal, words off the subject ('none': nothing).", default="none"),
+          "a refusal, words off the subject, a question unanswered ('none': nothing).",
+          default="none"),
+    Field("learned", ListOf(FACT, max_items=16), "Facts of the case the reply told."),
+    Field("gave", ListOf(Choice(ASKS), max_items=len(ASKS), unique=True),
+          "What the reply gave the client: reason, date, cost, options, apology, "
+          "reassurance."),
+    Field("offered", ListOf(_id, max_items=20), "The playbook's options the reply offered."),
+    Field("passed", ListOf(_id, max_items=10),
+          "Turns the client moved through because the reply had answered them already."),
 ), _exchange)
 
 
@@ -86,6 +102,8 @@ def rehearsal_to_data(saved: SavedRehearsal) -> dict[str, Any]:
             "penalties": list(e.penalties), "mood_before": e.mood_before,
             "mood_after": e.mood_after, "note": e.note, "commitments": list(e.commitments),
             "seconds": _rounded(e.seconds), "heard": e.heard or "none",
+            "learned": [{"fact": k, "value": v} for k, v in e.learned],
+            "gave": list(e.gave), "offered": list(e.offered), "passed": list(e.passed),
         } for e in state.exchanges],
     }
 

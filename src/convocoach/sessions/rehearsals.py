@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, get_args
 
 from convocoach.coach.model import Status
+from convocoach.rehearsal.asks import ASKS
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.hearing import as_heard
 from convocoach.rehearsal.script import ENDINGS, Ending
@@ -113,6 +114,7 @@ def _exchanges_json(state: State) -> str:
 def _exchange_json(exchange: Exchange) -> dict[str, Any]:
     data = asdict(exchange)
     data["statuses"] = dict(exchange.statuses)
+    data["learned"] = dict(exchange.learned)
     return data
 
 
@@ -137,4 +139,8 @@ def _exchange(item: dict[str, Any]) -> Exchange:
         mood_before=int(item["mood_before"]), mood_after=int(item["mood_after"]),
         note=str(item.get("note", "")),
         commitments=tuple(str(c) for c in item.get("commitments", ())),
-        seconds=float(item.get("seconds", 0.0)), heard=as_heard(item.get("heard", "")))
+        seconds=float(item.get("seconds", 0.0)), heard=as_heard(item.get("heard", "")),
+        learned=tuple((str(k), str(v)) for k, v in dict(item.get("learned", {})).items()),
+        gave=tuple(a for a in ASKS if a in item.get("gave", ())),
+        offered=tuple(str(o) for o in item.get("offered", ())),
+        passed=tuple(str(t) for t in item.get("passed", ())))

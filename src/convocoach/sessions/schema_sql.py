@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from convocoach.rehearsal.case import SESSION_FACTS
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
     """
@@ -123,9 +125,22 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN checkin_until TEXT NOT NULL DEFAULT '';
     """,
+    # 8: the facts the case turns on (dates, prices, the amount, the delay, what is out of
+    # scope), which the role-play's client speaks.
+    """
+    ALTER TABLE sessions ADD COLUMN case_old_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_new_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_delay TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_old_price TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_new_price TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_amount TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN case_out_of_scope TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+CASE_FACTS = tuple(fact.name for fact in SESSION_FACTS)
+"""The fields of a session's case, each in its own column."""
 
 # Dotted field names a caller may set, and the column each one lives in.
 SCALAR_COLUMNS: dict[str, str] = {
@@ -145,6 +160,7 @@ SCALAR_COLUMNS: dict[str, str] = {
     "meeting.channel": "meeting_channel",
     "meeting.place": "meeting_place",
     "stakes": "stakes",
+    **{f"case.{name}": f"case_{name}" for name in CASE_FACTS},
     "cadence": "cadence",
     "next_checkin": "next_checkin",
     "checkin_until": "checkin_until",

@@ -28,8 +28,13 @@ from convocoach.sessions.db_errors import (
     error_name,
 )
 from convocoach.sessions.merge import WriteConflict, merge_lists
-from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
-from convocoach.sessions.schema_sql import MIGRATIONS, SCALAR_COLUMNS, SCHEMA_VERSION
+from convocoach.sessions.model import Answer, Case, Client, Meeting, NextStep, Session
+from convocoach.sessions.schema_sql import (
+    CASE_FACTS,
+    MIGRATIONS,
+    SCALAR_COLUMNS,
+    SCHEMA_VERSION,
+)
 from convocoach.textsafety import clean_text
 
 Clock = Callable[[], datetime]
@@ -270,7 +275,9 @@ class SessionStore:
             meeting=Meeting(row["meeting_date"], row["meeting_time"],
                             row["meeting_duration_min"], row["meeting_channel"],
                             row["meeting_place"]),
-            stakes=row["stakes"], answers=answers, phrases=tuple(lists["phrases"]),
+            stakes=row["stakes"],
+            case=Case(**{name: row[f"case_{name}"] for name in CASE_FACTS}), answers=answers,
+            phrases=tuple(lists["phrases"]),
             points=tuple(lists["points"]), next_steps=steps, cadence=row["cadence"],
             next_checkin=row["next_checkin"], checkin_until=row["checkin_until"],
             notes=row["notes"], step=row["step"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.markdown_text import md_inline
-from convocoach.sessions.model import NextStep, Session
+from convocoach.sessions.model import NextStep, Session, case_lines
 
 OWNER_LABELS = {"us": "Us", "client": "The client"}
 
@@ -29,6 +29,9 @@ def session_markdown(session: Session) -> str:
            + (f", until {s.checkin_until}" if s.checkin_until else ""), ""]
     if s.stakes.strip():
         out += ["## What is at stake", "", md_inline(s.stakes), ""]
+    if case_lines(s):
+        out += ["## The case in figures", "",
+                *[f"- **{label}:** {md_inline(value)}" for label, value in case_lines(s)], ""]
     if s.answers:
         out += ["## Preparation", ""]
         for a in s.answers:

@@ -77,8 +77,10 @@ class RehearsalScreen(Screen[None]):
         self.editor = editor
         self.session_id = editor.session_id
         self.playbook = playbook
-        # The session's client, where the Situation step names one, plays the persona.
-        self.script: Script = cast(playbook.playbook.rehearsal, editor.session.client)
+        # The session's client, where the Situation step names one, plays the persona, and
+        # knows the case's figures the Prepare step holds.
+        self.script: Script = cast(playbook.playbook.rehearsal, editor.session.client,
+                                   editor.session.case)
         self.coach: Coach = context.coach_for(playbook)
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from convocoach.sessions.merge import answer_key
-from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, prep_prompts
+from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.text_box import TextBox
@@ -23,6 +23,11 @@ NO_PLAYBOOK = ("This session's playbook is not in your library any more, so its 
 
 def _option_id(prompt: PrepPrompt) -> str:
     return f"{prompt.section}-{prompt.position}"
+
+
+def _key(prompt: PrepPrompt) -> str:
+    """Where the prompt's answer is kept: its session field, or the checklist's answers."""
+    return prompt.field or answer_key(*prompt.key)
 
 
 class PrepareStep(StepPane):
@@ -45,7 +50,8 @@ class PrepareStep(StepPane):
         if self.playbook is None:
             yield Static(NO_PLAYBOOK, markup=False)
             return
-        self.prompts = prep_prompts(self.playbook.playbook)
+        self.prompts = (*case_prompts(self.playbook.playbook),
+                        *prep_prompts(self.playbook.playbook))
         self._current: PrepPrompt | None = None
         yield Static("", id="progress")
         options: list[Option | None] = []
@@ -68,16 +74,17 @@ class PrepareStep(StepPane):
             option_list.highlighted = 1  # the first prompt, under its section heading
 
     def _answer(self, prompt: PrepPrompt) -> str:
-        return str(self.seen.get(answer_key(*prompt.key), ""))
+        return str(self.seen.get(_key(prompt), ""))
 
     def _label(self, prompt: PrepPrompt) -> Content:
         done = bool(self._answer(prompt).strip())
         return Content.assemble("\u2713 " if done else "\u00b7 ", plain(prompt.text))
 
     def _show_progress(self) -> None:
-        count = sum(1 for prompt in self.prompts if self._answer(prompt).strip())
+        checklist = [prompt for prompt in self.prompts if not prompt.field]
+        count = sum(1 for prompt in checklist if self._answer(prompt).strip())
         self.query_one("#progress", Static).update(
-            f"{count} of {len(self.prompts)} answered. Type to answer; Tab goes on to the "
+            f"{count} of {len(checklist)} answered. Type to answer; Tab goes on to the "
             "next.")
 
     @on(OptionList.OptionHighlighted, "#prompts")
@@ -141,10 +148,12 @@ class PrepareStep(StepPane):
         if prompt is None:
             return
         text = self.query_one("#answer", TextBox).text
+        if prompt.field:
+            text = " ".join(text.split())  # a fact is one line
         before = self._answer(prompt)
         if text == before:
             return  # loading a stored answer into the box
-        self.save(answer_key(*prompt.key), text)
+        self.save(_key(prompt), text)
         if bool(self._answer(prompt).strip()) != bool(before.strip()):
             self._relabel(prompt)
 
@@ -156,8 +165,7 @@ class PrepareStep(StepPane):
     # --- answers shared with other windows ----------------------------------------------------
 
     def _prompt(self, key: str) -> PrepPrompt | None:
-        return next((p for p in getattr(self, "prompts", ())
-                     if answer_key(*p.key) == key), None)
+        return next((p for p in getattr(self, "prompts", ()) if _key(p) == key), None)
 
     def describe(self, key: str) -> str:
         prompt = self._prompt(key)
@@ -166,6 +174,8 @@ class PrepareStep(StepPane):
     def write(self, key: str, value: object, expected: object) -> object | None:
         prompt = self._prompt(key)
         assert prompt is not None
+        if prompt.field:
+            return super().write(key, value, expected)
         return self.editor.set_answer(prompt.section, prompt.position, prompt.text,
                                       str(value), expected)
 

@@ -1,0 +1,120 @@
+"""What the client asks for at a turn (a reason, a date, the cost, options, an apology,
+reassurance), whether a reply gives it, and which of the playbook's options it offers.
+
+The coach judges how a reply is said; this judges what it says. A client who asked "why?"
+is not answered by "I understand how you feel. What would help most?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from convocoach.coach.model import Status
+from convocoach.coach.text import sentences, stem, words
+from convocoach.rehearsal import figures
+
+Ask = Literal["reason", "date", "cost", "options", "apology", "reassurance"]
+ASKS: tuple[Ask, ...] = ("reason", "date", "cost", "options", "apology", "reassurance")
+ASK_LABELS: dict[Ask, str] = {
+    "reason": "why it happened", "date": "when", "cost": "what it costs",
+    "options": "what the options are", "apology": "an apology",
+    "reassurance": "how you will make sure",
+}
+UNANSWERED: dict[Ask, tuple[str, ...]] = {
+    "reason": ("You still haven't told me why.", "But why did this happen?"),
+    "date": ("You haven't given me a date.", "When, though?"),
+    "cost": ("You haven't said what it will cost.", "And the cost?"),
+    "options": ("What are my options, though?", "You haven't said what you can offer."),
+    "apology": ("I haven't heard an apology.", "Is anyone actually sorry about this?"),
+    "reassurance": ("How do I know it won't happen again?",
+                    "What makes this time different?"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One of the playbook's options, as the client recognises it when it is offered."""
+
+    id: str
+    name: str
+    cues: tuple[str, ...]
+    """Phrases that offer it ("phase", "in two steps")."""
+    objection: str
+    """What the client says about its cost when it is offered ("" for nothing)."""
+
+
+_REASON = re.compile(
+    r"\b(?:because|due to|the reason|caused by|came from|comes from|comes down to|down to|"
+    r"what happened|that'?s why|as a result of|driven by|the cause|the problem was|"
+    r"behind (?:this|it|the \w+) (?:is|was|are)|we (?:found|discovered|underestimated|missed|"
+    r"didn't|did not|got)|it turned out|(?:rose|risen|increased|gone up|went up) by)\b"
+    r"|\b(?:costs?|prices?|wages?|rates?|rent|fees?|inflation|suppliers?) (?:have |has )?"
+    r"(?:gone up|rose|risen|increased|went up|doubled)\b",
+    re.IGNORECASE)
+_FREE = re.compile(
+    r"\b(?:no (?:extra|additional|further) (?:cost|charge)|at no (?:extra |additional )?cost|"
+    r"free of charge|(?:won't|will not|doesn't|does not) cost you|at our (?:cost|expense)|"
+    r"we(?:'ll| will) (?:cover|absorb|pay for)|cost(?:s)? you nothing|for free)\b",
+    re.IGNORECASE)
+_CHOICE = re.compile(
+    r"\b(?:(?:two|three|a few|some|several) (?:options|choices|ways)|one option|another option|"
+    r"(?:the )?other option|alternatively|would you (?:prefer|rather)|you could choose|"
+    r"either\b.{3,120}\bor|we could|one way|another way|we can (?:either|offer))\b",
+    re.IGNORECASE)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_REASSURE = re.compile(
+    r"\b(?:won't happen again|will not happen again|make sure|ensure|guarantee|promise|"
+    r"you can (?:count|rely) on|personally|from now on|going forward|in future|"
+    r"(?:every|each) (?:week|day|monday|tuesday|wednesday|thursday|friday|morning)|weekly|"
+    r"check-ins?|early warning|flag (?:it|any)|keep you (?:posted|updated|informed))\b",
+    re.IGNORECASE)
+_NEGATION = {"not", "no", "never", "can't", "cannot", "won't", "couldn't", "don't", "isn't"}
+
+
+def answered(reply: str, asks: Collection[Ask], statuses: Mapping[str, Status],
+             offered: Collection[str]) -> frozenset[Ask]:
+    """The asks of ``asks`` that ``reply`` gives the client."""
+    return frozenset(ask for ask in asks if _gives(ask, reply, statuses, offered))
+
+
+def _gives(ask: Ask, reply: str, statuses: Mapping[str, Status],
+           offered: Collection[str]) -> bool:
+    if ask == "reason":
+        return bool(_REASON.search(reply)) or statuses.get("OWN") == "pass"
+    if ask == "date":
+        return bool(figures.dates(reply))
+    if ask == "cost":
+        return bool(figures.money(reply) or figures.PERCENT.search(reply)
+                    or _FREE.search(reply))
+    if ask == "options":
+        return bool(offered) or bool(_CHOICE.search(reply))
+    if ask == "apology":
+        return statuses.get("OWN") == "pass" and bool(_APOLOGY.search(reply))
+    return bool(_REASSURE.search(reply)) or statuses.get("NEXT") == "pass"
+
+
+def offered(reply: str, offers: Collection[Offer]) -> tuple[str, ...]:
+    """The ids of the options ``reply`` offers (a cue said without a "not" just before it),
+    in the order of the playbook."""
+    stems = _stemmed_sentences(reply)
+    return tuple(offer.id for offer in offers
+                 if any(_says(cue, stems) for cue in offer.cues))
+
+
+def _stemmed_sentences(text: str) -> list[list[str]]:
+    return [[stem(w.text) for w in words(text[s:e])] for s, e in sentences(text)]
+
+
+def _says(cue: str, stems: list[list[str]]) -> bool:
+    wanted = [stem(w.text) for w in words(cue)]
+    if not wanted:
+        return False
+    for sentence in stems:
+        for i in range(len(sentence) - len(wanted) + 1):
+            if sentence[i:i + len(wanted)] == wanted and \
+                    not _NEGATION & set(sentence[max(0, i - 4):i]):
+                return True
+    return False

@@ -1,0 +1,103 @@
+"""The client hears what a reply says: what they asked for, the options offered, the figures
+given; and the bundled scripts speak the user's figures, never their own."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from convocoach.playbooks.loader import load_playbook_file
+from convocoach.playbooks.model import Playbook
+from convocoach.rehearsal import case
+from convocoach.rehearsal.asks import answered, offered
+from convocoach.rehearsal.figures import DATE, MONEY, PERCENT, dates
+from tests.conftest import BUNDLED
+
+# A figure or date said by the client unprompted: digits, currencies, months, weekdays.
+LITERAL = re.compile(
+    r"\d|[£$€]|\b(?:pounds|dollars|euros|percent)\b|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE)
+
+
+@cache
+def playbooks() -> tuple[Playbook, ...]:
+    return tuple(load_playbook_file(path).playbook for path in sorted(BUNDLED.glob("*.yaml")))
+
+
+def _said(playbook: Playbook) -> list[str]:
+    script = playbook.rehearsal
+    assert script is not None
+    lines = [line for turn in script.turns for line in (turn.client, *turn.variants)]
+    return [case.render(line, {}) for line in (*lines, *(o.objection for o in script.offers))]
+
+
+@pytest.mark.parametrize("playbook", playbooks(), ids=lambda p: p.id)
+def test_the_client_states_no_figure_or_date_of_their_own(playbook: Playbook) -> None:
+    found = [(m.group(), line) for line in _said(playbook) for m in LITERAL.finditer(line)]
+    assert found == []
+
+
+@pytest.mark.parametrize("playbook", playbooks(), ids=lambda p: p.id)
+def test_every_turn_says_what_the_client_asks_for(playbook: Playbook) -> None:
+    script = playbook.rehearsal
+    assert script is not None
+    assert [t.id for t in script.turns if not t.ending and not t.asks] == []
+
+
+@pytest.mark.parametrize("playbook", playbooks(), ids=lambda p: p.id)
+def test_every_option_is_recognised_and_some_branch_keys_on_one(playbook: Playbook) -> None:
+    script = playbook.rehearsal
+    assert script is not None
+    assert len(script.offers) == len(playbook.prepare.options) >= 3
+    for offer in script.offers:
+        for cue in offer.cues:
+            assert offered(f"We could {cue}, if that helps.", script.offers)[:1] == \
+                (offer.id,) or offer.id in offered(f"We could {cue}.", script.offers), cue
+        assert offered(f"We can't {offer.cues[0]}.", script.offers) == ()
+    assert any(b.if_offered for t in script.turns for b in t.branches)
+
+
+def test_placeholders_speak_the_users_figure_or_neutral_words() -> None:
+    line = "From {old_price} to {new_price|the new figure}, from {new_date}. {delay} is long."
+    assert case.render(line, {"old_price": "£1,800", "new_date": "March"}) == \
+        "From £1,800 to the new figure, from March. This delay is long."
+    assert case.render(line, {"new_price": "£1,980", "delay": "two weeks"}).endswith(
+        "to £1,980, from the new date. two weeks is long.")
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("From {old_pirce} on.", "{old_pirce} is not a fact"),
+    ("A stray } here.", "a brace that opens or closes no placeholder"),
+    ("Empty {new_date|} wording.", "the wording after '|'"),
+])
+def test_placeholder_mistakes_are_named(line: str, problem: str) -> None:
+    [found] = case.placeholder_problems(line)
+    assert problem in found.message
+    assert line[found.offset] in "{}"
+
+
+@pytest.mark.parametrize(("reply", "gives"), [
+    ("Because our supplier doubled their prices.", {"reason"}),
+    ("The new date is 14 March.", {"date"}),
+    ("It comes to £2,400 more.", {"cost"}),
+    ("There's no extra cost to you.", {"cost"}),
+    ("We could either phase it or keep the old scope.", {"options"}),
+    ("I'm sorry, we got this wrong.", {"apology", "reason"}),
+    ("I understand you feel frustrated. What would help most?", set()),
+])
+def test_what_a_reply_gives_the_client(reply: str, gives: set[str]) -> None:
+    statuses = {"OWN": "pass"} if "got this wrong" in reply else {}
+    assert answered(reply, ("reason", "date", "cost", "options", "apology"), statuses,
+                    ()) == gives
+
+
+def test_figures_are_found_as_written() -> None:
+    text = "From £1,800 to 1,980 euros, 8% more, ready on Friday 14 March at 5pm."
+    assert [m.group() for m in MONEY.finditer(text)] == ["£1,800", "1,980 euros"]
+    assert PERCENT.search(text) is not None
+    assert [text[a:b] for a, b in dates(text)] == ["on Friday 14 March at 5pm"]
+    assert DATE.search("We may need more time.") is None
