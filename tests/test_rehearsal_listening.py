@@ -8,7 +8,8 @@ from functools import cache
 
 import pytest
 
-from convocoach.playbooks.loader import load_playbook_file
+from convocoach.diagnostics import InvalidFile
+from convocoach.playbooks.loader import load_playbook_file, parse_playbook
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import case
 from convocoach.rehearsal.asks import answered, offered
@@ -101,3 +102,29 @@ def test_figures_are_found_as_written() -> None:
     assert PERCENT.search(text) is not None
     assert [text[a:b] for a, b in dates(text)] == ["on Friday 14 March at 5pm"]
     assert DATE.search("We may need more time.") is None
+
+
+EXAMPLE = BUNDLED.parent / "docs" / "examples" / "worked-example.yaml"
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("{new_date|the date we agreed}", "{new_dat}",
+     ("unknown-fact", "did you mean 'new_date'?")),
+    ("if_offered: [overlap]", "if_offered: [overlapping]",
+     ("unknown-option", "use one of: overlap, quick-handover")),
+    ("      id: quick-handover\n", "", ("option-id", "add 'id: ...'")),
+    ("      id: quick-handover\n", "      id: overlap\n", ("duplicate-name", "own id")),
+])
+def test_new_fields_are_checked_with_their_position(old: str, new: str,
+                                                    expected: tuple[str, str]) -> None:
+    text = EXAMPLE.read_text("utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    with pytest.raises(InvalidFile) as caught:
+        parse_playbook(broken.encode(), "example.yaml")
+    [problem] = caught.value.problems
+    assert (problem.rule, problem.fix.startswith(expected[1]) or expected[1] in problem.fix) \
+        == (expected[0], True)
+    line = broken.splitlines()[problem.line - 1]
+    if problem.rule == "unknown-fact":
+        assert line[problem.column - 1:].startswith("{new_dat}")

@@ -185,6 +185,7 @@ def test_playbook_text_is_escaped_in_markdown() -> None:
 def test_a_yaml_playbook_without_a_script_is_escaped(
         write_playbook: Callable[..., Path]) -> None:
     text = starter_playbook("evil").replace('title: "Evil"', "title: '" + EVIL + "'")
+    text = text.split("\nrehearsal:")[0] + "\n"  # the starter's role-play left out
     playbook = _load(write_playbook("evil", text))
     assert playbook.title == EVIL
     assert playbook.rehearsal is None

@@ -9,7 +9,8 @@ Directives: ``tables SCHEMA PATH LEVEL`` (the mapping at PATH and every one belo
 except those another ``tables`` on the page places), ``rule-kind KIND LEVEL``,
 ``other-rule-kinds LEVEL`` (kinds no ``rule-kind`` places), ``part FILE KEY...`` (top-level
 sections of an example; each must be shown once), ``file FILE``, ``required SCHEMA``,
-``rule-kinds-list``, ``endings``, ``dimension-codes`` and ``sample-errors``.
+``rule-kinds-list``, ``endings``, ``dimension-codes``, ``asks``, ``facts`` and
+``sample-errors``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import yaml
 
 from convocoach import authoring_docs_tables as tables
 from convocoach.atomicfile import write_text_atomic
+from convocoach.rehearsal.asks import ASKS
+from convocoach.rehearsal.case import FACTS
 from convocoach.rehearsal.script import ENDINGS
 from convocoach.schema import Spec
 
@@ -122,6 +125,8 @@ class _Page:
             "required": self.required, "rule-kinds-list": self.rule_kinds_list,
             "endings": lambda a: _and([tables.code(e) for e in ENDINGS]),
             "dimension-codes": lambda a: dimension_codes(),
+            "asks": lambda a: _and([tables.code(ask) for ask in ASKS]),
+            "facts": lambda a: fact_table(),
             "sample-errors": lambda a: sample_errors(),
         }
         handler = handlers.get(words[0])
@@ -223,6 +228,17 @@ def rule_examples() -> dict[str, str]:
             dash = lines[start].index("- ")
             found.setdefault(kind, "\n".join(line[dash:] for line in lines[start:end]).rstrip())
     return found
+
+
+def fact_table() -> str:
+    """The facts a client line can name, what the Prepare step calls each, and how the
+    client speaks of it while it is unknown."""
+    rows = ["| Placeholder | The fact | Said while unknown |", "| --- | --- | --- |"]
+    for fact in FACTS:
+        what = fact.label or "When the user said their next step would come (from a reply)"
+        rows.append("| " + " | ".join(tables.cell(c) for c in (
+            tables.code("{" + fact.name + "}"), what, fact.neutral)) + " |")
+    return "\n".join(rows)
 
 
 def dimension_codes() -> str:

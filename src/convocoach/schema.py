@@ -45,10 +45,12 @@ INVALID: Final = _Invalid()
 class Context:
     """Collects the problems found while converting one document."""
 
-    __slots__ = ("problems", "source")
+    __slots__ = ("problems", "source", "text")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         self.source = source
+        self.text = text
+        """The document's text, where a check points inside a value (empty: not kept)."""
         self.problems: list[Problem] = []
 
     def report(self, node: yaml.Node, path: str, message: str, fix: str, rule: str) -> _Invalid:
@@ -580,9 +582,11 @@ class Record(Spec):
         return self.build(**{f.name: f.default_value() for f in self.fields})
 
 
-def convert_document(root: yaml.Node, spec: Spec, source: str) -> tuple[Any, list[Problem]]:
-    """Convert a whole document; the value is :data:`INVALID` when any problem was found."""
-    ctx = Context(source)
+def convert_document(root: yaml.Node, spec: Spec, source: str,
+                     text: str = "") -> tuple[Any, list[Problem]]:
+    """Convert a whole document (``text``: what it was parsed from, for checks that point
+    inside a value); the value is :data:`INVALID` when any problem was found."""
+    ctx = Context(source, text)
     value = spec.convert(root, ctx, "")
     return value, ctx.problems
 

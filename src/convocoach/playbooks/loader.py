@@ -12,7 +12,7 @@ from convocoach.playbooks.format import FORMAT_VERSION, PLAYBOOK
 from convocoach.playbooks.model import Origin, Playbook, PlaybookFile
 from convocoach.playbooks.rehearsal_format import option_problems
 from convocoach.schema import INVALID, convert_document, refuse_newer_format
-from convocoach.yamlsafe import compose_bytes, read_limited
+from convocoach.yamlsafe import compose_bytes, decode_utf8, read_limited
 
 
 def load_playbook_file(path: Path, origin: Origin = "option") -> PlaybookFile:
@@ -43,7 +43,7 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
             "the top level must be a mapping of keys (schema:, id:, title: ...)",
             "start from 'convocoach playbooks new ID'", "top-level")])
     refuse_newer_format(root, "schema", FORMAT_VERSION, "playbook", source)
-    value, problems = convert_document(root, PLAYBOOK, source)
+    value, problems = convert_document(root, PLAYBOOK, source, decode_utf8(data, source))
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
     assert isinstance(value, Playbook)

@@ -32,22 +32,21 @@ def _check_placeholders(value: str, node: yaml.Node, ctx: Context, path: str) ->
     """Each {fact} names a known fact; reported where the placeholder is in the file."""
     result: object = None
     for problem in case.placeholder_problems(value):
-        line, column = _position_of(node, value, problem.offset)
+        line, column = _position_of(node, ctx.text, value, problem.offset)
         result = ctx.report_at(line, column, path, problem.message, problem.fix,
                                "unknown-fact")
     return result
 
 
-def _position_of(node: yaml.Node, value: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of ``value[offset:]`` in the file (the node's own start
-    when the text cannot be found there, as in a folded block)."""
+def _position_of(node: yaml.Node, text: str, value: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``value[offset:]`` in the file's ``text`` (the node's
+    own start when it cannot be found there)."""
     start, end = node.start_mark, node.end_mark
-    buffer = getattr(start, "buffer", None)
-    snippet = value[offset:offset + 12].split("\n")[0]
-    if isinstance(buffer, str) and snippet:
-        found = buffer.find(snippet, start.index, end.index)
+    snippet = value[offset:offset + 12].split("\n")[0].split(" ")[0]
+    if text and snippet:
+        found = text.find(snippet, start.index, end.index)
         if found >= 0:
-            before = buffer[:found]
+            before = text[:found]
             return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
     return start.line + 1, start.column + 1
 

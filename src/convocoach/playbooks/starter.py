@@ -35,6 +35,9 @@ prepare:
     - name: The first option
       gains: [What it gives the client]
       costs: [What it costs or risks]
+      id: first-option         # for the role-play's branches (if_offered)
+      cues: [first option]     # words that offer it in a reply
+      objection: And what would that cost us?   # the role-play client's answer to it
   walk_away:                 # your BATNA: what you do if there is no agreement
     - What will you do if you cannot agree today?
   questions:                 # questions to expect, and how to answer
@@ -94,6 +97,41 @@ tailoring:
     - Lead with the decision you need and the business impact.
   other_language:
     - Use short sentences and confirm dates in writing.
+
+rehearsal:                   # a role-play against a scripted client
+  persona:
+    name: Alex Morgan
+    role: Head of Operations
+    technical_level: low     # low, medium or high: the coach is strictest on jargon for low
+  start: opening
+  turns:
+    - id: opening
+      # A fact of the case in braces: the client says the user's figure, or these words.
+      client: What happened, and what does it mean for {new_date|the date we agreed}?
+      asks: [reason, date]     # reason, date, cost, options, apology, reassurance
+      branches:                # tried in order; the last one has no test
+        - if_fail: [NOBLAME, NODISMISS]
+          goto: walkout
+          mood: -3
+          note: Blame or brushing it off ends the conversation.
+        - if_offered: [first-option]
+          goto: agreement
+          mood: 2
+          note: The option is what they hoped for.
+        - if_pass: [FEEL]
+          goto: agreement
+          mood: 2
+        - goto: stalemate
+          mood: -1
+    - id: agreement
+      ending: agreement
+      client: All right. Send it to me in writing by {promised|the end of the week}.
+    - id: stalemate
+      ending: stalemate
+      client: Let me think about it and come back to you.
+    - id: walkout
+      ending: walkout
+      client: I've heard enough for today.
 """)
 
 

@@ -19,9 +19,8 @@ from convocoach.rehearsal import figures
 Ask = Literal["reason", "date", "cost", "options", "apology", "reassurance"]
 ASKS: tuple[Ask, ...] = ("reason", "date", "cost", "options", "apology", "reassurance")
 ASK_LABELS: dict[Ask, str] = {
-    "reason": "why it happened", "date": "when", "cost": "what it costs",
-    "options": "what the options are", "apology": "an apology",
-    "reassurance": "how you will make sure",
+    "reason": "a reason", "date": "a date", "cost": "the cost", "options": "options",
+    "apology": "an apology", "reassurance": "reassurance",
 }
 UNANSWERED: dict[Ask, tuple[str, ...]] = {
     "reason": ("You still haven't told me why.", "But why did this happen?"),

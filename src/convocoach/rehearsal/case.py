@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from convocoach.schema import did_you_mean
+
 Facts = Mapping[str, str]
 
 
@@ -56,7 +58,6 @@ class PlaceholderProblem:
 def placeholder_problems(text: str) -> list[PlaceholderProblem]:
     """What is wrong with the placeholders of a client line (unknown facts, stray braces)."""
     problems: list[PlaceholderProblem] = []
-    names = ", ".join(f.name for f in FACTS)
     end = 0
     for match in _PLACEHOLDER.finditer(text):
         problems += _stray_braces(text, end, match.start())
@@ -65,7 +66,7 @@ def placeholder_problems(text: str) -> list[PlaceholderProblem]:
         if name not in BY_NAME:
             problems.append(PlaceholderProblem(
                 match.start(), f"{{{name}}} is not a fact a client line can name",
-                f"use one of: {names}; or write the words themselves"))
+                did_you_mean(name, list(BY_NAME), "use one of: ")))
         elif match.group(2) is not None and not match.group(2).strip():
             problems.append(PlaceholderProblem(
                 match.start(), f"the wording after '|' in {{{name}|}} is empty",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from convocoach.coach.model import STATUS_WORDS, Rubric
 from convocoach.markdown_text import md_inline
-from convocoach.rehearsal.engine import Exchange, State
+from convocoach.rehearsal.asks import ASK_LABELS
+from convocoach.rehearsal.case import BY_NAME
+from convocoach.rehearsal.engine import Exchange, State, client_line
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.wording import counted
@@ -19,6 +21,19 @@ def _mood(exchange: Exchange) -> str:
     change = exchange.mood_change
     arrow = f"+{change}" if change > 0 else str(change) if change else "no change"
     return f"mood {exchange.mood_before} -> {exchange.mood_after} ({arrow})"
+
+
+def heard_words(exchange: Exchange) -> str:
+    """What the reply gave the client, offered and told, in words ("" for nothing)."""
+    parts = []
+    if exchange.gave:
+        parts.append("gave " + ", ".join(ASK_LABELS[a] for a in exchange.gave))
+    if exchange.offered:
+        parts.append("offered " + ", ".join(exchange.offered))
+    if exchange.learned:
+        parts.append("told " + ", ".join(f"{BY_NAME[k].neutral if k in BY_NAME else k} = {v}"
+                                        for k, v in exchange.learned))
+    return "; ".join(parts)
 
 
 def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
@@ -43,12 +58,15 @@ def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
         if exchange.penalties:
             lines.append("- Penalties: " + ", ".join(
                 f"{code} ({md_inline(titles.get(code, code))})" for code in exchange.penalties))
+        heard = heard_words(exchange)
+        if heard:
+            lines.append(f"- Heard: {md_inline(heard)}")
         lines.append(f"- Client: {_mood(exchange)}"
                      + (f"; {md_inline(exchange.note)}" if exchange.note else ""))
         lines.append("")
     if state.ending:
         lines += [f"> **{md_inline(persona.name)}:** "
-                  f"{md_inline(script.turn(state.turn_id).client)}", ""]
+                  f"{md_inline(client_line(script, state))}", ""]
     lines += scorecard_markdown(scorecard(state, rubric))
     return "\n".join(lines).rstrip() + "\n"
 

@@ -174,7 +174,7 @@ def respond(script: Script, state: State, reply: str, score: Score,
             and state.exchanges[-1].turn_id == turn.id
         heard, goto, change = "unanswered", turn.id, -1 if asked_before else 0
         wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
-        note = f"The client asked {wanted} and did not hear it, so they ask again."
+        note = f"The client asked for {wanted} and did not hear it, so they ask again."
     else:
         goto, passed = _pass_answered(script, turn.id, goto, statuses, offered, so_far)
     mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + change))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Literal
 
+from convocoach.rehearsal import case
 from convocoach.rehearsal.script import ENDING_LABELS, Branch, Ending, Script
 
 _BOX_W, _BOX_H = 190.0, 64.0
@@ -32,6 +33,10 @@ def test_words(branch: Branch) -> str:
              ] if branch.if_pass else []
     if branch.if_fail:
         parts.append(f"{' or '.join(branch.if_fail)} fail{'s' if len(branch.if_fail) == 1 else ''}")
+    if branch.if_offered:
+        parts.append(f"offers {' or '.join(branch.if_offered)}")
+    if branch.if_answered:
+        parts.append(f"{' and '.join(branch.if_answered)} given")
     test = ", ".join(parts) or "otherwise"
     return f"{test} ({branch.mood:+d})" if branch.mood else test
 
@@ -46,7 +51,8 @@ def arrows(script: Script) -> list[Arrow]:
 
 
 def excerpt(text: str, limit: int = _EXCERPT) -> str:
-    flat = " ".join(text.split())
+    """The start of a client line as it reads with no figures known yet."""
+    flat = " ".join(case.render(text, {}).split())
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "\u2026"
 
 
@@ -61,6 +67,7 @@ def tree_text(script: Script) -> str:
     lines = []
     for turn in script.turns:
         head = f"{turn.id}" + (f" [{ENDING_LABELS[turn.ending]}]" if turn.ending else "")
+        head += f" (asks: {', '.join(turn.asks)})" if turn.asks else ""
         lines.append(f"{head}: \u201c{excerpt(turn.client, 90)}\u201d")
         for branch in turn.branches:
             lines.append(f"  \u2192 {branch.goto}: {test_words(branch)}")
@@ -160,7 +167,8 @@ def svg(script: Script, taken: list[str] | None = None) -> str:
     for turn in script.turns:
         p = places[turn.id]
         stroke = "2.5" if turn.id in visited else "1"
-        out.append(f'<g class="turn" id="turn-{escape(turn.id)}"><title>{escape(turn.client)}'
+        said = escape(excerpt(turn.client, 600))
+        out.append(f'<g class="turn" id="turn-{escape(turn.id)}"><title>{said}'
                    f'</title><rect x="{p.x - _BOX_W / 2:.0f}" y="{p.y - _BOX_H / 2:.0f}" '
                    f'width="{_BOX_W:.0f}" height="{_BOX_H:.0f}" rx="8" '
                    f'fill="{_FILL[turn.ending]}" stroke="#222" stroke-width="{stroke}"/>'

@@ -135,7 +135,12 @@ def transcript_data(script: Script, played: Played) -> dict[str, Any]:
             "mood_after": exchange.mood_after,
             "turn": exchange.turn_id,
             "next_turn": following,
+            "passed": list(exchange.passed),
             "note": exchange.note,
+            "heard": exchange.heard or None,
+            "gave": list(exchange.gave),
+            "offered": list(exchange.offered),
+            "told": dict(exchange.learned),
         })
     persona = script.persona
     return {

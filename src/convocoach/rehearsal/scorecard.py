@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from convocoach.coach.model import Rubric
 from convocoach.coach.text import sentences
 from convocoach.rehearsal.engine import Exchange, State
+from convocoach.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +82,32 @@ def _tips(exchanges: tuple[Exchange, ...], tallies: list[DimensionTally], rubric
     tips = [f"{title_of.get(code, code)}: {tip_of[code]}"
             + (f" (it cost {cost[code]} of the client's mood)" if cost[code] else "")
             for code in costly]
+    tips += _heard_tips(exchanges)
     weakest = sorted((t for t in tallies if t.rate is not None and t.rate < 0.5
                       and t.code not in cost), key=lambda t: (t.rate or 0.0, t.code))
     tips += [f"{t.title}: {tip_of[t.code]}" for t in weakest if t.code in tip_of]
     return tuple(tips[:_TIPS])
+
+
+_HEARD_TIPS = {
+    "unanswered": "Answer what the client asks: {n} left their question unanswered, so they "
+                  "asked again",
+    "repeat": "Say something new each time: {n} repeated an earlier one, and earned nothing",
+    "refusal": "Offer something in place of a flat no: {n} only refused, and kind words "
+               "around a refusal do not count",
+    "off-topic": "Stay on the client's problem: {n} had words off the subject",
+}
+
+
+def _heard_tips(exchanges: tuple[Exchange, ...]) -> list[str]:
+    """What the client noticed in the replies (a dodge, a repeat, a refusal), most often
+    first."""
+    counts: dict[str, int] = {}
+    for e in exchanges:
+        if e.heard:
+            counts[e.heard] = counts.get(e.heard, 0) + 1
+    return [_HEARD_TIPS[h].format(n=counted(n, "reply")) + "."
+            for h, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def scorecard(state: State, rubric: Rubric) -> Scorecard:
@@ -106,7 +129,7 @@ def scorecard(state: State, rubric: Rubric) -> Scorecard:
         movers=tuple(movers),
         tips=tips,
         commitments=tuple(dict.fromkeys(c for e in exchanges for c in e.commitments)),
-        path=(*(e.turn_id for e in exchanges), state.turn_id),
+        path=(*(t for e in exchanges for t in (e.turn_id, *e.passed)), state.turn_id),
     )
 
 

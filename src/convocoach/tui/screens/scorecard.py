@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from convocoach.coach.model import Rubric
-from convocoach.rehearsal.engine import State
+from convocoach.rehearsal.engine import State, client_line
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.tui.commands import Command, bindings
@@ -89,7 +89,7 @@ class ScorecardScreen(Screen[bool]):
             yield Static(styled((ending, "bold"), f" after {replies} in "
                                 f"{clock_text(self.seconds)}"), id="outcome")
             yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
-                                self.script.turn(self.state.turn_id).client), id="last-words")
+                                client_line(self.script, self.state)), id="last-words")
             yield Static(card_content(self.card), id="card")
         yield KeyFooter()
 
