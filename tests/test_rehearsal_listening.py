@@ -4,6 +4,7 @@ given; and the bundled scripts speak the user's figures, never their own."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import cache
 
 import pytest
@@ -13,7 +14,11 @@ from convocoach.playbooks.loader import load_playbook_file, parse_playbook
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import case
 from convocoach.rehearsal.asks import answered, offered
+from convocoach.rehearsal.casting import cast
+from convocoach.rehearsal.engine import begin, client_line, step
 from convocoach.rehearsal.figures import DATE, MONEY, PERCENT, dates
+from convocoach.rehearsal.headless import coach_for
+from convocoach.sessions.model import Case, Client
 from tests.conftest import BUNDLED
 
 # A figure or date said by the client unprompted: digits, currencies, months, weekdays.
@@ -128,3 +133,43 @@ def test_new_fields_are_checked_with_their_position(old: str, new: str,
     line = broken.splitlines()[problem.line - 1]
     if problem.rule == "unknown-fact":
         assert line[problem.column - 1:].startswith("{new_dat}")
+
+
+CASE = Case(old_date="3 March", new_date="17 March", delay="two weeks", old_price="£3,800",
+            new_price="£4,100", amount="£12,500", out_of_scope="the mobile app")
+REPLIES_WITH_FIGURES = (
+    "I'm sorry to bring this news. What worries you most about it?",
+    "It comes to £4,250 rather than what I wrote before, because our costs rose.",
+    "The new date is 24 March, and I'll send the written plan by 5pm tomorrow.",
+    "We could give you two options, and I'll call you on Thursday morning to choose.",
+    "I understand. What would make this workable for you?",
+    "I'll confirm it all in writing by 5pm tomorrow.",
+)
+_FIGURE = re.compile(f"{MONEY.pattern}|{DATE.pattern}|\\d+", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("playbook", playbooks(), ids=lambda p: p.id)
+def test_from_a_session_the_client_says_its_figures_and_never_contradicts_them(
+        playbook: Playbook) -> None:
+    script = playbook.rehearsal
+    assert script is not None
+    cast_script = cast(script, Client(name="Dana Reyes", role="VP Operations"), CASE)
+    state = begin(cast_script)
+    given = " ".join(getattr(CASE, f.name) for f in fields(Case))
+    said: list[str] = [client_line(cast_script, state)]
+    for reply in REPLIES_WITH_FIGURES:
+        if state.ending:
+            break
+        state, _ = step(cast_script, coach_for(playbook), state, reply)
+        given += " " + reply
+        said.append(client_line(cast_script, state))
+        for figure in _FIGURE.finditer(said[-1]):
+            assert figure.group() in given, (figure.group(), said[-1])
+    named = {name for line in _said(playbook) for name in case.names_in(line)}
+    session_values = [getattr(CASE, n) for n in named if n in {f.name for f in fields(Case)}]
+    if session_values:  # the figures the scripts name are said somewhere, not only known
+        everything = " ".join([client_line(cast_script, begin(cast_script)),
+                               *(e.client for e in state.exchanges),
+                               client_line(cast_script, state)])
+        assert any(v in everything for v in session_values), everything
+    assert cast_script.persona.name == "Dana Reyes"

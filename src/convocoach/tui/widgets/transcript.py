@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from convocoach.rehearsal.debrief import heard_words
 from convocoach.rehearsal.engine import Exchange
 from convocoach.tui.safe_text import styled
 
@@ -38,6 +39,9 @@ class Transcript(VerticalScroll):
         parts = [moved]
         if exchange.penalties:
             parts.append("penalties: " + ", ".join(exchange.penalties))
+        heard = heard_words(exchange)
+        if heard:
+            parts.append(heard)
         if exchange.note:
             parts.append(exchange.note)
         self.mount(Static(styled(" \u00b7 ".join(parts)), classes="effect"))
