@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import xml.etree.ElementTree as ET
 from functools import cache
 
@@ -41,14 +42,46 @@ def test_the_layout_places_every_turn_and_no_two_boxes_overlap() -> None:
     for playbook in playbooks():
         script = playbook.rehearsal
         assert script is not None
-        places = flowchart.layout(script)
+        places = flowchart.layout(script).places
         assert set(places) == {t.id for t in script.turns}
         assert places[script.start].y == min(p.y for p in places.values())  # opening on top
         boxes = list(places.values())
         for n, a in enumerate(boxes):
             for b in boxes[n + 1:]:
                 assert abs(a.x - b.x) >= 190 or abs(a.y - b.y) >= 64, playbook.id
-        assert flowchart.layout(script) == places  # the same map every time
+        assert flowchart.layout(script).places == places  # the same map every time
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: object) -> bool:
+    """Whether the segment a-b passes through the inside of a turn's box (Liang-Barsky)."""
+    x0, y0, x1, y1 = (box.x - 94, box.y - 31, box.x + 94, box.y + 31)  # type: ignore[attr-defined]
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def test_arrows_go_round_the_boxes_they_do_not_join() -> None:
+    for playbook in playbooks():
+        script = playbook.rehearsal
+        assert script is not None
+        drawn = flowchart.layout(script)
+        for (source, target), points in drawn.routes.items():
+            others = [p for key, p in drawn.places.items() if key not in (source, target)]
+            for a, b in itertools.pairwise(points):
+                assert not any(_crosses(a, b, box) for box in others), \
+                    (playbook.id, source, target)
 
 
 def test_the_svg_is_well_formed_escapes_text_and_shows_the_path_taken() -> None:
@@ -63,7 +96,7 @@ def test_the_svg_is_well_formed_escapes_text_and_shows_the_path_taken() -> None:
     assert len(turns) == len(script.turns)
     assert "<script>" not in drawing
     bold = [g for g in root.findall(f"{SVG}g[@class='arrow']")
-            if g.find(f"{SVG}line").get("stroke-width") == "2.5"]  # type: ignore[union-attr]
+            if g.find(f"{SVG}polyline").get("stroke-width") == "2.5"]  # type: ignore[union-attr]
     assert len(bold) == 1
 
 
@@ -71,7 +104,7 @@ def test_the_terminal_tree_lists_each_turn_and_where_replies_lead() -> None:
     script = playbooks()[8].rehearsal
     assert script is not None
     tree = flowchart.tree_text(script)
-    assert tree.startswith("opening: \u201cI've just heard")
+    assert tree.startswith("opening (asks: ")
     assert "  \u2192 escalates: NOBLAME or NODISMISS fail (-2)" in tree
     assert "walkout [The client walked out]:" in tree
 
@@ -80,11 +113,14 @@ def test_playbooks_show_draws_the_map(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["playbooks", "show", "project-delays", "--format", "html"]) == 0
     html = capsys.readouterr().out
     assert "<h2>The role-play as a map</h2>" in html
-    assert html.count('<g class="turn"') == 12
+    script = next(p for p in playbooks() if p.id == "project-delays").rehearsal
+    assert script is not None
+    assert html.count('<g class="turn"') == len(script.turns)
     assert main(["playbooks", "show", "project-delays", "--format", "md"]) == 0
     md = capsys.readouterr().out
     assert "## The role-play as a map" in md
-    assert "\u2192 wants_facts: FEEL passes (+1)" in md
+    first = script.turn(script.start).branches[0]
+    assert f"\u2192 {first.goto}: {flowchart.test_words(first)}" in md
 
 
 def test_the_debrief_gives_the_path_through_the_map() -> None:
@@ -96,3 +132,14 @@ def test_the_debrief_gives_the_path_through_the_map() -> None:
                                  "Calm down, as I told you the risks were in the plan."]).state
     text = debrief_markdown("T", script, state, coach.rubric)
     assert "Path through the role-play: opening \u2192 escalates \u2192 walkout" in text
+
+
+def test_the_tree_marks_the_path_one_rehearsal_took() -> None:
+    script = playbooks()[8].rehearsal
+    assert script is not None
+    second = script.turn(script.start).branches[-1].goto
+    tree = flowchart.tree_text(script, [script.start, second])
+    assert tree.startswith("\u25cf " + script.start)
+    assert f"    \u21d2 {second}: " in tree
+    assert tree.count("\u21d2") == 1
+    assert tree.count("\u25cf") == len({script.start, second})

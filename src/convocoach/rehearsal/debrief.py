@@ -7,6 +7,7 @@ from convocoach.markdown_text import md_inline
 from convocoach.rehearsal.asks import ASK_LABELS
 from convocoach.rehearsal.case import BY_NAME
 from convocoach.rehearsal.engine import Exchange, State, client_line
+from convocoach.rehearsal.flowchart import tree_text
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.wording import counted
@@ -67,7 +68,11 @@ def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
     if state.ending:
         lines += [f"> **{md_inline(persona.name)}:** "
                   f"{md_inline(client_line(script, state))}", ""]
-    lines += scorecard_markdown(scorecard(state, rubric))
+    card = scorecard(state, rubric)
+    lines += scorecard_markdown(card)
+    lines += ["## Your path on the role-play's map", "",
+              "\u25cf marks the turns you reached, \u21d2 the ways you went.", "",
+              "```text", tree_text(script, card.path).rstrip("\n"), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -5,6 +5,7 @@ Sugiyama layout), drawn as SVG for the HTML prep sheet, and as an indented tree 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any, Literal
@@ -13,7 +14,7 @@ from convocoach.rehearsal import case
 from convocoach.rehearsal.script import ENDING_LABELS, Branch, Ending, Script
 
 _BOX_W, _BOX_H = 190.0, 64.0
-_GAP_X, _GAP_Y = 40.0, 70.0
+_GAP_X, _GAP_Y = 40.0, 110.0
 _MARGIN = 20.0
 _EXCERPT = 60
 _FILL = {"agreement": "#d8f0dc", "stalemate": "#eeeeee", "walkout": "#f6d5d5", "": "#ffffff"}
@@ -61,16 +62,22 @@ def path_of(turn_ids: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(turn_ids))
 
 
-def tree_text(script: Script) -> str:
+def tree_text(script: Script, taken: Sequence[str] = ()) -> str:
     """The role-play as an indented list a terminal shows well: each turn, what the client
-    says, and where each kind of reply takes them."""
+    says, and where each kind of reply takes them. With ``taken`` (one rehearsal's turns in
+    order), the turns it reached are marked ● and the ways it went ⇒."""
+    visited, went = set(taken), path_of(list(taken))
     lines = []
     for turn in script.turns:
         head = f"{turn.id}" + (f" [{ENDING_LABELS[turn.ending]}]" if turn.ending else "")
         head += f" (asks: {', '.join(turn.asks)})" if turn.asks else ""
-        lines.append(f"{head}: \u201c{excerpt(turn.client, 90)}\u201d")
-        for branch in turn.branches:
-            lines.append(f"  \u2192 {branch.goto}: {test_words(branch)}")
+        mark = ("\u25cf " if turn.id in visited else "  ") if taken else ""
+        lines.append(f"{mark}{head}: \u201c{excerpt(turn.client, 90)}\u201d")
+        indent = "    " if taken else "  "
+        for target in dict.fromkeys(b.goto for b in turn.branches):
+            tests = "; ".join(test_words(b) for b in turn.branches if b.goto == target)
+            arrow = "\u21d2" if (turn.id, target) in went else "\u2192"
+            lines.append(f"{indent}{arrow} {target}: {tests}")
     return "\n".join(lines) + "\n"
 
 
@@ -86,8 +93,30 @@ class _Placed:
     y: float
 
 
-def layout(script: Script) -> dict[str, _Placed]:
-    """Centre of each turn's box, top to bottom from the opening."""
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    places: dict[str, _Placed]
+    """Centre of each turn's box."""
+    routes: dict[tuple[str, str], list[Point]]
+    """Each arrow's line, from the edge of one box to the edge of the other, in vertical
+    and horizontal legs: it crosses from one layer of boxes to the next in a lane of its own
+    in the gap between them, and an arrow that skips layers goes down the slot the layout
+    kept for it, so no arrow runs through a box or along another arrow."""
+
+
+class _EdgeView:
+    def __init__(self) -> None:
+        self.points: list[Point] = []
+
+    def setpath(self, points: list[Point]) -> None:
+        self.points = [(float(x), float(y)) for x, y in points]
+
+
+def layout(script: Script) -> Layout:
+    """Where each turn's box goes (top to bottom from the opening), and each arrow's line."""
     from grandalf.graphs import Edge, Graph, Vertex
     from grandalf.layouts import SugiyamaLayout
 
@@ -117,28 +146,68 @@ def layout(script: Script) -> dict[str, _Placed]:
         def __hash__(self) -> int:
             return self.key  # type: ignore[no-any-return]
 
-    edges = [_Edge(vertices[a.source], vertices[a.target]) for a in arrows(script)
-             if a.source != a.target]
-    graph = Graph(list(vertices.values()), edges)
+    edges = {(a.source, a.target): _Edge(vertices[a.source], vertices[a.target])
+             for a in arrows(script) if a.source != a.target}
+    for edge in edges.values():
+        edge.view = _EdgeView()
+    graph = Graph(list(vertices.values()), list(edges.values()))
     for component in graph.C:
         sugiyama = SugiyamaLayout(component)
         sugiyama.xspace, sugiyama.yspace = _GAP_X, _GAP_Y
         roots = [vertices[script.start]] if vertices[script.start] in component.sV else None
         sugiyama.init_all(roots=roots)
         sugiyama.draw()
+    # The slots kept for long arrows can lie outside the boxes: the drawing holds them too.
     xs = [v.view.xy[0] for v in vertices.values()]
+    xs += [x + _BOX_W / 2 for e in edges.values() for x, _ in e.view.points]
     ys = [v.view.xy[1] for v in vertices.values()]
     left, top = min(xs) - _BOX_W / 2 - _MARGIN, min(ys) - _BOX_H / 2 - _MARGIN
-    return {key: _Placed(v.view.xy[0] - left, v.view.xy[1] - top)
-            for key, v in vertices.items()}
+    places = {key: _Placed(v.view.xy[0] - left, v.view.xy[1] - top)
+              for key, v in vertices.items()}
+    centres = {key: [(x - left, y - top) for x, y in edge.view.points]
+               for key, edge in edges.items()}
+    return Layout(places, _orthogonal(centres))
+
+
+def _orthogonal(centres: dict[tuple[str, str], list[Point]]
+                ) -> dict[tuple[str, str], list[Point]]:
+    """Each arrow through its layers' centres (its boxes', then the layout's slots for it)
+    as vertical and horizontal legs, each crossing of a gap in a lane of its own."""
+    crossings: dict[tuple[float, float], list[tuple[tuple[str, str], int, float]]] = {}
+    for key, points in centres.items():
+        for leg, (a, b) in enumerate(itertools.pairwise(points)):
+            gap = (min(a[1], b[1]), max(a[1], b[1]))
+            crossings.setdefault(gap, []).append((key, leg, min(a[0], b[0])))
+    lane: dict[tuple[tuple[str, str], int], float] = {}
+    for (upper, lower), legs in crossings.items():
+        top, room = upper + _BOX_H / 2, lower - upper - _BOX_H
+        for n, (key, leg, _) in enumerate(sorted(legs, key=lambda item: (item[2], item[0]))):
+            lane[(key, leg)] = top + room * (n + 1) / (len(legs) + 1)
+    routes: dict[tuple[str, str], list[Point]] = {}
+    for key, points in centres.items():
+        last = len(points) - 2
+        out: list[Point] = []
+        for leg, (a, b) in enumerate(itertools.pairwise(points)):
+            half = _BOX_H / 2 if b[1] > a[1] else -_BOX_H / 2
+            start = (a[0], a[1] + half) if leg == 0 else a
+            end = (b[0], b[1] - half) if leg == last else b
+            y = lane[(key, leg)]
+            out += [start, (a[0], y), (b[0], y)]
+            if leg == last:
+                out.append(end)
+        routes[key] = out
+    return routes
 
 
 def svg(script: Script, taken: list[str] | None = None) -> str:
     """The flowchart as an SVG element; ``taken`` (turn ids in order) draws one rehearsal's
     path in bold."""
-    places = layout(script)
+    placed = layout(script)
+    places = placed.places
     bold = path_of(taken or [])
-    width = max(p.x for p in places.values()) + _BOX_W / 2 + _MARGIN
+    xs = [p.x for p in places.values()]
+    xs += [x for points in placed.routes.values() for x, _ in points]
+    width = max(xs) + _BOX_W / 2 + _MARGIN
     height = max(p.y for p in places.values()) + _BOX_H / 2 + _MARGIN
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="img" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
@@ -151,17 +220,16 @@ def svg(script: Script, taken: list[str] | None = None) -> str:
     for arrow in arrows(script):
         if arrow.source == arrow.target:
             continue
-        a, b = places[arrow.source], places[arrow.target]
-        down = b.y >= a.y
-        y1 = a.y + (_BOX_H / 2 if down else -_BOX_H / 2)
-        y2 = b.y - (_BOX_H / 2 if down else -_BOX_H / 2)
+        points = placed.routes[(arrow.source, arrow.target)]
+        (x1, y1), (x2, _) = points[1], points[2]  # the first crossing, in its own lane
         weight = "2.5" if (arrow.source, arrow.target) in bold else "1"
+        line = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
         out.append(f'<g class="arrow"><title>{escape(arrow.label)}</title>'
-                   f'<line x1="{a.x:.0f}" y1="{y1:.0f}" x2="{b.x:.0f}" y2="{y2:.0f}" '
+                   f'<polyline points="{line}" fill="none" '
                    f'stroke="#444" stroke-width="{weight}" marker-end="url(#arrow)"/>'
-                   # A third of the way along: the labels of two arrows between the same
-                   # pair of turns, one each way, do not land on each other.
-                   f'<text x="{a.x + (b.x - a.x) / 3 + 4:.0f}" y="{y1 + (y2 - y1) / 3:.0f}" '
+                   # On the first crossing, just above its lane: each arrow's label has
+                   # a line of its own.
+                   f'<text x="{min(x1, x2) + 4:.0f}" y="{y1 - 2:.0f}" '
                    f'fill="#333">{escape(excerpt(arrow.label, 40))}</text></g>')
     visited = set(taken or [])
     for turn in script.turns:

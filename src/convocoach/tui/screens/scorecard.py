@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 
 from convocoach.coach.model import Rubric
 from convocoach.rehearsal.engine import State, client_line
+from convocoach.rehearsal.flowchart import tree_text
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.tui.commands import Command, bindings
@@ -91,12 +92,17 @@ class ScorecardScreen(Screen[bool]):
             yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
                                 client_line(self.script, self.state)), id="last-words")
             yield Static(card_content(self.card), id="card")
+            yield Static(styled(("Your path on the role-play's map", "bold"),
+                                " (\u25cf the turns you reached, \u21d2 the ways you went)"),
+                         id="map-title")
+            yield Static(tree_text(self.script, self.card.path), id="map", markup=False)
         yield KeyFooter()
 
     DEFAULT_CSS = """
     ScorecardScreen #card-scroll { padding: 0 1; }
     ScorecardScreen #outcome, ScorecardScreen #last-words { margin: 1 0 0 0; }
     ScorecardScreen #card { margin: 1 0; }
+    ScorecardScreen #map { margin: 0 0 1 0; color: $text-muted; }
     """
 
     def on_mount(self) -> None:
