@@ -262,3 +262,23 @@ async def test_clicking_the_step_bar_and_the_tabs_moves_there() -> None:
         await pilot.click("#step-bar", offset=(26, 0))  # " 1 Situation  2 Prepare  3 Timing"
         await pilot.pause()
         assert screen.step == "timing"
+
+
+async def test_the_prepare_step_asks_for_the_case_figures_the_role_play_uses() -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await start_delays_session(pilot, app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        prompts = screen.query_one("#prompts", OptionList)
+        heading = str(prompts.get_option_at_index(0).prompt)
+        assert heading.startswith("The case in figures")
+        step = screen.query_one("PrepareStep")
+        first = step.prompts[0]  # type: ignore[attr-defined]
+        assert first.field.startswith("case.")
+        await pilot.press("enter", *"two  weeks")
+        await pilot.pause()
+        session_id = screen.editor.session_id
+    with open_store() as store:
+        case = store.get(session_id).case
+    assert getattr(case, first.field.removeprefix("case.")) == "two weeks"

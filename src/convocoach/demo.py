@@ -38,6 +38,8 @@ def create_demo_session(store: SessionStore, playbook: PlaybookFile | None,
         "next_checkin": _weekday_after(meeting, 7).isoformat(),
         "stakes": "The new checkout was promised for the holiday campaign; Dana has "
                   "already briefed her board.",
+        "case.old_date": "14 November", "case.new_date": "28 November",
+        "case.delay": "two weeks",
         "step": "agree",
     }
     for name, value in fields.items():
