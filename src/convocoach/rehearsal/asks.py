@@ -54,9 +54,10 @@ _REASON = re.compile(
     r"(?:gone up|rose|risen|increased|went up|doubled)\b",
     re.IGNORECASE)
 _FREE = re.compile(
-    r"\b(?:no (?:extra|additional|further) (?:cost|charge)|at no (?:extra |additional )?cost|"
-    r"free of charge|(?:won't|will not|doesn't|does not) cost you|at our (?:cost|expense)|"
-    r"we(?:'ll| will) (?:cover|absorb|pay for)|cost(?:s)? you nothing|for free)\b",
+    r"\b(?:no (?:extra |additional |further )?(?:cost|charge|fee)s?|at no (?:extra |additional )?"
+    r"(?:cost|charge)|free of charge|(?:won't|will not|doesn't|does not) (?:cost|charge) you|"
+    r"at our (?:cost|expense)|we(?:'ll| will) (?:cover|absorb|pay for)|cost(?:s)? you nothing|"
+    r"for free|(?:is|are|be) free)\b",
     re.IGNORECASE)
 _CHOICE = re.compile(
     r"\b(?:(?:two|three|a few|some|several) (?:options|choices|ways)|one option|another option|"
@@ -70,7 +71,9 @@ _REASSURE = re.compile(
     r"(?:every|each) (?:week|day|monday|tuesday|wednesday|thursday|friday|morning)|weekly|"
     r"check-ins?|early warning|flag (?:it|any)|keep you (?:posted|updated|informed))\b",
     re.IGNORECASE)
-_NEGATION = {"not", "no", "never", "can't", "cannot", "won't", "couldn't", "don't", "isn't"}
+_NEGATION = {"not", "no", "never", "can't", "cannot", "won't", "couldn't", "don't", "isn't",
+             "wasn't", "weren't", "didn't", "doesn't", "haven't", "hasn't", "aren't",
+             "without", "unable", "instead"}
 
 
 def answered(reply: str, asks: Collection[Ask], statuses: Mapping[str, Status],
@@ -84,15 +87,21 @@ def _gives(ask: Ask, reply: str, statuses: Mapping[str, Status],
     if ask == "reason":
         return bool(_REASON.search(reply)) or statuses.get("OWN") == "pass"
     if ask == "date":
-        return bool(figures.dates(reply))
+        return any(figures.dates(s) for s in _statements(reply))
     if ask == "cost":
-        return bool(figures.money(reply) or figures.PERCENT.search(reply)
-                    or _FREE.search(reply))
+        return any(figures.money(s) or figures.PERCENT.search(s) or _FREE.search(s)
+                   for s in _statements(reply))
     if ask == "options":
         return bool(offered) or bool(_CHOICE.search(reply))
     if ask == "apology":
         return statuses.get("OWN") == "pass" and bool(_APOLOGY.search(reply))
     return bool(_REASSURE.search(reply)) or statuses.get("NEXT") == "pass"
+
+
+def _statements(reply: str) -> list[str]:
+    """The sentences of ``reply`` that are not questions: "by the end of the year?" asks
+    for a date rather than giving one."""
+    return [reply[s:e] for s, e in sentences(reply) if not reply[s:e].rstrip().endswith("?")]
 
 
 def offered(reply: str, offers: Collection[Offer]) -> tuple[str, ...]:
@@ -103,12 +112,17 @@ def offered(reply: str, offers: Collection[Offer]) -> tuple[str, ...]:
                  if any(_says(cue, stems) for cue in offer.cues))
 
 
+def _form(word: str) -> str:
+    """A word's stem without a final "e", so "phase", "phased" and "phasing" meet."""
+    return stem(word).removesuffix("e")
+
+
 def _stemmed_sentences(text: str) -> list[list[str]]:
-    return [[stem(w.text) for w in words(text[s:e])] for s, e in sentences(text)]
+    return [[_form(w.text) for w in words(text[s:e])] for s, e in sentences(text)]
 
 
 def _says(cue: str, stems: list[list[str]]) -> bool:
-    wanted = [stem(w.text) for w in words(cue)]
+    wanted = [_form(w.text) for w in words(cue)]
     if not wanted:
         return False
     for sentence in stems:

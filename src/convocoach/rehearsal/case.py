@@ -45,6 +45,8 @@ BY_NAME: dict[str, Fact] = {f.name: f for f in FACTS}
 SESSION_FACTS: tuple[Fact, ...] = tuple(f for f in FACTS if f.label)
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]*)(?:\|([^{}]*))?\}")
+_OWN_PREPOSITION = re.compile(r"(?:in|within|before|after|from|by|on|until)\b", re.IGNORECASE)
+_LINE_PREPOSITION = re.compile(r"\b(?:by|on|at|until|in|from)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“]\s*)$")
 
 
@@ -97,6 +99,9 @@ def render(text: str, facts: Facts) -> str:
         end = match.end()
         name = match.group(1).strip()
         value = facts.get(name, "").strip()
+        if value and _OWN_PREPOSITION.match(value):
+            # "by {promised}" with "within two days": the value brings its own.
+            parts[-1] = _LINE_PREPOSITION.sub("", parts[-1])
         if not value:
             value = (match.group(2) or "").strip() or _neutral(name)
             if _SENTENCE_START.search("".join(parts)):

@@ -176,7 +176,9 @@ def respond(script: Script, state: State, reply: str, score: Score,
         wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
         note = f"The client asked for {wanted} and did not hear it, so they ask again."
     else:
-        goto, passed = _pass_answered(script, turn.id, goto, statuses, offered, so_far)
+        # Only what this reply says answers the turns ahead: a date given earlier need not
+        # be the one the next question is about.
+        goto, passed = _pass_answered(script, turn.id, goto, statuses, offered, gave)
     mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + change))
     target = script.turn(goto)
     replies = len(state.exchanges) + 1

@@ -17,7 +17,8 @@ _SCALE = r"(?:\s?(?:k|m|bn)\b|\s(?:million|thousand|grand)\b)?"
 MONEY = re.compile(
     rf"[£$€]\s?{_NUM}{_SCALE}"
     rf"|\b(?:GBP|USD|EUR|CHF|AUD|CAD)\s?{_NUM}{_SCALE}"
-    rf"|\b{_NUM}{_SCALE}\s?(?:pounds|dollars|euros|francs|GBP|USD|EUR|CHF)\b",
+    rf"|\b{_NUM}{_SCALE}\s?(?:pounds|dollars|euros|francs|GBP|USD|EUR|CHF)\b"
+    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",  # 3,800: a sum, written without its currency
     re.IGNORECASE)
 PERCENT = re.compile(rf"\b{_NUM}\s?(?:%|per ?cent\b)|\b[a-z]+(?:-[a-z]+)? per ?cent\b",
                      re.IGNORECASE)
