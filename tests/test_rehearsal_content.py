@@ -77,8 +77,8 @@ def test_a_reply_that_gives_nothing_asked_for_is_asked_again() -> None:
     said = client_line(SCRIPT, state)
     assert said.removesuffix("So what will it cost us?").strip() in UNANSWERED["cost"]
     state = say(state, "I understand, and we want to get this right for you.")
-    assert state.turn_id == "number"
-    assert state.mood == 4
+    assert state.exchanges[-1].heard == ""  # dodged again: the script's own branch goes on
+    assert state.turn_id == "why"
 
 
 def test_an_answer_moves_the_client_on() -> None:

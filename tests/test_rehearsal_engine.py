@@ -43,10 +43,12 @@ def play(*replies: str) -> State:
 
 AGREE = (
     "That puts you in a really awkward spot with your board, and I'm sorry we didn't warn "
-    "you sooner.",
-    "I'll send you a revised plan by Thursday noon with the new date and what it depends on.",
-    "We could launch the card checkout on time and add the rest in January. I'll confirm "
-    "that in writing by Thursday. What matters most to you for the campaign?",
+    "you sooner: the payment provider changed its card check, and we found out too late.",
+    "The card checkout can go live on 28 November, two weeks late, and I'll send you a "
+    "revised plan by Thursday noon with what it depends on.",
+    "We could launch the core checkout in phases: the card payments on time and the rest in "
+    "January. I'll confirm that in writing by Thursday. What matters most to you for the "
+    "campaign?",
 )
 BLAME = ("You should have read the status reports.",
          "Calm down, as I told you the risks were in the plan.")
@@ -58,7 +60,10 @@ def test_acknowledging_and_concrete_steps_reach_an_agreement() -> None:
     assert state.ending == "agreement"
     assert [e.turn_id for e in state.exchanges] == ["opening", "wants_facts", "options"]
     assert [e.mood_after for e in state.exchanges] == [4, 6, 8]
-    assert "Thursday" in client_line(delays(), state)
+    line = client_line(delays(), state)
+    assert "by Thursday and" in line  # the time the user promised, in the client's words
+    assert not line.startswith("Phases mean")  # at an ending, no more objections
+    assert state.exchanges[-1].passed == ("first_phase",)
 
 
 def test_blame_twice_makes_the_client_walk_out() -> None:
@@ -72,7 +77,9 @@ def test_blame_twice_makes_the_client_walk_out() -> None:
 
 def test_going_round_in_circles_ends_in_a_stalemate() -> None:
     state = play("The integration had some issues.", "There were several factors involved.",
-                 "It has been a complicated few weeks for everybody.")
+                 "It has been a complicated few weeks for everybody.",
+                 "Things are moving along.", "We are looking at all of it.")
+    assert state.exchanges[0].heard == "unanswered"  # asked once more, then pressed harder
     assert state.ending == "stalemate"
 
 
@@ -105,7 +112,8 @@ def test_the_scorecard() -> None:
     assert tally["NOBLAME"].rate == 1.0
     assert card.questions == 1
     assert [e.turn_id for e in card.movers] == ["wants_facts", "options", "opening"]
-    assert card.commitments[0].startswith("I'll send you a revised plan by Thursday noon")
+    assert "I'll send you a revised plan by Thursday noon" in card.commitments[0]
+    assert card.path == ("opening", "wants_facts", "options", "first_phase", "agreement")
     assert any(tip.startswith("Reflects what they said") for tip in card.tips)
 
 

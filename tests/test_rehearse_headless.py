@@ -92,7 +92,6 @@ def test_a_session_plays_its_own_playbook(capsys: pytest.CaptureFixture[str],
     ("r.yaml", "replies: [one]\n", ":1:1", "expected a list of replies"),
     ("r.yaml", "- fine\n- [not, text]\n", ":2:3", "each reply must be text"),
     ("r.yaml", "- fine\n- 'unclosed\n", ":", ""),
-    ("r.txt", "\n  \n", ":1:1", "no replies"),
 ])
 def test_bad_input_exits_2_naming_the_place(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                             name: str, content: str, where: str,
@@ -121,3 +120,14 @@ def test_a_missing_file_or_playbook_exits_2(capsys: pytest.CaptureFixture[str],
                str(tmp_path / "nope.txt"))[0] == 2
     assert run(capsys, "rehearse", "no-such-playbook", "--replies",
                replies_file(tmp_path, GOOD))[0] == 2
+
+
+def test_no_replies_yet_prints_the_opening_line(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies",
+                       replies_file(tmp_path, "\n  \n"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["exchanges"] == []
+    assert data["ending"] is None
+    assert data["last_client_line"].startswith("I've just heard")

@@ -64,6 +64,14 @@ _CHOICE = re.compile(
     r"(?:the )?other option|alternatively|would you (?:prefer|rather)|you could choose|"
     r"either\b.{3,120}\bor|we could|one way|another way|we can (?:either|offer))\b",
     re.IGNORECASE)
+# An action of ours put forward: "we'll have the Spanish pages live by...", "I can waive...".
+_PROPOSAL = re.compile(
+    r"\b(?:(?:we|I)(?:'ll| will| can| could| would)(?!'t|n't| not)|let me|let's|"
+    r"let us|happy to|prepared to|able to)\b[^.!?]{0,80}?\b(?:deliver|build|add|fix|redo|"
+    r"rework|translate|launch|ship|switch|move|cover|waive|credit|refund|assign|bring|give|"
+    r"offer|include|drop|swap|split|keep|hold|lock|phase|extend|pause|have|put|get|go live|"
+    r"rebuild|replace|absorb|reduce|cut|spread)\b",
+    re.IGNORECASE)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _REASSURE = re.compile(
     r"\b(?:won't happen again|will not happen again|make sure|ensure|guarantee|promise|"
@@ -92,7 +100,8 @@ def _gives(ask: Ask, reply: str, statuses: Mapping[str, Status],
         return any(figures.money(s) or figures.PERCENT.search(s) or _FREE.search(s)
                    for s in _statements(reply))
     if ask == "options":
-        return bool(offered) or bool(_CHOICE.search(reply))
+        return bool(offered) or bool(_CHOICE.search(reply)) or \
+            any(_PROPOSAL.search(s) for s in _statements(reply))
     if ask == "apology":
         return statuses.get("OWN") == "pass" and bool(_APOLOGY.search(reply))
     return bool(_REASSURE.search(reply)) or statuses.get("NEXT") == "pass"

@@ -100,8 +100,9 @@ def _objection(script: Script, state: State) -> str:
     """The cost the client raises of an option the last reply offered, once per option."""
     *before, last = state.exchanges
     raised = {o for e in before for o in e.offered[:1]}
-    if last.mood_change < 0 or not last.offered or last.offered[0] in raised:
-        return ""
+    if state.ending is not None or last.mood_change < 0 or not last.offered or \
+            last.offered[0] in raised:
+        return ""  # at an ending the client has accepted (or refused) it already
     return next((o.objection for o in script.offers if o.id == last.offered[0]), "")
 
 
@@ -169,10 +170,10 @@ def respond(script: Script, state: State, reply: str, score: Score,
         change = min(change, 0) - 1
         note = ("A flat refusal: kind words around it do not count." if heard == "refusal"
                 else "Words off the subject: the client wonders if you are listening.")
-    elif _dodged(script, turn, branch, so_far):
-        asked_before = bool(state.exchanges) and state.exchanges[-1].heard == "unanswered" \
-            and state.exchanges[-1].turn_id == turn.id
-        heard, goto, change = "unanswered", turn.id, -1 if asked_before else 0
+    elif _dodged(script, turn, branch, so_far) and not _asked_again(state, turn.id):
+        # Asked once more, at no cost; dodged again, the script's own branch goes on (the
+        # client pressing harder, or losing patience).
+        heard, goto, change = "unanswered", turn.id, 0
         wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
         note = f"The client asked for {wanted} and did not hear it, so they ask again."
     else:
@@ -199,13 +200,20 @@ def respond(script: Script, state: State, reply: str, score: Score,
     return State(target.id, mood, (*state.exchanges, exchange), ending)
 
 
+def _asked_again(state: State, turn_id: str) -> bool:
+    """Whether the client has just asked this turn's question again."""
+    return bool(state.exchanges) and state.exchanges[-1].heard == "unanswered" and \
+        state.exchanges[-1].turn_id == turn_id
+
+
 def _dodged(script: Script, turn: Turn, branch: Branch, given_so_far: frozenset[asks.Ask]
             ) -> bool:
-    """Whether a well-said reply left the client's question unanswered: the client asks
-    again instead of moving on (how it was said still counts when it hurt)."""
+    """Whether the reply left the client's question unanswered, neither hurting nor helping
+    (the catch-all branch) or well said: the client asks again instead of moving on. How it
+    was said still counts when a test of the coach's verdicts lowers the mood."""
     if not turn.asks or set(turn.asks) & given_so_far or branch.if_answered:
         return False
-    return branch.mood >= 0 and not script.turn(branch.goto).ending
+    return (branch.mood >= 0 or branch.is_default) and not script.turn(branch.goto).ending
 
 
 def _pass_answered(script: Script, here: str, goto: str, statuses: Mapping[str, Status],

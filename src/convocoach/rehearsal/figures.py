@@ -133,18 +133,22 @@ def _prices(reply: str, used: Collection[str]) -> dict[str, str]:
 
 
 def _sentence_dates(sentence: str, asks_date: bool) -> dict[str, str]:
+    """Each date told by what comes just before it (since the last date): "live on 28
+    November" is the new date, "send you the plan by Thursday" the time promised."""
     spans = dates(sentence)
-    if not spans:
-        return {}
     pairs = _pairs(sentence, spans)
     if pairs:
         old, new = pairs[0]
         return {"old_date": _cut(sentence, old), "new_date": _cut(sentence, new)}
-    if _SENDING.search(sentence):
-        return {"promised": _cut(sentence, spans[-1])}
-    if asks_date or _DELIVERY.search(sentence):
-        return {"new_date": _cut(sentence, spans[0])}
-    return {}
+    found: dict[str, str] = {}
+    end = 0
+    for span in spans:
+        before, end = sentence[end:span[0]], span[1]
+        if _SENDING.search(before):
+            found["promised"] = _cut(sentence, span)
+        elif (asks_date or _DELIVERY.search(before)) and "new_date" not in found:
+            found["new_date"] = _cut(sentence, span)
+    return found
 
 
 _LEADING = re.compile(r"^(?:on|by|until|at)\s+", re.IGNORECASE)

@@ -32,15 +32,13 @@ def coach_for(playbook: Playbook) -> Coach:
 
 def read_replies(data: bytes, source: str) -> list[str]:
     """The replies in ``data``: a YAML list of texts when ``source`` ends in .yaml or .yml,
-    otherwise plain text, one reply a line (blank lines are skipped)."""
+    otherwise plain text, one reply a line (blank lines are skipped). None at all is
+    fine: the transcript is then the client's opening line, to write the first reply to."""
     refuse_too_large(data, source)
     if source.endswith((".yaml", ".yml")):
         replies = _yaml_replies(data, source)
     else:
         replies = _text_replies(data, source)
-    if not replies:
-        raise InvalidFile(source, [_problem(source, 1, 1, "there are no replies in it",
-                                            "write one reply a line", "empty")])
     if len(replies) > _MAX_REPLIES:
         raise InvalidFile(source, [_problem(source, 1, 1, f"{len(replies)} replies; the "
                                             f"limit is {_MAX_REPLIES}", "split the file",
