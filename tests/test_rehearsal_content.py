@@ -123,7 +123,8 @@ def test_the_client_speaks_the_session_figures_and_then_the_users_latest() -> No
     opening = client_line(script, begin(script))
     assert "£3,800" in opening
     assert script.persona.name == "Dana Reyes"
-    state = say(begin(script), "Actually it's £1,980, not what my letter said.", script=script)
+    state = say(begin(script), "Actually the new price is £1,980, not what my letter said.",
+                script=script)
     assert facts(script, state)["new_price"] == "£1,980"
     assert client_line(script, state).startswith("£1,980 is a lot.")
     assert "£4,100" not in client_line(script, state)

@@ -16,7 +16,7 @@ from convocoach.rehearsal import case
 from convocoach.rehearsal.asks import answered, offered
 from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.engine import begin, client_line, step
-from convocoach.rehearsal.figures import DATE, MONEY, PERCENT, dates
+from convocoach.rehearsal.figures import DATE, MONEY, PERCENT, dates, learn
 from convocoach.rehearsal.headless import coach_for
 from convocoach.sessions.model import Case, Client
 from tests.conftest import BUNDLED
@@ -173,3 +173,24 @@ def test_from_a_session_the_client_says_its_figures_and_never_contradicts_them(
                                client_line(cast_script, state)])
         assert any(v in everything for v in session_values), everything
     assert cast_script.persona.name == "Dana Reyes"
+
+
+USED = frozenset({"old_price", "new_price", "amount", "old_date", "new_date", "delay",
+                  "promised"})
+
+
+@pytest.mark.parametrize(("reply", "told"), [
+    ("The price goes from £1,800 to £1,980 a month.",
+     {"old_price": "£1,800", "new_price": "£1,980"}),
+    ("£300 a month is hardly worth a fuss; the new price is £3,900.", {"new_price": "£3,900"}),
+    ("We agreed £120,000 originally.", {"old_price": "£120,000"}),
+    ("It comes to £4,250 in total.", {"amount": "£4,250"}),
+    ("The launch was due on 3 November; it will go live on 24 November.",
+     {"old_date": "3 November", "new_date": "24 November"}),
+    ("The card checkout can go live on 28 November, two weeks late, and I'll send you a "
+     "revised plan by Thursday noon.",
+     {"new_date": "28 November", "delay": "two weeks", "promised": "Thursday noon"}),
+    ("Can we meet on Friday?", {}),
+])
+def test_what_a_reply_tells_is_only_what_its_words_say(reply: str, told: dict[str, str]) -> None:
+    assert learn(reply, USED, asks_date=False) == told

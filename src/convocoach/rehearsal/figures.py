@@ -65,8 +65,17 @@ _DELIVERY = re.compile(r"\b(?:date|ready|live|launch|deliver|finish|complete|lan
                        re.IGNORECASE)
 _DELAY = re.compile(r"\b(?:late|delay|delayed|slip|slips|slipped|behind|push|pushed|later|"
                     r"longer|extra|more|back|overrun|moves?|moved)\b", re.IGNORECASE)
-_DIFFERENCE = re.compile(r"\b(?:more|extra|increase|rise|difference|additional|overrun|over|"
-                         r"budget|owe|owed|outstanding|invoice|total)\b", re.IGNORECASE)
+# What a sum is, told by the words just before it: a sum with none of these is not taken
+# for any fact ("£300 a month is hardly worth a fuss" names no price).
+_OLD = re.compile(r"\b(?:current|old|existing|present|original|originally|agreed|was|were|"
+                  r"until now|currently|at the moment|so far|used to|planned|promised|due)\b",
+                  re.IGNORECASE)
+_NEW_PRICE = re.compile(r"\b(?:new|will be|goes up to|going up to|rises? to|becomes?|moving to|"
+                        r"move to|increases? to|going to be|will cost|now costs?|from now on|"
+                        r"would be|is now)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"\b(?:total|owe|owed|outstanding|invoice|budget|extra|more|additional|"
+                     r"overrun|difference|shortfall|gap|comes? to|adds? up to|altogether|"
+                     r"in all|cost of|costs?|bill|sum)\b", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -118,23 +127,39 @@ def learn(reply: str, used: Collection[str], asks_date: bool) -> dict[str, str]:
 
 
 def _prices(reply: str, used: Collection[str]) -> dict[str, str]:
+    """Two sums joined as before and after are the old and the new price; any other sum is
+    what the words just before it say it is (the closest cue wins), or nothing."""
     spans = money(reply)
     pairs = _pairs(reply, spans)
     if pairs:
         old, new = pairs[0]
         return {"old_price": _cut(reply, old), "new_price": _cut(reply, new)}
-    if len(spans) != 1:
-        return {}
-    value = _cut(reply, spans[0])
-    if "new_price" in used and "amount" in used:
-        sentence = next(reply[s:e] for s, e in sentences(reply) if s <= spans[0][0] < e)
-        return {"amount" if _DIFFERENCE.search(sentence) else "new_price": value}
-    return {"new_price" if "new_price" in used else "amount": value}
+    found: dict[str, str] = {}
+    for start, end in sentences(reply):
+        clause_start = start
+        for span in (sp for sp in spans if start <= sp[0] < end):
+            fact = _what_sum(reply[clause_start:span[0]], used)
+            clause_start = span[1]
+            if fact and fact not in found:
+                found[fact] = _cut(reply, span)
+    return found
+
+
+def _what_sum(before: str, used: Collection[str]) -> str:
+    """The fact a sum is, from the words before it: the cue nearest the sum decides."""
+    cues = [(m.end(), "old_price") for m in _OLD.finditer(before)]
+    cues += [(m.end(), "new_price") for m in _NEW_PRICE.finditer(before)]
+    cues += [(m.end(), "amount") for m in _AMOUNT.finditer(before)]
+    for _, fact in sorted(cues, reverse=True):
+        if fact in used:
+            return fact
+    return ""
 
 
 def _sentence_dates(sentence: str, asks_date: bool) -> dict[str, str]:
     """Each date told by what comes just before it (since the last date): "live on 28
-    November" is the new date, "send you the plan by Thursday" the time promised."""
+    November" is the new date, "was due on 3 November" the old one, "send you the plan by
+    Thursday" the time promised."""
     spans = dates(sentence)
     pairs = _pairs(sentence, spans)
     if pairs:
@@ -146,8 +171,10 @@ def _sentence_dates(sentence: str, asks_date: bool) -> dict[str, str]:
         before, end = sentence[end:span[0]], span[1]
         if _SENDING.search(before):
             found["promised"] = _cut(sentence, span)
-        elif (asks_date or _DELIVERY.search(before)) and "new_date" not in found:
-            found["new_date"] = _cut(sentence, span)
+        elif _OLD.search(before):
+            found.setdefault("old_date", _cut(sentence, span))
+        elif asks_date or _DELIVERY.search(before):
+            found.setdefault("new_date", _cut(sentence, span))
     return found
 
 
