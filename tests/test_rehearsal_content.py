@@ -161,3 +161,17 @@ def test_session_case_fields_are_the_facts_a_line_can_name() -> None:
 
     from convocoach.rehearsal.case import SESSION_FACTS
     assert [f.name for f in fields(Case)] == [f.name for f in SESSION_FACTS]
+
+
+def test_the_client_throws_back_the_words_that_offended() -> None:
+    state = say(begin(SCRIPT), "Frankly, you should have budgeted for this. It is £1,980.")
+    assert state.turn_id == "escalates"
+    assert state.exchanges[-1].offending == "Frankly, you should have budgeted for this"
+    assert client_line(SCRIPT, state) == \
+        "\u201cFrankly, you should have budgeted for this\u201d? Don't blame us."
+    with open_store() as store:
+        log = RehearsalLog(store)
+        rehearsal_id = log.start(store.create("price-increase"), "price-increase",
+                                 begin(SCRIPT))
+        log.save(rehearsal_id, state, 0.0)
+        assert log.get(rehearsal_id).state == state

@@ -46,6 +46,9 @@ class Exchange:
     passed: tuple[str, ...] = ()
     """Turns the client moved through without asking, because the reply had already
     answered them."""
+    offending: str = ""
+    """The user's sentence that cost the client's mood (blame, a brush-off), which the
+    client throws back at them."""
 
     def status(self, code: str) -> Status | None:
         return dict(self.statuses).get(code)
@@ -92,6 +95,8 @@ def client_line(script: Script, state: State) -> str:
         return f"{said} {line}"
     if state.ending is None and last.heard:
         return f"{hearing.remark(last.heard, len(state.exchanges))} {line}"
+    if last.offending:
+        return f"\u201c{last.offending}\u201d? {line}"
     objection = _objection(script, state)
     return f"{case.render(objection, known)} {line}" if objection else line
 
@@ -195,9 +200,23 @@ def respond(script: Script, state: State, reply: str, score: Score,
         mood_before=state.mood, mood_after=mood, note=note,
         commitments=commitments(score), seconds=seconds, heard=heard,
         learned=tuple(figures.learn(reply, _fact_names(script), "date" in turn.asks).items()),
-        gave=tuple(a for a in asks.ASKS if a in gave), offered=offered, passed=passed)
+        gave=tuple(a for a in asks.ASKS if a in gave), offered=offered, passed=passed,
+        offending=_offending(score, branch) if change < 0 and not heard else "")
     ending = target.ending or None
     return State(target.id, mood, (*state.exchanges, exchange), ending)
+
+
+def _offending(score: Score, branch: Branch) -> str:
+    """The sentence whose wording the branch took offence at (a penalty it tests), as the
+    client would quote it back: its first words, when it is long."""
+    for result in score.results:
+        if result.penalty and result.code in branch.if_fail and result.matches:
+            at = result.matches[0].start
+            for start, end in sentences(score.text):
+                if start <= at < end:
+                    said = " ".join(score.text[start:end].split()).rstrip(".!?")
+                    return said if len(said) <= 80 else said[:77].rsplit(" ", 1)[0] + "\u2026"
+    return ""
 
 
 def _asked_again(state: State, turn_id: str) -> bool:

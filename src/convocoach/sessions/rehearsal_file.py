@@ -65,6 +65,8 @@ EXCHANGE = Record("Exchange", "One reply to the client and what it did.", (
     Field("offered", ListOf(_id, max_items=20), "The playbook's options the reply offered."),
     Field("passed", ListOf(_id, max_items=10),
           "Turns the client moved through because the reply had answered them already."),
+    Field("offending", Text(max_length=200, one_line=True, allow_empty=True),
+          "The sentence of the reply the client took offence at."),
 ), _exchange)
 
 
@@ -104,6 +106,7 @@ def rehearsal_to_data(saved: SavedRehearsal) -> dict[str, Any]:
             "seconds": _rounded(e.seconds), "heard": e.heard or "none",
             "learned": [{"fact": k, "value": v} for k, v in e.learned],
             "gave": list(e.gave), "offered": list(e.offered), "passed": list(e.passed),
+            "offending": e.offending,
         } for e in state.exchanges],
     }
 

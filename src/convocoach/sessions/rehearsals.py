@@ -143,4 +143,5 @@ def _exchange(item: dict[str, Any]) -> Exchange:
         learned=tuple((str(k), str(v)) for k, v in dict(item.get("learned", {})).items()),
         gave=tuple(a for a in ASKS if a in item.get("gave", ())),
         offered=tuple(str(o) for o in item.get("offered", ())),
-        passed=tuple(str(t) for t in item.get("passed", ())))
+        passed=tuple(str(t) for t in item.get("passed", ())),
+        offending=str(item.get("offending", "")))
