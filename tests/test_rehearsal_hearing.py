@@ -48,6 +48,31 @@ def test_a_stock_formula_repeated_never_reaches_agreement(reply: str) -> None:
         assert played.state.ending != "agreement", playbook.id
 
 
+STUFFED = (
+    "I understand you feel frustrated and let down. So what you're saying is this has hurt "
+    "your plans. I'm sorry, that was my mistake. What would help most? I'll send you an "
+    "update by 5pm tomorrow.",
+    "It sounds like you're really disappointed, and that's fair. If I've got this right, you "
+    "feel we let you down. I apologise, we got that wrong. What matters most to you? I'll "
+    "call you on Monday at 10am.",
+    "I can hear how upset you are. So the main worry is what this means for you. I'm sorry, "
+    "it was our mistake. How can we make this right? I'll email you a summary by Friday noon.",
+    "I can see this is stressful for you. What I'm hearing is that you need to trust us "
+    "again. That's on us, and I'm sorry. What would a good outcome look like? I'll get back "
+    "to you by Wednesday at 3pm.",
+)
+"""Every dimension the coach rewards in each reply (a feeling named, a reflection, an apology,
+an open question, a dated next step), in other words each time, and nothing the client asked."""
+
+
+def test_stuffing_every_dimension_into_each_reply_never_reaches_agreement() -> None:
+    for playbook in playbooks():
+        assert playbook.rehearsal is not None
+        played = play(playbook.rehearsal, coach_for(playbook), list(STUFFED) * 3)
+        assert played.state.ending != "agreement", playbook.id
+        assert "unanswered" in [e.heard for e in played.state.exchanges], playbook.id
+
+
 @pytest.mark.parametrize("extra", [" Bananas are yellow.", " My cat likes jazz.",
                                    " The price stays exactly as it is."])
 def test_nonsense_or_a_refusal_added_to_a_good_reply_earns_less(extra: str) -> None:

@@ -68,9 +68,9 @@ _CHOICE = re.compile(
 _PROPOSAL = re.compile(
     r"\b(?:(?:we|I)(?:'ll| will| can| could| would)(?!'t|n't| not)|let me|let's|"
     r"let us|happy to|prepared to|able to)\b[^.!?]{0,80}?\b(?:deliver|build|add|fix|redo|"
-    r"rework|translate|launch|ship|switch|move|cover|waive|credit|refund|assign|bring|give|"
-    r"offer|include|drop|swap|split|keep|hold|lock|phase|extend|pause|have|put|get|go live|"
-    r"rebuild|replace|absorb|reduce|cut|spread)\b",
+    r"rework|translate|launch|ship|switch|move|cover|waive|credit|refund|assign|bring|"
+    r"offer|include|drop|swap|split|lock|phase|extend|pause|go live|rebuild|replace|absorb|"
+    r"reduce|cut|spread|have\b[^.!?]{0,50}\b(?:live|ready|done|fixed|finished|delivered))\b",
     re.IGNORECASE)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _REASSURE = re.compile(

@@ -175,12 +175,16 @@ def respond(script: Script, state: State, reply: str, score: Score,
         change = min(change, 0) - 1
         note = ("A flat refusal: kind words around it do not count." if heard == "refusal"
                 else "Words off the subject: the client wonders if you are listening.")
-    elif _dodged(script, turn, branch, so_far) and not _asked_again(state, turn.id):
-        # Asked once more, at no cost; dodged again, the script's own branch goes on (the
-        # client pressing harder, or losing patience).
-        heard, goto, change = "unanswered", turn.id, 0
-        wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
-        note = f"The client asked for {wanted} and did not hear it, so they ask again."
+    elif _dodged(script, turn, branch, so_far):
+        if _asked_again(state, turn.id):
+            # Dodged again: the script's catch-all goes on (the client presses harder, or
+            # loses patience); a good branch is not earned by a reply that does not answer.
+            branch = turn.branches[-1]
+            change, note, goto = branch.mood, branch.note, branch.goto
+        else:  # asked once more, at no cost
+            heard, goto, change = "unanswered", turn.id, 0
+            wanted = " or ".join(asks.ASK_LABELS[a] for a in turn.asks)
+            note = f"The client asked for {wanted} and did not hear it, so they ask again."
     else:
         # Only what this reply says answers the turns ahead: a date given earlier need not
         # be the one the next question is about.

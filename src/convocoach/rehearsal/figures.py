@@ -57,9 +57,11 @@ _PAIR_LINK = re.compile(
     r"rises to|goes up to|going up to|moves to|moving to|is now|now)\s*$", re.IGNORECASE)
 
 # What a sentence is about, to tell a date for the work from a date for the next step.
-_SENDING = re.compile(r"\b(?:send|sent|email|e-mail|call|ring|phone|get back|come back|write|"
-                      r"share|confirm|update|circulate|forward|follow up|hear from)\b",
-                      re.IGNORECASE)
+_SENDING = re.compile(
+    r"\b(?:send|sent|get back|come back|write to|share|confirm|circulate|forward|follow up|"
+    r"hear from|(?:email|e-mail|call|ring|phone|update|brief) (?:you|him|her|them)|"
+    r"you(?:'ll| will) (?:have|get|receive|see))\b",
+    re.IGNORECASE)
 _DELIVERY = re.compile(r"\b(?:date|ready|live|launch|deliver|finish|complete|land|ship|done|"
                        r"hand over|handover|release|go-live|move[sd]?|deadline|open)\b",
                        re.IGNORECASE)
