@@ -75,10 +75,14 @@ def test_blame_twice_makes_the_client_walk_out() -> None:
     assert state.exchanges[0].note.startswith("Blame or a stock phrase")
 
 
+CIRCLES = ("The integration had some issues.", "There were several factors involved.",
+           "It has been a complicated few weeks for everybody.", "Things are moving along.",
+           "We are looking at all of it.")
+"""Replies that answer nothing the client asks, and offend nobody."""
+
+
 def test_going_round_in_circles_ends_in_a_stalemate() -> None:
-    state = play("The integration had some issues.", "There were several factors involved.",
-                 "It has been a complicated few weeks for everybody.",
-                 "Things are moving along.", "We are looking at all of it.")
+    state = play(*CIRCLES)
     assert state.exchanges[0].heard == "unanswered"  # asked once more, then pressed harder
     assert state.ending == "stalemate"
 

@@ -12,7 +12,7 @@ from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.reply_box import ReplyBox
-from tests.test_rehearsal_engine import AGREE
+from tests.test_rehearsal_engine import AGREE, CIRCLES
 from tests.tui_support import build_app, open_store
 
 
@@ -67,7 +67,7 @@ async def test_a_rehearsal_reaching_an_agreement_is_saved_and_carried_into_agree
     assert saved.state.exchanges[0].statuses[0] == ("FEEL", "pass")
     with open_store() as store:
         session = store.get(saved.session_id)
-    assert session.next_steps[0].action.startswith("I'll send you a revised plan")
+    assert "I'll send you a revised plan" in session.next_steps[0].action
     [debrief] = tmp_path.glob("*-rehearsal-debrief.md")
     assert "Outcome: **Agreement reached** after 3 replies" in debrief.read_text("utf-8")
 
@@ -109,8 +109,7 @@ async def test_going_round_in_circles_is_a_stalemate() -> None:
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
         screen = await open_rehearsal(pilot, app)
-        for text in ("The integration had some issues.", "There were several factors involved.",
-                     "It has been a complicated few weeks for everybody."):
+        for text in CIRCLES:
             await reply(pilot, text)
         assert screen.state.ending == "stalemate"
 
