@@ -139,7 +139,8 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     assert "Welcome" not in screen                # a moment after the title)
     time.sleep(0.5)
     terminal.send("Enter")
-    screen = terminal.wait_for("1 of ")  # reopened at the Prepare step
+    terminal.wait_for("answered. Type to answer")  # reopened at the Prepare step
+    terminal.wait_for("\u2713 ")  # the answer given (the case's first figure) is ticked
     assert "Known since Monday" in terminal.wait_for("Known since Monday")
     terminal.send("C-q")
     assert terminal.wait_until_gone()

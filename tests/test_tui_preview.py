@@ -91,7 +91,7 @@ async def test_edits_invalid_fixed_and_deleted(in_tmp: Path,
         edit(path, *BAD_CHANNEL)
         await wait_for(pilot, lambda: panel_shown(screen))
         problems = text_of(screen, "#problem-list")
-        assert problems.startswith("sample.yaml:38:17: error: ")
+        assert problems.startswith("sample.yaml:41:17: error: ")
         assert "[setting.best_channel]" in problems
         assert "\n    fix: " in problems
         assert "Showing the last valid version" in text_of(screen, "#problem-note")

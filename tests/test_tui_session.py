@@ -40,7 +40,8 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.step == "prepare"
-        await pilot.press("enter", *"Two weeks late; known since Monday.")
+        await pilot.press("enter", *"14 November", "tab", "tab", *"two weeks", "tab",
+                          *"Two weeks late; known since Monday.")
         await pilot.press("ctrl+n")
         await pilot.pause()
         checks = str(screen.query_one("#checks", Static).render())
@@ -96,6 +97,8 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
     assert (session.meeting.date, session.meeting.time) == ("2026-11-27", "16:00")
     assert [(a.section, a.position, a.answer) for a in session.answers] == [
         ("facts", 0, "Two weeks late; known since Monday.")]
+    assert (session.case.old_date, session.case.new_date, session.case.delay) == (
+        "14 November", "", "two weeks")
     assert len(session.phrases) == 2
     assert session.phrases[-1] == "I hear you."
     assert session.points == ("Payment rework", "Phase two")

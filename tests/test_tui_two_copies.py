@@ -172,19 +172,19 @@ async def test_an_answer_typed_on_a_stale_screen_asks_before_replacing() -> None
     async with app_b.run_test(size=SIZE) as pb:
         screen_b = await open_step(pb, app_b, sid, "prepare")
         pane = screen_b.query_one(PrepareStep)
-        prompt = pane.prompts[0]
+        prompt = pane.prompts[0]  # the case's first figure, a field of the session
+        assert prompt.field == "case.old_date"
         box = screen_b.query_one("#answer", TextArea)
         box.focus()
         await pb.pause()
         with open_store() as other:
-            other.set_answer(sid, prompt.section, prompt.position, prompt.text,
-                             "Written in the other window", expected="")
+            other.set_field(sid, prompt.field, "Written in the other window", expected="")
         await _settle(pb)
         await pb.press(*"Mine")
         await _settle(pb)
         assert isinstance(app_b.screen, ConflictScreen)
         with open_store() as store:
-            assert store.get(sid).answers[0].answer == "Written in the other window"
+            assert store.get(sid).case.old_date == "Written in the other window"
         assert box.text == "M"  # keys typed once the question is up do not reach the field
         await pb.click("#theirs-button")
         await pb.pause()
