@@ -50,7 +50,7 @@ OPTION = Record(
         _list("costs", "What it costs or risks."),
         Field("id", OPTION_ID, "A short name for the role-play's branches to test with "
               "'if_offered'.", example="phased"),
-        Field("cues", ListOf(Text(max_length=60, one_line=True), max_items=12, unique=True),
+        Field("cues", ListOf(Text(max_length=60, one_line=True), max_items=30, unique=True),
               "Words that offer this option in a reply, for the role-play's client to "
               "recognise it (each matched as a phrase, in any form: 'phase' also finds "
               "'phased'; not after 'not' or 'can't').", example=["phase", "two steps"]),
