@@ -47,10 +47,12 @@ class Offer:
 
 _REASON = re.compile(
     r"\b(?:because|due to|the reason|caused by|came from|comes from|comes down to|down to|"
+    r"which is why|which meant|that meant|this is because|that's because|stopped working|"
     r"what happened|that'?s why|as a result of|driven by|the cause|the problem was|"
     r"behind (?:this|it|the \w+) (?:is|was|are)|we (?:found|discovered|underestimated|missed|"
     r"didn't|did not|got)|it turned out|(?:rose|risen|increased|gone up|went up) by)\b"
-    r"|\b(?:costs?|prices?|wages?|rates?|rent|fees?|inflation|suppliers?) (?:have |has )?"
+    r"|\b(?:costs?|prices?|wages?|salaries|rates?|rent|fees?|inflation|suppliers?) "
+    r"(?:have |has )?(?:both |all |also )?"
     r"(?:gone up|rose|risen|increased|went up|doubled)\b",
     re.IGNORECASE)
 _FREE = re.compile(
@@ -67,7 +69,7 @@ _CHOICE = re.compile(
 # An action of ours put forward: "we'll have the Spanish pages live by...", "I can waive...".
 _PROPOSAL = re.compile(
     r"\b(?:(?:we|I)(?:'ll| will| can| could| would)(?!'t|n't| not)|let me|let's|"
-    r"let us|happy to|prepared to|able to)\b[^.!?]{0,80}?\b(?:deliver|build|add|fix|redo|"
+    r"let us|happy to|prepared to|able to)\s+(?:[\w'’-]+\s+){0,2}?(?:deliver|build|add|fix|redo|"
     r"rework|translate|launch|ship|switch|move|cover|waive|credit|refund|assign|bring|"
     r"offer|include|drop|swap|split|lock|phase|extend|pause|go live|rebuild|replace|absorb|"
     r"reduce|cut|spread|have\b[^.!?]{0,50}\b(?:live|ready|done|fixed|finished|delivered))\b",

@@ -75,9 +75,9 @@ def facts(script: Script, state: State) -> dict[str, str]:
     return case.merged(dict(script.facts), (dict(e.learned) for e in state.exchanges))
 
 
-def given(state: State) -> frozenset[asks.Ask]:
-    """Everything the client has been given so far (a reason, a date...)."""
-    return frozenset(a for e in state.exchanges for a in e.gave)
+def given_at(state: State, turn_id: str) -> frozenset[asks.Ask]:
+    """What the client has been given in the replies to one of their turns so far."""
+    return frozenset(a for e in state.exchanges if e.turn_id == turn_id for a in e.gave)
 
 
 def client_line(script: Script, state: State) -> str:
@@ -90,7 +90,8 @@ def client_line(script: Script, state: State) -> str:
         return line
     last = state.exchanges[-1]
     if state.ending is None and last.heard == "unanswered":
-        missing = [a for a in script.turn(last.turn_id).asks if a not in given(state)]
+        missing = [a for a in script.turn(last.turn_id).asks
+                   if a not in given_at(state, last.turn_id)]
         said = asks.UNANSWERED[missing[0] if missing else "reason"][visits % 2]
         return f"{said} {line}"
     if state.ending is None and last.heard:
@@ -164,7 +165,9 @@ def respond(script: Script, state: State, reply: str, score: Score,
         statuses |= {code: "fail" for code in _HOLLOW_AROUND_REFUSAL if code in statuses}
     offered = asks.offered(reply, script.offers)
     gave = asks.answered(reply, asks.ASKS, statuses, offered)
-    so_far = given(state) | gave
+    # What was given in answer to this very question before counts; an answer to another
+    # question (an earlier total, an earlier date) need not answer this one.
+    so_far = gave | given_at(state, turn.id)
     branch = choose(turn.branches, statuses, offered, so_far)
     change, note, goto = branch.mood, branch.note, branch.goto
     passed: tuple[str, ...] = ()

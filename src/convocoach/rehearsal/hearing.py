@@ -29,6 +29,7 @@ REPEAT_SIMILARITY = 0.75
 # A flat no: nothing moves, and nothing is offered in its place.
 _REFUSAL = re.compile(
     r"^\s*no\s*[.!]|\bnothing(?:'s| is| will| can| is going to)? (?:going to )?change"
+    r"(?!s? (?:until|before|for now|yet|for the next|till))"
     r"|\b(?:stays?|remains?|stands?) (?:exactly )?(?:as|where) (?:it|they) (?:is|are)\b"
     r"|\b(?:all|everything) (?:stays?|remains?) (?:exactly )?(?:as|the same)\b"
     r"|\bnon-?negotiable\b|\btake it or leave it\b|\bthat'?s final\b"
