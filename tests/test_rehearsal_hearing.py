@@ -165,3 +165,13 @@ def test_replies_written_without_reading_the_scripts(folder: str, ending: str) -
         replies = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
         played = play(playbook.rehearsal, coach_for(playbook), replies)
         assert played.state.ending == ending, path.stem
+
+
+@pytest.mark.parametrize(("text", "refusal"), [
+    ("It is open to discussion, it isn't take it or leave it.", False),
+    ("This is not non-negotiable.", False),
+    ("Nothing changes until the new budget year.", False),
+    ("Take it or leave it.", True),
+])
+def test_a_refusal_denied_or_put_off_is_not_a_refusal(text: str, refusal: bool) -> None:
+    assert hearing.is_refusal(text) is refusal

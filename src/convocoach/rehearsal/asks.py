@@ -28,8 +28,7 @@ UNANSWERED: dict[Ask, tuple[str, ...]] = {
     "cost": ("You haven't said what it will cost.", "And the cost?"),
     "options": ("What are my options, though?", "You haven't said what you can offer."),
     "apology": ("I haven't heard an apology.", "Is anyone actually sorry about this?"),
-    "reassurance": ("How do I know it won't happen again?",
-                    "What makes this time different?"),
+    "reassurance": ("How do I know it won't happen again?", "How can I be sure of that?"),
 }
 
 
@@ -46,7 +45,8 @@ class Offer:
 
 
 _REASON = re.compile(
-    r"\b(?:because|due to|the reason|caused by|came from|comes from|comes down to|down to|"
+    r"\b(?:because|due to|the reason (?:is|was|for (?:this|it|that) (?:is|was))|caused by|"
+    r"came from|comes from|comes down to|down to|"
     r"which is why|which meant|that meant|this is because|that's because|stopped working|"
     r"what happened|that'?s why|as a result of|driven by|the cause|the problem was|"
     r"behind (?:this|it|the \w+) (?:is|was|are)|we (?:found|discovered|underestimated|missed|"

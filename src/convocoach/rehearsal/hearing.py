@@ -61,8 +61,14 @@ def is_repeat(reply: str, earlier: Iterable[str]) -> bool:
                >= REPEAT_SIMILARITY for before in earlier)
 
 
+_DENIED = re.compile(r"\b(?:not|isn't|is not|never|aren't|wasn't|won't be)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
+
+
 def is_refusal(reply: str) -> bool:
-    return _REFUSAL.search(reply.replace("’", "'")) is not None
+    """A flat no, unless it is denied ("it isn't take it or leave it")."""
+    text = reply.replace("’", "'")
+    return any(not _DENIED.search(text[:m.start()]) for m in _REFUSAL.finditer(text))
 
 
 def off_topic(reply: str, topic: frozenset[str], everyday: frozenset[str]) -> list[str]:
