@@ -128,17 +128,25 @@ def _form(word: str) -> str:
     return stem(word).removesuffix("e")
 
 
-def _stemmed_sentences(text: str) -> list[list[str]]:
-    return [[_form(w.text) for w in words(text[s:e])] for s, e in sentences(text)]
+_NEGATION_REACH = 6
+"""Words before a cue in which a "not" denies it ("I'm not in a position to offer a refund")."""
 
 
-def _says(cue: str, stems: list[list[str]]) -> bool:
+def _stemmed_sentences(text: str) -> list[list[tuple[str, str]]]:
+    """Each sentence's words as (form, the word in lower case): cues match forms, and a
+    negation is a word as written ("note" is no "not")."""
+    return [[(_form(w.text), w.text.lower().replace("’", "'")) for w in words(text[s:e])]
+            for s, e in sentences(text)]
+
+
+def _says(cue: str, stems: list[list[tuple[str, str]]]) -> bool:
     wanted = [_form(w.text) for w in words(cue)]
     if not wanted:
         return False
     for sentence in stems:
-        for i in range(len(sentence) - len(wanted) + 1):
-            if sentence[i:i + len(wanted)] == wanted and \
-                    not _NEGATION & set(sentence[max(0, i - 4):i]):
+        forms = [form for form, _ in sentence]
+        for i in range(len(forms) - len(wanted) + 1):
+            before = {word for _, word in sentence[max(0, i - _NEGATION_REACH):i]}
+            if forms[i:i + len(wanted)] == wanted and not _NEGATION & before:
                 return True
     return False
