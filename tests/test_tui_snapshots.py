@@ -138,7 +138,9 @@ def rehearsal(*replies: str, draft: str = "") -> Before:
         if draft:
             box.insert(draft)
             panel = pilot.app.screen.query_one(FeedbackPanel)
-            for _ in range(40):  # the coach reads the draft once typing pauses
+            # The coach reads the draft once typing pauses; on a busy machine that can take
+            # seconds.
+            for _ in range(200):
                 await pilot.pause(0.05)
                 await settle(pilot)
                 if "Your draft" in str(panel.render()):
