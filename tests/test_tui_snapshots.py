@@ -17,6 +17,7 @@ from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.reply_box import ReplyBox
+from convocoach.tui.widgets.transcript import Transcript
 from tests.test_rehearsal_engine import AGREE
 from tests.tui_support import FIXED_NOW, build_app, open_store
 
@@ -145,6 +146,10 @@ def rehearsal(*replies: str, draft: str = "") -> Before:
                 await settle(pilot)
                 if "Your draft" in str(panel.render()):
                     break
+        # The transcript follows its end once laid out; on a busy machine the last layout can
+        # land after the follow, so the picture is taken at the end every time.
+        for transcript in pilot.app.screen.query(Transcript):
+            transcript.scroll_end(animate=False, immediate=True)
         await settle(pilot)
 
     return run
