@@ -69,7 +69,7 @@ async def test_taking_theirs_puts_the_other_windows_value_in_the_field() -> None
                             expected="Northwind Retail")
         await _settle(pb)
         await pb.press("end", "Z")
-        for _ in range(40):  # the save, its conflict check and the dialog: wait, don't race
+        for _ in range(200):  # the save, its conflict check and the dialog: wait, don't race
             if isinstance(app_b.screen, ConflictScreen):
                 break
             await pb.pause(0.05)
