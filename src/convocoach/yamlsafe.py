@@ -47,7 +47,11 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
 def compose_bytes(data: bytes, source: str, limit: int = MAX_BYTES) -> yaml.Node | None:
     """Parse ``data`` into a YAML node tree, or raise :class:`InvalidFile` naming every problem."""
     refuse_too_large(data, source, limit)
-    text = decode_utf8(data, source)
+    return compose_text(decode_utf8(data, source), source)
+
+
+def compose_text(text: str, source: str) -> yaml.Node | None:
+    """:func:`compose_bytes` for text already read and decoded (its size checked)."""
     _reject_special_tokens(text, source)
     try:
         root = yaml.compose(text, Loader=_Loader)

@@ -12,7 +12,7 @@ from convocoach.playbooks.format import FORMAT_VERSION, PLAYBOOK
 from convocoach.playbooks.model import Origin, Playbook, PlaybookFile
 from convocoach.playbooks.rehearsal_format import option_problems
 from convocoach.schema import INVALID, convert_document, refuse_newer_format
-from convocoach.yamlsafe import compose_bytes, decode_utf8, read_limited
+from convocoach.yamlsafe import compose_text, decode_utf8, read_limited, refuse_too_large
 
 
 def load_playbook_file(path: Path, origin: Origin = "option") -> PlaybookFile:
@@ -32,7 +32,10 @@ def load_playbook_file(path: Path, origin: Origin = "option") -> PlaybookFile:
 
 def parse_playbook(data: bytes, source: str) -> Playbook:
     """Validate the bytes of a playbook file; ``source`` names it in error messages."""
-    root = compose_bytes(data, source)
+    refuse_too_large(data, source)
+    # Decoded once: the checks that point inside a value (a placeholder) need the text too.
+    text = decode_utf8(data, source)
+    root = compose_text(text, source)
     if root is None:
         raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is empty",
                                            "start from 'convocoach playbooks new ID'", "empty")])
@@ -43,7 +46,7 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
             "the top level must be a mapping of keys (schema:, id:, title: ...)",
             "start from 'convocoach playbooks new ID'", "top-level")])
     refuse_newer_format(root, "schema", FORMAT_VERSION, "playbook", source)
-    value, problems = convert_document(root, PLAYBOOK, source, decode_utf8(data, source))
+    value, problems = convert_document(root, PLAYBOOK, source, text)
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
     assert isinstance(value, Playbook)

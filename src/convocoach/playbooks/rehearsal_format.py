@@ -91,7 +91,8 @@ BRANCH = Record(
               "the playbook's prepare options).", example=["phased"]),
         Field("if_answered", _asks,
               "Taken only if the client has been given every one of these (in this reply "
-              "or an earlier one): reason, date, cost, options, apology, reassurance.",
+              "or an earlier reply to the same turn): reason, date, cost, options, apology, "
+              "reassurance.",
               example=["date"]),
     ),
     script.Branch,

@@ -89,21 +89,23 @@ _NEGATION = {"not", "no", "never", "can't", "cannot", "won't", "couldn't", "don'
 def answered(reply: str, asks: Collection[Ask], statuses: Mapping[str, Status],
              offered: Collection[str]) -> frozenset[Ask]:
     """The asks of ``asks`` that ``reply`` gives the client."""
-    return frozenset(ask for ask in asks if _gives(ask, reply, statuses, offered))
+    statements = _statements(reply)
+    return frozenset(ask for ask in asks
+                     if _gives(ask, reply, statements, statuses, offered))
 
 
-def _gives(ask: Ask, reply: str, statuses: Mapping[str, Status],
+def _gives(ask: Ask, reply: str, statements: list[str], statuses: Mapping[str, Status],
            offered: Collection[str]) -> bool:
     if ask == "reason":
         return bool(_REASON.search(reply)) or statuses.get("OWN") == "pass"
     if ask == "date":
-        return any(figures.dates(s) for s in _statements(reply))
+        return any(figures.dates(s) for s in statements)
     if ask == "cost":
         return any(figures.money(s) or figures.PERCENT.search(s) or _FREE.search(s)
-                   for s in _statements(reply))
+                   for s in statements)
     if ask == "options":
         return bool(offered) or bool(_CHOICE.search(reply)) or \
-            any(_PROPOSAL.search(s) for s in _statements(reply))
+            any(_PROPOSAL.search(s) for s in statements)
     if ask == "apology":
         return statuses.get("OWN") == "pass" and bool(_APOLOGY.search(reply))
     return bool(_REASSURE.search(reply)) or statuses.get("NEXT") == "pass"

@@ -90,9 +90,8 @@ def client_line(script: Script, state: State) -> str:
         return line
     last = state.exchanges[-1]
     if state.ending is None and last.heard == "unanswered":
-        missing = [a for a in script.turn(last.turn_id).asks
-                   if a not in given_at(state, last.turn_id)]
-        said = asks.UNANSWERED[missing[0] if missing else "reason"][visits % 2]
+        # Nothing the turn asks was given, so its first ask is what the client asks again.
+        said = asks.UNANSWERED[script.turn(last.turn_id).asks[0]][visits % 2]
         return f"{said} {line}"
     if state.ending is None and last.heard:
         return f"{hearing.remark(last.heard, len(state.exchanges))} {line}"
@@ -118,8 +117,9 @@ _HOLLOW_AROUND_REFUSAL = ("FEEL", "REFL", "OPENQ")
 
 
 @lru_cache(maxsize=32)
-def _fact_names(script: Script) -> frozenset[str]:
-    """The facts the script's lines name (the only ones worth learning from a reply)."""
+def named_facts(script: Script) -> frozenset[str]:
+    """The facts the client's lines name: the only ones worth learning from a reply, and
+    the ones the Prepare step asks for."""
     lines = [line for t in script.turns for line in (t.client, *t.variants)]
     lines += [o.objection for o in script.offers]
     return frozenset(name for line in lines for name in case.names_in(line))
@@ -154,8 +154,9 @@ def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status],
 
 
 def respond(script: Script, state: State, reply: str, score: Score,
-            seconds: float = 0.0) -> State:
-    """The state after the user says ``reply`` (already scored as ``score``)."""
+            seconds: float = 0.0, said: str | None = None) -> State:
+    """The state after the user says ``reply`` (already scored as ``score``) to what the
+    client ``said`` (their line at this state, worked out again when not given)."""
     if state.ending is not None:
         raise ValueError("the conversation has ended")
     turn = script.turn(state.turn_id)
@@ -201,12 +202,13 @@ def respond(script: Script, state: State, reply: str, score: Score,
     elif replies >= script.max_replies and not target.ending:
         target = script.ending("stalemate")
     exchange = Exchange(
-        turn_id=turn.id, client=client_line(script, state), reply=reply,
+        turn_id=turn.id, client=client_line(script, state) if said is None else said,
+        reply=reply,
         statuses=tuple((r.code, r.status) for r in score.results),
         penalties=tuple(r.code for r in score.penalties),
         mood_before=state.mood, mood_after=mood, note=note,
         commitments=commitments(score), seconds=seconds, heard=heard,
-        learned=tuple(figures.learn(reply, _fact_names(script), "date" in turn.asks).items()),
+        learned=tuple(figures.learn(reply, named_facts(script), "date" in turn.asks).items()),
         gave=tuple(a for a in asks.ASKS if a in gave), offered=offered, passed=passed,
         offending=_offending(score, branch) if change < 0 and not heard else "")
     ending = target.ending or None
@@ -266,8 +268,9 @@ def step(script: Script, coach: Coach, state: State, reply: str,
          seconds: float = 0.0) -> tuple[State, Score]:
     """Judge ``reply`` as the client's last line and technical level call for, and answer it:
     what the app does with each reply sent, and what a headless play does too."""
-    score = coach.score(reply, client_line(script, state), script.persona.technical_level)
-    return respond(script, state, reply, score, seconds), score
+    said = client_line(script, state)
+    score = coach.score(reply, said, script.persona.technical_level)
+    return respond(script, state, reply, score, seconds, said), score
 
 
 def undo(state: State) -> State:

@@ -7,7 +7,7 @@ client says back is the user's own figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import pairwise
 
 from convocoach.coach.text import sentences
@@ -118,32 +118,34 @@ def _pairs(text: str, spans: list[Span]) -> list[tuple[Span, Span]]:
 def learn(reply: str, used: Collection[str], asks_date: bool) -> dict[str, str]:
     """The facts ``reply`` tells, of those a script's lines name (``used``)."""
     found: dict[str, str] = {}
-    found |= _prices(reply, used)
     for start, end in sentences(reply):
-        found |= _sentence_dates(reply[start:end], asks_date)
-        if _DELAY.search(reply[start:end]):
-            spans = durations(reply[start:end])
+        sentence = reply[start:end]
+        found |= _told(sentence, money(sentence), ("old_price", "new_price"),
+                       lambda before: _what_sum(before, used))
+        found |= _told(sentence, dates(sentence), ("old_date", "new_date"),
+                       lambda before: _what_date(before, asks_date))
+        if _DELAY.search(sentence):
+            spans = durations(sentence)
             if spans:
-                found["delay"] = _cut(reply[start:end], spans[0])
+                found["delay"] = _cut(sentence, spans[0])
     return {name: value for name, value in found.items() if name in used}
 
 
-def _prices(reply: str, used: Collection[str]) -> dict[str, str]:
-    """Two sums joined as before and after are the old and the new price; any other sum is
-    what the words just before it say it is (the closest cue wins), or nothing."""
-    spans = money(reply)
-    pairs = _pairs(reply, spans)
+def _told(sentence: str, spans: list[Span], pair: tuple[str, str],
+          kind: Callable[[str], str]) -> dict[str, str]:
+    """What the figures at ``spans`` tell: two joined as before and after are ``pair`` ("from
+    £1,800 to £1,980"); any other is what the words since the figure before it say it is
+    (``kind``, "" for nothing), the first such kept, but the time promised is the last."""
+    pairs = _pairs(sentence, spans)
     if pairs:
         old, new = pairs[0]
-        return {"old_price": _cut(reply, old), "new_price": _cut(reply, new)}
+        return {pair[0]: _cut(sentence, old), pair[1]: _cut(sentence, new)}
     found: dict[str, str] = {}
-    for start, end in sentences(reply):
-        clause_start = start
-        for span in (sp for sp in spans if start <= sp[0] < end):
-            fact = _what_sum(reply[clause_start:span[0]], used)
-            clause_start = span[1]
-            if fact and fact not in found:
-                found[fact] = _cut(reply, span)
+    end = 0
+    for span in spans:
+        fact, end = kind(sentence[end:span[0]]), span[1]
+        if fact and (fact == "promised" or fact not in found):
+            found[fact] = _cut(sentence, span)
     return found
 
 
@@ -158,26 +160,14 @@ def _what_sum(before: str, used: Collection[str]) -> str:
     return ""
 
 
-def _sentence_dates(sentence: str, asks_date: bool) -> dict[str, str]:
-    """Each date told by what comes just before it (since the last date): "live on 28
-    November" is the new date, "was due on 3 November" the old one, "send you the plan by
-    Thursday" the time promised."""
-    spans = dates(sentence)
-    pairs = _pairs(sentence, spans)
-    if pairs:
-        old, new = pairs[0]
-        return {"old_date": _cut(sentence, old), "new_date": _cut(sentence, new)}
-    found: dict[str, str] = {}
-    end = 0
-    for span in spans:
-        before, end = sentence[end:span[0]], span[1]
-        if _SENDING.search(before):
-            found["promised"] = _cut(sentence, span)
-        elif _OLD.search(before):
-            found.setdefault("old_date", _cut(sentence, span))
-        elif asks_date or _DELIVERY.search(before):
-            found.setdefault("new_date", _cut(sentence, span))
-    return found
+def _what_date(before: str, asks_date: bool) -> str:
+    """The fact a date is, from the words before it: "live on 28 November" the new date,
+    "was due on 3 November" the old one, "send you the plan by Thursday" the time promised."""
+    if _SENDING.search(before):
+        return "promised"
+    if _OLD.search(before):
+        return "old_date"
+    return "new_date" if asks_date or _DELIVERY.search(before) else ""
 
 
 _LEADING = re.compile(r"^(?:on|by|until|at)\s+", re.IGNORECASE)

@@ -37,6 +37,7 @@ _REFUSAL = re.compile(
     r"|\b(?:is|are) not (?:up for|open to) (?:discussion|negotiation|debate)\b",
     re.IGNORECASE)
 
+# A question left unanswered is remarked on by what was asked (asks.UNANSWERED).
 REMARKS: dict[Heard, tuple[str, ...]] = {
     "repeat": ("You said that already.", "That's what you said last time.",
                "I've heard that one.", "You keep saying the same thing."),
@@ -44,7 +45,6 @@ REMARKS: dict[Heard, tuple[str, ...]] = {
                 "You're telling me nothing moves."),
     "off-topic": ("What has that got to do with anything?", "I'm not sure what that has to do "
                   "with this.", "Can we stay on the problem, please?"),
-    "unanswered": ("You haven't answered my question.", "That doesn't answer what I asked."),
 }
 
 

@@ -45,7 +45,8 @@ class Branch:
     if_offered: tuple[str, ...] = ()
     """The reply offered at least one of these options (the playbook's option ids)."""
     if_answered: tuple[Ask, ...] = ()
-    """The client has been given every one of these (in this reply or an earlier one)."""
+    """The client has been given every one of these, in this reply or an earlier reply to
+    the same turn."""
 
     @property
     def is_default(self) -> bool:

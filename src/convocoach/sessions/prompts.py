@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import case
+from convocoach.rehearsal.engine import named_facts
 from convocoach.sessions.model import Answer
 
 SECTION_LABELS: dict[str, str] = {
@@ -67,9 +68,7 @@ def case_prompts(playbook: Playbook) -> tuple[PrepPrompt, ...]:
     script = playbook.rehearsal
     if script is None:
         return ()
-    lines = [line for turn in script.turns for line in (turn.client, *turn.variants)]
-    lines += [offer.objection for offer in script.offers]
-    named = {name for line in lines for name in case.names_in(line)}
+    named = named_facts(script)
     return tuple(PrepPrompt("case", n, fact.label, fact.hint + "; one line, as you would "
                             "say it", f"case.{fact.name}")
                  for n, fact in enumerate(f for f in case.SESSION_FACTS if f.name in named))
