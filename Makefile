@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: setup lint typecheck test snap-update bench schema docs check run lock newest
+.PHONY: setup format lint typecheck test snap-update bench schema docs check run lock newest
 
 setup:
 	$(PY) -m venv $(VENV)
@@ -19,6 +19,10 @@ newest:
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
 
 typecheck:
 	$(BIN)/mypy

@@ -29,8 +29,9 @@ class Result:
         return self.ratio <= self.goal
 
 
-def interleaved(baseline: Callable[[], object], candidate: Callable[[], object],
-                rounds: int) -> tuple[float, float]:
+def interleaved(
+    baseline: Callable[[], object], candidate: Callable[[], object], rounds: int
+) -> tuple[float, float]:
     """Median time of each callable, alternating them so drift hits both alike."""
     base: list[float] = []
     cand: list[float] = []
@@ -53,17 +54,24 @@ def program_env(home: Path) -> dict[str, str]:
     import convocoach
 
     compileall.compile_dir(Path(convocoach.__file__).parent, quiet=1)
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("CONVOCOACH_") and k not in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL")}
-    env.update(CONVOCOACH_CONFIG_DIR=str(home / "config"), CONVOCOACH_DATA_DIR=str(home / "data"),
-               CONVOCOACH_CACHE_DIR=str(home / "cache"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CONVOCOACH_") and k not in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL")
+    }
+    env.update(
+        CONVOCOACH_CONFIG_DIR=str(home / "config"),
+        CONVOCOACH_DATA_DIR=str(home / "data"),
+        CONVOCOACH_CACHE_DIR=str(home / "cache"),
+    )
     return env
 
 
 def run_quietly(argv: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], None]:
     def run() -> None:
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-                       env=env)
+        subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env
+        )
 
     return run
 
@@ -83,6 +91,8 @@ def report(results: Sequence[Result]) -> bool:
         goal = f"{r.goal:5.1f}x" if r.goal != float("inf") else "     -"
         if r.goal == float("inf"):
             mark = "(reported)"
-        print(f"{r.name:58} {_amount(r.baseline, r.unit, 11)} {_amount(r.candidate, r.unit, 12)} "
-              f"{r.ratio:6.2f}x {goal}  {mark}")
+        print(
+            f"{r.name:58} {_amount(r.baseline, r.unit, 11)} {_amount(r.candidate, r.unit, 12)} "
+            f"{r.ratio:6.2f}x {goal}  {mark}"
+        )
     return all(r.met for r in results)

@@ -46,8 +46,15 @@ class PtyTimeout(RuntimeError):
 class PtyProcess:
     """A child process whose stdin, stdout and stderr are the slave side of a new pty."""
 
-    def __init__(self, argv: Sequence[str], env: Mapping[str, str], *, columns: int = 100,
-                 rows: int = 30, cwd: str | None = None) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        env: Mapping[str, str],
+        *,
+        columns: int = 100,
+        rows: int = 30,
+        cwd: str | None = None,
+    ) -> None:
         self.argv = list(argv)
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -112,9 +119,11 @@ class PtyProcess:
             remaining = deadline - time.perf_counter()
             if remaining <= 0 or self.eof:
                 why = "the program exited" if self.eof else f"{timeout:.0f} s passed"
-                raise PtyTimeout(f"{why} before {wanted!r} appeared in the output of "
-                                 f"{' '.join(self.argv)}; the last output seen was:\n"
-                                 f"{self.tail(since)}")
+                raise PtyTimeout(
+                    f"{why} before {wanted!r} appeared in the output of "
+                    f"{' '.join(self.argv)}; the last output seen was:\n"
+                    f"{self.tail(since)}"
+                )
             self._read_once(remaining)
 
     def wait_quiet(self, quiet: float = 0.2, *, timeout: float = 20.0) -> None:
@@ -126,9 +135,11 @@ class PtyProcess:
             if now - last >= quiet:
                 return
             if now >= deadline:
-                raise PtyTimeout(f"the output of {' '.join(self.argv)} did not settle for "
-                                 f"{quiet * 1000:.0f} ms within {timeout:.0f} s; the last output "
-                                 f"seen was:\n{self.tail()}")
+                raise PtyTimeout(
+                    f"the output of {' '.join(self.argv)} did not settle for "
+                    f"{quiet * 1000:.0f} ms within {timeout:.0f} s; the last output "
+                    f"seen was:\n{self.tail()}"
+                )
             if self._read_once(min(quiet - (now - last), deadline - now)):
                 last = time.perf_counter()
 
@@ -142,7 +153,7 @@ class PtyProcess:
         start = time.perf_counter()
         view = memoryview(data)
         while view:
-            view = view[os.write(self.fd, view):]
+            view = view[os.write(self.fd, view) :]
         return start
 
     def close(self, quit_keys: bytes = b"\x11", timeout: float = 5.0) -> int:
@@ -195,6 +206,10 @@ class PtyProcess:
     def __enter__(self) -> PtyProcess:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

@@ -37,23 +37,31 @@ from convocoach.coach.score import Coach
 from convocoach.locations import Locations
 
 
-def print_agreement(coach: Coach, part: str, entries: list[dict[str, object]],
-                    misses: str) -> None:
+def print_agreement(coach: Coach, part: str, entries: list[dict[str, object]], misses: str) -> None:
     tallies = evaluate(coach, entries)  # type: ignore[arg-type]
-    fitted = " (rules and weight tables fitted to these: not a measure)" \
-        if part == "tuning" else " (nothing fitted to these: the figures to quote)"
+    fitted = (
+        " (rules and weight tables fitted to these: not a measure)"
+        if part == "tuning"
+        else " (nothing fitted to these: the figures to quote)"
+    )
     print(f"{part} part: {len(entries)} labelled replies{fitted}\n")
-    print(f"{'dimension':10} {'precision':>9} {'recall':>7} {'agreement':>9}   "
-          f"{'tp':>3} {'fp':>3} {'fn':>3}")
+    print(
+        f"{'dimension':10} {'precision':>9} {'recall':>7} {'agreement':>9}   "
+        f"{'tp':>3} {'fp':>3} {'fn':>3}"
+    )
     for code in CODES:
         t = tallies[code]
-        print(f"{code:10} {t.precision:9.2f} {t.recall:7.2f} {t.agreement:9.2f}   "
-              f"{t.tp:3} {t.fp:3} {t.fn:3}")
+        print(
+            f"{code:10} {t.precision:9.2f} {t.recall:7.2f} {t.agreement:9.2f}   "
+            f"{t.tp:3} {t.fp:3} {t.fn:3}"
+        )
     mean = sum(tallies[code].agreement for code in CODES) / len(CODES)
     print(f"{'mean':10} {'':9} {'':7} {mean:9.2f}")
     p = tallies["PENALTY"]
-    print(f"{'penalty vs clean':20} {p.agreement:9.2f}   (penalty precision {p.precision:.2f}, "
-          f"recall {p.recall:.2f})\n")
+    print(
+        f"{'penalty vs clean':20} {p.agreement:9.2f}   (penalty precision {p.precision:.2f}, "
+        f"recall {p.recall:.2f})\n"
+    )
     if misses:
         for line in tallies[misses].misses:
             print(f"  {misses} {line}")
@@ -74,16 +82,25 @@ def bench_throughput(coach: Coach, replies: list[str], rounds: int) -> Result:
     base, cand = interleaved(bare, ours, rounds)
     per_second = len(replies) / cand
     print(f"full rubric: {per_second:,.0f} replies/s ({cand / len(replies) * 1e6:.0f} us a reply)")
-    return Result(f"score {len(replies)} replies vs one compiled regex search (report only)",
-                  base, cand, float("inf"))
+    return Result(
+        f"score {len(replies)} replies vs one compiled regex search (report only)",
+        base,
+        cand,
+        float("inf"),
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--misses", choices=(*CODES, "PENALTY"), default="",
-                        help="also list the replies where this dimension disagrees")
+    parser.add_argument(
+        "--misses",
+        choices=(*CODES, "PENALTY"),
+        default="",
+        help="also list the replies where this dimension disagrees",
+    )
     args = parser.parse_args()
     coach = Coach(find_rubric(Locations.from_env()))
     tuning = load_labels("tuning")

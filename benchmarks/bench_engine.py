@@ -65,22 +65,29 @@ def bench(rounds: int) -> tuple[Result, float]:
                 times.append(elapsed)
                 cand_all.append(elapsed)
         per_playbook.append(statistics.median(times))
-    result = Result("one reply judged and answered vs the coach's score alone",
-                    statistics.median(base_all), statistics.median(cand_all), float("inf"))
+    result = Result(
+        "one reply judged and answered vs the coach's score alone",
+        statistics.median(base_all),
+        statistics.median(cand_all),
+        float("inf"),
+    )
     return result, max(per_playbook) * 1000
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--check", action="store_true", help="exit 1 if the goal is missed")
     args = parser.parse_args()
     result, slowest_ms = bench(args.rounds)
     report([result])
     met = slowest_ms < GOAL_MS
-    print(f"slowest playbook's median reply: {slowest_ms:.2f} ms (goal < {GOAL_MS:.0f} ms) "
-          f"{'ok' if met else 'MISSED'}")
+    print(
+        f"slowest playbook's median reply: {slowest_ms:.2f} ms (goal < {GOAL_MS:.0f} ms) "
+        f"{'ok' if met else 'MISSED'}"
+    )
     return 0 if met or not args.check else 1
 
 

@@ -1,6 +1,6 @@
 """Follow-up rendering and ``convocoach email`` start-up, as ratios to bare Jinja in the same run.
 
-    python benchmarks/bench_followup.py [--check] [--rounds 30]
+python benchmarks/bench_followup.py [--check] [--rounds 30]
 """
 
 from __future__ import annotations
@@ -28,9 +28,15 @@ from convocoach.sessions.model import NextStep
 
 
 def bench_render(rounds: int) -> Result:
-    steps = tuple(NextStep(f"Action number {n}: send the revised plan for part {n}",
-                           ("us", "client", "person")[n % 3], "Ana Ruiz", f"2026-12-{n + 1:02d}")
-                  for n in range(20))
+    steps = tuple(
+        NextStep(
+            f"Action number {n}: send the revised plan for part {n}",
+            ("us", "client", "person")[n % 3],
+            "Ana Ruiz",
+            f"2026-12-{n + 1:02d}",
+        )
+        for n in range(20)
+    )
     big = replace(session(), next_steps=steps)
     pb = playbook()
     template = find_template(Locations.from_env(), "standard")
@@ -39,12 +45,14 @@ def bench_render(rounds: int) -> Result:
     # The bare baseline: a template with no logic whose output is as long as ours.
     bare_source = "{{ greeting }}\n" + "".join(
         f"- {{{{ steps[{n % 20}].action }}}} ({{{{ steps[{n % 20}].owner }}}})\n"
-        for n in range(size // 60))
+        for n in range(size // 60)
+    )
 
     # One-shot renders on both sides, as a command does: environment, compile, render.
     def bare() -> None:
-        jinja2.Environment().from_string(bare_source).render(greeting="Hello",
-                                                            steps=context["next_steps"])
+        jinja2.Environment().from_string(bare_source).render(
+            greeting="Hello", steps=context["next_steps"]
+        )
 
     def ours() -> None:
         render_module._environment.cache_clear()
@@ -52,21 +60,23 @@ def bench_render(rounds: int) -> Result:
         render_all(FORMATS, template, big, pb, PROFILE, now=NOW)
 
     base, cand = interleaved(bare, ours, rounds)
-    return Result("follow-up, 20 next steps, all 5 formats vs bare Jinja render", base, cand,
-                  3.0)
+    return Result("follow-up, 20 next steps, all 5 formats vs bare Jinja render", base, cand, 3.0)
 
 
 def bench_email_cli(rounds: int, home: Path) -> Result:
     exe = shutil.which("convocoach") or str(Path(sys.executable).parent / "convocoach")
     env = program_env(home)
-    sid = subprocess.run([exe, "demo"], env=env, capture_output=True, text=True,
-                         check=True).stdout.strip()
+    sid = subprocess.run(
+        [exe, "demo"], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     email = run_quietly([exe, "email", sid, "--format", "md"], env)
     email()
-    base, cand = interleaved(run_quietly([sys.executable, "-c", "import jinja2, yaml"], env),
-                             email, rounds)
-    return Result("convocoach email ID --format md vs python -c 'import jinja2, yaml'", base,
-                  cand, 2.0)
+    base, cand = interleaved(
+        run_quietly([sys.executable, "-c", "import jinja2, yaml"], env), email, rounds
+    )
+    return Result(
+        "convocoach email ID --format md vs python -c 'import jinja2, yaml'", base, cand, 2.0
+    )
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """Playbook loading and ``playbooks list`` start-up, as ratios to bare PyYAML in the same run.
 
-    python benchmarks/bench_playbooks.py [--check] [--files 1000] [--rounds 7]
+python benchmarks/bench_playbooks.py [--check] [--files 1000] [--rounds 7]
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     paths = []
     for n in range(count):
         source = sources[n % len(sources)]
-        text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}\n",
-                                                          f"id: {source.stem}-{n}\n", 1)
+        text = source.read_text(encoding="utf-8").replace(
+            f"id: {source.stem}\n", f"id: {source.stem}-{n}\n", 1
+        )
         path = folder / f"{source.stem}-{n}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -44,8 +45,9 @@ def bench_loading(paths: list[Path], rounds: int) -> Result:
             load_playbook_file(path)
 
     base, cand = interleaved(bare, ours, rounds)
-    return Result(f"load+validate {len(paths)} playbooks vs yaml.load(CSafeLoader)", base, cand,
-                  1.5)
+    return Result(
+        f"load+validate {len(paths)} playbooks vs yaml.load(CSafeLoader)", base, cand, 1.5
+    )
 
 
 def bench_list(rounds: int, home: Path) -> Result:
@@ -53,8 +55,9 @@ def bench_list(rounds: int, home: Path) -> Result:
     env = program_env(home)
     listing = run_quietly([exe, "playbooks", "list"], env)
     listing()  # the first run fills the summary cache, as any earlier use would
-    base, cand = interleaved(run_quietly([sys.executable, "-c", "import yaml"], env), listing,
-                             rounds * 4)
+    base, cand = interleaved(
+        run_quietly([sys.executable, "-c", "import yaml"], env), listing, rounds * 4
+    )
     return Result("convocoach playbooks list vs python -c 'import yaml'", base, cand, 2.0)
 
 
@@ -67,8 +70,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        results = [bench_loading(make_corpus(folder, args.files), args.rounds),
-                   bench_list(args.rounds, Path(tmp))]
+        results = [
+            bench_loading(make_corpus(folder, args.files), args.rounds),
+            bench_list(args.rounds, Path(tmp)),
+        ]
     ok = report(results)
     return 0 if ok or not args.check else 1
 

@@ -50,7 +50,7 @@ def plan(count: int) -> list[tuple[bytes, str]]:
     timed = 0
     index = 0
     while timed < count:
-        word = WORDS[index % len(WORDS)][:count - timed]
+        word = WORDS[index % len(WORDS)][: count - timed]
         index += 1
         keys += [(word[n - 1].encode(), word[:n]) for n in range(1, len(word) + 1)]
         keys.append((b"", word))
@@ -78,17 +78,24 @@ def bench(keys: int) -> Result:
                     continue
                 since = proc.mark()
                 sent = proc.write(key)
-                samples[label].append(proc.wait_for([shown], since=since, timeout=TIMEOUT)
-                                      - sent)
+                samples[label].append(proc.wait_for([shown], since=since, timeout=TIMEOUT) - sent)
             time.sleep(CADENCE)
         for proc in procs.values():
             proc.close()
-    print(f"echo with live feedback on:  median {statistics.median(samples['on']) * 1000:.1f} ms,"
-          f" 90th percentile {_p90(samples['on']) * 1000:.1f} ms")
-    print(f"echo with live feedback off: median {statistics.median(samples['off']) * 1000:.1f} "
-          f"ms, 90th percentile {_p90(samples['off']) * 1000:.1f} ms\n")
-    return Result(f"reply box echo, median of {keys} keys, feedback on vs off",
-                  statistics.median(samples["off"]), statistics.median(samples["on"]), 1.1)
+    print(
+        f"echo with live feedback on:  median {statistics.median(samples['on']) * 1000:.1f} ms,"
+        f" 90th percentile {_p90(samples['on']) * 1000:.1f} ms"
+    )
+    print(
+        f"echo with live feedback off: median {statistics.median(samples['off']) * 1000:.1f} "
+        f"ms, 90th percentile {_p90(samples['off']) * 1000:.1f} ms\n"
+    )
+    return Result(
+        f"reply box echo, median of {keys} keys, feedback on vs off",
+        statistics.median(samples["off"]),
+        statistics.median(samples["on"]),
+        1.1,
+    )
 
 
 def _p90(values: list[float]) -> float:
@@ -96,8 +103,9 @@ def _p90(values: list[float]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--keys", type=int, default=60)
     parser.add_argument("--check", action="store_true", help="exit 1 if the goal is missed")
     args = parser.parse_args()

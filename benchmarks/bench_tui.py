@@ -62,7 +62,7 @@ BASELINE_FOCUS_KEYS = b""  # the Input is focused on mount
 CONVOCOACH_FOCUS_KEYS = b"/"  # the playbook filter on the home screen
 SETTINGS_YAML = "name: Bench\n"
 
-BASELINE_APP = textwrap.dedent('''\
+BASELINE_APP = textwrap.dedent("""\
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.widgets import Footer, Header, Input, Static
@@ -84,7 +84,7 @@ BASELINE_APP = textwrap.dedent('''\
 
     if __name__ == "__main__":
         Baseline().run()
-''')
+""")
 
 
 @dataclass
@@ -122,10 +122,16 @@ def programs(home: Path) -> tuple[Program, Program]:
     config = home / "config"
     config.mkdir()
     (config / "settings.yaml").write_text(SETTINGS_YAML, encoding="utf-8")
-    baseline = Program("baseline", [sys.executable, str(script)], base_env, BASELINE_MARKERS,
-                       BASELINE_FOCUS_KEYS)
-    candidate = Program("convocoach", [sys.executable, "-m", "convocoach"], cand_env,
-                        CONVOCOACH_MARKERS, CONVOCOACH_FOCUS_KEYS)
+    baseline = Program(
+        "baseline", [sys.executable, str(script)], base_env, BASELINE_MARKERS, BASELINE_FOCUS_KEYS
+    )
+    candidate = Program(
+        "convocoach",
+        [sys.executable, "-m", "convocoach"],
+        cand_env,
+        CONVOCOACH_MARKERS,
+        CONVOCOACH_FOCUS_KEYS,
+    )
     return baseline, candidate
 
 
@@ -135,8 +141,12 @@ def bench_first_paint(baseline: Program, candidate: Program, rounds: int) -> Res
     for _ in range(rounds):
         base.append(baseline.first_paint())
         cand.append(candidate.first_paint())
-    return Result(f"first paint in a {COLUMNS}x{ROWS} pty vs bare Textual",
-                  statistics.median(base), statistics.median(cand), 1.2)
+    return Result(
+        f"first paint in a {COLUMNS}x{ROWS} pty vs bare Textual",
+        statistics.median(base),
+        statistics.median(cand),
+        1.2,
+    )
 
 
 def key_plan(count: int) -> list[tuple[bytes, str]]:
@@ -145,7 +155,7 @@ def key_plan(count: int) -> list[tuple[bytes, str]]:
     words = itertools.cycle(WORDS)
     timed = 0
     while timed < count:
-        word = next(words)[:count - timed]
+        word = next(words)[: count - timed]
         plan += [(word[n - 1].encode(), word[:n]) for n in range(1, len(word) + 1)]
         plan.append((b"", word))
         timed += len(word)
@@ -170,26 +180,35 @@ def bench_echo(baseline: Program, candidate: Program, keys: int) -> Result:
                     continue
                 since = proc.mark()
                 sent = proc.write(key)
-                samples[prog.label].append(proc.wait_for([shown], since=since, timeout=TIMEOUT)
-                                           - sent)
+                samples[prog.label].append(
+                    proc.wait_for([shown], since=since, timeout=TIMEOUT) - sent
+                )
                 proc.wait_quiet(QUIET, timeout=TIMEOUT)
         for prog, proc in procs:
             prog.finish(proc)
-    return Result(f"keystroke echo, median of {keys} keys, vs bare Textual",
-                  statistics.median(samples[baseline.label]),
-                  statistics.median(samples[candidate.label]), 1.1)
+    return Result(
+        f"keystroke echo, median of {keys} keys, vs bare Textual",
+        statistics.median(samples[baseline.label]),
+        statistics.median(samples[candidate.label]),
+        1.1,
+    )
 
 
 def bench_memory(baseline: Program, candidate: Program) -> Result:
     runs = len(candidate.max_rss_kib)
-    return Result(f"peak memory (max RSS, median of {runs} runs) vs bare Textual",
-                  statistics.median(baseline.max_rss_kib) / 1024,
-                  statistics.median(candidate.max_rss_kib) / 1024, 1.3, unit="MiB")
+    return Result(
+        f"peak memory (max RSS, median of {runs} runs) vs bare Textual",
+        statistics.median(baseline.max_rss_kib) / 1024,
+        statistics.median(candidate.max_rss_kib) / 1024,
+        1.3,
+        unit="MiB",
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=7, help="first-paint rounds (default 7)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
     args = parser.parse_args()
@@ -202,8 +221,10 @@ def main() -> int:
                 prog.first_paint()
                 prog.max_rss_kib.clear()
                 prog.unclean_exits = 0
-            results = [bench_first_paint(baseline, candidate, args.rounds),
-                       bench_echo(baseline, candidate, KEYSTROKES)]
+            results = [
+                bench_first_paint(baseline, candidate, args.rounds),
+                bench_echo(baseline, candidate, KEYSTROKES),
+            ]
             results.append(bench_memory(baseline, candidate))
         except PtyTimeout as exc:
             print(f"bench_tui: {exc}", file=sys.stderr)
@@ -211,8 +232,9 @@ def main() -> int:
     ok = report(results)
     for prog in (baseline, candidate):
         if prog.unclean_exits:
-            print(f"note: {prog.label} did not exit cleanly on ctrl+q in "
-                  f"{prog.unclean_exits} run(s)")
+            print(
+                f"note: {prog.label} did not exit cleanly on ctrl+q in {prog.unclean_exits} run(s)"
+            )
     return 0 if ok or not args.check else 1
 
 

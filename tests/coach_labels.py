@@ -71,10 +71,20 @@ def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
     for entry in entries:
         score = coach.score(entry["reply"], entry.get("client") or "", entry["level"])
         for code in CODES:
-            _count(tallies[code], entry["id"], _STATUS[entry["expect"][code]],
-                   score[code].status, positive(code))
-        _count(tallies["PENALTY"], entry["id"], "fail" if labelled_penalty(entry) else "pass",
-               "fail" if score.penalties else "pass", "fail")
+            _count(
+                tallies[code],
+                entry["id"],
+                _STATUS[entry["expect"][code]],
+                score[code].status,
+                positive(code),
+            )
+        _count(
+            tallies["PENALTY"],
+            entry["id"],
+            "fail" if labelled_penalty(entry) else "pass",
+            "fail" if score.penalties else "pass",
+            "fail",
+        )
     return tallies
 
 

@@ -12,8 +12,9 @@ BUNDLED = REPO / "playbooks"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own config, data and cache folders and no extra playbook path."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CONVOCOACH_CONFIG_DIR", str(home / "config"))
@@ -28,8 +29,12 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory,
 def write_playbook(tmp_path: Path) -> Callable[..., Path]:
     """Write a playbook file (the starter for ``pid`` unless ``text`` is given)."""
 
-    def write(pid: str = "sample", text: str | None = None, folder: Path | None = None,
-              name: str | None = None) -> Path:
+    def write(
+        pid: str = "sample",
+        text: str | None = None,
+        folder: Path | None = None,
+        name: str | None = None,
+    ) -> Path:
         target_dir = folder or tmp_path
         target_dir.mkdir(parents=True, exist_ok=True)
         path = target_dir / (name or f"{pid}.yaml")

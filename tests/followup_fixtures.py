@@ -12,32 +12,52 @@ from convocoach.sessions.model import Client, Meeting, NextStep, Session
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
 
-PROFILE = Profile(name="Sam Okafor", title="Delivery Lead", company="Brightline Studio",
-                  email="sam@brightline.example", signature="Sam Okafor\nDelivery Lead",
-                  timezone="Europe/London", business_start="09:00", business_end="17:30")
+PROFILE = Profile(
+    name="Sam Okafor",
+    title="Delivery Lead",
+    company="Brightline Studio",
+    email="sam@brightline.example",
+    signature="Sam Okafor\nDelivery Lead",
+    timezone="Europe/London",
+    business_start="09:00",
+    business_end="17:30",
+)
 
 
 def playbook() -> Playbook:
-    return load_playbook_file(Locations.from_env().bundled_playbooks / "project-delays.yaml"
-                              ).playbook
+    return load_playbook_file(
+        Locations.from_env().bundled_playbooks / "project-delays.yaml"
+    ).playbook
 
 
 def session(**changes: object) -> Session:
     base = Session(
-        uuid="0f9a3c2e-5b1d-4e7a-9c3b-2d8e6f4a1b70", playbook_id="project-delays",
+        uuid="0f9a3c2e-5b1d-4e7a-9c3b-2d8e6f4a1b70",
+        playbook_id="project-delays",
         title="Northwind checkout launch",
-        client=Client("Dana Whitfield", "Northwind Retail", "Head of E-commerce", "director",
-                      "low", "en", "dana@northwind.example"),
+        client=Client(
+            "Dana Whitfield",
+            "Northwind Retail",
+            "Head of E-commerce",
+            "director",
+            "low",
+            "en",
+            "dana@northwind.example",
+        ),
         meeting=Meeting("2026-11-24", "10:00", 45, "video", "Video call"),
-        points=("The payment provider changed its card check.",
-                "The rest of the checkout is finished and tested."),
+        points=(
+            "The payment provider changed its card check.",
+            "The rest of the checkout is finished and tested.",
+        ),
         next_steps=(
             NextStep("Send the revised plan", "us", "", "2026-11-26"),
             NextStep("Confirm the two-phase launch", "client", "", "2026-11-27"),
             NextStep("Brief the board", "person", "Dana Whitfield", "2026-11-30"),
             NextStep("Dropped idea", "us", "", "", "dropped"),
         ),
-        cadence="weekly", next_checkin="2026-12-01")
+        cadence="weekly",
+        next_checkin="2026-12-01",
+    )
     from dataclasses import replace
 
     return replace(base, **changes)  # type: ignore[arg-type]

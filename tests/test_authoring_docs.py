@@ -33,16 +33,21 @@ def built() -> dict[str, str]:
 
 
 def test_committed_docs_are_what_the_generator_writes(built: dict[str, str]) -> None:
-    stale = [name for name, text in built.items()
-             if not (DOCS / name).is_file() or (DOCS / name).read_bytes() != text.encode()]
+    stale = [
+        name
+        for name, text in built.items()
+        if not (DOCS / name).is_file() or (DOCS / name).read_bytes() != text.encode()
+    ]
     assert not stale, f"docs/ is out of date ({', '.join(stale)}); run: {REGENERATE}"
 
 
 def test_example_schemas_are_the_committed_ones(built: dict[str, str]) -> None:
-    assert built["examples/playbook.schema.json"] == \
-        (REPO / "playbooks" / "playbook.schema.json").read_text(encoding="utf-8")
-    assert built["examples/rubric.schema.json"] == \
-        (REPO / "rubrics" / "rubric.schema.json").read_text(encoding="utf-8")
+    assert built["examples/playbook.schema.json"] == (
+        REPO / "playbooks" / "playbook.schema.json"
+    ).read_text(encoding="utf-8")
+    assert built["examples/rubric.schema.json"] == (
+        REPO / "rubrics" / "rubric.schema.json"
+    ).read_text(encoding="utf-8")
 
 
 def _paths(node: dict[str, Any], path: str = "") -> Iterator[str]:
@@ -56,10 +61,11 @@ def _paths(node: dict[str, Any], path: str = "") -> Iterator[str]:
             yield from _paths(variant, below)
 
 
-@pytest.mark.parametrize(("page", "schema"), [("playbook-format.md", playbook_schema),
-                                              ("rubric-format.md", rubric_schema)])
-def test_every_field_of_the_schema_has_a_row(built: dict[str, str], page: str,
-                                             schema: Any) -> None:
+@pytest.mark.parametrize(
+    ("page", "schema"),
+    [("playbook-format.md", playbook_schema), ("rubric-format.md", rubric_schema)],
+)
+def test_every_field_of_the_schema_has_a_row(built: dict[str, str], page: str, schema: Any) -> None:
     paths = list(_paths(schema()))
     assert len(paths) > 20
     missing = [p for p in paths if f"| `{p}` |" not in built[page]]
@@ -84,9 +90,12 @@ def test_example_rubrics_load(name: str) -> None:
 
 
 def test_every_rule_kind_has_an_example_on_the_page(built: dict[str, str]) -> None:
-    kinds = [v["properties"]["kind"]["const"] for v in
-             rubric_schema()["properties"]["dimensions"]["items"]["properties"]["rules"]
-             ["items"]["oneOf"]]
+    kinds = [
+        v["properties"]["kind"]["const"]
+        for v in rubric_schema()["properties"]["dimensions"]["items"]["properties"]["rules"][
+            "items"
+        ]["oneOf"]
+    ]
     examples = authoring_docs.rule_examples()
     assert sorted(examples) == sorted(kinds)
     for kind in kinds:
@@ -136,8 +145,9 @@ def test_pages_parse_and_every_relative_link_resolves(page: Path) -> None:
         file = (page.parent / target).resolve() if target else page
         assert file.exists(), f"{page.name}: broken link {href}"
         if anchor:
-            assert anchor in _anchors(md.parse(file.read_text(encoding="utf-8"))), \
+            assert anchor in _anchors(md.parse(file.read_text(encoding="utf-8"))), (
                 f"{page.name}: no heading for {href}"
+            )
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: p.name)

@@ -16,8 +16,12 @@ FILES = sorted(BUNDLED.glob("*.yaml"))
 
 def test_library_covers_the_core_challenges_and_more() -> None:
     ids = {p.stem for p in FILES}
-    assert {"unrealistic-expectations", "budget-constraints", "project-delays",
-            "miscommunication"} <= ids
+    assert {
+        "unrealistic-expectations",
+        "budget-constraints",
+        "project-delays",
+        "miscommunication",
+    } <= ids
     assert len(ids) >= 8
 
 

@@ -16,7 +16,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_demo_reuses_its_session_unless_asked_for_a_new_one(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, first, err = run(capsys, "demo")
     assert code == 0
     assert "created demo session" in err
@@ -38,7 +39,8 @@ def test_profile_alone_shows_the_profile(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_a_bad_profile_value_names_the_argument_not_the_settings_file(
-        capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     code, _, err = run(capsys, "profile", "set", "business_end", "25:00")
     assert code == 2
     assert err.startswith("error: business_end: '25:00' is not a 24-hour time")
@@ -47,17 +49,20 @@ def test_a_bad_profile_value_names_the_argument_not_the_settings_file(
 
 
 def test_a_bad_time_zone_says_what_is_wrong_once_and_suggests_the_nearest(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, _, err = run(capsys, "profile", "set", "timezone", "Europe/Londn")
     assert code == 2
     message, fix = err.splitlines()
-    assert message == ("error: timezone: 'Europe/Londn': there is no such time zone "
-                       "(did you mean Europe/London?)")
+    assert message == (
+        "error: timezone: 'Europe/Londn': there is no such time zone (did you mean Europe/London?)"
+    )
     assert fix.strip() == "fix: write a time zone like Europe/London"
 
 
 def test_validate_takes_the_id_that_playbooks_new_suggests(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, _, err = run(capsys, "playbooks", "new", "vendor-change")
     assert code == 0
     assert "then run 'convocoach playbooks validate vendor-change'" in err
@@ -70,8 +75,9 @@ def test_validate_takes_the_id_that_playbooks_new_suggests(
     assert "project-delays.yaml: ok" in out
 
 
-def test_validate_finds_an_invalid_file_by_id(capsys: pytest.CaptureFixture[str],
-                                              isolated_home: Path) -> None:
+def test_validate_finds_an_invalid_file_by_id(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     folder = isolated_home / "config" / "playbooks"
     folder.mkdir(parents=True)
     (folder / "broken.yaml").write_text("schema: 1\nid: broken\n", encoding="utf-8")
@@ -80,8 +86,7 @@ def test_validate_finds_an_invalid_file_by_id(capsys: pytest.CaptureFixture[str]
     assert "broken.yaml:3:1: error: missing required key 'title'" in out
 
 
-def test_validate_an_unknown_id_says_where_it_looked(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_an_unknown_id_says_where_it_looked(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "playbooks", "validate", "nope")
     assert code == 2
     assert "no playbook file or id 'nope'" in err

@@ -15,8 +15,9 @@ def demo(capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().out.strip()
 
 
-def test_demo_then_email_in_every_format(capsys: pytest.CaptureFixture[str],
-                                         tmp_path: Path) -> None:
+def test_demo_then_email_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     sid = demo(capsys)
     assert main(["email", sid, "--format", "md"]) == 0
     captured = capsys.readouterr()
@@ -44,8 +45,9 @@ def test_email_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert f"{bad}:1:1: error: 'dict object' has no attribute 'nmae'" in capsys.readouterr().err
 
 
-def test_profile_set_show_and_bad_values(capsys: pytest.CaptureFixture[str],
-                                         isolated_home: Path) -> None:
+def test_profile_set_show_and_bad_values(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     assert main(["profile", "set", "name", "Sam Okafor"]) == 0
     assert main(["profile", "set", "timezone", "Europe/Lisbon"]) == 0
     assert main(["profile", "show"]) == 0
@@ -61,8 +63,9 @@ def test_profile_set_show_and_bad_values(capsys: pytest.CaptureFixture[str],
     assert "Europe/Lisbon" in settings.read_text(encoding="utf-8")
 
 
-def test_bad_settings_file_gets_a_precise_error(capsys: pytest.CaptureFixture[str],
-                                                isolated_home: Path) -> None:
+def test_bad_settings_file_gets_a_precise_error(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     settings = isolated_home / "config" / "settings.yaml"
     settings.parent.mkdir(parents=True)
     settings.write_text("name: Sam\nbusiness_start: 9am\n", encoding="utf-8")
@@ -71,9 +74,9 @@ def test_bad_settings_file_gets_a_precise_error(capsys: pytest.CaptureFixture[st
     assert f"{settings}:2:17: error: '9am' is not a 24-hour time like 09:00" in err
 
 
-
-def test_an_unusable_data_folder_is_a_clean_error(capsys: pytest.CaptureFixture[str],
-                                                  tmp_path: Path) -> None:
+def test_an_unusable_data_folder_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     assert main(["sessions", "list", "--data-dir", str(blocker / "data")]) == 1
@@ -83,7 +86,8 @@ def test_an_unusable_data_folder_is_a_clean_error(capsys: pytest.CaptureFixture[
 
 
 def test_an_edited_email_is_used_until_a_template_is_named(
-        capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     from convocoach.sessions.store import SessionStore
 
     sid = demo(capsys)

@@ -29,9 +29,9 @@ def test_list_shows_bundled_playbooks(capsys: pytest.CaptureFixture[str]) -> Non
     assert err == ""
 
 
-def test_list_shows_which_file_won(capsys: pytest.CaptureFixture[str],
-                                   write_playbook: Callable[..., Path],
-                                   isolated_home: Path) -> None:
+def test_list_shows_which_file_won(
+    capsys: pytest.CaptureFixture[str], write_playbook: Callable[..., Path], isolated_home: Path
+) -> None:
     mine = write_playbook("project-delays", folder=isolated_home / "config" / "playbooks")
     _code, out, _ = run(capsys, "playbooks", "list")
     row = next(line for line in out.splitlines() if line.startswith("project-delays"))
@@ -44,19 +44,22 @@ def test_list_shows_which_file_won(capsys: pytest.CaptureFixture[str],
     assert entry["overrides"][0].endswith("playbooks/project-delays.yaml")
 
 
-def test_list_reports_bad_files_and_keeps_the_rest(capsys: pytest.CaptureFixture[str],
-                                                   write_playbook: Callable[..., Path],
-                                                   tmp_path: Path) -> None:
-    bad = write_playbook(text="schema: 1\nid: x\ntitle: [\n", folder=tmp_path / "extra",
-                         name="bad.yaml")
+def test_list_reports_bad_files_and_keeps_the_rest(
+    capsys: pytest.CaptureFixture[str], write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    bad = write_playbook(
+        text="schema: 1\nid: x\ntitle: [\n", folder=tmp_path / "extra", name="bad.yaml"
+    )
     code, out, err = run(capsys, "playbooks", "list", "--playbooks", str(tmp_path / "extra"))
     assert code == 0
     assert "project-delays" in out
     assert "1 playbook file could not be used" in err
     assert f"{bad}:4:1: error: YAML syntax" in err
     # The second run is served from the cache and says the same.
-    assert run(capsys, "--playbooks", str(tmp_path / "extra"), "playbooks", "list")[1:] == \
-        (out, err)
+    assert run(capsys, "--playbooks", str(tmp_path / "extra"), "playbooks", "list")[1:] == (
+        out,
+        err,
+    )
 
 
 def test_show_prints_a_prep_sheet(capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,29 +76,33 @@ def test_show_unknown_id_suggests_one(capsys: pytest.CaptureFixture[str]) -> Non
     assert "did you mean 'project-delays'?" in err
 
 
-def test_show_writes_markdown_and_html(capsys: pytest.CaptureFixture[str],
-                                       tmp_path: Path) -> None:
+def test_show_writes_markdown_and_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     md, html = tmp_path / "sheet.md", tmp_path / "sheet.html"
-    assert run(capsys, "playbooks", "show", "project-delays", "--format", "md", "-o",
-               str(md))[0] == 0
+    assert (
+        run(capsys, "playbooks", "show", "project-delays", "--format", "md", "-o", str(md))[0] == 0
+    )
     assert md.read_text(encoding="utf-8").startswith("# Project delays\n")
-    assert run(capsys, "playbooks", "show", "project-delays", "--format", "html", "-o",
-               str(html))[0] == 0
+    assert (
+        run(capsys, "playbooks", "show", "project-delays", "--format", "html", "-o", str(html))[0]
+        == 0
+    )
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<h2>1. Prepare</h2>" in page
 
 
-def test_show_a_file_by_path(capsys: pytest.CaptureFixture[str],
-                             write_playbook: Callable[..., Path]) -> None:
+def test_show_a_file_by_path(
+    capsys: pytest.CaptureFixture[str], write_playbook: Callable[..., Path]
+) -> None:
     path = write_playbook("from-disk")
     code, out, _ = run(capsys, "playbooks", "show", str(path), "--format", "md")
     assert code == 0
     assert out.startswith("# From disk")
 
 
-def test_validate_ok_and_bad(capsys: pytest.CaptureFixture[str],
-                             write_playbook: Callable[..., Path]) -> None:
+def test_validate_ok_and_bad(
+    capsys: pytest.CaptureFixture[str], write_playbook: Callable[..., Path]
+) -> None:
     good = write_playbook("good")
     code, out, err = run(capsys, "playbooks", "validate", str(good))
     assert (code, out.strip()) == (0, f"{good}: ok")
@@ -108,17 +115,25 @@ def test_validate_ok_and_bad(capsys: pytest.CaptureFixture[str],
     assert "2 checked, 1 valid, 1 invalid (4 problems)" in err
 
 
-def test_validate_json(capsys: pytest.CaptureFixture[str],
-                       write_playbook: Callable[..., Path]) -> None:
-    bad = write_playbook(text="schema: 1\nid: bad\ntitle: x\nsummary: s\napproach: a\ntags: 3\n",
-                         name="bad.yaml")
+def test_validate_json(
+    capsys: pytest.CaptureFixture[str], write_playbook: Callable[..., Path]
+) -> None:
+    bad = write_playbook(
+        text="schema: 1\nid: bad\ntitle: x\nsummary: s\napproach: a\ntags: 3\n", name="bad.yaml"
+    )
     code, out, _ = run(capsys, "playbooks", "validate", "--format", "json", str(bad))
     assert code == 2
     (report,) = json.loads(out)
     assert report["valid"] is False
     assert report["problems"][0] | {"message": ""} == {
-        "file": str(bad), "line": 6, "column": 7, "path": "tags", "message": "",
-        "fix": "put each item on its own line, starting with '- '", "rule": "wrong-type"}
+        "file": str(bad),
+        "line": 6,
+        "column": 7,
+        "path": "tags",
+        "message": "",
+        "fix": "put each item on its own line, starting with '- '",
+        "rule": "wrong-type",
+    }
 
 
 def test_validate_folder_and_default_library(capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,16 +154,19 @@ def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out) == json_schema()
 
 
-def test_new_writes_a_valid_commented_starter(capsys: pytest.CaptureFixture[str],
-                                              isolated_home: Path) -> None:
+def test_new_writes_a_valid_commented_starter(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     code, _, err = run(capsys, "playbooks", "new", "vendor-change")
     assert code == 0
     path = isolated_home / "config" / "playbooks" / "vendor-change.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=playbook.schema.json\n")
     assert yaml.safe_load(text)["id"] == "vendor-change"
-    assert json.loads((path.parent / "playbook.schema.json").read_text(encoding="utf-8")) == \
-        json_schema()
+    assert (
+        json.loads((path.parent / "playbook.schema.json").read_text(encoding="utf-8"))
+        == json_schema()
+    )
     assert run(capsys, "playbooks", "validate", str(path))[0] == 0
     assert "vendor-change" in run(capsys, "playbooks", "list")[1]
     code, _, err = run(capsys, "playbooks", "new", "vendor-change")
@@ -156,10 +174,12 @@ def test_new_writes_a_valid_commented_starter(capsys: pytest.CaptureFixture[str]
     assert "already exists" in err
 
 
-def test_new_with_a_bundled_id_warns_about_the_override(capsys: pytest.CaptureFixture[str],
-                                                        tmp_path: Path) -> None:
-    code, _, err = run(capsys, "playbooks", "new", "project-delays", "-o",
-                       str(tmp_path / "pd.yaml"))
+def test_new_with_a_bundled_id_warns_about_the_override(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "playbooks", "new", "project-delays", "-o", str(tmp_path / "pd.yaml")
+    )
     assert code == 0
     assert "replaces the bundled playbook 'project-delays'" in err
 
@@ -172,15 +192,15 @@ def test_new_refuses_a_bad_id(capsys: pytest.CaptureFixture[str], bad_id: str) -
 
 
 @pytest.mark.parametrize("pid", ["yes", "no", "null", "123", "1-0"])
-def test_new_starter_validates_for_tricky_ids(capsys: pytest.CaptureFixture[str],
-                                              tmp_path: Path, pid: str) -> None:
+def test_new_starter_validates_for_tricky_ids(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, pid: str
+) -> None:
     target = tmp_path / f"{pid}.yaml"
     assert run(capsys, "playbooks", "new", pid, "-o", str(target))[0] == 0
     assert run(capsys, "playbooks", "validate", str(target))[0] == 0
 
 
-def test_locate_names_every_place(capsys: pytest.CaptureFixture[str],
-                                  isolated_home: Path) -> None:
+def test_locate_names_every_place(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
     code, out, _ = run(capsys, "locate")
     assert code == 0
     assert f"settings           {isolated_home / 'config' / 'settings.yaml'}" in out
@@ -189,8 +209,9 @@ def test_locate_names_every_place(capsys: pytest.CaptureFixture[str],
     assert {row["what"] for row in json.loads(out)} >= {"bundled playbooks", "user playbooks"}
 
 
-def test_unwritable_output_is_a_clean_error(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
+def test_unwritable_output_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "playbooks", "schema", "-o", str(blocker / "schema.json"))

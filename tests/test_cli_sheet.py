@@ -14,8 +14,7 @@ def demo(capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().out.strip()
 
 
-def test_sheet_as_markdown_and_html(capsys: pytest.CaptureFixture[str],
-                                    tmp_path: Path) -> None:
+def test_sheet_as_markdown_and_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     sid = demo(capsys)
     assert main(["sessions", "sheet", sid]) == 0
     out = capsys.readouterr().out

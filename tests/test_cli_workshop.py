@@ -31,11 +31,13 @@ def stored_workshop() -> int:
     return workshop_id
 
 
-def test_cards_as_printable_html_to_a_file(capsys: pytest.CaptureFixture[str],
-                                           tmp_path: Path) -> None:
+def test_cards_as_printable_html_to_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "cards.html"
-    code, _out, err = run(capsys, "workshop", "cards", "project-delays", "budget-constraints",
-                          "-o", str(target))
+    code, _out, err = run(
+        capsys, "workshop", "cards", "project-delays", "budget-constraints", "-o", str(target)
+    )
     assert code == 0
     assert f"wrote {target}" in err
     html = target.read_text(encoding="utf-8")
@@ -74,8 +76,9 @@ def test_list_and_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert "Tuesday group" in out
     assert "Ana" in out
     target = tmp_path / "debrief.html"
-    code, _, _ = run(capsys, "workshop", "export", str(workshop_id), "--format", "html",
-                     "-o", str(target))
+    code, _, _ = run(
+        capsys, "workshop", "export", str(workshop_id), "--format", "html", "-o", str(target)
+    )
     html = target.read_text(encoding="utf-8")
     assert "&lt;b&gt;late&lt;/b&gt;" in html
     assert "<b>late</b>" not in html
@@ -87,15 +90,19 @@ def test_export_of_a_missing_workshop_exit_2(capsys: pytest.CaptureFixture[str])
     assert "no workshop with id 42" in err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--group", "pairs", "--people", "Ana,Ben,Cy"], "pairs need 2 names"),
-    (["--rounds", "0"], "0 rounds is out of range"),
-    (["--minutes", "90"], "90 minutes is out of range"),
-    (["no-such-playbook"], "no playbook 'no-such-playbook'"),
-    (["--people", "Ana,ana,Cy"], "same name"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--group", "pairs", "--people", "Ana,Ben,Cy"], "pairs need 2 names"),
+        (["--rounds", "0"], "0 rounds is out of range"),
+        (["--minutes", "90"], "90 minutes is out of range"),
+        (["no-such-playbook"], "no playbook 'no-such-playbook'"),
+        (["--people", "Ana,ana,Cy"], "same name"),
+    ],
+)
 def test_start_refuses_a_bad_plan_before_opening_the_app(
-        capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code, _, err = run(capsys, "workshop", "start", *args)
     assert code == 2
     assert message in err
@@ -104,11 +111,13 @@ def test_start_refuses_a_bad_plan_before_opening_the_app(
 
 
 def test_list_names_a_damaged_workshop_and_shows_the_rest(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     workshop_id = stored_workshop()
     with SessionStore.open(Locations.from_env().database) as store:
-        store.connection.execute("UPDATE workshops SET people = 'oops' WHERE id = ?",
-                                 (workshop_id,))
+        store.connection.execute(
+            "UPDATE workshops SET people = 'oops' WHERE id = ?", (workshop_id,)
+        )
         good = WorkshopLog(store).create(make_plan("Fine", ["scope-creep"], 1, 5, "pairs", []))
     code, out, err = run(capsys, "workshop", "list")
     assert code == 0

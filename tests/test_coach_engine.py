@@ -26,6 +26,7 @@ def coach_of(body: str) -> Coach:
 
 # --- the filters skip work, never a match ---------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def both_coaches() -> tuple[Coach, Coach]:
     coach = Coach(bundled_rubric())
@@ -42,19 +43,69 @@ def _same(coaches: tuple[Coach, Coach], text: str, client: str = "") -> None:
     assert filtered == unfiltered, text
 
 
-def test_filters_change_no_result_on_the_labelled_replies(both_coaches: tuple[Coach, Coach]
-                                                          ) -> None:
+def test_filters_change_no_result_on_the_labelled_replies(
+    both_coaches: tuple[Coach, Coach],
+) -> None:
     for entry in load_labels("tuning") + load_labels("frozen"):
         _same(both_coaches, entry["reply"], entry.get("client") or "")
 
 
-_WORDS = ["you", "your team", "signed off", "sorry", "but", "never", "always", "frustrating",
-          "I'll", "send", "by Friday", "the plan", "calm down", "policy", "what", "how come",
-          "so", "nobody", "on your side", "had", "replied", "it's just", "a couple of weeks",
-          "rules are rules", "I get it", "we", "missed", "the date", "we told you", "?", ".",
-          ",", "Sorry,", "however", "blindsided", "İ", "ſtress", "’", "'", "—", "\n",
-          "you’re", "don’t", "I’ll", "we’ve", "NO  NEED", "no\nneed", "worked\tup", "Calm   down",
-          "signed-off", "a.m.", "10am", "Friday’s", "ˈ"]
+_WORDS = [
+    "you",
+    "your team",
+    "signed off",
+    "sorry",
+    "but",
+    "never",
+    "always",
+    "frustrating",
+    "I'll",
+    "send",
+    "by Friday",
+    "the plan",
+    "calm down",
+    "policy",
+    "what",
+    "how come",
+    "so",
+    "nobody",
+    "on your side",
+    "had",
+    "replied",
+    "it's just",
+    "a couple of weeks",
+    "rules are rules",
+    "I get it",
+    "we",
+    "missed",
+    "the date",
+    "we told you",
+    "?",
+    ".",
+    ",",
+    "Sorry,",
+    "however",
+    "blindsided",
+    "İ",
+    "ſtress",
+    "’",
+    "'",
+    "—",
+    "\n",
+    "you’re",
+    "don’t",
+    "I’ll",
+    "we’ve",
+    "NO  NEED",
+    "no\nneed",
+    "worked\tup",
+    "Calm   down",
+    "signed-off",
+    "a.m.",
+    "10am",
+    "Friday’s",
+    "ˈ",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -79,15 +130,18 @@ def _bundled_coach() -> Coach:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet="abcd' -", min_size=1, max_size=6), min_size=1, max_size=12),
-       st.text(alphabet="abcd' -.", max_size=40))
+@given(
+    st.lists(st.text(alphabet="abcd' -", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abcd' -.", max_size=40),
+)
 def test_a_trie_matches_what_the_plain_alternation_matches(phrases: list[str], text: str) -> None:
     phrases = [p for p in phrases if p.strip(" *")]
     if not phrases:
         return
     folded = re.compile(trie.alternation(phrases), re.IGNORECASE)
-    plain = re.compile("|".join(trie_free(p) for p in sorted(phrases, key=len, reverse=True)),
-                       re.IGNORECASE)
+    plain = re.compile(
+        "|".join(trie_free(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE
+    )
     assert bool(folded.search(text)) == bool(plain.search(text))
 
 
@@ -96,6 +150,7 @@ def trie_free(phrase: str) -> str:
 
 
 # --- word sets -------------------------------------------------------------------------------
+
 
 def test_a_word_set_is_used_in_patterns_by_name() -> None:
     coach = coach_of("""
@@ -121,7 +176,9 @@ dimensions:
 
 def test_an_unknown_word_set_is_refused_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text(RUBRIC_HEAD + """dimensions:
+    path.write_text(
+        RUBRIC_HEAD
+        + """dimensions:
   - code: FEEL
     rules:
       - kind: existence
@@ -129,7 +186,9 @@ def test_an_unknown_word_set_is_refused_with_its_place(tmp_path: Path) -> None:
         effect: pass
         message: m
         patterns: ['\\b{feelings}\\b']
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     from convocoach.coach.loader import find_rubric
     from convocoach.locations import Locations
 
@@ -151,13 +210,18 @@ def test_a_rubric_that_extends_adds_words_to_a_set(tmp_path: Path) -> None:
     from convocoach.coach.loader import extend
 
     base = bundled_rubric()
-    extra = read_rubric_file(_write(tmp_path, """format: 1
+    extra = read_rubric_file(
+        _write(
+            tmp_path,
+            """format: 1
 id: mine
 extends: default
 vocabulary:
   - name: feeling
     words: [discombobulated]
-"""))
+""",
+        )
+    )
     coach = Coach(extend(base, extra, "mine.yaml"))
     assert coach.score("You must be discombobulated by this.")["FEEL"].status == "pass"
     assert Coach(base).score("You must be discombobulated by this.")["FEEL"].status == "fail"
@@ -170,6 +234,7 @@ def _write(folder: Path, text: str) -> Path:
 
 
 # --- falling short is not a penalty ----------------------------------------------------------
+
 
 def test_a_miss_fails_the_dimension_without_a_penalty() -> None:
     coach = coach_of("""
@@ -242,16 +307,19 @@ dimensions:
 def test_words_taken_up_only_to_rebut_them_are_no_reflection() -> None:
     coach = Coach(bundled_rubric())
     client = "Can we get fireworks over the harbour for the launch in ten days?"
-    mocking = ("Fireworks over the harbour in ten days? Sure, and I'll book the moon while "
-               "I'm at it.")
+    mocking = (
+        "Fireworks over the harbour in ten days? Sure, and I'll book the moon while I'm at it."
+    )
     listening = "Fireworks over the harbour for the launch: what matters most about them for you?"
     assert coach.score(mocking, client)["REFL"].status == "fail"
     assert coach.score(listening, client)["REFL"].status == "pass"
 
 
 def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
-    long_one = ("We are going to need to look again at the whole of the plan that we agreed with "
-                "your team back in the spring before we can say anything firm about the date.")
+    long_one = (
+        "We are going to need to look again at the whole of the plan that we agreed with "
+        "your team back in the spring before we can say anything firm about the date."
+    )
     result = Coach(bundled_rubric()).score(f"Thanks. I hear you. {long_one} Sorry.")["READ"]
     assert result.status == "fail"
     assert "one sentence of 33 words" in result.reason

@@ -46,6 +46,7 @@ def coach_of(body: str) -> Coach:
 
 # --- the evidence ------------------------------------------------------------------------------
 
+
 def test_features_are_words_and_pairs_with_where_they_are() -> None:
     text = "Your side sent it late."
     found = weighing.features(text)
@@ -56,8 +57,9 @@ def test_features_are_words_and_pairs_with_where_they_are() -> None:
 
 
 def test_british_and_american_spellings_are_the_same_evidence() -> None:
-    assert set(weighing.features("We apologise; the colour of the programme was analysed.")) \
-        == set(weighing.features("We apologize; the color of the program was analyzed."))
+    assert set(weighing.features("We apologise; the colour of the programme was analysed.")) == set(
+        weighing.features("We apologize; the color of the program was analyzed.")
+    )
 
 
 def test_the_total_and_the_words_that_weighed_most() -> None:
@@ -68,6 +70,7 @@ def test_the_total_and_the_words_that_weighed_most() -> None:
 
 
 # --- the rule ----------------------------------------------------------------------------------
+
 
 def test_a_weighed_rule_fails_past_its_threshold_and_names_the_words() -> None:
     coach = coach_of(DIMENSION + TABLE)
@@ -89,8 +92,10 @@ def test_words_the_unless_cues_cover_are_not_weighed() -> None:
 
 def test_quoted_words_are_not_weighed() -> None:
     coach = coach_of(DIMENSION + TABLE)
-    assert coach.score('You said "your side sent it late", and I hear you.')["NOBLAME"].status \
+    assert (
+        coach.score('You said "your side sent it late", and I hear you.')["NOBLAME"].status
         == "pass"
+    )
 
 
 def test_an_unknown_table_is_refused_with_the_rule_s_place(tmp_path: Path) -> None:
@@ -104,12 +109,15 @@ def test_an_unknown_table_is_refused_with_the_rule_s_place(tmp_path: Path) -> No
     assert "python -m convocoach.coach.fit" in problem.fix
 
 
-@pytest.mark.parametrize(("line", "words"), [
-    ("late one", "not a word (or two) and a weight"),
-    ("Late 1.0", "not a word (or two) and a weight"),
-    ("late 99", "out of range"),
-    ("your side 2.0", "weighed twice"),
-])
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("late one", "not a word (or two) and a weight"),
+        ("Late 1.0", "not a word (or two) and a weight"),
+        ("late 99", "out of range"),
+        ("your side 2.0", "weighed twice"),
+    ],
+)
 def test_a_bad_weight_line_is_reported_at_its_line(line: str, words: str) -> None:
     body = DIMENSION + TABLE.replace("sorry -2", line)
     with pytest.raises(InvalidFile) as caught:
@@ -134,26 +142,31 @@ def test_any_weights_block_is_read_or_refused_never_crashes(block: str) -> None:
 
 def test_a_rubric_that_extends_replaces_a_table_of_the_same_name() -> None:
     base = parse_rubric((HEAD + DIMENSION + TABLE).encode(), "base.yaml")
-    extra = parse_rubric(("format: 1\nid: mine\nextends: t\n" + TABLE.replace(
-        "late 1.2", "late -1.2")).encode(), "mine.yaml")
+    extra = parse_rubric(
+        ("format: 1\nid: mine\nextends: t\n" + TABLE.replace("late 1.2", "late -1.2")).encode(),
+        "mine.yaml",
+    )
     coach = Coach(extend(base, extra, "mine.yaml"))
     assert coach.score("Your side sent the files late.")["NOBLAME"].status == "pass"
 
 
 def test_the_bundled_weighed_rules_can_be_disabled() -> None:
-    extra = parse_rubric(b"format: 1\nid: mine\nextends: default\n"
-                         b"disable: [blame-weighed, dismissal-weighed]\n", "mine.yaml")
-    ids = {r.id for d in extend(bundled_rubric(), extra, "mine.yaml").dimensions
-           for r in d.rules}
+    extra = parse_rubric(
+        b"format: 1\nid: mine\nextends: default\ndisable: [blame-weighed, dismissal-weighed]\n",
+        "mine.yaml",
+    )
+    ids = {r.id for d in extend(bundled_rubric(), extra, "mine.yaml").dimensions for r in d.rules}
     assert "blame-weighed" not in ids
     assert "dismissal-weighed" not in ids
 
 
 # --- fitting -----------------------------------------------------------------------------------
 
+
 def test_fitting_learns_the_words_that_tell_the_labels_apart() -> None:
-    texts = [f"the files came late from your side, week {n}" for n in range(10)] \
-        + [f"we are sorry, we missed week {n}" for n in range(10)]
+    texts = [f"the files came late from your side, week {n}" for n in range(10)] + [
+        f"we are sorry, we missed week {n}" for n in range(10)
+    ]
     fitted = fit.fit(texts, [True] * 10 + [False] * 10)
     assert fitted.weights["your side"] > 0 > fitted.weights["sorry"]
     assert "week" not in fitted.weights  # in every reply: it tells nothing
@@ -165,10 +178,14 @@ def test_fitting_learns_the_words_that_tell_the_labels_apart() -> None:
 
 def test_refitting_rewrites_only_the_table(tmp_path: Path) -> None:
     labels = tmp_path / "labels.yaml"
-    labels.write_text("".join(
-        f'- {{id: r{n}, reply: "{text} {n}", expect: {{NOBLAME: {label}}}}}\n'
-        for n in range(6) for text, label in (("your side was late", "fail"),
-                                              ("we are sorry", "pass"))), encoding="utf-8")
+    labels.write_text(
+        "".join(
+            f'- {{id: r{n}, reply: "{text} {n}", expect: {{NOBLAME: {label}}}}}\n'
+            for n in range(6)
+            for text, label in (("your side was late", "fail"), ("we are sorry", "pass"))
+        ),
+        encoding="utf-8",
+    )
     rubric = tmp_path / "mine.yaml"
     rubric.write_text(HEAD + "# kept as written\n" + DIMENSION + TABLE, encoding="utf-8")
     assert fit.main([str(labels), str(rubric)]) == 0
@@ -188,14 +205,16 @@ def test_the_bundled_tables_are_fitted_to_the_tuning_part_only(tmp_path: Path) -
     copy.write_bytes(shipped.read_bytes())
     fit.main([str(PARTS["tuning"]), str(copy)])
     assert copy.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), (
-        "run: python -m convocoach.coach.fit tests/data/coach_replies.yaml rubrics/default.yaml")
+        "run: python -m convocoach.coach.fit tests/data/coach_replies.yaml rubrics/default.yaml"
+    )
 
 
 def test_a_trainer_can_ask_for_fewer_surer_flags() -> None:
     """Disable the bundled weighed rule and weigh with the same table at a higher threshold."""
     text = "The numbers your finance team gave us were last year's, so the model was off."
     assert Coach(bundled_rubric()).score(text)["NOBLAME"].status == "fail"
-    extra = parse_rubric(b"""format: 1
+    extra = parse_rubric(
+        b"""format: 1
 id: surer
 extends: default
 disable: [blame-weighed]
@@ -207,6 +226,8 @@ dimensions:
         message: Reads as blame
         table: blame
         threshold: 20
-""", "surer.yaml")
+""",
+        "surer.yaml",
+    )
     rubric = extend(bundled_rubric(), extra, "surer.yaml")
     assert Coach(rubric).score(text)["NOBLAME"].status == "pass"

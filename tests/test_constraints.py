@@ -42,9 +42,12 @@ def pins_for_this_python() -> dict[str, str]:
 
 def test_every_declared_dependency_is_pinned_within_its_range() -> None:
     pins = pins_for_this_python()
-    stale = [f"{req.name}: pinned {pins.get(canonicalize_name(req.name))}, pyproject {req}"
-             for req in declared()
-             if canonicalize_name(req.name) not in pins
-             or not req.specifier.contains(pins[canonicalize_name(req.name)], prereleases=True)]
-    assert not stale, "constraints.txt is out of step with pyproject.toml (run make lock): " \
-                      + "; ".join(stale)
+    stale = [
+        f"{req.name}: pinned {pins.get(canonicalize_name(req.name))}, pyproject {req}"
+        for req in declared()
+        if canonicalize_name(req.name) not in pins
+        or not req.specifier.contains(pins[canonicalize_name(req.name)], prereleases=True)
+    ]
+    assert not stale, (
+        "constraints.txt is out of step with pyproject.toml (run make lock): " + "; ".join(stale)
+    )

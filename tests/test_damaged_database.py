@@ -35,7 +35,7 @@ def make_sessions(path: Path) -> None:
 def damage(path: Path) -> None:
     data = bytearray(path.read_bytes())
     middle = (len(data) // 2) // 4096 * 4096
-    data[middle:middle + 4096] = random.Random(7).randbytes(4096)
+    data[middle : middle + 4096] = random.Random(7).randbytes(4096)
     path.write_bytes(bytes(data))
 
 
@@ -59,10 +59,19 @@ def test_opening_a_damaged_database_is_refused_with_the_way_out(damaged: Path) -
     assert "convocoach sessions salvage" in caught.value.fix
 
 
-@pytest.mark.parametrize("argv", [["sessions", "list"], ["demo"], ["sessions", "delete", "1"],
-                                  ["email", "1"], ["workshop", "list"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sessions", "list"],
+        ["demo"],
+        ["sessions", "delete", "1"],
+        ["email", "1"],
+        ["workshop", "list"],
+    ],
+)
 def test_no_command_reads_part_of_it_or_writes_into_it(
-        damaged: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    damaged: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     before = digest(damaged)
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -71,23 +80,27 @@ def test_no_command_reads_part_of_it_or_writes_into_it(
     assert digest(damaged) == before
 
 
-def test_import_does_not_write_into_it(damaged: Path, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_does_not_write_into_it(
+    damaged: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fresh = tmp_path / "fresh"
     (fresh / "data").mkdir(parents=True)
     SessionStore.open(fresh / "data" / "sessions.db").close()
     with SessionStore.open(fresh / "data" / "sessions.db") as store:
         store.create("project-delays", "", "To move")
     exported = tmp_path / "one.yaml"
-    assert main(["sessions", "export", "1", "-o", str(exported),
-                 "--data-dir", str(fresh / "data")]) == 0
+    assert (
+        main(["sessions", "export", "1", "-o", str(exported), "--data-dir", str(fresh / "data")])
+        == 0
+    )
     before = digest(damaged)
     assert main(["sessions", "import", str(exported)]) == 2
     assert digest(damaged) == before
 
 
 def test_salvage_keeps_what_can_be_read_and_the_damaged_file(
-        damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = digest(damaged)
     assert main(["sessions", "salvage"]) == 0
     err = capsys.readouterr().err
@@ -104,7 +117,8 @@ def test_salvage_keeps_what_can_be_read_and_the_damaged_file(
 
 
 def test_salvage_of_a_healthy_database_copies_everything(
-        isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = database(isolated_home)
     path.parent.mkdir(parents=True)
     make_sessions(path)

@@ -27,8 +27,7 @@ class Terminal:
 
     def start(self) -> None:
         """Run the app in a fresh 100x30 window (again, after it quit)."""
-        self.tmux("new-session", "-d", "-s", self.session, "-x", "100", "-y", "30",
-                  self.command)
+        self.tmux("new-session", "-d", "-s", self.session, "-x", "100", "-y", "30", self.command)
 
     def wait_until_gone(self, timeout: float = 10) -> bool:
         deadline = time.monotonic() + timeout
@@ -38,8 +37,9 @@ class Terminal:
 
     def tmux(self, *args: str) -> str:
         assert TMUX is not None
-        result = subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True,
-                                text=True, check=False)
+        result = subprocess.run(
+            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
         return result.stdout
 
     def screen(self) -> str:
@@ -74,8 +74,7 @@ def terminal(isolated_home: Path) -> Iterator[Terminal]:
     if TMUX is None:
         pytest.skip("tmux is not installed (.ci/run installs it)")
     socket = f"convocoach-test-{uuid.uuid4().hex[:8]}"
-    exports = " ".join(f"{k}={v!s}" for k, v in os.environ.items()
-                       if k.startswith("CONVOCOACH_"))
+    exports = " ".join(f"{k}={v!s}" for k, v in os.environ.items() if k.startswith("CONVOCOACH_"))
     term = Terminal(socket, "app", f"env TERM=xterm-256color {exports} {COMMAND}")
     term.start()
     try:
@@ -136,7 +135,7 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     terminal.start()
     terminal.wait_for("Tmux launch")  # the sessions tab lists it first
     screen = terminal.wait_for("Dana Whitfield")  # its row, drawn in full (on a busy machine
-    assert "Welcome" not in screen                # a moment after the title)
+    assert "Welcome" not in screen  # a moment after the title)
     time.sleep(0.5)
     terminal.send("Enter")
     terminal.wait_for("answered. Type to answer")  # reopened at the Prepare step

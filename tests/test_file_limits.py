@@ -20,12 +20,14 @@ def test_a_huge_playbook_is_refused_with_its_real_size(tmp_path: Path) -> None:
         load_playbook_file(big)
     [problem] = caught.value.problems
     assert problem.rule == "file-too-large"
-    assert f"the file is {big.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}" \
-        in problem.message
+    assert (
+        f"the file is {big.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}" in problem.message
+    )
 
 
 def test_a_huge_session_file_is_refused_with_its_real_size(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * (50 * 1024 * 1024))
     assert main(["sessions", "import", str(big)]) == 2

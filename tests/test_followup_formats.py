@@ -21,8 +21,14 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def render(fmt: str, template: str = "standard", **changes: object) -> bytes:
-    return render_followup(fmt, find_template(Locations.from_env(), template),
-                           session(**changes), playbook(), PROFILE, now=NOW)
+    return render_followup(
+        fmt,
+        find_template(Locations.from_env(), template),
+        session(**changes),
+        playbook(),
+        PROFILE,
+        now=NOW,
+    )
 
 
 def _stable(fmt: str, data: bytes) -> str:
@@ -91,8 +97,15 @@ def test_non_ascii_names_and_subject_are_encoded() -> None:
 def test_no_header_injection_from_any_field() -> None:
     from convocoach.sessions.model import Client
 
-    client = Client("Dana\r\nBcc: evil@attacker.example", "Acme\nX-Evil: 1\u2028Cc: a@b.c",
-                    "", "manager", "low", "en", "dana@northwind.example\r\nBcc: x@y.z")
+    client = Client(
+        "Dana\r\nBcc: evil@attacker.example",
+        "Acme\nX-Evil: 1\u2028Cc: a@b.c",
+        "",
+        "manager",
+        "low",
+        "en",
+        "dana@northwind.example\r\nBcc: x@y.z",
+    )
     raw = render("eml", client=client)
     msg = message_from_bytes(raw, policy=policy.default)
     assert msg["Bcc"] is None
@@ -103,8 +116,10 @@ def test_no_header_injection_from_any_field() -> None:
 
 
 def test_hostile_text_renders_as_text() -> None:
-    hostile = ("{{ 7*7 }} {% for x in y %} [click](javascript:alert(1)) <script>x</script> "
-               "😀 \u05e9\u05dc\u05d5\u05dd " + "long " * 2000)
+    hostile = (
+        "{{ 7*7 }} {% for x in y %} [click](javascript:alert(1)) <script>x</script> "
+        "😀 \u05e9\u05dc\u05d5\u05dd " + "long " * 2000
+    )
     md = render("md", points=(hostile,)).decode()
     assert "{{ 7\\*7 }}" in md
     html = render("html", points=(hostile,)).decode()
@@ -116,14 +131,18 @@ def test_hostile_text_renders_as_text() -> None:
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
 
 
-@pytest.mark.parametrize(("cadence", "rule"), [
-    ("daily", {"FREQ": ["DAILY"], "BYDAY": ["MO", "TU", "WE", "TH", "FR"]}),
-    ("weekly", {"FREQ": ["WEEKLY"]}),
-    ("twice_monthly", {"FREQ": ["WEEKLY"], "INTERVAL": [2]}),
-    ("monthly", {"FREQ": ["MONTHLY"]}),
-])
-def test_ics_parses_back_with_date_and_recurrence(cadence: str, rule: dict[str, list[object]]
-                                                  ) -> None:
+@pytest.mark.parametrize(
+    ("cadence", "rule"),
+    [
+        ("daily", {"FREQ": ["DAILY"], "BYDAY": ["MO", "TU", "WE", "TH", "FR"]}),
+        ("weekly", {"FREQ": ["WEEKLY"]}),
+        ("twice_monthly", {"FREQ": ["WEEKLY"], "INTERVAL": [2]}),
+        ("monthly", {"FREQ": ["MONTHLY"]}),
+    ],
+)
+def test_ics_parses_back_with_date_and_recurrence(
+    cadence: str, rule: dict[str, list[object]]
+) -> None:
     from icalendar import Calendar
 
     raw = render("ics", cadence=cadence)
@@ -146,10 +165,13 @@ def test_ics_check_ins_end_three_months_after_the_first_by_default() -> None:
     assert b"RRULE:FREQ=WEEKLY;UNTIL=20270301T100000Z" in raw
 
 
-@pytest.mark.parametrize(("until", "expected"), [
-    ("2027-01-19", b"UNTIL=20270119T100000Z"),
-    ("2026-06-01", b"UNTIL=20261201T100000Z"),  # before the first check-in: that one only
-])
+@pytest.mark.parametrize(
+    ("until", "expected"),
+    [
+        ("2027-01-19", b"UNTIL=20270119T100000Z"),
+        ("2026-06-01", b"UNTIL=20261201T100000Z"),  # before the first check-in: that one only
+    ],
+)
 def test_ics_check_ins_end_on_the_sessions_own_date(until: str, expected: bytes) -> None:
     from icalendar import Calendar
 
@@ -182,8 +204,9 @@ def untrusted(source: str) -> Template:
 
 def test_undefined_variable_names_template_and_line() -> None:
     with pytest.raises(InvalidFile) as caught:
-        render_followup("md", untrusted("Hello\n{{ client.nmae }}\n"), session(), playbook(),
-                        PROFILE)
+        render_followup(
+            "md", untrusted("Hello\n{{ client.nmae }}\n"), session(), playbook(), PROFILE
+        )
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.rule) == ("mine.md.j2", 2, "template-undefined")
     assert "nmae" in problem.message
@@ -191,8 +214,13 @@ def test_undefined_variable_names_template_and_line() -> None:
 
 def test_unclosed_block_names_its_opening_line() -> None:
     with pytest.raises(InvalidFile) as caught:
-        render_followup("md", untrusted("a\n{% for s in next_steps %}\n{{ s.action }}\n"),
-                        session(), playbook(), PROFILE)
+        render_followup(
+            "md",
+            untrusted("a\n{% for s in next_steps %}\n{{ s.action }}\n"),
+            session(),
+            playbook(),
+            PROFILE,
+        )
     (problem,) = caught.value.problems
     assert (problem.line, problem.column) == (2, 1)
     assert "the 'for' block opened on line 2 is never closed" in problem.message
@@ -207,9 +235,16 @@ def test_runaway_user_template_is_stopped(monkeypatch: pytest.MonkeyPatch) -> No
     assert caught.value.problems[0].rule == "template-timeout"
 
 
-@pytest.mark.parametrize("source", ["{{ 9**(9**8) }}", "{{ 'A' * 4000000000 }}",
-                                    "{% for i in range(100000) %}{{ 'x' * 99 }}{% endfor %}",
-                                    "{{ lipsum(1000000) }}", "{{ ''.__class__.__mro__ }}"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 9**(9**8) }}",
+        "{{ 'A' * 4000000000 }}",
+        "{% for i in range(100000) %}{{ 'x' * 99 }}{% endfor %}",
+        "{{ lipsum(1000000) }}",
+        "{{ ''.__class__.__mro__ }}",
+    ],
+)
 def test_hostile_templates_are_refused(source: str) -> None:
     with pytest.raises(InvalidFile):
         render_followup("md", untrusted(source), session(), playbook(), PROFILE)
@@ -221,8 +256,9 @@ def test_user_template_overrides_bundled(isolated_home: Path) -> None:
     (folder / "brief.md.j2").write_text("Mine: {{ client.name | md }}\n", encoding="utf-8")
     template = find_template(Locations.from_env(), "brief")
     assert not template.trusted
-    assert render_followup("md", template, session(), playbook(), PROFILE) == \
-        b"Mine: Dana Whitfield\n"
+    assert (
+        render_followup("md", template, session(), playbook(), PROFILE) == b"Mine: Dana Whitfield\n"
+    )
 
 
 def test_eml_boundary_aside_the_draft_is_stable() -> None:

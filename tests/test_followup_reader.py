@@ -20,29 +20,48 @@ from tests.followup_fixtures import NOW, playbook
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
-ALEX = Profile(name="Alex Morgan", title="Delivery Lead", company="Northwind Digital",
-               email="alex@northwind.example", signature="Delivery Lead, Northwind Digital",
-               timezone="America/Chicago")
+ALEX = Profile(
+    name="Alex Morgan",
+    title="Delivery Lead",
+    company="Northwind Digital",
+    email="alex@northwind.example",
+    signature="Delivery Lead, Northwind Digital",
+    timezone="America/Chicago",
+)
 DANA = Session(
-    uuid="5c1f7a2e-9b3d-4c6e-8a1f-2e4d6b8c0a12", playbook_id="project-delays",
+    uuid="5c1f7a2e-9b3d-4c6e-8a1f-2e4d6b8c0a12",
+    playbook_id="project-delays",
     title="Customer portal launch",
-    client=Client("Dana Reyes", "Harbor Logistics", "VP Operations", "executive", "low", "en",
-                  "dana@harbor.example"),
+    client=Client(
+        "Dana Reyes",
+        "Harbor Logistics",
+        "VP Operations",
+        "executive",
+        "low",
+        "en",
+        "dana@harbor.example",
+    ),
     meeting=Meeting("2026-12-07", "14:00", 45, "video", ""),
-    points=("The portal launches three weeks late, on 8 January.",
-            "Training can start on 4 January with the finished screens."),
-    next_steps=(NextStep("Send the written phased launch plan", "us", "", "2026-12-09"),
-                NextStep("Confirm the training dates", "client", "", "2026-12-11"),
-                NextStep("Share the plan with the regional managers", "person", "Dana Reyes",
-                         "2026-12-14"),
-                NextStep("Book the go-live review", "person", "Alex Morgan", "2026-12-15")),
-    cadence="weekly", next_checkin="2026-12-14")
+    points=(
+        "The portal launches three weeks late, on 8 January.",
+        "Training can start on 4 January with the finished screens.",
+    ),
+    next_steps=(
+        NextStep("Send the written phased launch plan", "us", "", "2026-12-09"),
+        NextStep("Confirm the training dates", "client", "", "2026-12-11"),
+        NextStep("Share the plan with the regional managers", "person", "Dana Reyes", "2026-12-14"),
+        NextStep("Book the go-live review", "person", "Alex Morgan", "2026-12-15"),
+    ),
+    cadence="weekly",
+    next_checkin="2026-12-14",
+)
 
 
 def render(template: str, fmt: str, profile: Profile = ALEX, **changes: object) -> str:
     session = replace(DANA, **changes)  # type: ignore[arg-type]
-    return render_followup(fmt, find_template(Locations.from_env(), template), session,
-                           playbook(), profile, now=NOW).decode("utf-8")
+    return render_followup(
+        fmt, find_template(Locations.from_env(), template), session, playbook(), profile, now=NOW
+    ).decode("utf-8")
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt", "html"])
@@ -91,7 +110,10 @@ def test_a_third_person_is_named() -> None:
     step = NextStep("Sign off the budget", "person", "Priya  Shah")
     owner = reader_owner(step, DANA.client, ALEX)
     assert (owner.label, owner.heading, owner.formal) == (
-        "Priya Shah", "What Priya Shah will do", "Priya Shah")
+        "Priya Shah",
+        "What Priya Shah will do",
+        "Priya Shah",
+    )
 
 
 def test_formal_names_the_meeting_not_the_playbook() -> None:
@@ -102,15 +124,20 @@ def test_formal_names_the_meeting_not_the_playbook() -> None:
     assert "regarding \u201cRevised delivery plan and next steps\u201d" in untitled
 
 
-@pytest.mark.parametrize(("signature", "expected"), [
-    ("Delivery Lead, Northwind Digital", "Alex Morgan\nDelivery Lead, Northwind Digital"),
-    ("Alex Morgan\nDelivery Lead", "Alex Morgan\nDelivery Lead"),
-    ("alex  morgan\nDelivery Lead", "alex morgan\nDelivery Lead"),
-    ("Alex Morgan, Delivery Lead\nNorthwind Digital",
-     "Alex Morgan, Delivery Lead\nNorthwind Digital"),
-    ("Alex Morganson Ltd", "Alex Morgan\nAlex Morganson Ltd"),
-    ("", "Alex Morgan\nDelivery Lead\nNorthwind Digital"),
-])
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("Delivery Lead, Northwind Digital", "Alex Morgan\nDelivery Lead, Northwind Digital"),
+        ("Alex Morgan\nDelivery Lead", "Alex Morgan\nDelivery Lead"),
+        ("alex  morgan\nDelivery Lead", "alex morgan\nDelivery Lead"),
+        (
+            "Alex Morgan, Delivery Lead\nNorthwind Digital",
+            "Alex Morgan, Delivery Lead\nNorthwind Digital",
+        ),
+        ("Alex Morganson Ltd", "Alex Morgan\nAlex Morganson Ltd"),
+        ("", "Alex Morgan\nDelivery Lead\nNorthwind Digital"),
+    ],
+)
 def test_signoff_names_the_sender_once(signature: str, expected: str) -> None:
     assert signoff(replace(ALEX, signature=signature)) == expected
 
@@ -119,8 +146,9 @@ def test_signoff_names_the_sender_once(signature: str, expected: str) -> None:
 def test_signoff_lines_stay_apart_in_every_format(template: str) -> None:
     assert render(template, "txt").endswith("Alex Morgan\nDelivery Lead, Northwind Digital\n")
     assert "Alex Morgan<br />\nDelivery Lead, Northwind Digital</p>" in render(template, "html")
-    assert "Alex Morgan Alex Morgan" not in render(template, "txt",
-                                                   profile=replace(ALEX, signature="Alex Morgan"))
+    assert "Alex Morgan Alex Morgan" not in render(
+        template, "txt", profile=replace(ALEX, signature="Alex Morgan")
+    )
     eml = render(template, "eml")
     assert "Alex Morgan\r\nDelivery Lead, Northwind Digital" in eml.replace("=\r\n", "")
 

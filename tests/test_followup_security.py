@@ -30,14 +30,28 @@ from convocoach.sessions.model import Client
 from tests.followup_fixtures import NOW, PROFILE, playbook, session
 from tests.tui_support import open_store
 
-PATHS = ["/etc/passwd", "../../../../etc/passwd", "/proc/self/environ", "..", "sub/standard",
-         "C:standard", "..\\..\\etc\\passwd", "standard\x00"]
-TWO = ["dana@example.com, other@example.com", "dana@example.com,other@example.com",
-       "dana@example.com\u2028Bcc: evil@attacker.example", "Dana <dana@example.com>",
-       "dana@example.com\r\nBcc: evil@attacker.example", "dana@example.com;x@y.example"]
+PATHS = [
+    "/etc/passwd",
+    "../../../../etc/passwd",
+    "/proc/self/environ",
+    "..",
+    "sub/standard",
+    "C:standard",
+    "..\\..\\etc\\passwd",
+    "standard\x00",
+]
+TWO = [
+    "dana@example.com, other@example.com",
+    "dana@example.com,other@example.com",
+    "dana@example.com\u2028Bcc: evil@attacker.example",
+    "Dana <dana@example.com>",
+    "dana@example.com\r\nBcc: evil@attacker.example",
+    "dana@example.com;x@y.example",
+]
 
 
 # --- 1. a session's template is a name inside the templates folders, nothing else ---------
+
 
 @pytest.mark.parametrize("path", PATHS)
 def test_an_imported_session_cannot_name_a_file_as_its_template(path: str) -> None:
@@ -71,7 +85,8 @@ def test_a_link_leading_out_of_the_templates_folder_is_refused(isolated_home: Pa
 
 
 def test_the_email_command_prints_no_file_named_by_a_session(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with open_store() as store:
         sid = store.create("project-delays", title="Forged")
         # As if written by an older version or by hand into the database.
@@ -84,7 +99,8 @@ def test_the_email_command_prints_no_file_named_by_a_session(
 
 
 def test_a_file_typed_on_the_command_line_is_still_a_template(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     mine = tmp_path / "mine.md.j2"
     mine.write_text("Hi {{ client.name | md }}\n", encoding="utf-8")
     with open_store() as store:
@@ -116,6 +132,7 @@ async def test_the_followup_step_shows_an_error_not_the_file() -> None:
 
 # --- 2. one address per field, and no header from a bad one --------------------------------
 
+
 @pytest.mark.parametrize("value", TWO)
 def test_the_client_email_field_takes_one_address(value: str) -> None:
     with pytest.raises(ValueError, match=r"one address, like dana@example\.com"):
@@ -143,8 +160,14 @@ def test_an_imported_session_with_two_addresses_is_refused() -> None:
 @pytest.mark.parametrize("value", TWO)
 def test_writers_leave_a_bad_address_out_and_say_so(value: str) -> None:
     client = Client("Dana", "Acme", "", "manager", "low", "en", value)
-    out = render_all(("eml", "ics"), find_template(Locations.from_env()),
-                     session(client=client), playbook(), PROFILE, now=NOW)
+    out = render_all(
+        ("eml", "ics"),
+        find_template(Locations.from_env()),
+        session(client=client),
+        playbook(),
+        PROFILE,
+        now=NOW,
+    )
     msg = message_from_bytes(out["eml"], policy=policy.default)
     assert msg["To"] is None
     assert msg["Bcc"] is None
@@ -160,8 +183,9 @@ def test_writers_leave_a_bad_address_out_and_say_so(value: str) -> None:
     assert "Situation step" in warning
 
 
-def test_the_email_command_warns_about_a_bad_address(capsys: pytest.CaptureFixture[str],
-                                                     tmp_path: Path) -> None:
+def test_the_email_command_warns_about_a_bad_address(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     with open_store() as store:
         sid = store.create("project-delays", title="Two")
         store.set_field(sid, "client.email", "dana@example.com, other@example.com")
@@ -194,14 +218,25 @@ async def test_the_situation_step_says_one_address() -> None:
 
 # --- 3. the user's text exactly, and no control characters in any file -----------------------
 
+
 def test_plain_text_keeps_angle_brackets_and_tags_as_typed() -> None:
-    draft = ("Hello Tom,\n\nWrite to <tom@example.com> about the <b>launch</b> & the "
-             "[plan](https://example.com/plan).\n")
-    out = render_all(("txt", "eml", "html"), find_template(Locations.from_env()),
-                     session(email_draft=draft), playbook(), PROFILE, now=NOW)
+    draft = (
+        "Hello Tom,\n\nWrite to <tom@example.com> about the <b>launch</b> & the "
+        "[plan](https://example.com/plan).\n"
+    )
+    out = render_all(
+        ("txt", "eml", "html"),
+        find_template(Locations.from_env()),
+        session(email_draft=draft),
+        playbook(),
+        PROFILE,
+        now=NOW,
+    )
     text = out["txt"].decode()
-    assert "Write to <tom@example.com> about the <b>launch</b> & the plan " \
+    assert (
+        "Write to <tom@example.com> about the <b>launch</b> & the plan "
         "(https://example.com/plan)." in text
+    )
     msg = message_from_bytes(out["eml"], policy=policy.default)
     part = msg.get_body(("plain",))
     assert part is not None
@@ -211,14 +246,18 @@ def test_plain_text_keeps_angle_brackets_and_tags_as_typed() -> None:
 
 def test_escape_and_bell_from_a_template_reach_no_file() -> None:
     source = "Hi\x1b[2J\x07 {{ client.name | md }}\x1b]0;owned\x07\x9b\r\nbye\t!\n"
-    out = render_all(("md", "txt", "html", "eml", "ics"),
-                     Template("mine.md.j2", source, trusted=False),
-                     session(title="Launch\x1b[31m"), playbook(), PROFILE, now=NOW)
+    out = render_all(
+        ("md", "txt", "html", "eml", "ics"),
+        Template("mine.md.j2", source, trusted=False),
+        session(title="Launch\x1b[31m"),
+        playbook(),
+        PROFILE,
+        now=NOW,
+    )
     allowed = {"md": "\n\t", "txt": "\n\t", "html": "\n\t", "eml": "\r\n\t", "ics": "\r\n\t"}
     for fmt, data in out.items():
         text = data.decode("utf-8")
-        bad = [c for c in text if (ord(c) < 32 or 0x7f <= ord(c) <= 0x9f)
-               and c not in allowed[fmt]]
+        bad = [c for c in text if (ord(c) < 32 or 0x7F <= ord(c) <= 0x9F) and c not in allowed[fmt]]
         assert bad == [], fmt
     assert "Hi[2J Dana Whitfield]0;owned" in out["md"].decode()
     assert "bye\t!" in out["txt"].decode()
@@ -226,9 +265,10 @@ def test_escape_and_bell_from_a_template_reach_no_file() -> None:
 
 # --- 4. template errors: line and column, memory, and the .ics ------------------------------
 
-def test_a_template_that_is_not_utf8_names_line_and_column(tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]
-                                                           ) -> None:
+
+def test_a_template_that_is_not_utf8_names_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "latin.md.j2"
     bad.write_bytes(b"Hello\n{{ client.name }}\nCaf\xe9 at ten\n")
     with open_store() as store:
@@ -242,8 +282,9 @@ def test_a_template_that_is_not_utf8_names_line_and_column(tmp_path: Path,
 def test_a_set_block_pairs_with_endset_when_naming_the_open_block() -> None:
     source = "a\n{% for s in next_steps %}{% set y %}q{% endset %}\n  {% if s %}x\n"
     with pytest.raises(InvalidFile) as caught:
-        render_followup("md", Template("mine.md.j2", source, trusted=False), session(),
-                        playbook(), PROFILE)
+        render_followup(
+            "md", Template("mine.md.j2", source, trusted=False), session(), playbook(), PROFILE
+        )
     (problem,) = caught.value.problems
     assert (problem.line, problem.column) == (3, 3)
     assert "the 'if' block opened on line 3 is never closed" in problem.message
@@ -252,8 +293,9 @@ def test_a_set_block_pairs_with_endset_when_naming_the_open_block() -> None:
 def test_a_template_that_eats_memory_says_so_with_the_limits() -> None:
     source = "Hi\n\n{{ 'x' | center(2000000000) }}\n"
     with pytest.raises(InvalidFile) as caught:
-        render_followup("md", Template("hungry.md.j2", source, trusted=False), session(),
-                        playbook(), PROFILE)
+        render_followup(
+            "md", Template("hungry.md.j2", source, trusted=False), session(), playbook(), PROFILE
+        )
     (problem,) = caught.value.problems
     assert problem.format().startswith("hungry.md.j2:3:1: error: the template used more than")
     assert "MemoryError" not in problem.message
@@ -261,8 +303,9 @@ def test_a_template_that_eats_memory_says_so_with_the_limits() -> None:
     assert problem.rule == "template-memory"
 
 
-def test_the_ics_export_checks_the_chosen_template(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_ics_export_checks_the_chosen_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.md.j2"
     broken.write_text("Hi {{ client.nmae }}\n", encoding="utf-8")
     with open_store() as store:

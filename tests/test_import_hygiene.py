@@ -8,19 +8,33 @@ import subprocess
 import sys
 
 CORE_MODULES = [
-    "convocoach.schema", "convocoach.yamlsafe", "convocoach.diagnostics", "convocoach.locations",
-    "convocoach.atomicfile", "convocoach.markdown_text", "convocoach.htmlpage",
-    "convocoach.playbooks.format", "convocoach.playbooks.loader", "convocoach.playbooks.library",
-    "convocoach.playbooks.summary", "convocoach.playbooks.prepsheet",
-    "convocoach.playbooks.starter", "convocoach.cli", "convocoach.cli.playbooks_cmd",
+    "convocoach.schema",
+    "convocoach.yamlsafe",
+    "convocoach.diagnostics",
+    "convocoach.locations",
+    "convocoach.atomicfile",
+    "convocoach.markdown_text",
+    "convocoach.htmlpage",
+    "convocoach.playbooks.format",
+    "convocoach.playbooks.loader",
+    "convocoach.playbooks.library",
+    "convocoach.playbooks.summary",
+    "convocoach.playbooks.prepsheet",
+    "convocoach.playbooks.starter",
+    "convocoach.cli",
+    "convocoach.cli.playbooks_cmd",
     "convocoach.cli.locate_cmd",
 ]
 
 
 def _modules_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json\n"
-                          "print(json.dumps(sorted(sys.modules)))"],
-                         capture_output=True, text=True, check=True, env=os.environ.copy())
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ.copy(),
+    )
     return set(json.loads(out.stdout.splitlines()[-1]))
 
 
@@ -30,11 +44,13 @@ def test_core_never_imports_textual() -> None:
 
 
 def test_non_interactive_commands_do_not_import_textual() -> None:
-    code = ("from convocoach.cli import main\n"
-            "for argv in (['playbooks', 'list'], ['playbooks', 'validate'], ['locate'],\n"
-            "             ['playbooks', 'show', 'project-delays', '--format', 'md'],\n"
-            "             ['playbooks', 'schema']):\n"
-            "    main(argv)")
+    code = (
+        "from convocoach.cli import main\n"
+        "for argv in (['playbooks', 'list'], ['playbooks', 'validate'], ['locate'],\n"
+        "             ['playbooks', 'show', 'project-delays', '--format', 'md'],\n"
+        "             ['playbooks', 'schema']):\n"
+        "    main(argv)"
+    )
     loaded = _modules_after(code)
     assert "textual" not in loaded
 

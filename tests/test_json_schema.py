@@ -70,7 +70,10 @@ def test_bundled_playbooks_pass_an_independent_validator() -> None:
     files = sorted(str(p) for p in BUNDLED.glob("*.yaml"))
     result = subprocess.run(
         [exe, "--schemafile", str(BUNDLED / "playbook.schema.json"), *files],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -78,15 +81,18 @@ def test_starter_passes_the_json_schema() -> None:
     jsonschema.validate(yaml.safe_load(starter_playbook("vendor-change")), json_schema())
 
 
-@pytest.mark.parametrize("broken", [
-    MINIMAL + "titel: x\n",
-    MINIMAL.replace("id: minimal", "id: Not A Slug"),
-    MINIMAL + "setting:\n  best_channel: zoom\n",
-    MINIMAL + "tags: [a, a]\n",
-    MINIMAL.replace("schema: 1", "schema: 2"),
-    MINIMAL.replace("title: Minimal", "title: ''"),
-    "schema: 1\nid: x\n",
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        MINIMAL + "titel: x\n",
+        MINIMAL.replace("id: minimal", "id: Not A Slug"),
+        MINIMAL + "setting:\n  best_channel: zoom\n",
+        MINIMAL + "tags: [a, a]\n",
+        MINIMAL.replace("schema: 1", "schema: 2"),
+        MINIMAL.replace("title: Minimal", "title: ''"),
+        "schema: 1\nid: x\n",
+    ],
+)
 def test_documents_our_validator_refuses_are_refused_by_the_schema_too(broken: str) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(yaml.safe_load(broken), json_schema())

@@ -12,8 +12,12 @@ from convocoach.playbooks.summary import SummaryCache
 
 
 def test_search_path_order(tmp_path: Path, monkeypatch: object) -> None:
-    env = {"CONVOCOACH_CONFIG_DIR": str(tmp_path / "cfg"), "CONVOCOACH_DATA_DIR": "d",
-           "CONVOCOACH_CACHE_DIR": "c", "CONVOCOACH_PLAYBOOKS": f"{tmp_path}/e1:{tmp_path}/e2"}
+    env = {
+        "CONVOCOACH_CONFIG_DIR": str(tmp_path / "cfg"),
+        "CONVOCOACH_DATA_DIR": "d",
+        "CONVOCOACH_CACHE_DIR": "c",
+        "CONVOCOACH_PLAYBOOKS": f"{tmp_path}/e1:{tmp_path}/e2",
+    }
     loc = Locations.from_env(env, playbook_dirs=[tmp_path / "opt"])
     dirs = search_path(loc)
     assert [d.origin for d in dirs] == ["bundled", "user", "env", "env", "option"]
@@ -21,8 +25,9 @@ def test_search_path_order(tmp_path: Path, monkeypatch: object) -> None:
     assert dirs[3].path == tmp_path / "e2"
 
 
-def test_user_playbook_overrides_bundled(write_playbook: Callable[..., Path],
-                                         tmp_path: Path) -> None:
+def test_user_playbook_overrides_bundled(
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     loc = Locations.from_env()
     override = write_playbook("project-delays", folder=loc.user_playbooks)
     library = load_library(search_path(loc), load_playbook_file)
@@ -33,20 +38,28 @@ def test_user_playbook_overrides_bundled(write_playbook: Callable[..., Path],
     assert [h.origin for h in library.overrides("project-delays")] == ["bundled"]
 
 
-def test_option_folder_wins_over_env_folder(write_playbook: Callable[..., Path],
-                                            tmp_path: Path) -> None:
+def test_option_folder_wins_over_env_folder(
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     env_dir, opt_dir = tmp_path / "env", tmp_path / "opt"
     write_playbook("shared", folder=env_dir)
     mine = write_playbook("shared", folder=opt_dir)
-    loc = Locations.from_env({"CONVOCOACH_PLAYBOOKS": str(env_dir), "CONVOCOACH_CONFIG_DIR": "x",
-                              "CONVOCOACH_DATA_DIR": "y", "CONVOCOACH_CACHE_DIR": "z"},
-                             playbook_dirs=[opt_dir])
+    loc = Locations.from_env(
+        {
+            "CONVOCOACH_PLAYBOOKS": str(env_dir),
+            "CONVOCOACH_CONFIG_DIR": "x",
+            "CONVOCOACH_DATA_DIR": "y",
+            "CONVOCOACH_CACHE_DIR": "z",
+        },
+        playbook_dirs=[opt_dir],
+    )
     library = load_library(search_path(loc), load_playbook_file)
     assert library.playbooks["shared"].path == mine
 
 
-def test_bad_file_is_reported_and_the_rest_still_load(write_playbook: Callable[..., Path],
-                                                      tmp_path: Path) -> None:
+def test_bad_file_is_reported_and_the_rest_still_load(
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     write_playbook("good-one", folder=folder)
     bad = write_playbook(text="schema: 1\nid: [\n", folder=folder, name="broken.yaml")
@@ -57,13 +70,15 @@ def test_bad_file_is_reported_and_the_rest_still_load(write_playbook: Callable[.
     assert [b.file for b in library.invalid] == [str(bad)]
 
 
-def test_two_files_with_one_id_in_a_folder(write_playbook: Callable[..., Path],
-                                           tmp_path: Path) -> None:
+def test_two_files_with_one_id_in_a_folder(
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     first = write_playbook("twin", folder=folder, name="a.yaml")
     write_playbook("twin", folder=folder, name="b.yaml")
-    library = load_library(search_path(Locations.from_env(playbook_dirs=[folder])),
-                           load_playbook_file)
+    library = load_library(
+        search_path(Locations.from_env(playbook_dirs=[folder])), load_playbook_file
+    )
     assert library.playbooks["twin"].path == first
     (problem,) = library.invalid[0].problems
     lines = first.read_text(encoding="utf-8").splitlines()
@@ -72,14 +87,16 @@ def test_two_files_with_one_id_in_a_folder(write_playbook: Callable[..., Path],
 
 
 def test_missing_option_folder_is_reported(tmp_path: Path) -> None:
-    library = load_library(search_path(Locations.from_env(playbook_dirs=[tmp_path / "nope"])),
-                           load_playbook_file)
+    library = load_library(
+        search_path(Locations.from_env(playbook_dirs=[tmp_path / "nope"])), load_playbook_file
+    )
     assert library.invalid[0].problems[0].rule == "no-folder"
     assert library.playbooks
 
 
 def test_summary_cache_matches_full_load_and_notices_edits(
-        write_playbook: Callable[..., Path], tmp_path: Path) -> None:
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     path = write_playbook("cached", folder=folder)
     loc = Locations.from_env(playbook_dirs=[folder])
@@ -91,9 +108,10 @@ def test_summary_cache_matches_full_load_and_notices_edits(
     assert (summary.id, summary.title) == ("cached", "Cached")
     assert (cache_dir / "playbook-summaries.json").is_file()
 
-    path.write_text(path.read_text(encoding="utf-8").replace('title: "Cached"',
-                                                             'title: "Renamed title"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('title: "Cached"', 'title: "Renamed title"'),
+        encoding="utf-8",
+    )
     second = SummaryCache(cache_dir)
     assert second.load(path, "option").title == "Renamed title"
     second.save()

@@ -52,21 +52,26 @@ def test_custom_tag_is_rejected() -> None:
 
 
 def test_text_that_merely_contains_a_bang_is_fine() -> None:
-    pb = parse_playbook(MINIMAL.replace("Keep it short.", "Keep it short! Really & truly *now*")
-                        .encode(), "pb.yaml")
+    pb = parse_playbook(
+        MINIMAL.replace("Keep it short.", "Keep it short! Really & truly *now*").encode(), "pb.yaml"
+    )
     assert pb.approach == "Keep it short! Really & truly *now*"
 
 
 def test_anchor_and_alias_are_each_reported() -> None:
     problems = problems_of(MINIMAL + "tags: &t [a]\nsources: *t\n")
-    assert [(p.line, p.column, p.rule) for p in problems] == [(6, 7, "yaml-alias"),
-                                                               (7, 10, "yaml-alias")]
+    assert [(p.line, p.column, p.rule) for p in problems] == [
+        (6, 7, "yaml-alias"),
+        (7, 10, "yaml-alias"),
+    ]
 
 
 def test_billion_laughs_is_refused_quickly() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}" + f",*{chr(97 + i)}" * 8 + "]"
-              for i in range(8)]
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}" + f",*{chr(97 + i)}" * 8 + "]"
+        for i in range(8)
+    ]
     start = time.perf_counter()
     problems = problems_of("\n".join(lines) + "\n")
     assert time.perf_counter() - start < 5
@@ -179,8 +184,10 @@ def test_unknown_key_without_a_close_match_lists_allowed_keys() -> None:
 def test_missing_required_keys_are_all_reported() -> None:
     problems = problems_of("schema: 1\nid: x\n")
     assert [(p.path, p.rule, p.line, p.column) for p in problems] == [
-        ("title", "missing-key", 3, 1), ("summary", "missing-key", 3, 1),
-        ("approach", "missing-key", 3, 1)]
+        ("title", "missing-key", 3, 1),
+        ("summary", "missing-key", 3, 1),
+        ("approach", "missing-key", 3, 1),
+    ]
 
 
 def test_a_missing_key_points_where_it_belongs_not_at_another_key() -> None:
@@ -195,8 +202,13 @@ def test_a_missing_key_points_where_it_belongs_not_at_another_key() -> None:
 
 @pytest.mark.parametrize(
     ("value", "kind"),
-    [("NO", "a yes/no value"), ("1.10", "a number"), ("012", "a number"),
-     ("1:30", "a number"), ("2024-01-05", "a date")],
+    [
+        ("NO", "a yes/no value"),
+        ("1.10", "a number"),
+        ("012", "a number"),
+        ("1:30", "a number"),
+        ("2024-01-05", "a date"),
+    ],
 )
 def test_implicit_types_in_text_fields_say_quote_it(value: str, kind: str) -> None:
     p = only(MINIMAL.replace("Keep it short.", value))
@@ -259,11 +271,14 @@ def test_nested_errors_carry_the_full_path() -> None:
 
 
 def test_every_problem_in_a_file_is_reported_at_once() -> None:
-    text = ("schema: 1\nid: Bad Id\ntitel: x\nsummary: 12\napproach: ok\n"
-            "setting:\n  best_channel: zoom\n  timing: [a]\n  timing: [b]\n")
+    text = (
+        "schema: 1\nid: Bad Id\ntitel: x\nsummary: 12\napproach: ok\n"
+        "setting:\n  best_channel: zoom\n  timing: [a]\n  timing: [b]\n"
+    )
     rules = [p.rule for p in problems_of(text)]
-    assert sorted(rules) == sorted(["pattern", "unknown-key", "wrong-type", "choice",
-                                    "duplicate-key", "missing-key"])
+    assert sorted(rules) == sorted(
+        ["pattern", "unknown-key", "wrong-type", "choice", "duplicate-key", "missing-key"]
+    )
 
 
 def test_unreadable_file_is_a_clean_error(tmp_path: Path) -> None:

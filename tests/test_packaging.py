@@ -15,8 +15,11 @@ from tests.conftest import BUNDLED, REPO
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w",
-                    str(out), str(REPO)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("convocoach-*.whl")
     return built
 
@@ -31,19 +34,28 @@ def test_wheel_contains_playbooks_and_templates(wheel: Path) -> None:
 
 def test_installed_package_finds_its_bundled_playbooks(wheel: Path, tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
-    code = ("from convocoach.locations import Locations\n"
-            "from convocoach.playbooks.library import load_library, search_path\n"
-            "from convocoach.playbooks.loader import load_playbook_file\n"
-            "loc = Locations.from_env()\n"
-            "lib = load_library(search_path(loc), load_playbook_file)\n"
-            "print(loc.bundled_playbooks)\n"
-            "print(sorted(lib.playbooks))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=tmp_path,
-                            env={"PYTHONPATH": str(tmp_path / "site"),
-                                 "CONVOCOACH_CONFIG_DIR": str(tmp_path / "c"),
-                                 "CONVOCOACH_DATA_DIR": str(tmp_path / "d"),
-                                 "CONVOCOACH_CACHE_DIR": str(tmp_path / "k")})
+    code = (
+        "from convocoach.locations import Locations\n"
+        "from convocoach.playbooks.library import load_library, search_path\n"
+        "from convocoach.playbooks.loader import load_playbook_file\n"
+        "loc = Locations.from_env()\n"
+        "lib = load_library(search_path(loc), load_playbook_file)\n"
+        "print(loc.bundled_playbooks)\n"
+        "print(sorted(lib.playbooks))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": str(tmp_path / "site"),
+            "CONVOCOACH_CONFIG_DIR": str(tmp_path / "c"),
+            "CONVOCOACH_DATA_DIR": str(tmp_path / "d"),
+            "CONVOCOACH_CACHE_DIR": str(tmp_path / "k"),
+        },
+    )
     where, ids = result.stdout.splitlines()
     assert where == str(tmp_path / "site" / "convocoach" / "playbooks_bundled")
     assert "project-delays" in ids

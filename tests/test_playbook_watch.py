@@ -83,7 +83,8 @@ def test_same_mtime_but_another_size_is_a_change(write_playbook: WritePlaybook) 
 
 
 def test_an_atomic_replace_is_a_change_even_with_the_same_mtime_and_size(
-        write_playbook: WritePlaybook, tmp_path: Path) -> None:
+    write_playbook: WritePlaybook, tmp_path: Path
+) -> None:
     path = write_playbook(text=valid("Draft one"))
     watcher = watcher_on(path)
     watcher.read()
@@ -98,8 +99,7 @@ def test_an_atomic_replace_is_a_change_even_with_the_same_mtime_and_size(
     assert reading.playbook.title == "Draft two"
 
 
-def test_a_recent_file_is_read_again_until_it_is_old_enough(
-        write_playbook: WritePlaybook) -> None:
+def test_a_recent_file_is_read_again_until_it_is_old_enough(write_playbook: WritePlaybook) -> None:
     path = write_playbook()
     age(path)
     clock = [OLD_NS + 10**8]  # a tenth of a second after the save
@@ -112,8 +112,7 @@ def test_a_recent_file_is_read_again_until_it_is_old_enough(
     assert not watcher.changed()
 
 
-def test_problems_come_from_the_loader_with_line_and_column(
-        write_playbook: WritePlaybook) -> None:
+def test_problems_come_from_the_loader_with_line_and_column(write_playbook: WritePlaybook) -> None:
     path = write_playbook(text=BROKEN)
     reading = watcher_on(path).read()
     assert reading.kind == "invalid"
@@ -163,8 +162,12 @@ def test_the_preview_keeps_the_last_valid_version(write_playbook: WritePlaybook)
     path = write_playbook()
     watcher = watcher_on(path)
     preview = Preview(path).after(watcher.read(), NOW)
-    assert (preview.state, preview.loads, preview.loaded_at, preview.stale) == \
-        ("valid", 1, NOW, False)
+    assert (preview.state, preview.loads, preview.loaded_at, preview.stale) == (
+        "valid",
+        1,
+        NOW,
+        False,
+    )
     shown = preview.playbook
 
     path.write_text(BROKEN, encoding="utf-8")
@@ -181,8 +184,12 @@ def test_the_preview_keeps_the_last_valid_version(write_playbook: WritePlaybook)
 
     path.write_text(valid("Fixed"), encoding="utf-8")
     preview = preview.after(watcher.read(), LATER)
-    assert (preview.state, preview.loads, preview.loaded_at, preview.problems) == \
-        ("valid", 2, LATER, ())
+    assert (preview.state, preview.loads, preview.loaded_at, preview.problems) == (
+        "valid",
+        2,
+        LATER,
+        (),
+    )
     assert preview.playbook is not None
     assert preview.playbook.title == "Fixed"
 
@@ -191,8 +198,12 @@ def test_invalid_from_the_start_then_valid(write_playbook: WritePlaybook) -> Non
     path = write_playbook(text=BROKEN)
     watcher = watcher_on(path)
     preview = Preview(path).after(watcher.read(), NOW)
-    assert (preview.state, preview.playbook, preview.stale, preview.loads) == \
-        ("invalid", None, False, 0)
+    assert (preview.state, preview.playbook, preview.stale, preview.loads) == (
+        "invalid",
+        None,
+        False,
+        0,
+    )
     path.write_text(valid("Now valid"), encoding="utf-8")
     preview = preview.after(watcher.read(), LATER)
     assert preview.state == "valid"
@@ -205,8 +216,9 @@ def test_unchanged_leaves_the_preview_as_it_was() -> None:
 
 
 def test_the_watcher_is_core_code_without_textual() -> None:
-    code = ("import sys, convocoach.playbooks.watch\n"
-            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, convocoach.playbooks.watch\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

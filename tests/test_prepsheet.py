@@ -10,7 +10,8 @@ from tests.conftest import BUNDLED, MINIMAL
 
 HOSTILE = MINIMAL.replace(
     "Keep it short.",
-    '"<script>alert(1)</script> [click](javascript:alert(1)) **bold** [/] `code` # &amp;"')
+    '"<script>alert(1)</script> [click](javascript:alert(1)) **bold** [/] `code` # &amp;"',
+)
 
 
 def test_md_inline_escapes_markdown_syntax() -> None:
@@ -31,8 +32,14 @@ def test_sheet_follows_the_conversation_order() -> None:
     pb = parse_playbook((BUNDLED / "project-delays.yaml").read_bytes(), "pd.yaml")
     md = prep_sheet_markdown(pb)
     headings = [line for line in md.splitlines() if line.startswith("## ")]
-    assert headings == ["## 1. Prepare", "## 2. Timing and setting", "## 3. Listen",
-                        "## 4. Empathise", "## 5. Towards next steps", "## 6. Follow up",
-                        "## 7. Tailor it"]
+    assert headings == [
+        "## 1. Prepare",
+        "## 2. Timing and setting",
+        "## 3. Listen",
+        "## 4. Empathise",
+        "## 5. Towards next steps",
+        "## 6. Follow up",
+        "## 7. Tailor it",
+    ]
     assert "Usually best: **Video call**" in md
     assert "Check-ins: **Weekly**" in md

@@ -11,11 +11,41 @@ from convocoach.playbooks.model import Playbook
 from convocoach.playbooks.starter import starter_playbook
 
 STARTER_LINES = starter_playbook("prop").splitlines(keepends=True)
-YAML_BITS = st.sampled_from([
-    ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!python/object ", "!x ", "'", '"', "\t",
-    "\n", "  ", "---\n", "? ", "|\n", ">\n", "%YAML 1.1\n", "#", "NO", "1:30", "~", "\x00",
-    "\ufeff", "\u202e", "é", "😀", "schema: 2\n", "id: x\n",
-])
+YAML_BITS = st.sampled_from(
+    [
+        ":",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        "!!python/object ",
+        "!x ",
+        "'",
+        '"',
+        "\t",
+        "\n",
+        "  ",
+        "---\n",
+        "? ",
+        "|\n",
+        ">\n",
+        "%YAML 1.1\n",
+        "#",
+        "NO",
+        "1:30",
+        "~",
+        "\x00",
+        "\ufeff",
+        "\u202e",
+        "é",
+        "😀",
+        "schema: 2\n",
+        "id: x\n",
+    ]
+)
 
 
 def _check(data: bytes) -> None:

@@ -49,17 +49,25 @@ def read_only_data() -> Iterator[tuple[Path, Path]]:
 
 
 def convocoach(data: Path, scratch: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CONVOCOACH_DATA_DIR": str(data), "HOME": str(scratch),
-           "CONVOCOACH_CONFIG_DIR": str(scratch / "config"),
-           "CONVOCOACH_CACHE_DIR": str(scratch / "cache"), "NO_COLOR": "1"}
+    env = {
+        **os.environ,
+        "CONVOCOACH_DATA_DIR": str(data),
+        "HOME": str(scratch),
+        "CONVOCOACH_CONFIG_DIR": str(scratch / "config"),
+        "CONVOCOACH_CACHE_DIR": str(scratch / "cache"),
+        "NO_COLOR": "1",
+    }
     command = [sys.executable, "-m", "convocoach", *argv]
     if AS_ROOT:
         command = [*_AS_NOBODY, *command]
         if not _nobody_can_run_convocoach():
-            pytest.skip("the unprivileged user cannot run this Python or reach the package "
-                        "(a private folder on the way); .ci/run makes its folder reachable")
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
-                          cwd=scratch, check=False)
+            pytest.skip(
+                "the unprivileged user cannot run this Python or reach the package "
+                "(a private folder on the way); .ci/run makes its folder reachable"
+            )
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=60, cwd=scratch, check=False
+    )
 
 
 _AS_NOBODY = [SETPRIV or "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
@@ -68,13 +76,17 @@ _AS_NOBODY = [SETPRIV or "setpriv", "--reuid=65534", "--regid=65534", "--clear-g
 def _nobody_can_run_convocoach() -> bool:
     if SETPRIV is None:
         return False
-    probe = subprocess.run([*_AS_NOBODY, sys.executable, "-c", "import convocoach"],
-                           capture_output=True, cwd="/", timeout=60, check=False)
+    probe = subprocess.run(
+        [*_AS_NOBODY, sys.executable, "-c", "import convocoach"],
+        capture_output=True,
+        cwd="/",
+        timeout=60,
+        check=False,
+    )
     return probe.returncode == 0
 
 
-def test_reading_commands_work_in_a_read_only_folder(
-        read_only_data: tuple[Path, Path]) -> None:
+def test_reading_commands_work_in_a_read_only_folder(read_only_data: tuple[Path, Path]) -> None:
     data, scratch = read_only_data
     listed = convocoach(data, scratch, "sessions", "list")
     assert listed.returncode == 0, listed.stderr
@@ -85,8 +97,7 @@ def test_reading_commands_work_in_a_read_only_folder(
     assert sorted(p.name for p in data.iterdir()) == ["sessions.db"]
 
 
-def test_writing_in_a_read_only_folder_says_read_only(
-        read_only_data: tuple[Path, Path]) -> None:
+def test_writing_in_a_read_only_folder_says_read_only(read_only_data: tuple[Path, Path]) -> None:
     data, scratch = read_only_data
     result = convocoach(data, scratch, "demo")
     assert result.returncode == 2

@@ -23,8 +23,13 @@ def delays() -> Script:
 
 
 def test_the_session_s_client_takes_the_persona_s_place() -> None:
-    client = Client(name="Dana Reyes", company="Acme Freight", role="VP Operations",
-                    seniority="executive", tech_level="low")
+    client = Client(
+        name="Dana Reyes",
+        company="Acme Freight",
+        role="VP Operations",
+        seniority="executive",
+        tech_level="low",
+    )
     script = cast(delays(), client)
     persona = script.persona
     assert persona.name == "Dana Reyes"
@@ -40,20 +45,24 @@ def test_a_session_with_no_client_named_keeps_the_playbook_s_persona() -> None:
     assert cast(delays(), Client(company="Acme")) == delays()
 
 
-def test_headless_play_from_a_session_plays_its_client(capsys: pytest.CaptureFixture[str],
-                                                       tmp_path: Path) -> None:
+def test_headless_play_from_a_session_plays_its_client(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     with open_store() as store:
         sid = store.create("project-delays", "", "Portal launch")
         store.set_field(sid, "client.name", "Dana Reyes")
         store.set_field(sid, "client.role", "VP Operations")
         store.set_field(sid, "client.tech_level", "low")
     replies = tmp_path / "r.txt"
-    replies.write_text("We need to refactor the API and redeploy the microservices.\n",
-                       encoding="utf-8")
-    code = main(["rehearse", "--session", str(sid), "--replies", str(replies),
-                 "--format", "json"])
+    replies.write_text(
+        "We need to refactor the API and redeploy the microservices.\n", encoding="utf-8"
+    )
+    code = main(["rehearse", "--session", str(sid), "--replies", str(replies), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert data["client"] == {"name": "Dana Reyes", "role": "VP Operations",
-                              "technical_level": "low"}
+    assert data["client"] == {
+        "name": "Dana Reyes",
+        "role": "VP Operations",
+        "technical_level": "low",
+    }
     assert data["exchanges"][0]["verdicts"]["PLAIN"]["status"] == "fail"

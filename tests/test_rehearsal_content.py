@@ -20,41 +20,84 @@ PERSONA = Persona("Mei Chen", "Finance Director", "Director", "Numbers first", "
 GOOD = "I know this is unwelcome news, and I'm sorry it comes mid-year."
 
 
-def _turn(tid: str, line: str, asks: tuple[str, ...], *branches: Branch,
-          variants: tuple[str, ...] = ()) -> Turn:
+def _turn(
+    tid: str, line: str, asks: tuple[str, ...], *branches: Branch, variants: tuple[str, ...] = ()
+) -> Turn:
     return Turn(tid, line, "", branches, variants, asks)  # type: ignore[arg-type]
 
 
 def _go(goto: str, mood: int = 1, **tests: tuple[str, ...]) -> Branch:
-    return Branch(goto, mood, tests.get("if_pass", ()), tests.get("if_fail", ()), "",
-                  tests.get("if_offered", ()), tests.get("if_answered", ()))  # type: ignore[arg-type]
+    return Branch(
+        goto,
+        mood,
+        tests.get("if_pass", ()),
+        tests.get("if_fail", ()),
+        "",
+        tests.get("if_offered", ()),
+        tests.get("if_answered", ()),
+    )  # type: ignore[arg-type]
 
 
 SCRIPT = Script(
-    PERSONA, 5, "number",
+    PERSONA,
+    5,
+    "number",
     (
-        _turn("number", "What is the new price, compared with {old_price|what we pay now}?",
-              ("cost",), _go("escalates", -2, if_fail=("NOBLAME",)), _go("why"),
-              variants=("So what will it cost us?", "The figure, please.",
-                        "I still need the figure.")),
-        _turn("why", "{new_price|That} is a lot. Why now?", ("reason",),
-              _go("escalates", -2, if_fail=("NOBLAME",)), _go("options"),
-              variants=("Why this year?", "What is behind it?")),
-        _turn("options", "What can you offer?", ("options",),
-              _go("escalates", -2, if_fail=("NOBLAME",)),
-              _go("phased", 1, if_offered=("phased",)), _go("stuck", 0)),
-        _turn("phased", "Two steps could work. When would the second come?", ("date",),
-              _go("agreement", 2)),
+        _turn(
+            "number",
+            "What is the new price, compared with {old_price|what we pay now}?",
+            ("cost",),
+            _go("escalates", -2, if_fail=("NOBLAME",)),
+            _go("why"),
+            variants=(
+                "So what will it cost us?",
+                "The figure, please.",
+                "I still need the figure.",
+            ),
+        ),
+        _turn(
+            "why",
+            "{new_price|That} is a lot. Why now?",
+            ("reason",),
+            _go("escalates", -2, if_fail=("NOBLAME",)),
+            _go("options"),
+            variants=("Why this year?", "What is behind it?"),
+        ),
+        _turn(
+            "options",
+            "What can you offer?",
+            ("options",),
+            _go("escalates", -2, if_fail=("NOBLAME",)),
+            _go("phased", 1, if_offered=("phased",)),
+            _go("stuck", 0),
+        ),
+        _turn(
+            "phased",
+            "Two steps could work. When would the second come?",
+            ("date",),
+            _go("agreement", 2),
+        ),
         _turn("stuck", "That is not an offer.", ("options",), _go("options", 0)),
         _turn("escalates", "Don't blame us.", ("apology",), _go("walkout", -3)),
-        Turn("agreement", "All right: {new_price|the new price}, from {new_date|then}.",
-             "agreement", ()),
+        Turn(
+            "agreement",
+            "All right: {new_price|the new price}, from {new_date|then}.",
+            "agreement",
+            (),
+        ),
         Turn("stalemate", "Let me think about it.", "stalemate", ()),
         Turn("walkout", "We are done.", "walkout", ()),
     ),
-    walkout_at=0, max_replies=10,
-    offers=(Offer("phased", "Phase it", ("phase", "two steps"),
-                  "Phasing means a second rise to explain in {new_date|the new year}."),),
+    walkout_at=0,
+    max_replies=10,
+    offers=(
+        Offer(
+            "phased",
+            "Phase it",
+            ("phase", "two steps"),
+            "Phasing means a second rise to explain in {new_date|the new year}.",
+        ),
+    ),
 )
 
 
@@ -89,8 +132,9 @@ def test_an_answer_moves_the_client_on() -> None:
 
 
 def test_the_client_does_not_ask_what_it_was_just_told() -> None:
-    reply = ("It goes from £1,800 to £1,980 a month, because our hosting costs have gone "
-             "up by a fifth.")
+    reply = (
+        "It goes from £1,800 to £1,980 a month, because our hosting costs have gone up by a fifth."
+    )
     state = say(begin(SCRIPT), reply)
     assert state.turn_id == "options"
     assert state.exchanges[-1].passed == ("why",)
@@ -103,28 +147,34 @@ def test_the_option_offered_takes_its_branch_and_the_client_raises_its_cost() ->
     assert state.turn_id == "phased"
     assert state.exchanges[-1].offered == ("phased",)
     line = client_line(SCRIPT, state)
-    assert line == ("Phasing means a second rise to explain in the new year. Two steps could "
-                    "work. When would the second come?")
+    assert line == (
+        "Phasing means a second rise to explain in the new year. Two steps could "
+        "work. When would the second come?"
+    )
     state = say(state, "The second step would come on 1 January.")
     assert state.ending == "agreement"
     assert client_line(SCRIPT, state) == "All right: £1,980, from 1 January."
 
 
 def test_an_option_refused_is_not_an_offer() -> None:
-    state = say(begin(SCRIPT), "From £1,800 to £1,980.", "Our costs have gone up.",
-                "We can't phase it, I'm afraid.")
+    state = say(
+        begin(SCRIPT),
+        "From £1,800 to £1,980.",
+        "Our costs have gone up.",
+        "We can't phase it, I'm afraid.",
+    )
     assert state.exchanges[-1].offered == ()
     assert (state.turn_id, state.exchanges[-1].heard) == ("options", "unanswered")
 
 
 def test_the_client_speaks_the_session_figures_and_then_the_users_latest() -> None:
-    script = cast(SCRIPT, Client(name="Dana Reyes"), Case(old_price="£3,800",
-                                                          new_price="£4,100"))
+    script = cast(SCRIPT, Client(name="Dana Reyes"), Case(old_price="£3,800", new_price="£4,100"))
     opening = client_line(script, begin(script))
     assert "£3,800" in opening
     assert script.persona.name == "Dana Reyes"
-    state = say(begin(script), "Actually the new price is £1,980, not what my letter said.",
-                script=script)
+    state = say(
+        begin(script), "Actually the new price is £1,980, not what my letter said.", script=script
+    )
     assert facts(script, state)["new_price"] == "£1,980"
     assert client_line(script, state).startswith("£1,980 is a lot.")
     assert "£4,100" not in client_line(script, state)
@@ -132,15 +182,21 @@ def test_the_client_speaks_the_session_figures_and_then_the_users_latest() -> No
 
 
 def test_with_no_figures_the_client_uses_neutral_words() -> None:
-    assert client_line(SCRIPT, begin(SCRIPT)) == \
-        "What is the new price, compared with what we pay now?"
+    assert (
+        client_line(SCRIPT, begin(SCRIPT))
+        == "What is the new price, compared with what we pay now?"
+    )
     state = say(begin(SCRIPT), "It's going up by about ten percent.")
     assert client_line(SCRIPT, state).startswith("That is a lot.")
 
 
 def test_what_was_heard_is_kept_with_the_rehearsal() -> None:
-    state = say(begin(SCRIPT), "From £1,800 to £1,980.", "Our costs have gone up.",
-                "We could phase it in two steps.")
+    state = say(
+        begin(SCRIPT),
+        "From £1,800 to £1,980.",
+        "Our costs have gone up.",
+        "We could phase it in two steps.",
+    )
     with open_store() as store:
         session_id = store.create("price-increase")
         store.set_field(session_id, "case.new_price", "£1,980")
@@ -160,6 +216,7 @@ def test_session_case_fields_are_the_facts_a_line_can_name() -> None:
     from dataclasses import fields
 
     from convocoach.rehearsal.case import SESSION_FACTS
+
     assert [f.name for f in fields(Case)] == [f.name for f in SESSION_FACTS]
 
 
@@ -167,11 +224,12 @@ def test_the_client_throws_back_the_words_that_offended() -> None:
     state = say(begin(SCRIPT), "Frankly, you should have budgeted for this. It is £1,980.")
     assert state.turn_id == "escalates"
     assert state.exchanges[-1].offending == "Frankly, you should have budgeted for this"
-    assert client_line(SCRIPT, state) == \
-        "\u201cFrankly, you should have budgeted for this\u201d? Don't blame us."
+    assert (
+        client_line(SCRIPT, state)
+        == "\u201cFrankly, you should have budgeted for this\u201d? Don't blame us."
+    )
     with open_store() as store:
         log = RehearsalLog(store)
-        rehearsal_id = log.start(store.create("price-increase"), "price-increase",
-                                 begin(SCRIPT))
+        rehearsal_id = log.start(store.create("price-increase"), "price-increase", begin(SCRIPT))
         log.save(rehearsal_id, state, 0.0)
         assert log.get(rehearsal_id).state == state

@@ -50,8 +50,10 @@ AGREE = (
     "January. I'll confirm that in writing by Thursday. What matters most to you for the "
     "campaign?",
 )
-BLAME = ("You should have read the status reports.",
-         "Calm down, as I told you the risks were in the plan.")
+BLAME = (
+    "You should have read the status reports.",
+    "Calm down, as I told you the risks were in the plan.",
+)
 """Two blaming replies: the client walks out, and NEXT is never judged."""
 
 
@@ -67,17 +69,23 @@ def test_acknowledging_and_concrete_steps_reach_an_agreement() -> None:
 
 
 def test_blame_twice_makes_the_client_walk_out() -> None:
-    state = play("Well, you should have read our status reports.",
-                 "Calm down, as I told you the risks were in the plan.")
+    state = play(
+        "Well, you should have read our status reports.",
+        "Calm down, as I told you the risks were in the plan.",
+    )
     assert state.ending == "walkout"
     assert state.mood == 0
     assert state.exchanges[0].penalties == ("NOBLAME",)
     assert state.exchanges[0].note.startswith("Blame or a stock phrase")
 
 
-CIRCLES = ("The integration had some issues.", "There were several factors involved.",
-           "It has been a complicated few weeks for everybody.", "Things are moving along.",
-           "We are looking at all of it.")
+CIRCLES = (
+    "The integration had some issues.",
+    "There were several factors involved.",
+    "It has been a complicated few weeks for everybody.",
+    "Things are moving along.",
+    "We are looking at all of it.",
+)
 """Replies that answer nothing the client asks, and offend nobody."""
 
 

@@ -47,7 +47,7 @@ def test_the_layout_places_every_turn_and_no_two_boxes_overlap() -> None:
         assert places[script.start].y == min(p.y for p in places.values())  # opening on top
         boxes = list(places.values())
         for n, a in enumerate(boxes):
-            for b in boxes[n + 1:]:
+            for b in boxes[n + 1 :]:
                 assert abs(a.x - b.x) >= 190 or abs(a.y - b.y) >= 64, playbook.id
         assert flowchart.layout(script).places == places  # the same map every time
 
@@ -80,8 +80,7 @@ def test_arrows_go_round_the_boxes_they_do_not_join() -> None:
         for (source, target), points in drawn.routes.items():
             others = [p for key, p in drawn.places.items() if key not in (source, target)]
             for a, b in itertools.pairwise(points):
-                assert not any(_crosses(a, b, box) for box in others), \
-                    (playbook.id, source, target)
+                assert not any(_crosses(a, b, box) for box in others), (playbook.id, source, target)
 
 
 def test_the_svg_is_well_formed_escapes_text_and_shows_the_path_taken() -> None:
@@ -95,8 +94,11 @@ def test_the_svg_is_well_formed_escapes_text_and_shows_the_path_taken() -> None:
     turns = root.findall(f"{SVG}g[@class='turn']")
     assert len(turns) == len(script.turns)
     assert "<script>" not in drawing
-    bold = [g for g in root.findall(f"{SVG}g[@class='arrow']")
-            if g.find(f"{SVG}polyline").get("stroke-width") == "2.5"]  # type: ignore[union-attr]
+    bold = [
+        g
+        for g in root.findall(f"{SVG}g[@class='arrow']")
+        if g.find(f"{SVG}polyline").get("stroke-width") == "2.5"
+    ]  # type: ignore[union-attr]
     assert len(bold) == 1
 
 
@@ -128,8 +130,14 @@ def test_the_debrief_gives_the_path_through_the_map() -> None:
     script = playbook.rehearsal
     assert script is not None
     coach = coach_for(playbook)
-    state = play(script, coach, ["You should have read the status reports.",
-                                 "Calm down, as I told you the risks were in the plan."]).state
+    state = play(
+        script,
+        coach,
+        [
+            "You should have read the status reports.",
+            "Calm down, as I told you the risks were in the plan.",
+        ],
+    ).state
     text = debrief_markdown("T", script, state, coach.rubric)
     assert "Path through the role-play: opening \u2192 escalates \u2192 walkout" in text
 

@@ -22,11 +22,14 @@ GOOD_TURNS = """\
 
 
 def playbook(turns: str = GOOD_TURNS, start: str = "opening") -> str:
-    return MINIMAL + f"""rehearsal:
+    return (
+        MINIMAL
+        + f"""rehearsal:
   persona: {{name: Dana, role: Director, technical_level: low}}
   start: {start}
   turns:
 {turns}"""
+    )
 
 
 def problems(text: str) -> list[tuple[int, int, str, str]]:
@@ -54,22 +57,30 @@ def test_an_unknown_target_is_reported_at_its_goto() -> None:
 
 
 def test_an_unreachable_turn() -> None:
-    turns = GOOD_TURNS + "    - id: orphan\n      client: Hello?\n" \
-                         "      branches: [{goto: stalemate}]\n"
+    turns = (
+        GOOD_TURNS + "    - id: orphan\n      client: Hello?\n      branches: [{goto: stalemate}]\n"
+    )
     [(line, _, rule, message)] = problems(playbook(turns))
     assert (line, rule) == (19, "unreachable")
     assert "'orphan' can never be reached" in message
 
 
 def test_a_turn_without_a_default_branch() -> None:
-    [(line, _, rule, _)] = problems(playbook(GOOD_TURNS.replace(
-        "        - {goto: stalemate}\n", "        - {if_pass: [REFL], goto: stalemate}\n")))
+    [(line, _, rule, _)] = problems(
+        playbook(
+            GOOD_TURNS.replace(
+                "        - {goto: stalemate}\n", "        - {if_pass: [REFL], goto: stalemate}\n"
+            )
+        )
+    )
     assert (line, rule) == (10, "no-default")
 
 
 def test_a_missing_ending_and_no_way_to_agree() -> None:
-    turns = GOOD_TURNS.replace("    - {id: walkout, ending: walkout, client: Goodbye.}\n",
-                               "    - {id: middle, client: Hm., branches: [{goto: stalemate}]}\n")
+    turns = GOOD_TURNS.replace(
+        "    - {id: walkout, ending: walkout, client: Goodbye.}\n",
+        "    - {id: middle, client: Hm., branches: [{goto: stalemate}]}\n",
+    )
     turns = turns.replace("goto: walkout", "goto: middle")
     assert [f[2] for f in problems(playbook(turns))] == ["missing-ending"]
     no_agree = GOOD_TURNS.replace("goto: agreement", "goto: stalemate")
@@ -81,7 +92,8 @@ def test_a_missing_ending_and_no_way_to_agree() -> None:
 def test_an_unknown_dimension_and_a_bad_start() -> None:
     found = problems(playbook(GOOD_TURNS.replace("[FEEL, OPENQ]", "[FELL, OPENQ]")))
     assert [(f[2], "'FELL' is not a dimension" in f[3]) for f in found] == [
-        ("unknown-dimension", True)]
+        ("unknown-dimension", True)
+    ]
     assert [f[2] for f in problems(playbook(start="nowhere"))] == ["unknown-turn"]
 
 
@@ -99,7 +111,8 @@ def test_a_loop_with_no_way_out() -> None:
 """
     found = problems(playbook(turns))
     assert [(f[2], f[3]) for f in found] == [
-        ("no-ending", "no ending can be reached from turn 'loop'")]
+        ("no-ending", "no ending can be reached from turn 'loop'")
+    ]
 
 
 def test_branches_know_every_dimension_of_the_bundled_rubric() -> None:

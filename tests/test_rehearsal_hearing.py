@@ -19,16 +19,19 @@ from convocoach.sessions.rehearsals import RehearsalLog
 from tests.conftest import BUNDLED
 from tests.tui_support import open_store
 
-FORMULA = ("I understand you feel frustrated. What would help most? "
-           "I'll send the revised plan by Friday.")
+FORMULA = (
+    "I understand you feel frustrated. What would help most? I'll send the revised plan by Friday."
+)
 VARIANTS = (
     FORMULA,
     FORMULA + " Bananas are yellow.",
     FORMULA + " The price, the date and the scope all stay exactly as they are.",
     "No. Nothing changes. I'll send the revised plan by Friday.",
 )
-GOOD = ("I can see this puts you in a difficult spot, and I'm sorry we didn't warn you sooner. "
-        "What matters most to you right now?")
+GOOD = (
+    "I can see this puts you in a difficult spot, and I'm sorry we didn't warn you sooner. "
+    "What matters most to you right now?"
+)
 
 
 @cache
@@ -73,8 +76,9 @@ def test_stuffing_every_dimension_into_each_reply_never_reaches_agreement() -> N
         assert "unanswered" in [e.heard for e in played.state.exchanges], playbook.id
 
 
-@pytest.mark.parametrize("extra", [" Bananas are yellow.", " My cat likes jazz.",
-                                   " The price stays exactly as it is."])
+@pytest.mark.parametrize(
+    "extra", [" Bananas are yellow.", " My cat likes jazz.", " The price stays exactly as it is."]
+)
 def test_nonsense_or_a_refusal_added_to_a_good_reply_earns_less(extra: str) -> None:
     for playbook in playbooks():
         script = playbook.rehearsal
@@ -98,13 +102,16 @@ def test_a_repeat_is_noticed_and_the_client_does_not_move_on() -> None:
     assert client_line(script, again).startswith(hearing.REMARKS["repeat"][2 % 4])
 
 
-@pytest.mark.parametrize(("text", "refusal"), [
-    ("No. Nothing changes.", True),
-    ("The price, the date and the scope all stay exactly as they are.", True),
-    ("That's final.", True),
-    ("No, it isn't your fault, and here is what we can change.", False),
-    ("Nothing was hidden from you; I'll show you every invoice.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("No. Nothing changes.", True),
+        ("The price, the date and the scope all stay exactly as they are.", True),
+        ("That's final.", True),
+        ("No, it isn't your fault, and here is what we can change.", False),
+        ("Nothing was hidden from you; I'll show you every invoice.", False),
+    ],
+)
 def test_a_flat_refusal(text: str, refusal: bool) -> None:
     assert hearing.is_refusal(text) == refusal
 
@@ -113,7 +120,8 @@ def test_words_off_the_subject() -> None:
     topic = hearing.known_words(["The checkout will not be ready for the holiday campaign."])
     everyday = hearing.everyday_words()
     assert hearing.off_topic("Bananas are yellow. The checkout is late.", topic, everyday) == [
-        "Bananas are yellow."]
+        "Bananas are yellow."
+    ]
     assert hearing.off_topic("The weekend crew starts on Saturday.", topic, everyday) == []
     assert hearing.off_topic("Sorry.", topic, everyday) == []
 
@@ -135,14 +143,25 @@ def test_what_the_client_heard_is_kept_with_the_rehearsal() -> None:
     assert data["exchanges"][0]["heard"] == "none"
 
 
-POOL = st.sampled_from([*VARIANTS, GOOD, "", "?", "You should have told us.", "ok",
-                        "I'll send the revised plan by Friday 5pm.", "Bananas are yellow."])
+POOL = st.sampled_from(
+    [
+        *VARIANTS,
+        GOOD,
+        "",
+        "?",
+        "You should have told us.",
+        "ok",
+        "I'll send the revised plan by Friday 5pm.",
+        "Bananas are yellow.",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 11), st.lists(st.one_of(POOL, st.text(max_size=80)), max_size=30))
-def test_any_replies_end_within_the_turn_limit_and_never_raise(which: int,
-                                                                replies: list[str]) -> None:
+def test_any_replies_end_within_the_turn_limit_and_never_raise(
+    which: int, replies: list[str]
+) -> None:
     playbook = playbooks()[which]
     script = playbook.rehearsal
     assert script is not None
@@ -154,8 +173,7 @@ def test_any_replies_end_within_the_turn_limit_and_never_raise(which: int,
 REPLIES = BUNDLED.parent / "tests" / "data" / "rehearsal_replies"
 
 
-@pytest.mark.parametrize(("folder", "ending"), [("natural", "agreement"),
-                                                ("blaming", "walkout")])
+@pytest.mark.parametrize(("folder", "ending"), [("natural", "agreement"), ("blaming", "walkout")])
 def test_replies_written_without_reading_the_scripts(folder: str, ending: str) -> None:
     files = sorted((REPLIES / folder).glob("*.txt"))
     assert len(files) == 6
@@ -167,11 +185,14 @@ def test_replies_written_without_reading_the_scripts(folder: str, ending: str) -
         assert played.state.ending == ending, path.stem
 
 
-@pytest.mark.parametrize(("text", "refusal"), [
-    ("It is open to discussion, it isn't take it or leave it.", False),
-    ("This is not non-negotiable.", False),
-    ("Nothing changes until the new budget year.", False),
-    ("Take it or leave it.", True),
-])
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("It is open to discussion, it isn't take it or leave it.", False),
+        ("This is not non-negotiable.", False),
+        ("Nothing changes until the new budget year.", False),
+        ("Take it or leave it.", True),
+    ],
+)
 def test_a_refusal_denied_or_put_off_is_not_a_refusal(text: str, refusal: bool) -> None:
     assert hearing.is_refusal(text) is refusal

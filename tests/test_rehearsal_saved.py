@@ -76,8 +76,9 @@ def test_a_damaged_transcript_is_reported_not_raised_raw(store: SessionStore) ->
 
 
 def test_the_debrief_quotes_each_exchange_and_escapes_text() -> None:
-    state = play("I'm sorry, but you should have told us about **this** [change](http://x.example).",
-                 *AGREE)
+    state = play(
+        "I'm sorry, but you should have told us about **this** [change](http://x.example).", *AGREE
+    )
     text = debrief_markdown("Northwind <launch>", delays(), state, bundled_rubric(), 125)
     assert text.startswith("# Rehearsal debrief: Northwind \\<launch\\>\n")
     assert "Client: **Dana Whitfield** (Head of E-commerce, Director; reports to the board)" in text
@@ -120,10 +121,14 @@ def test_rehearsals_from_before_drafts_open_with_an_empty_one(tmp_path: Path) ->
     db = sqlite3.connect(path, isolation_level=None)
     for script in MIGRATIONS[:4]:
         db.executescript(script)
-    db.execute("INSERT INTO sessions (uuid, playbook_id, created_at, updated_at) VALUES "
-               "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delays', 'x', 'x')")
-    db.execute("INSERT INTO rehearsals (session_id, playbook_id, started_at, updated_at, "
-               "turn_id, mood) VALUES (1, 'project-delays', 'x', 'x', 'open', 3)")
+    db.execute(
+        "INSERT INTO sessions (uuid, playbook_id, created_at, updated_at) VALUES "
+        "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delays', 'x', 'x')"
+    )
+    db.execute(
+        "INSERT INTO rehearsals (session_id, playbook_id, started_at, updated_at, "
+        "turn_id, mood) VALUES (1, 'project-delays', 'x', 'x', 'open', 3)"
+    )
     db.execute("PRAGMA user_version = 4")
     db.close()
     with SessionStore.open(path, clock) as store:

@@ -39,15 +39,17 @@ def test_every_bundled_role_play_has_many_distinct_client_lines() -> None:
         assert MIN_LINES <= len(lines) <= MAX_LINES, (playbook.id, len(lines))
 
 
-REPLIES = st.sampled_from([
-    "I'm sorry, that's on us. What matters most to you now?",
-    "I understand you feel frustrated. What would help most? I'll send the plan by Friday.",
-    "We are working on it.",
-    "You should have told us sooner.",
-    "It sounds like this puts you in a hard spot with your board.",
-    "I'll call you tomorrow at 10 with two options and their costs.",
-    "ok",
-])
+REPLIES = st.sampled_from(
+    [
+        "I'm sorry, that's on us. What matters most to you now?",
+        "I understand you feel frustrated. What would help most? I'll send the plan by Friday.",
+        "We are working on it.",
+        "You should have told us sooner.",
+        "It sounds like this puts you in a hard spot with your board.",
+        "I'll call you tomorrow at 10 with two options and their costs.",
+        "ok",
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

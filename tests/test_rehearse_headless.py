@@ -12,8 +12,10 @@ import pytest
 from convocoach.cli import main
 from tests.tui_support import open_store
 
-GOOD = ("I can see how exposed this leaves you with the board, and I'm sorry: we missed it. "
-        "What matters most for the campaign?")
+GOOD = (
+    "I can see how exposed this leaves you with the board, and I'm sorry: we missed it. "
+    "What matters most for the campaign?"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,18 +31,21 @@ def replies_file(tmp_path: Path, text: str, name: str = "replies.txt") -> str:
 
 
 def test_a_text_file_plays_reply_by_reply_into_a_json_transcript(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = replies_file(tmp_path, f"{GOOD}\n\n  You should have told us sooner.  \n")
-    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", path,
-                       "--format", "json")
+    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", path, "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["playbook"] == "project-delays"
     assert [e["reply"] for e in data["exchanges"]] == [GOOD, "You should have told us sooner."]
     first, second = data["exchanges"]
     assert first["verdicts"]["FEEL"]["status"] == "pass"
-    assert second["verdicts"]["NOBLAME"] == {"status": "fail", "penalty": True,
-                                             "reason": second["verdicts"]["NOBLAME"]["reason"]}
+    assert second["verdicts"]["NOBLAME"] == {
+        "status": "fail",
+        "penalty": True,
+        "reason": second["verdicts"]["NOBLAME"]["reason"],
+    }
     assert second["mood_after"] < second["mood_before"]
     assert first["next_turn"] == second["turn"]
     assert data["ending"] is None
@@ -57,45 +62,55 @@ def test_a_yaml_list_and_markdown(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 
 def test_replies_after_the_ending_are_counted_not_played(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     rude = "Calm down, you should have told us. Your people never read anything."
     path = replies_file(tmp_path, "\n".join([rude] * 12))
-    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", path,
-                       "--format", "json")
+    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", path, "--format", "json")
     data = json.loads(out)
     assert code == 0
     assert data["ending"] == "walkout"
     assert data["unplayed_replies"] == 12 - len(data["exchanges"]) > 0
 
 
-def test_standard_input(capsys: pytest.CaptureFixture[str],
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode())))
-    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", "-",
-                       "--format", "json")
+    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies", "-", "--format", "json")
     assert code == 0
     assert len(json.loads(out)["exchanges"]) == 1
 
 
-def test_a_session_plays_its_own_playbook(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_a_session_plays_its_own_playbook(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     with open_store() as store:
         session_id = store.create("budget-constraints", "", "Budget talk")
     path = replies_file(tmp_path, GOOD)
-    code, out, _ = run(capsys, "rehearse", "--session", str(session_id), "--replies", path,
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "rehearse", "--session", str(session_id), "--replies", path, "--format", "json"
+    )
     assert code == 0
     assert json.loads(out)["playbook"] == "budget-constraints"
 
 
-@pytest.mark.parametrize(("name", "content", "where", "words"), [
-    ("r.yaml", "replies: [one]\n", ":1:1", "expected a list of replies"),
-    ("r.yaml", "- fine\n- [not, text]\n", ":2:3", "each reply must be text"),
-    ("r.yaml", "- fine\n- 'unclosed\n", ":", ""),
-])
-def test_bad_input_exits_2_naming_the_place(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                            name: str, content: str, where: str,
-                                            words: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "where", "words"),
+    [
+        ("r.yaml", "replies: [one]\n", ":1:1", "expected a list of replies"),
+        ("r.yaml", "- fine\n- [not, text]\n", ":2:3", "each reply must be text"),
+        ("r.yaml", "- fine\n- 'unclosed\n", ":", ""),
+    ],
+)
+def test_bad_input_exits_2_naming_the_place(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    name: str,
+    content: str,
+    where: str,
+    words: str,
+) -> None:
     path = replies_file(tmp_path, content, name)
     code, out, err = run(capsys, "rehearse", "project-delays", "--replies", path)
     assert code == 2
@@ -106,7 +121,8 @@ def test_bad_input_exits_2_naming_the_place(capsys: pytest.CaptureFixture[str], 
 
 
 def test_text_that_is_not_utf8_is_placed_by_line_and_column(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(b"fine\nbad \xff byte\n")
     code, _, err = run(capsys, "rehearse", "project-delays", "--replies", str(path))
@@ -114,18 +130,30 @@ def test_text_that_is_not_utf8_is_placed_by_line_and_column(
     assert f"{path}:2:5" in err
 
 
-def test_a_missing_file_or_playbook_exits_2(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
-    assert run(capsys, "rehearse", "project-delays", "--replies",
-               str(tmp_path / "nope.txt"))[0] == 2
-    assert run(capsys, "rehearse", "no-such-playbook", "--replies",
-               replies_file(tmp_path, GOOD))[0] == 2
+def test_a_missing_file_or_playbook_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert (
+        run(capsys, "rehearse", "project-delays", "--replies", str(tmp_path / "nope.txt"))[0] == 2
+    )
+    assert (
+        run(capsys, "rehearse", "no-such-playbook", "--replies", replies_file(tmp_path, GOOD))[0]
+        == 2
+    )
 
 
-def test_no_replies_yet_prints_the_opening_line(capsys: pytest.CaptureFixture[str],
-                                                tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "rehearse", "project-delays", "--replies",
-                       replies_file(tmp_path, "\n  \n"), "--format", "json")
+def test_no_replies_yet_prints_the_opening_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "rehearse",
+        "project-delays",
+        "--replies",
+        replies_file(tmp_path, "\n  \n"),
+        "--format",
+        "json",
+    )
     assert code == 0
     data = json.loads(out)
     assert data["exchanges"] == []

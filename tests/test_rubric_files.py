@@ -27,7 +27,9 @@ def problems(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def test_a_bad_pattern_is_reported_where_it_is() -> None:
-    text = HEAD + """dimensions:
+    text = (
+        HEAD
+        + """dimensions:
   - code: TEST
     rules:
       - kind: existence
@@ -36,6 +38,7 @@ def test_a_bad_pattern_is_reported_where_it_is() -> None:
         message: Broken
         patterns: ['(unclosed']
 """
+    )
     [(line, column, rule, message)] = problems(text)
     assert (line, column, rule) == (10, 20, "bad-pattern")
     assert "missing )" in message
@@ -49,29 +52,38 @@ def test_an_unknown_kind_suggests_the_nearest() -> None:
 
 
 def test_missing_fields_of_a_kind_and_duplicate_ids() -> None:
-    text = HEAD + """dimensions:
+    text = (
+        HEAD
+        + """dimensions:
   - code: TEST
     rules:
       - {kind: substitution, id: a, message: M}
 """
+    )
     assert [f[:3] for f in problems(text)] == [(6, 9, "missing-key")]  # swaps
-    text = HEAD + """dimensions:
+    text = (
+        HEAD
+        + """dimensions:
   - code: TEST
     rules:
       - {kind: existence, id: b, message: M, effect: pass, phrases: [x]}
       - {kind: existence, id: b, message: M, effect: pass, phrases: [y]}
 """
+    )
     [(line, column, rule, message)] = problems(text)
     assert (line, column, rule) == (7, 9, "duplicate-name")
     assert "'b' is used twice" in message
 
 
 def test_a_pattern_matching_nothing_would_fire_everywhere() -> None:
-    text = HEAD + """dimensions:
+    text = (
+        HEAD
+        + """dimensions:
   - code: TEST
     rules:
       - {kind: existence, id: a, message: M, effect: fail, patterns: ['x*']}
 """
+    )
     assert problems(text)[0][2] == "bad-pattern"
 
 
@@ -84,7 +96,8 @@ def test_a_newer_format_is_refused_plainly() -> None:
 def test_a_trainer_rubric_extends_the_default(isolated_home: Path) -> None:
     folder = isolated_home / "config" / "rubrics"
     folder.mkdir(parents=True)
-    (folder / "workshop.yaml").write_text("""format: 1
+    (folder / "workshop.yaml").write_text(
+        """format: 1
 id: workshop
 title: Our workshop
 extends: default
@@ -102,7 +115,9 @@ dimensions:
     absent: fail
     rules:
       - {kind: existence, id: thanks, effect: pass, message: Thanks them, phrases: [thank you]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     rubric = find_rubric(Locations.from_env(), "workshop")
     assert rubric.title == "Our workshop"
     assert [d.code for d in rubric.dimensions][-1] == "THANKS"

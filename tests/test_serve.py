@@ -36,8 +36,10 @@ class Served:
         return f"http://127.0.0.1:{self.port}"
 
     def output(self) -> str:
-        return "".join(path.read_text(encoding="utf-8", errors="replace")
-                       for path in (self.logs / "stdout", self.logs / "stderr"))
+        return "".join(
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in (self.logs / "stdout", self.logs / "stderr")
+        )
 
     def app_processes(self) -> list[int]:
         """The server's child processes (the apps; ``exec`` leaves no shell in between)."""
@@ -87,7 +89,11 @@ def served(tmp_path: Path, *options: str) -> Iterator[Served]:
     with (logs / "stdout").open("wb") as out, (logs / "stderr").open("wb") as err:
         process = subprocess.Popen(
             [sys.executable, "-m", "convocoach", "serve", "--port", str(port), *options],
-            stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = Served(process, port, logs)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT
@@ -100,8 +106,7 @@ def served(tmp_path: Path, *options: str) -> Iterator[Served]:
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"serve did not answer in {STARTUP_TIMEOUT:.0f} s:\n"
-                            f"{server.output()}")
+                pytest.fail(f"serve did not answer in {STARTUP_TIMEOUT:.0f} s:\n{server.output()}")
             time.sleep(0.1)
         yield server
     finally:
@@ -207,8 +212,9 @@ def test_a_tab_whose_app_cannot_start_is_ended(tmp_path: Path) -> None:
 
     async def first_message_after_data(url: str) -> object:
         async with aiohttp.ClientSession() as session, session.ws_connect(url) as tab:
-            while (message := await asyncio.wait_for(tab.receive(), STARTUP_TIMEOUT)).type \
-                    == aiohttp.WSMsgType.BINARY:
+            while (
+                message := await asyncio.wait_for(tab.receive(), STARTUP_TIMEOUT)
+            ).type == aiohttp.WSMsgType.BINARY:
                 pass
             return message.type
 
@@ -222,23 +228,24 @@ def test_a_tab_whose_app_cannot_start_is_ended(tmp_path: Path) -> None:
         assert "is not a convocoach sessions database" in server.output()
 
 
-def test_exposing_to_the_network_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_exposing_to_the_network_warns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     class Idle:
         def serve(self) -> None:
             pass
 
     made: list[str] = []
-    monkeypatch.setattr(serve_cmd, "make_server",
-                        lambda command, *_: made.append(command) or Idle())
+    monkeypatch.setattr(
+        serve_cmd, "make_server", lambda command, *_: made.append(command) or Idle()
+    )
     data = tmp_path / "coach data"
     assert main(["serve", "--host", "0.0.0.0", "--data-dir", str(data)]) == 0
     err = capsys.readouterr().err
     assert "warning: listening on 0.0.0.0:8000" in err
     assert str(data) in err
     assert "no login" in err
-    assert shlex.split(made[0])[1:] == [sys.executable, "-m", "convocoach",
-                                        "--data-dir", str(data)]
+    assert shlex.split(made[0])[1:] == [sys.executable, "-m", "convocoach", "--data-dir", str(data)]
 
     assert main(["serve", "--host", "127.0.0.1"]) == 0
     assert main(["serve", "--host", "localhost"]) == 0
@@ -246,7 +253,8 @@ def test_exposing_to_the_network_warns(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_without_textual_serve_says_what_to_install(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve"]) == 2
     assert "pip install 'convocoach[serve]'" in capsys.readouterr().err
@@ -265,7 +273,11 @@ def test_a_busy_port_is_a_plain_error() -> None:
         port = busy.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "convocoach", "serve", "--port", str(port)],
-            capture_output=True, text=True, timeout=STARTUP_TIMEOUT, check=False)
+            capture_output=True,
+            text=True,
+            timeout=STARTUP_TIMEOUT,
+            check=False,
+        )
     assert result.returncode == 2, result.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr

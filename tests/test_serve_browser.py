@@ -28,7 +28,8 @@ pytestmark = pytest.mark.e2e
 aiohttp = pytest.importorskip("aiohttp", reason="needs textual-serve: pip install -e '.[test]'")
 
 CHROMIUM = shutil.which("chromium") or next(
-    (path for path in ("/usr/bin/chromium",) if os.access(path, os.X_OK)), None)
+    (path for path in ("/usr/bin/chromium",) if os.access(path, os.X_OK)), None
+)
 ARTIFACT = REPO / "test-artifacts" / "serve-home.png"
 WIDTH, HEIGHT = 1200, 800
 
@@ -73,8 +74,9 @@ class DevTools:
         self.calls += 1
         await self.socket.send_json({"id": self.calls, "method": method, "params": params})
         while True:
-            message = json.loads((await asyncio.wait_for(self.socket.receive(),
-                                                         STARTUP_TIMEOUT)).data)
+            message = json.loads(
+                (await asyncio.wait_for(self.socket.receive(), STARTUP_TIMEOUT)).data
+            )
             if message.get("method") == "Network.requestWillBeSent":
                 self.requested.append(message["params"]["request"]["url"])
             if message.get("id") == self.calls:
@@ -87,11 +89,24 @@ def launch(profile: Path) -> tuple[subprocess.Popen[bytes], str]:
     """Headless Chromium, kept off the network, and the address of its DevTools."""
     assert CHROMIUM is not None
     browser = subprocess.Popen(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={profile}", "--remote-debugging-port=0",
-         "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--remote-debugging-port=0",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     port_file = profile / "DevToolsActivePort"
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while not (port_file.exists() and port_file.read_text().strip()):
@@ -112,6 +127,7 @@ def close(browser: subprocess.Popen[bytes]) -> None:
 # the list (drawn once the list is up).
 HOME_WORDS = ("convocoach", "Playbooks", "Help", "Prepare")
 
+
 async def wait_for_processes(server: Served, count: int) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while len(server.app_processes()) != count:
@@ -129,17 +145,20 @@ async def open_home(devtools_url: str, server: Served) -> None:
             await tab.call("Page.enable")
             await tab.call("Network.enable")
             await tab.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
-            await tab.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT,
-                           deviceScaleFactor=1, mobile=False)
+            await tab.call(
+                "Emulation.setDeviceMetricsOverride",
+                width=WIDTH,
+                height=HEIGHT,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
             await tab.call("Page.navigate", url=server.url)
             deadline = time.monotonic() + STARTUP_TIMEOUT
             state: dict[str, Any] = {"text": "(the page never answered)"}
             while True:
-                answer = await tab.call("Runtime.evaluate", expression=SCREEN,
-                                        returnByValue=True)
+                answer = await tab.call("Runtime.evaluate", expression=SCREEN, returnByValue=True)
                 state = answer["result"].get("value") or state  # none while the page loads
-                if state.get("shown") and all(word in state["text"]
-                                          for word in HOME_WORDS):
+                if state.get("shown") and all(word in state["text"] for word in HOME_WORDS):
                     break
                 assert time.monotonic() < deadline, f"home screen never drawn:\n{state['text']}"
                 await asyncio.sleep(0.2)
@@ -151,8 +170,11 @@ async def open_home(devtools_url: str, server: Served) -> None:
             ARTIFACT.write_bytes(base64.b64decode(shot["data"]))
 
             assert state["font"], "the page's own Roboto Mono did not load"
-            outside = [url for url in tab.requested
-                       if not url.startswith((server.url + "/", "data:", "about:"))]
+            outside = [
+                url
+                for url in tab.requested
+                if not url.startswith((server.url + "/", "data:", "about:"))
+            ]
             assert not outside, f"the page fetched from elsewhere: {outside}"
             await wait_for_processes(server, 1)
             # A second tab is a second app, not a view of the first.
@@ -161,8 +183,9 @@ async def open_home(devtools_url: str, server: Served) -> None:
             await wait_for_processes(server, 2)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install "
-                                              "chromium; .ci/run does so)")
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run does so)"
+)
 def test_home_screen_in_a_browser(tmp_path: Path) -> None:
     ARTIFACT.unlink(missing_ok=True)
     with served(tmp_path) as server:

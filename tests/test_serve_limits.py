@@ -41,7 +41,11 @@ def test_a_bad_public_url_is_a_plain_error(url: str, capsys: pytest.CaptureFixtu
 def test_an_address_of_another_machine_says_so() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "convocoach", "serve", "--host", "192.0.2.7", "--port", "8123"],
-        capture_output=True, text=True, timeout=STARTUP_TIMEOUT, check=False)
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_TIMEOUT,
+        check=False,
+    )
     assert result.returncode == 2, result.stderr
     assert "cannot listen on 192.0.2.7: it is not an address of this machine" in result.stderr
     assert "stop the program using it" not in result.stderr

@@ -26,8 +26,9 @@ DELAYS = load_playbook_file(BUNDLED / "project-delays.yaml", "bundled").playbook
 def test_prepare_prompts_follow_the_playbook_in_order() -> None:
     prompts = prep_prompts(DELAYS)
     sections = [p.section for p in prompts]
-    assert sections == sorted(sections, key=["facts", "perspective", "options", "walk_away",
-                                             "questions"].index)
+    assert sections == sorted(
+        sections, key=["facts", "perspective", "options", "walk_away", "questions"].index
+    )
     assert prompts[0].text == DELAYS.prepare.facts[0]
     assert len({p.key for p in prompts}) == len(prompts)
     option = next(p for p in prompts if p.section == "options")
@@ -46,21 +47,25 @@ def test_steps_done_follow_what_the_session_holds() -> None:
     assert steps_done(empty, prompts) == frozenset()
     full = replace(
         empty,
-        client=Client(name="Dana"), meeting=Meeting(date="2026-11-24", time="10:00"),
+        client=Client(name="Dana"),
+        meeting=Meeting(date="2026-11-24", time="10:00"),
         answers=tuple(Answer(p.section, p.position, p.text, "yes") for p in prompts),
-        phrases=("I can see why",), next_steps=(NextStep("Send plan"),),
-        next_checkin="2026-12-01", exported_at="2026-11-24T12:00:00+00:00")
+        phrases=("I can see why",),
+        next_steps=(NextStep("Send plan"),),
+        next_checkin="2026-12-01",
+        exported_at="2026-11-24T12:00:00+00:00",
+    )
     checked = meeting_key(full.meeting)
-    assert steps_done(full, prompts, timing_checked=checked) == frozenset(STEP_KEYS) - {
-        "rehearse"}
+    assert steps_done(full, prompts, timing_checked=checked) == frozenset(STEP_KEYS) - {"rehearse"}
     blank_answer = replace(full, answers=(*full.answers[:-1], Answer("questions", 99, "x", " ")))
     assert "prepare" not in steps_done(blank_answer, prompts)
     assert answered_count(prompts, blank_answer.answers) == len(prompts) - 1
 
 
 def test_timing_is_done_once_its_check_of_this_meeting_was_seen() -> None:
-    session = Session(uuid="u", playbook_id="project-delays",
-                      meeting=Meeting(date="2026-11-24", time="10:00"))
+    session = Session(
+        uuid="u", playbook_id="project-delays", meeting=Meeting(date="2026-11-24", time="10:00")
+    )
     assert "timing" not in steps_done(session, ())  # a meeting, but the step not seen yet
     seen = meeting_key(session.meeting)
     assert "timing" in steps_done(session, (), timing_checked=seen)
@@ -79,29 +84,35 @@ def test_resume_and_neighbours_stay_in_range() -> None:
     assert neighbour("prepare", 1) == "timing"
 
 
-@pytest.mark.parametrize(("name", "typed", "stored"), [
-    ("meeting.date", " 2026-11-24 ", "2026-11-24"),
-    ("meeting.date", "", ""),
-    ("meeting.time", "09:30", "09:30"),
-    ("meeting.duration_min", "45", 45),
-    ("client.email", "dana@northwind.example", "dana@northwind.example"),
-    ("client.name", "  Dana  ", "Dana"),
-])
+@pytest.mark.parametrize(
+    ("name", "typed", "stored"),
+    [
+        ("meeting.date", " 2026-11-24 ", "2026-11-24"),
+        ("meeting.date", "", ""),
+        ("meeting.time", "09:30", "09:30"),
+        ("meeting.duration_min", "45", 45),
+        ("client.email", "dana@northwind.example", "dana@northwind.example"),
+        ("client.name", "  Dana  ", "Dana"),
+    ],
+)
 def test_valid_fields(name: str, typed: str, stored: str | int) -> None:
     assert check_field(name, typed) == stored
 
 
-@pytest.mark.parametrize(("name", "typed", "why"), [
-    ("meeting.date", "2026-02-30", "a date like"),
-    ("meeting.date", "24/11/2026", "a date like"),
-    ("next_checkin", "tomorrow", "a date like"),
-    ("meeting.time", "25:00", "24-hour time"),
-    ("meeting.time", "9.30", "24-hour time"),
-    ("meeting.duration_min", "4", "5 to 600"),
-    ("meeting.duration_min", "", "5 to 600"),
-    ("client.email", "dana at northwind", "one address, like"),
-    ("client.email", "a@b\r\nBcc: x@y", "one address, like"),
-])
+@pytest.mark.parametrize(
+    ("name", "typed", "why"),
+    [
+        ("meeting.date", "2026-02-30", "a date like"),
+        ("meeting.date", "24/11/2026", "a date like"),
+        ("next_checkin", "tomorrow", "a date like"),
+        ("meeting.time", "25:00", "24-hour time"),
+        ("meeting.time", "9.30", "24-hour time"),
+        ("meeting.duration_min", "4", "5 to 600"),
+        ("meeting.duration_min", "", "5 to 600"),
+        ("client.email", "dana at northwind", "one address, like"),
+        ("client.email", "a@b\r\nBcc: x@y", "one address, like"),
+    ],
+)
 def test_invalid_fields_say_why(name: str, typed: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
         check_field(name, typed)
@@ -122,16 +133,28 @@ def test_preferences_round_trip_and_bad_file(tmp_path: Path) -> None:
 
 
 def test_export_writes_each_format_with_a_safe_name(tmp_path: Path) -> None:
-    session = Session(uuid="00000000-0000-4000-8000-000000000000", playbook_id="project-delays",
-                      title="Ünïcode / ../../etc: launch *slips*", client=Client(name="Dana"),
-                      meeting=Meeting(date="2026-11-24", time="10:00"))
+    session = Session(
+        uuid="00000000-0000-4000-8000-000000000000",
+        playbook_id="project-delays",
+        title="Ünïcode / ../../etc: launch *slips*",
+        client=Client(name="Dana"),
+        meeting=Meeting(date="2026-11-24", time="10:00"),
+    )
     assert file_stem(session) == "unicode-etc-launch-slips-followup"
     assert file_stem(replace(session, title="")) == "dana-followup"
     template = find_template(Locations.from_env())
     from datetime import datetime, timezone
 
-    written = export_followup(tmp_path / "out", ("md", "eml", "ics"), template, session, DELAYS,
-                              Profile(name="Sam"), datetime(2026, 11, 23, tzinfo=timezone.utc))
-    assert [p.name for p in written] == [f"unicode-etc-launch-slips-followup.{f}"
-                                         for f in ("md", "eml", "ics")]
+    written = export_followup(
+        tmp_path / "out",
+        ("md", "eml", "ics"),
+        template,
+        session,
+        DELAYS,
+        Profile(name="Sam"),
+        datetime(2026, 11, 23, tzinfo=timezone.utc),
+    )
+    assert [p.name for p in written] == [
+        f"unicode-etc-launch-slips-followup.{f}" for f in ("md", "eml", "ics")
+    ]
     assert all(p.parent == tmp_path / "out" and p.stat().st_size > 100 for p in written)

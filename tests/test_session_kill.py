@@ -40,8 +40,11 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     rng = random.Random(20261123)
     next_index = 0
     for _ in range(ROUNDS):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(sid),
-                                  str(next_index)], stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(sid), str(next_index)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         child.stdout.readline()  # wait until it is writing
         time.sleep(rng.uniform(0.0, 0.15))

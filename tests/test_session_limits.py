@@ -18,7 +18,7 @@ from convocoach.sessions.store import SessionStore
 
 # Characters that cost the most bytes in YAML or JSON: quotes, backslashes, tabs, a
 # zero-width no-break space (6 bytes in YAML), an emoji (4), a line separator (3).
-_LINE = "Zoë \"O'Brien\" \\ \t\ufeff😀\u2028[/] {{ x }} "
+_LINE = 'Zoë "O\'Brien" \\ \t\ufeff😀\u2028[/] {{ x }} '
 _PROSE = _LINE + "\n  indented\n\n"
 
 
@@ -38,22 +38,34 @@ def _max_session() -> Session:
     points = [_fill(per_point) for _ in range(limits.POINTS)]
     points[-1] = _fill(per_point + limits.PROSE - len("\n".join(points)))
     return Session(
-        uuid="0b0e6b8a-3f1c-4c8e-9a51-6f4f3c2d1e0f", playbook_id="p" * 64,
-        playbook_digest="ab" * 32, title=line,
+        uuid="0b0e6b8a-3f1c-4c8e-9a51-6f4f3c2d1e0f",
+        playbook_id="p" * 64,
+        playbook_digest="ab" * 32,
+        title=line,
         client=Client(line, line, line, "executive", "high", line, _longest_address()),
         meeting=Meeting("2026-12-24", "23:59", 600, "in_person", line),
         stakes=_fill(limits.PROSE, _PROSE),
-        answers=tuple(Answer(short, n, _fill(limits.PROMPT, _PROSE),
-                             _fill(limits.PROSE, _PROSE)) for n in range(limits.ANSWERS)),
+        answers=tuple(
+            Answer(short, n, _fill(limits.PROMPT, _PROSE), _fill(limits.PROSE, _PROSE))
+            for n in range(limits.ANSWERS)
+        ),
         phrases=tuple(_fill(limits.PHRASE) for _ in range(limits.PHRASES)),
         points=tuple(points),
-        next_steps=tuple(NextStep(_fill(limits.ACTION, _PROSE), "person", line, "2027-01-31",
-                                  "dropped") for _ in range(limits.NEXT_STEPS)),
-        cadence="twice_monthly", next_checkin="2027-01-07", checkin_until="2027-12-31",
-        notes=_fill(limits.PROSE, _PROSE), step=short,
-        template=_fill(limits.TEMPLATE_NAME_MAX - 1, "Zoë \"O'Brien\" 😀 {{ x }} ") + "x",
-        email_draft=_fill(limits.EMAIL, _PROSE), exported_at="2026-12-04T10:00:00+00:00",
-        created_at="2026-12-01T09:00:00+00:00", updated_at="2026-12-04T10:00:00+00:00")
+        next_steps=tuple(
+            NextStep(_fill(limits.ACTION, _PROSE), "person", line, "2027-01-31", "dropped")
+            for _ in range(limits.NEXT_STEPS)
+        ),
+        cadence="twice_monthly",
+        next_checkin="2027-01-07",
+        checkin_until="2027-12-31",
+        notes=_fill(limits.PROSE, _PROSE),
+        step=short,
+        template=_fill(limits.TEMPLATE_NAME_MAX - 1, 'Zoë "O\'Brien" 😀 {{ x }} ') + "x",
+        email_draft=_fill(limits.EMAIL, _PROSE),
+        exported_at="2026-12-04T10:00:00+00:00",
+        created_at="2026-12-01T09:00:00+00:00",
+        updated_at="2026-12-04T10:00:00+00:00",
+    )
 
 
 @pytest.fixture
@@ -77,7 +89,8 @@ def test_the_fullest_session_is_at_every_limit() -> None:
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_a_session_at_every_limit_exports_and_imports_back_identical(
-        store: SessionStore, fmt: str) -> None:
+    store: SessionStore, fmt: str
+) -> None:
     original = _max_session()
     stored = store.get(store.insert_session(original))
     assert _without_ids(stored) == replace(original, id=0)
@@ -96,13 +109,16 @@ def test_the_import_limit_holds_any_session_the_limits_allow() -> None:
     assert limits.max_chars() * limits.WORST_BYTES_PER_CHAR + structure < SESSION_MAX_BYTES
 
 
-@pytest.mark.parametrize("char", ["a", '"', "\\", "\t", "\n", "'", "\ufeff", "\u2028",
-                                  "\u00a0", "\ufffd", "😀", " \n"])
+@pytest.mark.parametrize(
+    "char", ["a", '"', "\\", "\t", "\n", "'", "\ufeff", "\u2028", "\u00a0", "\ufffd", "😀", " \n"]
+)
 def test_no_character_costs_more_than_the_bound(char: str) -> None:
     text = _fill(limits.PROSE, char)
     nested = {"answers": [{"prompt": "", "answer": text}]}
-    for dumped in (yaml.safe_dump(nested, allow_unicode=True, width=100),
-                   json.dumps(nested, ensure_ascii=False, indent=2)):
+    for dumped in (
+        yaml.safe_dump(nested, allow_unicode=True, width=100),
+        json.dumps(nested, ensure_ascii=False, indent=2),
+    ):
         assert len(dumped.encode()) - 100 <= len(text) * limits.WORST_BYTES_PER_CHAR
 
 
@@ -138,19 +154,20 @@ def test_the_store_refuses_one_list_item_too_many(store: SessionStore) -> None:
 
 
 def test_a_copy_of_a_session_with_the_longest_title_exports_and_imports(
-        store: SessionStore) -> None:
+    store: SessionStore,
+) -> None:
     sid = store.create("project-delays", title="t" * limits.LINE)
     copy = store.get(store.duplicate(sid))
     assert copy.title.endswith("t (copy)")
     assert len(copy.title) == limits.LINE
-    assert parse_session(dump_session(copy, "yaml").encode(), "s.yaml").session.title \
-        == copy.title
+    assert parse_session(dump_session(copy, "yaml").encode(), "s.yaml").session.title == copy.title
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 @pytest.mark.parametrize("nothing", ["   ", "\u200b", "\ufeff\u00ad", "\t\n"])
 def test_text_that_shows_nothing_exports_and_imports_as_it_was_typed(
-        store: SessionStore, fmt: str, nothing: str) -> None:
+    store: SessionStore, fmt: str, nothing: str
+) -> None:
     sid = store.create("project-delays", title=nothing.replace("\n", ""))
     store.set_field(sid, "notes", nothing)
     store.set_answer(sid, "facts", 0, "What slipped?", nothing)

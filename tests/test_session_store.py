@@ -47,10 +47,13 @@ def test_fields_answers_lists_and_steps_round_trip(store: SessionStore) -> None:
     assert session.meeting.duration_min == 45
     assert session.playbook_digest == "d1g3st"
     assert [(a.position, a.answer) for a in session.answers] == [
-        (0, "The payment module, two weeks")]
+        (0, "The payment module, two weeks")
+    ]
     assert session.points == ("New date", "Weekly updates")
     assert [(s.action, s.status) for s in session.next_steps] == [
-        ("Pick an option", "open"), ("Send the revised plan", "done")]
+        ("Pick an option", "open"),
+        ("Send the revised plan", "done"),
+    ]
     assert session.updated_at == "2026-11-23T09:30:00+00:00"
     store.delete_next_step(second)
     assert len(store.get(sid).next_steps) == 1
@@ -122,7 +125,10 @@ def test_two_instances_keep_each_others_changes(tmp_path: Path) -> None:
     for store in (one, two):
         session = store.get(sid)
         assert (session.client.name, session.notes, session.stakes) == (
-            "Dana", "from the other window", "The launch")
+            "Dana",
+            "from the other window",
+            "The launch",
+        )
     one.close()
     two.close()
 
@@ -135,9 +141,11 @@ def test_a_version_1_database_is_migrated_with_a_backup_first(tmp_path: Path) ->
     for statement in MIGRATIONS[0].split(";"):
         if statement.strip():
             db.execute(statement)
-    db.execute("INSERT INTO sessions (uuid, playbook_id, title, created_at, updated_at) VALUES "
-               "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delay', 'Old one', "
-               "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+    db.execute(
+        "INSERT INTO sessions (uuid, playbook_id, title, created_at, updated_at) VALUES "
+        "('0b7e9f4e-8d0e-4c55-9a51-6c1f7d2b4a10', 'project-delay', 'Old one', "
+        "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+    )
     db.execute("PRAGMA user_version = 1")
     db.close()
 
@@ -155,7 +163,6 @@ def test_a_version_1_database_is_migrated_with_a_backup_first(tmp_path: Path) ->
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     assert backup.execute("SELECT title FROM sessions").fetchall() == [("Old one",)]
     backup.close()
-
 
 
 def test_connections_opening_a_new_database_at_once_all_succeed(tmp_path: Path) -> None:

@@ -50,8 +50,9 @@ def test_export_import_export_is_identical(store: SessionStore, fmt: str) -> Non
     assert parsed.points == ("NO", "1:30", "012")
 
 
-def test_cli_round_trip_through_a_file(store: SessionStore, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_round_trip_through_a_file(
+    store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sid = make_session(store)
     out = tmp_path / "session.yaml"
     assert main(["sessions", "export", str(sid), "-o", str(out)]) == 0
@@ -78,9 +79,13 @@ def add_rehearsals(store: SessionStore, sid: int) -> None:
     assert script is not None
     coach = Coach(bundled_rubric())
     log = RehearsalLog(store)
-    for replies in (("I'm sorry. It sounds like this has put you in a hard spot.",
-                     "Calm down, you should have told us sooner."),
-                    ("What worries you most about the board meeting?",)):
+    for replies in (
+        (
+            "I'm sorry. It sounds like this has put you in a hard spot.",
+            "Calm down, you should have told us sooner.",
+        ),
+        ("What worries you most about the board meeting?",),
+    ):
         state = begin(script)
         rid = log.start(sid, "project-delays", state)
         for reply in replies:
@@ -91,8 +96,7 @@ def add_rehearsals(store: SessionStore, sid: int) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path,
-                                            fmt: str) -> None:
+def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path, fmt: str) -> None:
     sid = make_session(store)
     add_rehearsals(store, sid)
     before = RehearsalLog(store).history(sid)
@@ -103,8 +107,9 @@ def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path,
     assert main(["sessions", "import", str(out)]) == 0
     (row,) = store.list_sessions()
     after = RehearsalLog(store).history(row.id)
-    assert [(r.playbook_id, r.state, r.seconds, r.started_at) for r in after] == \
-        [(r.playbook_id, r.state, r.seconds, r.started_at) for r in before]
+    assert [(r.playbook_id, r.state, r.seconds, r.started_at) for r in after] == [
+        (r.playbook_id, r.state, r.seconds, r.started_at) for r in before
+    ]
     again = tmp_path / f"again.{fmt}"
     assert main(["sessions", "export", str(row.id), "--format", fmt, "-o", str(again)]) == 0
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
@@ -112,31 +117,39 @@ def test_rehearsals_travel_with_the_session(store: SessionStore, tmp_path: Path,
 
 def test_a_version_1_file_without_rehearsals_still_imports(store: SessionStore) -> None:
     text = dump_session(store.get(make_session(store)), "yaml")
-    old = text.replace("convocoach_session: 3", "convocoach_session: 1").replace(
-        "rehearsals: []\n", "").replace("checkin_until: ''\n", "")
+    old = (
+        text.replace("convocoach_session: 3", "convocoach_session: 1")
+        .replace("rehearsals: []\n", "")
+        .replace("checkin_until: ''\n", "")
+    )
     assert "rehearsals" not in old
     assert parse_session(old.encode(), "old.yaml").rehearsals == ()
 
 
-def test_the_end_of_the_check_ins_travels_and_older_files_have_none(
-        store: SessionStore) -> None:
+def test_the_end_of_the_check_ins_travels_and_older_files_have_none(store: SessionStore) -> None:
     sid = make_session(store)
     store.set_field(sid, "checkin_until", "2027-03-01")
     text = dump_session(store.get(sid), "yaml")
     assert "checkin_until: '2027-03-01'\n" in text
     assert parse_session(text.encode(), "s.yaml").session.checkin_until == "2027-03-01"
     old = text.replace("convocoach_session: 3", "convocoach_session: 2").replace(
-        "checkin_until: '2027-03-01'\n", "")
+        "checkin_until: '2027-03-01'\n", ""
+    )
     assert parse_session(old.encode(), "old.yaml").session.checkin_until == ""
 
 
 def test_bad_import_reports_every_problem_and_changes_nothing(
-        store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = dump_session(store.get(make_session(store)), "yaml")
     before = store.list_sessions()
     bad = tmp_path / "bad.yaml"
-    bad.write_text(good.replace("uuid: ", "uuid: x").replace("channel: video", "channel: zoom")
-                   .replace("status: open", "status: opn"), encoding="utf-8")
+    bad.write_text(
+        good.replace("uuid: ", "uuid: x")
+        .replace("channel: video", "channel: zoom")
+        .replace("status: open", "status: opn"),
+        encoding="utf-8",
+    )
     assert main(["sessions", "import", str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:2:7: error:" in err
@@ -147,21 +160,26 @@ def test_bad_import_reports_every_problem_and_changes_nothing(
 
 def test_unquoted_dates_and_times_written_by_hand_are_accepted(store: SessionStore) -> None:
     text = dump_session(store.get(make_session(store)), "yaml").replace(
-        "'2026-11-27'", "2026-11-27")
+        "'2026-11-27'", "2026-11-27"
+    )
     assert "date: 2026-11-27\n" in text
     assert parse_session(text.encode(), "s.yaml").session.meeting.date == "2026-11-27"
 
 
 def test_impossible_date_is_refused() -> None:
     with pytest.raises(InvalidFile) as caught:
-        parse_session(b"convocoach_session: 1\nuuid: 00000000-0000-0000-0000-000000000000\n"
-                      b"playbook_id: x\nnext_checkin: '2026-02-30'\n", "s.yaml")
+        parse_session(
+            b"convocoach_session: 1\nuuid: 00000000-0000-0000-0000-000000000000\n"
+            b"playbook_id: x\nnext_checkin: '2026-02-30'\n",
+            "s.yaml",
+        )
     (problem,) = caught.value.problems
     assert (problem.line, problem.column, problem.path) == (4, 15, "next_checkin")
 
 
-def test_sessions_list_show_and_json(store: SessionStore,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_sessions_list_show_and_json(
+    store: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
     sid = make_session(store)
     assert main(["sessions", "list"]) == 0
     out = capsys.readouterr().out
@@ -187,7 +205,8 @@ def test_any_import_text_gives_a_session_or_a_clean_error(text: str) -> None:
 
 
 def test_export_leaves_out_the_oldest_rehearsals_beyond_what_import_takes(
-        store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from convocoach.sessions import limits
 
     sid = make_session(store)
@@ -198,15 +217,15 @@ def test_export_leaves_out_the_oldest_rehearsals_beyond_what_import_takes(
     out = tmp_path / "many.yaml"
     capsys.readouterr()
     assert main(["sessions", "export", str(sid), "-o", str(out)]) == 0
-    assert "the 2 oldest rehearsals of this session are not in the file" in \
-        capsys.readouterr().err
+    assert "the 2 oldest rehearsals of this session are not in the file" in capsys.readouterr().err
     imported = parse_session(out.read_bytes(), str(out))
     assert len(imported.rehearsals) == limits.REHEARSALS
     assert imported.rehearsals[-1].started_at == history[-1].started_at
 
 
-def test_export_stays_within_the_import_size_limit(store: SessionStore,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_stays_within_the_import_size_limit(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from convocoach.sessions import fileformat
 
     sid = make_session(store)
@@ -219,5 +238,4 @@ def test_export_stays_within_the_import_size_limit(store: SessionStore,
     text, left_out = fileformat.export_session(store.get(sid), "json", history)
     assert left_out == 1
     assert len(text.encode()) <= limit
-    assert len(fileformat.parse_session(text.encode(), "s.json").rehearsals) == \
-        len(history) - 1
+    assert len(fileformat.parse_session(text.encode(), "s.json").rehearsals) == len(history) - 1

@@ -22,15 +22,25 @@ def delays() -> Playbook:
     return parse_playbook((BUNDLED / "project-delays.yaml").read_bytes(), "pd.yaml")
 
 
-def session(date_: str = "2026-11-24", time_: str = "10:00", duration: int = 45,
-            channel: str = "video", place: str = "", seniority: str = "director") -> Session:
-    return Session(uuid="u", playbook_id="project-delays",
-                   client=Client("Dana", "Northwind", "Head of E-commerce", seniority),
-                   meeting=Meeting(date_, time_, duration, channel, place))
+def session(
+    date_: str = "2026-11-24",
+    time_: str = "10:00",
+    duration: int = 45,
+    channel: str = "video",
+    place: str = "",
+    seniority: str = "director",
+) -> Session:
+    return Session(
+        uuid="u",
+        playbook_id="project-delays",
+        client=Client("Dana", "Northwind", "Head of E-commerce", seniority),
+        meeting=Meeting(date_, time_, duration, channel, place),
+    )
 
 
-def check(s: Session, playbook: Playbook | None = None, profile: Profile = PROFILE,
-          today: date = TODAY) -> list[TimingNote]:
+def check(
+    s: Session, playbook: Playbook | None = None, profile: Profile = PROFILE, today: date = TODAY
+) -> list[TimingNote]:
     return check_timing(s, playbook, profile, today)
 
 
@@ -61,11 +71,20 @@ def test_no_date_or_time_asks_for_them() -> None:
     assert "slot-ok" not in codes(only_time)
 
 
-@pytest.mark.parametrize(("date_", "time_"), [
-    ("2026-02-30", "10:00"), ("24/11/2026", "10:00"), ("20261124", "10:00"),
-    ("2026-11-24", "25:00"), ("2026-11-24", "10h00"), ("2026-11-24", "9:00"),
-    ("x" * 1000, "\n"), ("2026-11-24T10:00", ""), ("\u0661\u0662", "1\u0660:00"),
-])
+@pytest.mark.parametrize(
+    ("date_", "time_"),
+    [
+        ("2026-02-30", "10:00"),
+        ("24/11/2026", "10:00"),
+        ("20261124", "10:00"),
+        ("2026-11-24", "25:00"),
+        ("2026-11-24", "10h00"),
+        ("2026-11-24", "9:00"),
+        ("x" * 1000, "\n"),
+        ("2026-11-24T10:00", ""),
+        ("\u0661\u0662", "1\u0660:00"),
+    ],
+)
 def test_malformed_values_count_as_not_set(date_: str, time_: str) -> None:
     notes = check(session(date_=date_, time_=time_))
     assert "not-set" in codes(notes)
@@ -107,8 +126,9 @@ def test_email_with_the_playbooks_caution() -> None:
 
 
 def test_email_without_a_caution_or_a_playbook() -> None:
-    quiet = replace(delays().setting, channels=tuple(
-        replace(a, caution="") for a in delays().setting.channels))
+    quiet = replace(
+        delays().setting, channels=tuple(replace(a, caution="") for a in delays().setting.channels)
+    )
     notes = check(session(channel="email"), replace(delays(), setting=quiet))
     assert "playbook warns" not in note(notes, "bad-news-by-email").message
     alone = check(session(channel="email"))
@@ -118,8 +138,9 @@ def test_email_without_a_caution_or_a_playbook() -> None:
 
 def test_email_is_milder_when_the_playbook_prefers_it() -> None:
     pb = delays()
-    notes = check(session(channel="email"),
-                  replace(pb, setting=replace(pb.setting, best_channel="email")))
+    notes = check(
+        session(channel="email"), replace(pb, setting=replace(pb.setting, best_channel="email"))
+    )
     email = note(notes, "bad-news-by-email")
     assert email.level == "warning"
     assert email.message.startswith("Email is the usual channel for this")
@@ -129,13 +150,15 @@ def test_email_is_milder_when_the_playbook_prefers_it() -> None:
 def test_another_channel_names_the_best_one() -> None:
     notes = check(session(channel="phone"), delays())
     best = note(notes, "not-best-channel")
-    assert best.message.startswith("The playbook usually suggests Video call rather than "
-                                   "Phone call")
+    assert best.message.startswith(
+        "The playbook usually suggests Video call rather than Phone call"
+    )
     assert "channel-caution" in codes(notes)
     assert "slot-ok" in codes(notes)  # advice, not a warning
     minimal = parse_playbook(MINIMAL.encode(), "m.yaml")  # best in person, no advice text
     assert note(check(session(), minimal), "not-best-channel").message.endswith(
-        "for this conversation.")
+        "for this conversation."
+    )
 
 
 def test_an_unknown_channel_does_not_raise() -> None:
@@ -143,8 +166,9 @@ def test_an_unknown_channel_does_not_raise() -> None:
     assert "carrier-pigeon" in note(notes, "not-best-channel").message
 
 
-@pytest.mark.parametrize(("time_", "late"), [("14:00", False), ("14:59", False),
-                                             ("15:00", True), ("16:30", True)])
+@pytest.mark.parametrize(
+    ("time_", "late"), [("14:00", False), ("14:59", False), ("15:00", True), ("16:30", True)]
+)
 def test_late_friday(time_: str, late: bool) -> None:
     notes = check(session(date_="2026-11-27", time_=time_, duration=30))
     assert ("late-friday" in codes(notes)) is late
@@ -169,10 +193,8 @@ def test_monday_first_thing_is_a_tip() -> None:
     notes = check(session(date_="2026-11-30", time_="09:30"))
     assert note(notes, "monday-first-thing").level == "info"
     assert "slot-ok" in codes(notes)
-    assert "monday-first-thing" not in codes(check(session(date_="2026-11-30",
-                                                           time_="10:00")))
-    assert "monday-first-thing" not in codes(check(session(date_="2026-12-01",
-                                                           time_="09:00")))
+    assert "monday-first-thing" not in codes(check(session(date_="2026-11-30", time_="10:00")))
+    assert "monday-first-thing" not in codes(check(session(date_="2026-12-01", time_="09:00")))
 
 
 def test_outside_business_hours() -> None:
@@ -202,8 +224,7 @@ def test_long_meeting_with_an_executive() -> None:
     notes = check(session(duration=120, seniority="executive"))
     assert note(notes, "long-for-executive").level == "info"
     assert "short version" in note(notes, "long-for-executive").message
-    assert "long-for-executive" not in codes(check(session(duration=90,
-                                                           seniority="executive")))
+    assert "long-for-executive" not in codes(check(session(duration=90, seniority="executive")))
     assert "long-for-executive" not in codes(check(session(duration=120)))
 
 
@@ -221,9 +242,19 @@ def test_in_person_needs_a_place() -> None:
 
 
 def test_messages_are_plain_sentences() -> None:
-    for notes in (check(session(date_="2026-11-28", time_="07:00", duration=150,
-                                channel="email", seniority="executive"), delays()),
-                  check(session(date_="", channel="in_person", duration=10), delays())):
+    for notes in (
+        check(
+            session(
+                date_="2026-11-28",
+                time_="07:00",
+                duration=150,
+                channel="email",
+                seniority="executive",
+            ),
+            delays(),
+        ),
+        check(session(date_="", channel="in_person", duration=10), delays()),
+    ):
         assert len(notes) >= 4
         assert len({n.code for n in notes}) == len(notes)
         for n in notes:

@@ -47,8 +47,10 @@ async def open_step(pilot: Pilot[Any], app: ConvocoachApp, sid: int, step: str) 
 def cells(table: DataTable[Any]) -> list[list[str]]:
     """What each cell shows: its text cut to the column's rendered width."""
     widths = [c.get_render_width(table) - 2 * table.cell_padding for c in table.ordered_columns]
-    return [[str(cell)[:w] for cell, w in zip(table.get_row_at(r), widths, strict=True)]
-            for r in range(table.row_count)]
+    return [
+        [str(cell)[:w] for cell, w in zip(table.get_row_at(r), widths, strict=True)]
+        for r in range(table.row_count)
+    ]
 
 
 async def test_table_columns_follow_the_content_after_an_edit() -> None:
@@ -73,28 +75,37 @@ async def test_table_columns_follow_the_content_after_an_edit() -> None:
         await pilot.pause()
         await pilot.pause()
         shown = cells(table)
-        assert shown[1][:3] == ["Send Dana the written phased launch plan", "Alex Morgan",
-                                "2026-12-09"]
+        assert shown[1][:3] == [
+            "Send Dana the written phased launch plan",
+            "Alex Morgan",
+            "2026-12-09",
+        ]
 
 
 async def test_at_60_columns_who_by_when_and_status_fit_beside_a_shorter_what() -> None:
     app, sid = app_with_session(
-        NextStep("Send Dana the written phased launch plan", "person", "Alex Morgan",
-                 "2026-12-09"),
-        NextStep("Confirm the training dates", "client", "", "2026-12-11", "done"))
+        NextStep("Send Dana the written phased launch plan", "person", "Alex Morgan", "2026-12-09"),
+        NextStep("Confirm the training dates", "client", "", "2026-12-11", "done"),
+    )
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await open_step(pilot, app, sid, "agree")
         await pilot.pause()
         table = screen.query_one("#steps", DataTable)
         widths = [c.get_render_width(table) for c in table.ordered_columns]
         assert sum(widths) <= table.scrollable_content_region.width
-        assert [row[1:] for row in cells(table)] == [["Alex Morgan", "2026-12-09", "open"],
-                                                    ["The client", "2026-12-11", "done \u2713"]]
+        assert [row[1:] for row in cells(table)] == [
+            ["Alex Morgan", "2026-12-09", "open"],
+            ["The client", "2026-12-11", "done \u2713"],
+        ]
 
 
 async def test_many_steps_bring_a_scrollbar_and_still_no_cut_column() -> None:
-    app, sid = app_with_session(*(NextStep(f"Step number {n} of the launch plan", "client", "",
-                                           "2026-12-11") for n in range(15)))
+    app, sid = app_with_session(
+        *(
+            NextStep(f"Step number {n} of the launch plan", "client", "", "2026-12-11")
+            for n in range(15)
+        )
+    )
     async with app.run_test(size=(60, 30)) as pilot:
         screen = await open_step(pilot, app, sid, "agree")
         await pilot.pause()
@@ -156,8 +167,7 @@ async def test_the_end_of_the_check_ins_is_set_on_agree_and_used_by_the_invite()
     with open_store() as store:
         session = store.get(sid)
     assert session.checkin_until == "2027-02-15"
-    ics = render_followup("ics", find_template(Locations.from_env()), session, None, ALEX,
-                          now=NOW)
+    ics = render_followup("ics", find_template(Locations.from_env()), session, None, ALEX, now=NOW)
     assert b"UNTIL=20270215T" in ics
 
 
@@ -183,7 +193,8 @@ async def test_an_edited_email_is_said_beside_the_subject_not_inside_it() -> Non
 
 
 async def test_the_export_folder_is_chosen_once_and_remembered_for_every_export(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     app, sid = app_with_session(**{"client.email": "dana@harbor.example"})
     chosen = tmp_path / "client files"
     async with app.run_test(size=(100, 40)) as pilot:
@@ -215,7 +226,9 @@ async def test_the_export_folder_is_chosen_once_and_remembered_for_every_export(
         await pilot.pause()
         await app.workers.wait_for_complete()
     assert sorted(p.name for p in chosen.glob("*prep-sheet*")) == [
-        "customer-portal-launch-prep-sheet.html", "customer-portal-launch-prep-sheet.md"]
+        "customer-portal-launch-prep-sheet.html",
+        "customer-portal-launch-prep-sheet.md",
+    ]
 
 
 def test_a_bad_export_folder_in_preferences_is_reported(tmp_path: Path) -> None:

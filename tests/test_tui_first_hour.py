@@ -118,8 +118,10 @@ async def test_three_answers_take_two_keys_besides_the_typing() -> None:
         session = store.get(row.id)
     # The first prompts are the case's figures (a session field each), then the checklist.
     given = {a.prompt: a.answer for a in session.answers}
-    said = [getattr(session.case, p.field.removeprefix("case.")) if p.field else given[p.text]
-            for p in prompts]
+    said = [
+        getattr(session.case, p.field.removeprefix("case.")) if p.field else given[p.text]
+        for p in prompts
+    ]
     assert said == ["Two weeks", "They fear the board", "Phase it"]
 
 
@@ -163,9 +165,15 @@ async def test_every_footer_fits_80x24_and_keeps_help_and_the_way_back() -> None
         await start_delays_session(pilot, app)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        for step, focus in (("situation", ""), ("prepare", ""), ("timing", ""),
-                            ("listen", ""), ("rehearse", ""), ("agree", "#steps"),
-                            ("followup", "#preview")):
+        for step, focus in (
+            ("situation", ""),
+            ("prepare", ""),
+            ("timing", ""),
+            ("listen", ""),
+            ("rehearse", ""),
+            ("agree", "#steps"),
+            ("followup", "#preview"),
+        ):
             screen.go(step)
             await pilot.pause()
             if focus:

@@ -47,7 +47,8 @@ async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
 
 
 async def test_moving_through_the_list_updates_the_sheet(
-        write_playbook: Callable[..., Path], tmp_path: Path) -> None:
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     write_playbook("aaa-first", folder=folder)
     app = app_with([folder])
@@ -60,13 +61,14 @@ async def test_moving_through_the_list_updates_the_sheet(
         assert sheet.source.startswith(f"# {titles(app)[1]}")
 
 
-async def test_hostile_titles_are_shown_as_text(write_playbook: Callable[..., Path],
-                                                tmp_path: Path) -> None:
+async def test_hostile_titles_are_shown_as_text(
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     text = Path(write_playbook("hostile", folder=folder)).read_text(encoding="utf-8")
     (folder / "hostile.yaml").write_text(
-        text.replace('title: "Hostile"', 'title: "[@click=app.quit]Quit[/] [b]x"'),
-        encoding="utf-8")
+        text.replace('title: "Hostile"', 'title: "[@click=app.quit]Quit[/] [b]x"'), encoding="utf-8"
+    )
     app = app_with([folder])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -75,7 +77,8 @@ async def test_hostile_titles_are_shown_as_text(write_playbook: Callable[..., Pa
 
 
 async def test_bad_playbooks_show_a_warning_and_the_rest_works(
-        write_playbook: Callable[..., Path], tmp_path: Path) -> None:
+    write_playbook: Callable[..., Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "mine"
     write_playbook(text="schema: 1\nid: bad\ntitel: [/]\n", folder=folder, name="bad.yaml")
     app = app_with([folder])

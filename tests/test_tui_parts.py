@@ -23,10 +23,23 @@ def lines(markdown: str, width: int = 40) -> list[str]:
 
 
 def test_markdown_structure_becomes_indented_text() -> None:
-    assert lines("# Title\n\nSome *text*.\n\n- one\n- two that wraps onto a second line here\n"
-                 "  - nested\n\n1. first\n2. second", 30) == [
-        "Title", "", "Some text.", "", "\u2022 one", "\u2022 two that wraps onto a second",
-        "  line here", "  \u2022 nested", "", "1. first", "2. second"]
+    assert lines(
+        "# Title\n\nSome *text*.\n\n- one\n- two that wraps onto a second line here\n"
+        "  - nested\n\n1. first\n2. second",
+        30,
+    ) == [
+        "Title",
+        "",
+        "Some text.",
+        "",
+        "\u2022 one",
+        "\u2022 two that wraps onto a second",
+        "  line here",
+        "  \u2022 nested",
+        "",
+        "1. first",
+        "2. second",
+    ]
 
 
 def test_escaped_and_hostile_text_stays_literal() -> None:
@@ -51,11 +64,11 @@ class FakeApp:
         yield
 
 
-def test_the_external_editor_edits_a_private_copy(monkeypatch: pytest.MonkeyPatch,
-                                                   tmp_path: Path) -> None:
+def test_the_external_editor_edits_a_private_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     script = tmp_path / "editor.py"
-    script.write_text("import sys\nopen(sys.argv[1], 'a').write('PS: added')\n",
-                      encoding="utf-8")
+    script.write_text("import sys\nopen(sys.argv[1], 'a').write('PS: added')\n", encoding="utf-8")
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
     app = FakeApp()
     assert edit_in_editor(app, "Hello\n") == "Hello\nPS: added"  # type: ignore[arg-type]
@@ -78,7 +91,9 @@ async def test_the_chosen_theme_is_remembered() -> None:
         assert app.theme == "textual-light"
     preferences = Locations.from_env().preferences_file
     assert json.loads(preferences.read_text(encoding="utf-8")) == {
-        "theme": "textual-light", "cursor_blink": False}  # the other preference is kept
+        "theme": "textual-light",
+        "cursor_blink": False,
+    }  # the other preference is kept
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -118,8 +133,7 @@ async def test_palette_lists_hostile_titles_as_text() -> None:
         from textual.command import CommandList
 
         options = app.screen.query_one(CommandList)
-        prompts = [str(options.get_option_at_index(n).prompt)
-                   for n in range(options.option_count)]
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert any("[@click=app.quit]Quit[/] [b]x" in p for p in prompts)
         assert app.is_running
 

@@ -73,8 +73,9 @@ def panel_shown(screen: PlaybookPreviewScreen) -> bool:
     return screen.query_one(ProblemPanel).has_class("-shown")
 
 
-async def test_edits_invalid_fixed_and_deleted(in_tmp: Path,
-                                               write_playbook: Callable[..., Path]) -> None:
+async def test_edits_invalid_fixed_and_deleted(
+    in_tmp: Path, write_playbook: Callable[..., Path]
+) -> None:
     write_playbook()
     path = Path("sample.yaml")
     app = preview_app(path)
@@ -86,7 +87,8 @@ async def test_edits_invalid_fixed_and_deleted(in_tmp: Path,
         assert sheet.source.startswith("# Sample\n")
         assert not panel_shown(screen)
         assert text_of(screen, "#preview-status") == (
-            "sample.yaml · loaded at 09:00:00 · saving the file updates this page")
+            "sample.yaml · loaded at 09:00:00 · saving the file updates this page"
+        )
 
         edit(path, *BAD_CHANNEL)
         await wait_for(pilot, lambda: panel_shown(screen))
@@ -118,7 +120,8 @@ async def test_edits_invalid_fixed_and_deleted(in_tmp: Path,
 
 
 async def test_an_invalid_file_opens_and_waits_for_a_valid_save(
-        in_tmp: Path, write_playbook: Callable[..., Path]) -> None:
+    in_tmp: Path, write_playbook: Callable[..., Path]
+) -> None:
     path = write_playbook(text="title: [oops\n")
     app = preview_app(Path(path.name))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -141,7 +144,8 @@ async def test_an_invalid_file_opens_and_waits_for_a_valid_save(
 
 
 async def test_r_reloads_at_once_and_markup_is_never_read(
-        in_tmp: Path, write_playbook: Callable[..., Path]) -> None:
+    in_tmp: Path, write_playbook: Callable[..., Path]
+) -> None:
     # Text from the file must show as typed, square brackets and all.
     path = write_playbook(name="[b]odd.yaml")
     app = preview_app(Path(path.name))
@@ -156,8 +160,9 @@ async def test_r_reloads_at_once_and_markup_is_never_read(
         assert text_of(screen, "#preview-status").startswith("[b]odd.yaml · ")
 
 
-def test_the_command_refuses_a_missing_file(in_tmp: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_refuses_a_missing_file(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["playbooks", "preview", "missing.yaml"]) == 2
     err = capsys.readouterr().err
     assert "error: no file 'missing.yaml'" in err
@@ -186,8 +191,9 @@ def test_preview_snapshot(in_tmp: Path, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=load_then)
 
 
-def test_preview_invalid_snapshot(in_tmp: Path, write_playbook: Callable[..., Path],
-                                  snap_compare: Any) -> None:
+def test_preview_invalid_snapshot(
+    in_tmp: Path, write_playbook: Callable[..., Path], snap_compare: Any
+) -> None:
     """After a save that breaks the file: a red-bordered panel at the top titled 'The file has 1
     problem' showing 'sample.yaml:38:17: error: …' with its 'fix:' line and, in
     bold, 'Showing the last valid version (loaded at 09:00:00).'; the starter's prep sheet

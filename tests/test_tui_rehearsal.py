@@ -42,7 +42,8 @@ def saved_rehearsal() -> Any:
 
 
 async def test_a_rehearsal_reaching_an_agreement_is_saved_and_carried_into_agree(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     app = build_app(export_dir=tmp_path)
     async with app.run_test(size=(100, 36)) as pilot:
         screen = await open_rehearsal(pilot, app)
@@ -94,8 +95,9 @@ async def test_f4_on_the_scorecard_takes_back_the_reply_that_ended_it() -> None:
         assert isinstance(app.screen, ScorecardScreen)
         card = str(app.screen.query_one("#card").render())
         tips = card.split("What to try next time")[1]
-        assert tips.strip().startswith("\u2022 No blame") or \
-            tips.strip().startswith("\u2022 No dismissive")  # what cost the mood comes first
+        assert tips.strip().startswith("\u2022 No blame") or tips.strip().startswith(
+            "\u2022 No dismissive"
+        )  # what cost the mood comes first
         await pilot.press("f4")
         await pilot.pause()
         assert app.screen is screen

@@ -20,6 +20,7 @@ from tests.tui_support import FIXED_NOW, build_app, open_store
 
 DRAFT = "I'm sorry, I should have"
 
+
 def store_rehearsals(*states: State) -> None:
     """The demo session with these rehearsals, oldest first."""
     library = load_library(search_path(Locations.from_env()), load_playbook_file)
@@ -29,9 +30,11 @@ def store_rehearsals(*states: State) -> None:
         for state in states:
             log.save(log.start(session_id, DEMO_PLAYBOOK, begin(delays())), state, 60.0)
 
+
 def kept_draft() -> str:
     with open_store() as store:
         return RehearsalLog(store).history()[-1].draft
+
 
 async def test_a_hint_sits_above_the_reply_box_and_goes_when_the_reply_is_sent() -> None:
     app = build_app()
@@ -51,6 +54,7 @@ async def test_a_hint_sits_above_the_reply_box_and_goes_when_the_reply_is_sent()
         await pilot.press("enter")
         await pilot.pause()
         assert not hint.display
+
 
 async def test_an_unsent_reply_survives_leaving_and_quitting() -> None:
     app = build_app()
@@ -80,6 +84,7 @@ async def test_an_unsent_reply_survives_leaving_and_quitting() -> None:
         assert screen.state.exchanges[-1].reply == DRAFT + " told you"
     assert kept_draft() == ""
 
+
 async def test_the_rehearse_step_says_what_a_rehearsal_is_and_how_to_start_at_once() -> None:
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -95,6 +100,7 @@ async def test_the_rehearse_step_says_what_a_rehearsal_is_and_how_to_start_at_on
         assert "Press R to start" in text
         assert step.scroll_y == 0
         assert step.region.contains_region(how_to.region)
+
 
 async def test_progress_at_the_smallest_size_keeps_every_result_whole() -> None:
     store_rehearsals(play(*AGREE), play(*AGREE), play(*BLAME))

@@ -32,16 +32,27 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await start_delays_session(pilot, app)
         assert screen.step == "situation"
-        for selector, text in (("#f-title", "Launch slips"), ("#f-client-name", "Dana Whitfield"),
-                               ("#f-client-company", "Northwind"),
-                               ("#f-client-email", "dana@northwind.example"),
-                               ("#f-meeting-date", "2026-11-27"), ("#f-meeting-time", "16:00")):
+        for selector, text in (
+            ("#f-title", "Launch slips"),
+            ("#f-client-name", "Dana Whitfield"),
+            ("#f-client-company", "Northwind"),
+            ("#f-client-email", "dana@northwind.example"),
+            ("#f-meeting-date", "2026-11-27"),
+            ("#f-meeting-time", "16:00"),
+        ):
             await type_into(pilot, app, selector, text)
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.step == "prepare"
-        await pilot.press("enter", *"14 November", "tab", "tab", *"two weeks", "tab",
-                          *"Two weeks late; known since Monday.")
+        await pilot.press(
+            "enter",
+            *"14 November",
+            "tab",
+            "tab",
+            *"two weeks",
+            "tab",
+            *"Two weeks late; known since Monday.",
+        )
         await pilot.press("ctrl+n")
         await pilot.pause()
         checks = str(screen.query_one("#checks", Static).render())
@@ -58,8 +69,10 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
         await type_into(pilot, app, "#points", "Payment rework")
         await pilot.press("enter", *"Phase two")
         screen.query_one("#steps", DataTable).focus()
-        for action, due in (("Confirm the phased plan", "2026-12-01"),
-                            ("Send the revised plan", "2026-11-30")):
+        for action, due in (
+            ("Confirm the phased plan", "2026-12-01"),
+            ("Send the revised plan", "2026-11-30"),
+        ):
             await pilot.press("a")
             await pilot.pause()
             await pilot.press(*action, "tab", "tab", "tab", *due, "ctrl+s")
@@ -80,10 +93,12 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
         await pilot.pause()
 
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == [f"launch-slips-followup.{ext}" for ext in
-                       ("eml", "html", "ics", "md", "txt")]
-    msg = message_from_bytes((tmp_path / "out" / "launch-slips-followup.eml").read_bytes(),
-                             policy=policy.default)
+    assert written == [
+        f"launch-slips-followup.{ext}" for ext in ("eml", "html", "ics", "md", "txt")
+    ]
+    msg = message_from_bytes(
+        (tmp_path / "out" / "launch-slips-followup.eml").read_bytes(), policy=policy.default
+    )
     assert msg["To"] == "Dana Whitfield <dana@northwind.example>"
     assert msg["From"] == "Sam Okafor <sam@brightline.example>"
     text = msg.get_body(("plain",)).get_content()
@@ -93,17 +108,26 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
         (row,) = store.list_sessions()
         session = store.get(row.id)
     assert (session.title, session.client.name, session.client.company) == (
-        "Launch slips", "Dana Whitfield", "Northwind")
+        "Launch slips",
+        "Dana Whitfield",
+        "Northwind",
+    )
     assert (session.meeting.date, session.meeting.time) == ("2026-11-27", "16:00")
     assert [(a.section, a.position, a.answer) for a in session.answers] == [
-        ("facts", 0, "Two weeks late; known since Monday.")]
+        ("facts", 0, "Two weeks late; known since Monday.")
+    ]
     assert (session.case.old_date, session.case.new_date, session.case.delay) == (
-        "14 November", "", "two weeks")
+        "14 November",
+        "",
+        "two weeks",
+    )
     assert len(session.phrases) == 2
     assert session.phrases[-1] == "I hear you."
     assert session.points == ("Payment rework", "Phase two")
-    assert [s.action for s in session.next_steps] == ["Send the revised plan",
-                                                      "Confirm the phased plan"]
+    assert [s.action for s in session.next_steps] == [
+        "Send the revised plan",
+        "Confirm the phased plan",
+    ]
     assert session.next_steps[0].due == "2026-11-30"
     assert session.next_checkin == "2026-12-04"
     assert session.step == "followup"
@@ -196,7 +220,8 @@ async def test_next_steps_can_be_edited_and_removed() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [(s.action, s.owner_name) for s in screen.editor.session.next_steps] == [
-            ("Draft plan", "Priya")]
+            ("Draft plan", "Priya")
+        ]
         await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#status", Select).value = "done"

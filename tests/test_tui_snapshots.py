@@ -161,8 +161,11 @@ def test_rehearsal_screen(snap_compare: Any) -> None:
     the reply box holding the draft 'Calm down, we will fix it.'. On the right her name and
     role, 'Mood' at 4/10 (tense), 00:00 and reply 1 of at most 10, then 'Your draft' with
     NEXT and NODISMISS failing first (with "found" and "say instead"), then the rest."""
-    assert snap_compare(demo_app(), terminal_size=(80, 24),
-                        run_before=rehearsal(AGREE[0], draft="Calm down, we will fix it."))
+    assert snap_compare(
+        demo_app(),
+        terminal_size=(80, 24),
+        run_before=rehearsal(AGREE[0], draft="Calm down, we will fix it."),
+    )
 
 
 def test_scorecard(snap_compare: Any) -> None:
@@ -170,9 +173,14 @@ def test_scorecard(snap_compare: Any) -> None:
     her last words, then each dimension with a bar, a percentage and its counts (NOBLAME
     0%, PLAIN 100%, NEXT n/a), and under Listening 'No reflections or questions yet: say
     back what you heard, then ask an open question.'"""
-    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=rehearsal(
-        "You should have read the status reports.",
-        "Calm down, as I told you the risks were in the plan."))
+    assert snap_compare(
+        demo_app(),
+        terminal_size=(80, 24),
+        run_before=rehearsal(
+            "You should have read the status reports.",
+            "Calm down, as I told you the risks were in the plan.",
+        ),
+    )
 
 
 def test_step_agree(snap_compare: Any) -> None:
@@ -185,6 +193,7 @@ def test_step_agree(snap_compare: Any) -> None:
 def test_next_step_form(snap_compare: Any) -> None:
     """'A' in the next steps table opens 'Add a next step': What, Owner (Us), Name, By when,
     Status (Open), with Cancel and Save."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("agree")(pilot)
         pilot.app.screen.query_one("#steps").focus()
@@ -204,6 +213,7 @@ def test_step_followup(snap_compare: Any) -> None:
 def test_email_editor(snap_compare: Any) -> None:
     """E on the follow-up step: the email's Markdown in a full-size editor titled 'Edit the
     follow-up email', with 'Ctrl+S keeps it · Esc cancels' on its frame."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("followup")(pilot)
         pilot.app.screen.query_one("#preview").focus()
@@ -216,6 +226,7 @@ def test_email_editor(snap_compare: Any) -> None:
 def test_export_form(snap_compare: Any) -> None:
     """S on the follow-up step: 'Save the follow-up' with the folder, the file name stem and
     five ticked formats (Markdown, plain text, HTML, email draft, calendar invite)."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("followup")(pilot)
         pilot.app.screen.query_one("#preview").focus()
@@ -242,6 +253,7 @@ def test_progress(snap_compare: Any) -> None:
     'Over 1 rehearsal, oldest to newest:' and a row per dimension: code and title in full, one
     bar on a 0-100% scale (a low bar for FEEL, REFL and OPENQ at 33%, a full block for the
     others at 100%), and 'latest' with the rate."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await rehearsal(*AGREE)(pilot)
         await pilot.press("escape")

@@ -28,14 +28,14 @@ def test_step_followup_template_is_a_path(snap_compare: Any) -> None:
     'dana@example.com, other@example.com' is not one address, like dana@example.com)'; an
     error in red reads "template '/etc/passwd': write a template name like standard (no
     folder, no path)" with the template names; no email and no line of /etc/passwd below."""
-    assert snap_compare(forged_demo_app(), terminal_size=(100, 24),
-                        run_before=at_step("followup"))
+    assert snap_compare(forged_demo_app(), terminal_size=(100, 24), run_before=at_step("followup"))
 
 
 def test_step_situation_two_addresses(snap_compare: Any) -> None:
     """Situation step, after typing a second address into the client email: the field is
     marked invalid and under it reads 'Not saved yet: write one address, like
     dana@example.com.'"""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("situation")(pilot)
         field = pilot.app.screen.query_one("#f-client-email")

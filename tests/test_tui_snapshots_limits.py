@@ -16,6 +16,7 @@ def test_paste_cut_in_a_one_line_field(snap_compare: Any) -> None:
     the field shows the start of the pasted x's (what fits, 300 of them), and a warning notice
     says 'The paste was cut: only its first line was kept (this field holds one line); 50
     characters did not fit (this field holds at most 300).'"""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("situation")(pilot)
         place = pilot.app.screen.query_one("#f-meeting-place", Field)

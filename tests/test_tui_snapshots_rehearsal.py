@@ -46,6 +46,7 @@ def test_rehearsal_hint_beside_the_reply_box(snap_compare: Any) -> None:
     """F3 while typing: a 'Hint:' strip with a listening prompt from the playbook and '(F3:
     another; it goes when you send)' sits between Dana's opening line and the reply box; the
     reply box below it still shows the draft 'I hear you' and nothing covers it."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("rehearse", "r")(pilot)
         pilot.app.screen.query_one(ReplyBox).insert("I hear you")
@@ -64,6 +65,7 @@ def test_step_rehearse_narrow(snap_compare: Any) -> None:
 def test_rehearsal_hint_narrow(snap_compare: Any) -> None:
     """At 60x20, with the side panel under the talk: the 'Hint:' strip above the reply box,
     the box with the draft 'I hear you' whole below it, and Dana's line above them."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("rehearse", "r")(pilot)
         pilot.app.screen.query_one(ReplyBox).insert("I hear you")

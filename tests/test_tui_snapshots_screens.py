@@ -38,6 +38,7 @@ def test_listen_phrases_wrap_at_60x20(snap_compare: Any) -> None:
     """At 60x20, the empathy phrases in full: each long phrase goes on to a second line
     indented under its text (before, each was cut with '…'); the second phrase is ticked
     (an X in its box), the others have an empty box; below, the box to add one's own."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("listen")(pilot)
         pilot.app.screen.query_one("#phrases").focus()
@@ -52,6 +53,7 @@ def test_situation_place_fits_at_60x20(snap_compare: Any) -> None:
     """At 60x20, scrolled down to the meeting: the Place field holds a long video link and
     ends inside the screen, before the scroll bar, like the fields above it; its text
     scrolls within the field."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("situation")(pilot)
         place = pilot.app.screen.query_one("#f-meeting-place")
@@ -74,6 +76,7 @@ def test_agree_table_footer_keeps_help_and_home(snap_compare: Any) -> None:
     """The Agree step with the next-steps table focused, at 80x24: the footer shows the
     table's keys that fit (Edit step, Add step, Remove step), '^n Next', and always 'esc Home'
     and 'f1 Help'; the move keys are in F1."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("agree")(pilot)
         pilot.app.screen.query_one("#steps").focus()

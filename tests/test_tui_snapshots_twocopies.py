@@ -17,6 +17,7 @@ def test_conflict_question(snap_compare: Any) -> None:
     then 'Saved from the other window' with 'Northwind Retail Group', 'Yours, not saved yet'
     with the demo company followed by Z, 'Tab goes to the buttons.', and the buttons
     'Take theirs' and 'Keep mine', neither focused (a key typed on must not answer)."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("situation")(pilot)
         field = pilot.app.screen.query_one("#f-client-company", Input)
@@ -24,8 +25,7 @@ def test_conflict_question(snap_compare: Any) -> None:
         await settle(pilot)
         with open_store() as other:
             sid = other.list_sessions()[0].id
-            other.set_field(sid, "client.company", "Northwind Retail Group",
-                            expected=field.value)
+            other.set_field(sid, "client.company", "Northwind Retail Group", expected=field.value)
         await pilot.press("end", "Z")
         await settle(pilot)
 

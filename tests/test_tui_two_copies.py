@@ -65,8 +65,9 @@ async def test_taking_theirs_puts_the_other_windows_value_in_the_field() -> None
         field_b = screen_b.query_one("#f-client-company", Input)
         field_b.focus()
         with open_store() as other:  # the other copy, writing as its screen would
-            other.set_field(sid, "client.company", "Northwind Retail Group",
-                            expected="Northwind Retail")
+            other.set_field(
+                sid, "client.company", "Northwind Retail Group", expected="Northwind Retail"
+            )
         await _settle(pb)
         await pb.press("end", "Z")
         for _ in range(200):  # the save, its conflict check and the dialog: wait, don't race
@@ -137,9 +138,15 @@ async def test_a_next_step_edited_in_both_windows_keeps_both_versions() -> None:
         form = app_b.screen
         with open_store() as other:
             seen = other.get(sid).next_steps[0]
-            other.update_next_step(seen.id, seen, action="Send the revised plan",
-                                   owner_kind="us", owner_name="", due=seen.due,
-                                   status="open")
+            other.update_next_step(
+                seen.id,
+                seen,
+                action="Send the revised plan",
+                owner_kind="us",
+                owner_name="",
+                due=seen.due,
+                status="open",
+            )
         form.query_one("#action", Input).value = "Call Dana about the plan"
         await pb.press("ctrl+s")
         await _settle(pb)
@@ -159,8 +166,15 @@ async def test_a_next_step_changed_elsewhere_is_not_removed() -> None:
         await pb.pause()
         with open_store() as other:
             seen = other.get(sid).next_steps[0]
-            other.update_next_step(seen.id, seen, action="Send the revised plan",
-                                   owner_kind="us", owner_name="", due="", status="open")
+            other.update_next_step(
+                seen.id,
+                seen,
+                action="Send the revised plan",
+                owner_kind="us",
+                owner_name="",
+                due="",
+                status="open",
+            )
         await pb.press("y")
         await _settle(pb)
         with open_store() as store:
@@ -237,8 +251,7 @@ async def test_an_email_saved_in_another_window_shows_in_the_preview() -> None:
         screen = await open_step(pilot, app, sid, "followup")
         step = screen.query_one(FollowupStep)
         with open_store() as other:
-            other.set_field(sid, "email_draft", "Hello Dana, from the other window.\n",
-                            expected="")
+            other.set_field(sid, "email_draft", "Hello Dana, from the other window.\n", expected="")
         await _settle(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()

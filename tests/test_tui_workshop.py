@@ -34,8 +34,9 @@ def with_fake_time(app: ConvocoachApp) -> FakeTime:
     return fake
 
 
-async def plan_workshop(pilot: Any, app: ConvocoachApp, rounds: str = "2",
-                        minutes: str = "3") -> WorkshopRoundScreen:
+async def plan_workshop(
+    pilot: Any, app: ConvocoachApp, rounds: str = "2", minutes: str = "3"
+) -> WorkshopRoundScreen:
     await pilot.press("w")
     await pilot.pause()
     screen = app.screen
@@ -65,7 +66,8 @@ def stored() -> Any:
 
 
 async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
-        tmp_path: Path, monkeypatch: Any) -> None:
+    tmp_path: Path, monkeypatch: Any
+) -> None:
     app = build_app(export_dir=tmp_path)
     bells: list[bool] = []
     monkeypatch.setattr(app, "bell", lambda: bells.append(True))
@@ -192,7 +194,8 @@ async def test_a_damaged_workshop_is_reported_and_the_app_goes_on() -> None:
         store.connection.execute(
             "INSERT INTO workshops (title, playbooks, rounds, round_minutes, group_kind, people, "
             "created_at, updated_at) VALUES ('Broken', 'not json', 2, 10, 'pairs', '[]', "
-            "'2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00')")
+            "'2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00')"
+        )
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w")

@@ -18,8 +18,14 @@ from tests.tui_support import build_app, open_store
 def workshop_app(*, ticks: bool = True) -> tuple[ConvocoachApp, FakeTime]:
     """The app open on round 1 of a stored workshop (Ana, Ben and Cy in a triad, 10 minutes
     a round), with the observer's first ticks and a note."""
-    plan = make_plan("Delivery team, Tuesday", ["project-delays", "budget-constraints"], 3,
-                     10, "triads", ["Ana", "Ben", "Cy"])
+    plan = make_plan(
+        "Delivery team, Tuesday",
+        ["project-delays", "budget-constraints"],
+        3,
+        10,
+        "triads",
+        ["Ana", "Ben", "Cy"],
+    )
     with open_store() as store:
         log = WorkshopLog(store)
         workshop_id = log.create(plan)
@@ -76,8 +82,9 @@ def test_workshop_big_timer(snap_compare: Any) -> None:
     """F3: 'Round 1 of 3: Project delays', then the clock alone in digits filling the
     screen, 01:30 (warning-coloured), the roles line and 'Two minutes left' under it."""
     app, fake = workshop_app(ticks=False)
-    assert snap_compare(app, terminal_size=(80, 24),
-                        run_before=after_minutes(fake, 8.5, first="f3"))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=after_minutes(fake, 8.5, first="f3")
+    )
 
 
 def test_workshop_round_debrief(snap_compare: Any) -> None:

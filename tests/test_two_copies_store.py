@@ -26,7 +26,8 @@ def two(tmp_path: Path) -> Iterator[tuple[SessionStore, SessionStore, int]]:
 
 
 def test_a_field_written_from_a_stale_screen_is_refused(
-        two: tuple[SessionStore, SessionStore, int]) -> None:
+    two: tuple[SessionStore, SessionStore, int],
+) -> None:
     """The tester's case: B still shows "Northwind Retail" when A has saved more."""
     a, b, sid = two
     a.set_field(sid, "client.company", "Northwind Retail")
@@ -42,7 +43,8 @@ def test_a_field_written_from_a_stale_screen_is_refused(
 
 
 def test_an_answer_written_from_a_stale_screen_is_refused(
-        two: tuple[SessionStore, SessionStore, int]) -> None:
+    two: tuple[SessionStore, SessionStore, int],
+) -> None:
     a, b, sid = two
     a.set_answer(sid, "facts", 0, "What happened?", "the API", expected="")
     with pytest.raises(WriteConflict) as caught:
@@ -52,22 +54,26 @@ def test_an_answer_written_from_a_stale_screen_is_refused(
 
 
 def test_points_added_in_both_copies_are_both_kept(
-        two: tuple[SessionStore, SessionStore, int]) -> None:
+    two: tuple[SessionStore, SessionStore, int],
+) -> None:
     """The tester's second case: a point added in B replaced A's."""
     a, b, sid = two
     a.set_list(sid, "points", ["Launch moves to 8 January"])
     base = b.get(sid).points
     a.set_list(sid, "points", [*base, "Weekly status call"], base=base)
     stored = b.set_list(sid, "points", [*base, "Free extra training day"], base=base)
-    assert stored == ("Launch moves to 8 January", "Free extra training day",
-                      "Weekly status call")
+    assert stored == ("Launch moves to 8 January", "Free extra training day", "Weekly status call")
     assert a.get(sid).points == stored
 
 
 def test_list_merge_per_item() -> None:
     assert merge_lists(["a", "b"], ["a"], ["a", "b", "c"]) == ("a", "c")
     assert merge_lists(["a", "b", "c"], ["a", "b", "c", "y"], ["a", "B", "c"]) == (
-        "a", "B", "c", "y")
+        "a",
+        "B",
+        "c",
+        "y",
+    )
     assert merge_lists(["a"], ["a2"], ["a3"]) == ("a2", "a3")  # both edits kept
     assert merge_lists(["a"], ["a", "x"], ["a", "x"]) == ("a", "x")  # same addition once
 
@@ -76,17 +82,38 @@ def test_next_step_edits_from_two_copies(two: tuple[SessionStore, SessionStore, 
     a, b, sid = two
     step_id = a.add_next_step(sid, NextStep("Send the plan", due="2026-12-01"))
     seen = b.get(sid).next_steps[0]
-    a.update_next_step(step_id, expected=seen, action="Send the revised plan",
-                       due=seen.due, owner_kind=seen.owner_kind, owner_name="", status="open")
+    a.update_next_step(
+        step_id,
+        expected=seen,
+        action="Send the revised plan",
+        due=seen.due,
+        owner_kind=seen.owner_kind,
+        owner_name="",
+        status="open",
+    )
     # Another field changed from the stale form: both changes kept.
-    b.update_next_step(step_id, expected=seen, action=seen.action, due="2026-12-05",
-                       owner_kind=seen.owner_kind, owner_name="", status="open")
+    b.update_next_step(
+        step_id,
+        expected=seen,
+        action=seen.action,
+        due="2026-12-05",
+        owner_kind=seen.owner_kind,
+        owner_name="",
+        status="open",
+    )
     step = a.get(sid).next_steps[0]
     assert (step.action, step.due) == ("Send the revised plan", "2026-12-05")
     # The same field changed to something else: refused, theirs kept.
     with pytest.raises(WriteConflict):
-        b.update_next_step(step_id, expected=seen, action="Call them", due=seen.due,
-                           owner_kind="us", owner_name="", status="open")
+        b.update_next_step(
+            step_id,
+            expected=seen,
+            action="Call them",
+            due=seen.due,
+            owner_kind="us",
+            owner_name="",
+            status="open",
+        )
     assert a.get(sid).next_steps[0].action == "Send the revised plan"
     # Removing a step changed elsewhere since is refused; one already removed is no error.
     with pytest.raises(WriteConflict):
@@ -95,8 +122,15 @@ def test_next_step_edits_from_two_copies(two: tuple[SessionStore, SessionStore, 
     a.delete_next_step(step_id, expected=current)
     b.delete_next_step(step_id, expected=current)
     with pytest.raises(WriteConflict):
-        b.update_next_step(step_id, expected=current, action="Gone", due="",
-                           owner_kind="us", owner_name="", status="open")
+        b.update_next_step(
+            step_id,
+            expected=current,
+            action="Gone",
+            due="",
+            owner_kind="us",
+            owner_name="",
+            status="open",
+        )
 
 
 def test_data_version_sees_the_other_copy(two: tuple[SessionStore, SessionStore, int]) -> None:
@@ -112,7 +146,8 @@ FIELDS = ("title", "client.company", "stakes", "notes")
 
 
 def test_no_silent_overwrite_in_1000_interleaved_edits(
-        two: tuple[SessionStore, SessionStore, int]) -> None:
+    two: tuple[SessionStore, SessionStore, int],
+) -> None:
     """Issue 13's goal, over fields, answers, points and next steps: every edit lands or is
     reported; a landed value replaces only what its writer had seen, and a point or a step
     goes only when a copy that saw it removed it."""
@@ -146,8 +181,7 @@ def test_no_silent_overwrite_in_1000_interleaved_edits(
             elif roll < 0.6:
                 position = rng.randrange(3)
                 name = f"answer {position}"
-                base = next((a.answer for a in seen[who].answers
-                             if a.position == position), "")
+                base = next((a.answer for a in seen[who].answers if a.position == position), "")
                 truth.setdefault(name, "")
                 store.set_answer(sid, "facts", position, "prompt", value, expected=base)
                 assert base == truth[name], "an answer the writer never saw was replaced"
@@ -167,8 +201,15 @@ def test_no_silent_overwrite_in_1000_interleaved_edits(
             else:
                 step = rng.choice(seen[who].next_steps)
                 if rng.random() < 0.7:
-                    store.update_next_step(step.id, step, action=value, owner_kind="us",
-                                           owner_name="", due="", status="open")
+                    store.update_next_step(
+                        step.id,
+                        step,
+                        action=value,
+                        owner_kind="us",
+                        owner_name="",
+                        due="",
+                        status="open",
+                    )
                     assert truth_steps[step.id] == step.action, "a step edit was lost"
                     truth_steps[step.id] = value
                 else:

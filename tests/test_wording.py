@@ -34,8 +34,9 @@ def test_no_reflections_or_questions_is_said_in_words() -> None:
 
 def test_the_listening_ratio_when_there_is_one() -> None:
     card = scorecard(play(*AGREE), bundled_rubric())
-    assert listening(card).startswith(f"Reflections to questions: {card.reflections}:"
-                                      f"{card.questions}")
+    assert listening(card).startswith(
+        f"Reflections to questions: {card.reflections}:{card.questions}"
+    )
 
 
 def test_reading_ease_is_shown_on_its_0_to_100_scale_with_its_meaning() -> None:

@@ -22,8 +22,29 @@ from convocoach.workshop.cards_html import BREAK_CLASS, TICK_BOXES, cards_html
 from tests.conftest import BUNDLED
 
 RUBRIC = bundled_rubric()
-PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "section", "p", "h1", "h2", "ul",
-             "li", "strong", "div", "span", "table", "thead", "tbody", "tr", "th", "td"}
+PAGE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "section",
+    "p",
+    "h1",
+    "h2",
+    "ul",
+    "li",
+    "strong",
+    "div",
+    "span",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 EVIL = 'Tom <script>alert(1)</script> & "Co" [/] <b>bold</b>'
 
 
@@ -106,8 +127,11 @@ def test_reactions_come_from_the_script_in_plain_words() -> None:
     cards = role_cards(_load(BUNDLED / "late-payment.yaml"), RUBRIC)
     assert "Being blamed" in cards.client.angrier  # a NOBLAME failure lowers the mood
     assert "Hearing your feelings named" in cards.client.calmer  # a FEEL pass raises it
-    assert not any(code in text for text in cards.client.angrier + cards.client.calmer
-                   for code in ("NOBLAME", "FEEL"))
+    assert not any(
+        code in text
+        for text in cards.client.angrier + cards.client.calmer
+        for code in ("NOBLAME", "FEEL")
+    )
     assert cards.client.angry_lines[0].startswith("I'm done with this call")  # the walk-out
     observer = {item.code: item for item in cards.observer.items}
     assert observer["NOBLAME"].kind == "avoid"
@@ -151,13 +175,24 @@ def test_one_scenario_is_three_sheets() -> None:
 def _evil(playbook: Playbook) -> Playbook:
     script = playbook.rehearsal
     assert script is not None
-    turns = tuple(dataclasses.replace(t, client=f"{t.client} {EVIL}", branches=tuple(
-        dataclasses.replace(b, note=EVIL) for b in t.branches)) for t in script.turns)
+    turns = tuple(
+        dataclasses.replace(
+            t,
+            client=f"{t.client} {EVIL}",
+            branches=tuple(dataclasses.replace(b, note=EVIL) for b in t.branches),
+        )
+        for t in script.turns
+    )
     persona = dataclasses.replace(script.persona, name=EVIL, role=EVIL, wants=(EVIL,))
     prepare = dataclasses.replace(playbook.prepare, facts=(EVIL,))
-    return dataclasses.replace(playbook, title=EVIL, summary=EVIL, approach=EVIL,
-                               prepare=prepare, rehearsal=dataclasses.replace(
-                                   script, persona=persona, turns=turns))
+    return dataclasses.replace(
+        playbook,
+        title=EVIL,
+        summary=EVIL,
+        approach=EVIL,
+        prepare=prepare,
+        rehearsal=dataclasses.replace(script, persona=persona, turns=turns),
+    )
 
 
 def test_playbook_text_is_escaped_in_html() -> None:
@@ -182,8 +217,7 @@ def test_playbook_text_is_escaped_in_markdown() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; [/]" in rendered
 
 
-def test_a_yaml_playbook_without_a_script_is_escaped(
-        write_playbook: Callable[..., Path]) -> None:
+def test_a_yaml_playbook_without_a_script_is_escaped(write_playbook: Callable[..., Path]) -> None:
     text = starter_playbook("evil").replace('title: "Evil"', "title: '" + EVIL + "'")
     text = text.split("\nrehearsal:")[0] + "\n"  # the starter's role-play left out
     playbook = _load(write_playbook("evil", text))
@@ -200,13 +234,16 @@ LATE = _load(BUNDLED / "late-payment.yaml")
 
 @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(name=st.text(), role=st.text(), temperament=st.text(), title=st.text())
-def test_any_persona_or_title_text_stays_text(name: str, role: str, temperament: str,
-                                             title: str) -> None:
+def test_any_persona_or_title_text_stays_text(
+    name: str, role: str, temperament: str, title: str
+) -> None:
     assert LATE.rehearsal is not None
-    persona = dataclasses.replace(LATE.rehearsal.persona, name=name, role=role,
-                                  seniority=role, temperament=temperament)
-    playbook = dataclasses.replace(LATE, title=title, rehearsal=dataclasses.replace(
-        LATE.rehearsal, persona=persona))
+    persona = dataclasses.replace(
+        LATE.rehearsal.persona, name=name, role=role, seniority=role, temperament=temperament
+    )
+    playbook = dataclasses.replace(
+        LATE, title=title, rehearsal=dataclasses.replace(LATE.rehearsal, persona=persona)
+    )
     html = cards_html([role_cards(playbook, RUBRIC)], title)
     page = Page(html)
     assert page.tags <= PAGE_TAGS
@@ -215,5 +252,7 @@ def test_any_persona_or_title_text_stays_text(name: str, role: str, temperament:
         assert escape(" ".join(text.split())) in html
     # Every "<" after the head opens or closes one of the page's own tags.
     body = html.split("<body>", 1)[1]
-    assert all(chunk.split(">", 1)[0].split(" ", 1)[0].lstrip("/") in PAGE_TAGS
-               for chunk in body.split("<")[1:])
+    assert all(
+        chunk.split(">", 1)[0].split(" ", 1)[0].lstrip("/") in PAGE_TAGS
+        for chunk in body.split("<")[1:]
+    )

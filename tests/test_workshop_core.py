@@ -42,26 +42,33 @@ def test_pairs_swap_each_round() -> None:
 
 def test_plan_defaults_and_tidying() -> None:
     plan = make_plan("  ", [" a ", ""], 1, 1, "triads")
-    assert (plan.title, plan.playbook_ids, plan.people) == ("Role-play workshop", ("a",),
-                                                            ("A", "B", "C"))
+    assert (plan.title, plan.playbook_ids, plan.people) == (
+        "Role-play workshop",
+        ("a",),
+        ("A", "B", "C"),
+    )
     long = make_plan("A   long\n title", ["a"], 12, 60, "pairs", ["  Ana  Maria ", "x" * 99, ""])
     assert long.title == "A long title"
     assert long.people == ("Ana Maria", "x" * MAX_NAME)
 
 
-@pytest.mark.parametrize(("group", "playbooks", "rounds", "minutes", "people", "words"), [
-    ("quads", ["a"], 2, 5, [], "unknown group"),
-    ("pairs", ["", " "], 2, 5, [], "at least one playbook"),
-    ("pairs", ["a"], 0, 5, [], "0 rounds"),
-    ("pairs", ["a"], 13, 5, [], "13 rounds"),
-    ("pairs", ["a"], 2, 0, [], "0 minutes"),
-    ("pairs", ["a"], 2, 61, [], "61 minutes"),
-    ("pairs", ["a"], 2, 5, ["Ana", "Ben", "Cy"], "pairs need 2 names, got 3"),
-    ("triads", ["a"], 2, 5, ["Ana", "Ben"], "triads need 3 names, got 2"),
-    ("pairs", ["a"], 2, 5, ["Ana", "ANA"], "same name"),
-])
-def test_make_plan_says_what_is_wrong(group: str, playbooks: list[str], rounds: int,
-                                      minutes: int, people: list[str], words: str) -> None:
+@pytest.mark.parametrize(
+    ("group", "playbooks", "rounds", "minutes", "people", "words"),
+    [
+        ("quads", ["a"], 2, 5, [], "unknown group"),
+        ("pairs", ["", " "], 2, 5, [], "at least one playbook"),
+        ("pairs", ["a"], 0, 5, [], "0 rounds"),
+        ("pairs", ["a"], 13, 5, [], "13 rounds"),
+        ("pairs", ["a"], 2, 0, [], "0 minutes"),
+        ("pairs", ["a"], 2, 61, [], "61 minutes"),
+        ("pairs", ["a"], 2, 5, ["Ana", "Ben", "Cy"], "pairs need 2 names, got 3"),
+        ("triads", ["a"], 2, 5, ["Ana", "Ben"], "triads need 3 names, got 2"),
+        ("pairs", ["a"], 2, 5, ["Ana", "ANA"], "same name"),
+    ],
+)
+def test_make_plan_says_what_is_wrong(
+    group: str, playbooks: list[str], rounds: int, minutes: int, people: list[str], words: str
+) -> None:
     with pytest.raises(UserError) as caught:
         make_plan("T", playbooks, rounds, minutes, group, people)
     assert words in caught.value.message
@@ -89,7 +96,14 @@ def test_warnings_come_once_each_and_time_up_stops_the_clock() -> None:
     timer = RoundTimer(300)
     timer.start(0)
     assert [timer.due(t) for t in (100, 179.9, 180, 181, 269, 270, 271)] == [
-        None, None, "two-minutes", None, None, "thirty-seconds", None]
+        None,
+        None,
+        "two-minutes",
+        None,
+        None,
+        "thirty-seconds",
+        None,
+    ]
     assert timer.due(300) == "time-up"
     assert not timer.running
     assert timer.finished(300)
@@ -103,7 +117,12 @@ def test_a_one_minute_round_skips_the_two_minute_warning() -> None:
     timer = RoundTimer(60)
     timer.start(0)
     assert [timer.due(t) for t in (0, 1, 30, 59, 60)] == [
-        None, None, "thirty-seconds", None, "time-up"]
+        None,
+        None,
+        "thirty-seconds",
+        None,
+        "time-up",
+    ]
     two = RoundTimer(120)
     two.start(0)
     assert two.due(0) is None
@@ -129,10 +148,18 @@ def test_several_warnings_in_one_tick_give_the_latest_only() -> None:
     assert timer.due(281) is None
 
 
-@pytest.mark.parametrize(("seconds", "face"), [
-    (0, "00:00"), (0.2, "00:01"), (59, "00:59"), (59.01, "01:00"), (61, "01:01"),
-    (600, "10:00"), (3599.5, "60:00"),
-])
+@pytest.mark.parametrize(
+    ("seconds", "face"),
+    [
+        (0, "00:00"),
+        (0.2, "00:01"),
+        (59, "00:59"),
+        (59.01, "01:00"),
+        (61, "01:01"),
+        (600, "10:00"),
+        (3599.5, "60:00"),
+    ],
+)
 def test_clock_face_rounds_up(seconds: float, face: str) -> None:
     assert clock_face(seconds) == face
 
@@ -156,14 +183,16 @@ def store(tmp_path: Path) -> Iterator[SessionStore]:
 
 
 def _rows(store: SessionStore, workshop_id: int) -> int:
-    return int(store.connection.execute("SELECT COUNT(*) FROM workshop_rounds WHERE "
-                                        "workshop_id = ?", (workshop_id,)).fetchone()[0])
+    return int(
+        store.connection.execute(
+            "SELECT COUNT(*) FROM workshop_rounds WHERE workshop_id = ?", (workshop_id,)
+        ).fetchone()[0]
+    )
 
 
 def test_create_and_get(store: SessionStore) -> None:
     log = WorkshopLog(store)
-    plan = make_plan("Drill", ["late-payment", "scope-creep"], 3, 8, "triads",
-                     ["Ana", "Ben", "Cy"])
+    plan = make_plan("Drill", ["late-payment", "scope-creep"], 3, 8, "triads", ["Ana", "Ben", "Cy"])
     wid = log.create(plan)
     workshop = log.get(wid)
     assert workshop.plan == plan
@@ -201,7 +230,10 @@ def test_text_clock_and_round(store: SessionStore) -> None:
     workshop = log.get(wid)
     record = workshop.round(2)
     assert (record.notes, record.worked, record.try_next) == (
-        "line one\n\tline two", "ab[31mcd", "pause")
+        "line one\n\tline two",
+        "ab[31mcd",
+        "pause",
+    )
     assert (record.seconds, record.finished) == (123.5, True)
     assert workshop.current_round == 2
     assert workshop.round(1) == RoundRecord(1)
@@ -239,19 +271,26 @@ def test_recent_and_delete(store: SessionStore) -> None:
 # --- bad input never reaches the store --------------------------------------------------------
 
 
-@pytest.mark.parametrize(("change", "args"), [
-    ("tick", (1, "FEEL")), ("set_text", (1, "notes", "x")), ("set_clock", (1, 5.0)),
-])
-def test_changing_a_missing_workshop_is_a_store_error(store: SessionStore, change: str,
-                                                      args: tuple[object, ...]) -> None:
+@pytest.mark.parametrize(
+    ("change", "args"),
+    [
+        ("tick", (1, "FEEL")),
+        ("set_text", (1, "notes", "x")),
+        ("set_clock", (1, 5.0)),
+    ],
+)
+def test_changing_a_missing_workshop_is_a_store_error(
+    store: SessionStore, change: str, args: tuple[object, ...]
+) -> None:
     change_it = getattr(WorkshopLog(store), change)
     with pytest.raises(StoreError):
         change_it(99, *args)
 
 
 @pytest.mark.parametrize("people", [["Ana\x1b", "Ana"], ["\x1b", "Bob"]])
-def test_a_workshop_that_was_created_can_be_read_back(store: SessionStore,
-                                                      people: list[str]) -> None:
+def test_a_workshop_that_was_created_can_be_read_back(
+    store: SessionStore, people: list[str]
+) -> None:
     log = WorkshopLog(store)
     try:
         wid = log.create(make_plan("T", ["a"], 1, 5, "pairs", people))

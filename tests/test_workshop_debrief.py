@@ -33,8 +33,12 @@ def log(tmp_path: Path) -> Iterator[WorkshopLog]:
     store.close()
 
 
-def _workshop(log: WorkshopLog, both: bool = False, title: str = "Friday drill",
-              people: tuple[str, ...] = ("Ana", "Ben", "Cy")) -> Workshop:
+def _workshop(
+    log: WorkshopLog,
+    both: bool = False,
+    title: str = "Friday drill",
+    people: tuple[str, ...] = ("Ana", "Ben", "Cy"),
+) -> Workshop:
     """Two rounds in triads: round 1 played (Ana the professional); round 2 only if ``both``."""
     wid = log.create(make_plan(title, ["late-payment", "scope-creep"], 2, 10, "triads", people))
     for code in ("FEEL", "FEEL", "NOBLAME", "OPENQ"):
@@ -119,8 +123,11 @@ def test_unplayed_rounds_count_for_no_one(log: WorkshopLog) -> None:
     workshop = _workshop(log)
     assert [played(r) for r in workshop.rounds] == [True, False]
     tallies = {t.name: dict(t.rounds) for t in person_tallies(workshop)}
-    assert tallies == {"Ana": {"professional": (1,)}, "Ben": {"client": (1,)},
-                       "Cy": {"observer": (1,)}}
+    assert tallies == {
+        "Ana": {"professional": (1,)},
+        "Ben": {"client": (1,)},
+        "Cy": {"observer": (1,)},
+    }
 
 
 def test_pairs_have_no_observer_and_the_client_ticks(log: WorkshopLog) -> None:

@@ -52,7 +52,8 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_link_to_a_device_is_refused_on_the_command_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     link = tmp_path / "out.md"
     link.symlink_to(os.devnull)
     assert main(["playbooks", "show", "project-delays", "--format", "md", "-o", str(link)]) == 2

@@ -31,9 +31,13 @@ def write_profile(locations: Locations) -> None:
     locations.settings_file.write_text(PROFILE, encoding="utf-8")
 
 
-def build_app(*, profile: bool = True, export_dir: Path | None = None,
-              playbook_dirs: list[Path] | None = None,
-              open_with: Opener | None = None) -> ConvocoachApp:
+def build_app(
+    *,
+    profile: bool = True,
+    export_dir: Path | None = None,
+    playbook_dirs: list[Path] | None = None,
+    open_with: Opener | None = None,
+) -> ConvocoachApp:
     locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
     if profile:
         write_profile(locations)

@@ -34,25 +34,48 @@ def resolve(python: str) -> dict[str, str]:
     target = [own] if own else [sys.executable]
     pip_args = [] if own else ["--only-binary=:all:", "--python-version", python]
     if not own:
-        print(f"python{python} not found: resolving for it with Python "
-              f"{sys.version_info.major}.{sys.version_info.minor}'s markers", file=sys.stderr)
+        print(
+            f"python{python} not found: resolving for it with Python "
+            f"{sys.version_info.major}.{sys.version_info.minor}'s markers",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
-            [*target, "-m", "pip", "install", "--quiet", "--dry-run", "--ignore-installed",
-             *pip_args, "--report", str(report), EXTRAS],
-            check=True, stderr=subprocess.DEVNULL,
+            [
+                *target,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--dry-run",
+                "--ignore-installed",
+                *pip_args,
+                "--report",
+                str(report),
+                EXTRAS,
+            ],
+            check=True,
+            stderr=subprocess.DEVNULL,
         )
         installs = json.loads(report.read_text(encoding="utf-8"))["install"]
-    return {item["metadata"]["name"].lower().replace("_", "-"): item["metadata"]["version"]
-            for item in installs if item["metadata"]["name"] != "convocoach"}
+    return {
+        item["metadata"]["name"].lower().replace("_", "-"): item["metadata"]["version"]
+        for item in installs
+        if item["metadata"]["name"] != "convocoach"
+    }
 
 
 def _interpreter(python: str) -> str | None:
     found = shutil.which(f"python{python}")
     # A pyenv shim is on the PATH even when that version is not selected: try it.
-    works = found and subprocess.run([found, "-m", "pip", "--version"], capture_output=True,
-                                     check=False).returncode == 0
+    works = (
+        found
+        and subprocess.run(
+            [found, "-m", "pip", "--version"], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
     return found if works else None
 
 
@@ -67,16 +90,19 @@ def constraints(resolved: dict[str, dict[str, str]]) -> str:
         if len(set(versions.values())) == 1:
             lines.append(f"{name}=={next(iter(versions.values()))}\n")
             continue
-        lines.extend(f'{name}=={version}; python_version == "{python}"\n'
-                     for python, version in versions.items())
+        lines.extend(
+            f'{name}=={version}; python_version == "{python}"\n'
+            for python, version in versions.items()
+        )
     return "".join(lines)
 
 
 def main() -> int:
     resolved = {python: resolve(python) for python in PYTHONS}
     Path("constraints.txt").write_text(constraints(resolved), encoding="utf-8")
-    print(f"constraints.txt: {sum(map(len, resolved.values()))} pins for Python "
-          f"{', '.join(PYTHONS)}")
+    print(
+        f"constraints.txt: {sum(map(len, resolved.values()))} pins for Python {', '.join(PYTHONS)}"
+    )
     return 0
 
 

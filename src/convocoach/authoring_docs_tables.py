@@ -21,10 +21,12 @@ Node = Mapping[str, Any]
 
 _PATTERN_WORDS = {
     r"^[^\n]*\n?$": "",
-    r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)$":
-        "lowercase letters, digits and single hyphens, like `project-delays`",
-    r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*)$":
-        "lowercase letters, digits, hyphens or underscores, like `calmer_reply`",
+    r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)$": (
+        "lowercase letters, digits and single hyphens, like `project-delays`"
+    ),
+    r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*)$": (
+        "lowercase letters, digits, hyphens or underscores, like `calmer_reply`"
+    ),
     r"^(?:[A-Z][A-Z0-9]{1,11})$": "a capital letter, then 1 to 11 capitals or digits, like `FEEL`",
 }
 """Patterns a trainer should not have to read as regular expressions; any other is shown."""
@@ -89,8 +91,9 @@ def find(root: Node, spec: Spec | None, path: str) -> tuple[Node, Spec | None]:
     return node, spec
 
 
-def sections(root: Node, spec: Spec | None, path: str, skip: tuple[str, ...] = ()
-             ) -> Iterator[Section]:
+def sections(
+    root: Node, spec: Spec | None, path: str, skip: tuple[str, ...] = ()
+) -> Iterator[Section]:
     """The mapping at ``path``, then every mapping below it, except under ``skip`` paths.
 
     Lists of several kinds (``oneOf``) are left out: each kind has a section of its own.
@@ -99,14 +102,17 @@ def sections(root: Node, spec: Spec | None, path: str, skip: tuple[str, ...] = (
     yield from walk(root, node, spec, path, skip)
 
 
-def walk(root: Node, node: Node, spec: Spec | None, path: str, skip: tuple[str, ...]
-          ) -> Iterator[Section]:
-    yield Section(path, str(node.get("title", "")), str(node.get("description", "")), node,
-                  spec)
+def walk(
+    root: Node, node: Node, spec: Spec | None, path: str, skip: tuple[str, ...]
+) -> Iterator[Section]:
+    yield Section(path, str(node.get("title", "")), str(node.get("description", "")), node, spec)
     for name, prop in node.get("properties", {}).items():
         field = _field(spec, name)
-        child, child_spec, child_path = resolve(prop, root), field.spec if field else None, \
-            join(path, name)
+        child, child_spec, child_path = (
+            resolve(prop, root),
+            field.spec if field else None,
+            join(path, name),
+        )
         while child.get("type") == "array" and "items" in child:
             child, child_spec = resolve(child["items"], root), _item(child_spec)
             child_path += "[]"
@@ -125,8 +131,9 @@ def variants(root: Node, spec: Spec | None, path: str) -> dict[str, tuple[Node, 
     found: dict[str, tuple[Node, Spec | None]] = {}
     for variant in node.get("oneOf", []):
         variant = resolve(variant, root)
-        kind = next((str(p["const"]) for p in variant.get("properties", {}).values()
-                     if "const" in p), None)
+        kind = next(
+            (str(p["const"]) for p in variant.get("properties", {}).values() if "const" in p), None
+        )
         if kind is not None:
             record = tagged.variants.get(kind) if isinstance(tagged, Tagged) else None
             found[kind] = (variant, record)
@@ -136,14 +143,21 @@ def variants(root: Node, spec: Spec | None, path: str) -> dict[str, tuple[Node, 
 def table(root: Node, section: Section) -> str:
     """A Markdown table of the keys of one mapping."""
     required = set(section.node.get("required", []))
-    lines = ["| Field | Type | Required | Allowed values and limits | Default | Description |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| Field | Type | Required | Allowed values and limits | Default | Description |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for name, prop in section.node.get("properties", {}).items():
         prop = resolve(prop, root)
         field = _field(section.spec, name)
-        cells = (code(join(section.path, name)), type_words(prop, root),
-                 "required" if name in required else "optional", limits(prop, root),
-                 "—" if name in required else default_words(field), describe(prop))
+        cells = (
+            code(join(section.path, name)),
+            type_words(prop, root),
+            "required" if name in required else "optional",
+            limits(prop, root),
+            "—" if name in required else default_words(field),
+            describe(prop),
+        )
         lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     return "\n".join(lines)
 
@@ -168,8 +182,13 @@ def type_words(node: Node, root: Node) -> str:
         if "oneOf" in item:
             return "list of rules (see the rule kinds)"
         inner = type_words(item, root)
-        return "list of mappings (see below)" if item.get("type") == "object" else \
-            f"list of {inner}" if inner != "choice" else "list of choices"
+        return (
+            "list of mappings (see below)"
+            if item.get("type") == "object"
+            else f"list of {inner}"
+            if inner != "choice"
+            else "list of choices"
+        )
     return str(kind or "any value")
 
 
@@ -179,15 +198,20 @@ def limits(node: Node, root: Node) -> str:
     if "const" in node:
         parts.append("always " + code(str(node["const"])))
     if "enum" in node:
-        parts.append("one of: " + ", ".join(code(str(v)) if v != "" else '`""` (empty)'
-                                            for v in node["enum"]))
+        parts.append(
+            "one of: "
+            + ", ".join(code(str(v)) if v != "" else '`""` (empty)' for v in node["enum"])
+        )
     if "minimum" in node or "maximum" in node:
         low, high = node.get("minimum", "any"), node.get("maximum", "any")
         parts.append(f"exactly {low}" if low == high else f"from {low} to {high}")
     if "maxLength" in node:
         low = node.get("minLength", 0)
-        parts.append(f"{low} to {node['maxLength']} characters" if low else
-                     f"up to {node['maxLength']} characters; may be empty")
+        parts.append(
+            f"{low} to {node['maxLength']} characters"
+            if low
+            else f"up to {node['maxLength']} characters; may be empty"
+        )
     pattern = node.get("pattern")
     if isinstance(pattern, str):
         words = _PATTERN_WORDS.get(pattern)
@@ -226,8 +250,11 @@ def default_words(field: Field | None) -> str:
 def describe(node: Node) -> str:
     text = str(node.get("description") or "")
     if not text:
-        text = f"Says which kind this is: always {code(str(node['const']))}." \
-            if "const" in node else NO_DESCRIPTION
+        text = (
+            f"Says which kind this is: always {code(str(node['const']))}."
+            if "const" in node
+            else NO_DESCRIPTION
+        )
     examples = node.get("examples")
     if isinstance(examples, list) and examples:
         text += " Example: " + code(example_text(examples[0]))
@@ -238,8 +265,9 @@ def example_text(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        dumped: str = yaml.safe_dump(value, default_flow_style=True, width=10_000,
-                                     allow_unicode=True)
+        dumped: str = yaml.safe_dump(
+            value, default_flow_style=True, width=10_000, allow_unicode=True
+        )
         return dumped.strip()
     return str(value)
 

@@ -36,8 +36,12 @@ def address_parts(text: str) -> tuple[str, str]:
         raise ValueError(f"write {ADDRESS_HINT}") from None
     user, domain = address.username, address.domain
     # The parser drops comments and accepts a quoted local part: only the plain form passes.
-    if (address.addr_spec != text or not user.isascii() or "." not in domain
-            or domain.startswith("[")):
+    if (
+        address.addr_spec != text
+        or not user.isascii()
+        or "." not in domain
+        or domain.startswith("[")
+    ):
         raise ValueError(f"write {ADDRESS_HINT}")
     try:
         return user, domain.encode("idna").decode("ascii")

@@ -38,27 +38,83 @@ def load_preferences(path: Path) -> Preferences:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidFile(source, [Problem(source, exc.lineno, exc.colno, "", exc.msg,
-                                           "delete the file to start afresh", "json")]) from None
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    exc.lineno,
+                    exc.colno,
+                    "",
+                    exc.msg,
+                    "delete the file to start afresh",
+                    "json",
+                )
+            ],
+        ) from None
     if not isinstance(data, dict):
-        raise InvalidFile(source, [Problem(source, 1, 1, "", "expected a JSON object",
-                                           "delete the file to start afresh", "json")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    "expected a JSON object",
+                    "delete the file to start afresh",
+                    "json",
+                )
+            ],
+        )
     theme = data.get("theme", DEFAULT_THEME)
     if not isinstance(theme, str) or not _THEME.fullmatch(theme):
-        raise InvalidFile(source, [Problem(source, 1, 1, "theme",
-                                           f"{theme!r} is not a theme name",
-                                           "use a name like textual-light", "theme")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "theme",
+                    f"{theme!r} is not a theme name",
+                    "use a name like textual-light",
+                    "theme",
+                )
+            ],
+        )
     blink = data.get("cursor_blink", True)
     if not isinstance(blink, bool):
-        raise InvalidFile(source, [Problem(source, 1, 1, "cursor_blink",
-                                           f"{blink!r} is not true or false",
-                                           "write true or false", "cursor_blink")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "cursor_blink",
+                    f"{blink!r} is not true or false",
+                    "write true or false",
+                    "cursor_blink",
+                )
+            ],
+        )
     export_dir = data.get("export_dir", "")
     if not isinstance(export_dir, str) or "\x00" in export_dir:
-        raise InvalidFile(source, [Problem(source, 1, 1, "export_dir",
-                                           f"{export_dir!r} is not a folder",
-                                           "write a folder path in quotes, or remove the key",
-                                           "export_dir")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "export_dir",
+                    f"{export_dir!r} is not a folder",
+                    "write a folder path in quotes, or remove the key",
+                    "export_dir",
+                )
+            ],
+        )
     return Preferences(theme=theme, cursor_blink=blink, export_dir=export_dir)
 
 

@@ -24,8 +24,9 @@ def _check_zone(name: str) -> None:
         import difflib
 
         close = difflib.get_close_matches(name, sorted(available_timezones()), n=1)
-        raise ValueError("there is no such time zone"
-                         + (f" (did you mean {close[0]}?)" if close else "")) from None
+        raise ValueError(
+            "there is no such time zone" + (f" (did you mean {close[0]}?)" if close else "")
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +42,40 @@ class Profile:
 
 
 _line = Text(max_length=200, one_line=True, allow_empty=True)
-PROFILE = Record("Sender profile", "Who the follow-up email comes from.", (
-    Field("name", _line, "Your name, as it appears in the email."),
-    Field("title", _line, "Your job title."),
-    Field("company", _line, "Your company."),
-    Field("email", EMAIL, "Your email address, one (the From of drafts)."),
-    Field("signature", Text(max_length=1000, allow_empty=True), "Signature lines."),
-    Field("timezone", Formatted(re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
-                                "a time zone like Europe/London", _check_zone),
-          "Your IANA time zone, for the send-by time.", default="UTC"),
-    Field("business_start", Formatted(_HHMM, "a 24-hour time like 09:00"),
-          "When your business day starts.", default="09:00"),
-    Field("business_end", Formatted(_HHMM, "a 24-hour time like 17:30"),
-          "When your business day ends.", default="17:30"),
-), Profile)
+PROFILE = Record(
+    "Sender profile",
+    "Who the follow-up email comes from.",
+    (
+        Field("name", _line, "Your name, as it appears in the email."),
+        Field("title", _line, "Your job title."),
+        Field("company", _line, "Your company."),
+        Field("email", EMAIL, "Your email address, one (the From of drafts)."),
+        Field("signature", Text(max_length=1000, allow_empty=True), "Signature lines."),
+        Field(
+            "timezone",
+            Formatted(
+                re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
+                "a time zone like Europe/London",
+                _check_zone,
+            ),
+            "Your IANA time zone, for the send-by time.",
+            default="UTC",
+        ),
+        Field(
+            "business_start",
+            Formatted(_HHMM, "a 24-hour time like 09:00"),
+            "When your business day starts.",
+            default="09:00",
+        ),
+        Field(
+            "business_end",
+            Formatted(_HHMM, "a 24-hour time like 17:30"),
+            "When your business day ends.",
+            default="17:30",
+        ),
+    ),
+    Profile,
+)
 
 KEYS = tuple(f.name for f in PROFILE.fields)
 
@@ -79,10 +100,20 @@ def parse_profile(data: bytes, source: str) -> Profile:
         raise InvalidFile(source, problems)
     assert isinstance(value, Profile)
     if value.business_end <= value.business_start:
-        raise InvalidFile(source, [Problem(source, 1, 1, "business_end",
-                                           "the business day ends before it starts",
-                                           "set business_end later than business_start",
-                                           "business-hours")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "business_end",
+                    "the business day ends before it starts",
+                    "set business_end later than business_start",
+                    "business-hours",
+                )
+            ],
+        )
     return value
 
 
@@ -100,8 +131,10 @@ def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
         import difflib
 
         close = difflib.get_close_matches(key, KEYS, n=1)
-        raise UserError(f"unknown profile key {key!r}",
-                        f"did you mean {close[0]!r}?" if close else "keys: " + ", ".join(KEYS))
+        raise UserError(
+            f"unknown profile key {key!r}",
+            f"did you mean {close[0]!r}?" if close else "keys: " + ", ".join(KEYS),
+        )
     data: dict[str, Any] = asdict(profile)
     data[key] = value.replace("\\n", "\n") if key == "signature" else value
     try:

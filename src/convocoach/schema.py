@@ -57,8 +57,9 @@ class Context:
         mark = node.start_mark
         return self.report_at(mark.line + 1, mark.column + 1, path, message, fix, rule)
 
-    def report_at(self, line: int, column: int, path: str, message: str, fix: str,
-                  rule: str) -> _Invalid:
+    def report_at(
+        self, line: int, column: int, path: str, message: str, fix: str, rule: str
+    ) -> _Invalid:
         """A problem at a 1-based line and column that no node starts at."""
         self.problems.append(Problem(self.source, line, column, path, message, fix, rule))
         return INVALID
@@ -408,8 +409,7 @@ class Formatted(Spec):
                 self.check(value)
             except ValueError as exc:
                 # The value has the right shape; say what is wrong with it, not the shape again.
-                return ctx.report(node, path, f"{value!r}: {exc}", f"write {self.hint}",
-                                  "format")
+                return ctx.report(node, path, f"{value!r}: {exc}", f"write {self.hint}", "format")
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -454,8 +454,9 @@ class Field:
         return self.spec.empty() if self.default is _NO_DEFAULT else self.default
 
 
-def _insertion_point(node: yaml.MappingNode, name: str,
-                     fields: Sequence[Field]) -> tuple[int, int, str]:
+def _insertion_point(
+    node: yaml.MappingNode, name: str, fields: Sequence[Field]
+) -> tuple[int, int, str]:
     """Where a missing key belongs (1-based line and column), and those words for the fix.
 
     A missing key has no line of its own; pointing at the mapping's first key would read as
@@ -547,10 +548,11 @@ class Record(Spec):
             if spec_field.required:
                 line, column, place = _insertion_point(node, spec_field.name, self.fields)
                 ctx.report_at(
-                    line, column, join(path, spec_field.name),
+                    line,
+                    column,
+                    join(path, spec_field.name),
                     f"missing required key {spec_field.name!r}",
-                    f"add '{spec_field.name}:' {place} "
-                    f"({_first_sentence(spec_field.description)})",
+                    f"add '{spec_field.name}:' {place} ({_first_sentence(spec_field.description)})",
                     "missing-key",
                 )
                 ok = False
@@ -582,8 +584,9 @@ class Record(Spec):
         return self.build(**{f.name: f.default_value() for f in self.fields})
 
 
-def convert_document(root: yaml.Node, spec: Spec, source: str,
-                     text: str = "") -> tuple[Any, list[Problem]]:
+def convert_document(
+    root: yaml.Node, spec: Spec, source: str, text: str = ""
+) -> tuple[Any, list[Problem]]:
     """Convert a whole document (``text``: what it was parsed from, for checks that point
     inside a value); the value is :data:`INVALID` when any problem was found."""
     ctx = Context(source, text)
@@ -591,8 +594,7 @@ def convert_document(root: yaml.Node, spec: Spec, source: str,
     return value, ctx.problems
 
 
-def refuse_newer_format(root: yaml.Node, key: str, current: int, what: str,
-                        source: str) -> None:
+def refuse_newer_format(root: yaml.Node, key: str, current: int, what: str, source: str) -> None:
     """Raise InvalidFile when ``root[key]`` is a version newer than ``current``.
 
     Checked first and alone, before the rest of the file: a newer file's unknown keys
@@ -606,11 +608,21 @@ def refuse_newer_format(root: yaml.Node, key: str, current: int, what: str,
         text = value.value.strip()
         if text.isdigit() and (len(text) > 9 or int(text) > current):
             mark = value.start_mark
-            raise InvalidFile(source, [Problem(
-                source, mark.line + 1, mark.column + 1, key,
-                f"this {what} was written by a newer convocoach (format {text}); this one "
-                f"reads format {current} and older",
-                "upgrade convocoach (pip install --upgrade convocoach)", "newer-format")])
+            raise InvalidFile(
+                source,
+                [
+                    Problem(
+                        source,
+                        mark.line + 1,
+                        mark.column + 1,
+                        key,
+                        f"this {what} was written by a newer convocoach (format {text}); this one "
+                        f"reads format {current} and older",
+                        "upgrade convocoach (pip install --upgrade convocoach)",
+                        "newer-format",
+                    )
+                ],
+            )
 
 
 def did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:

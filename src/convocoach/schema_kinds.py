@@ -32,22 +32,35 @@ class Tagged(Spec):
     def convert(self, node: yaml.Node, ctx: Context, path: str) -> Any:
         if type(node) is not yaml.MappingNode:
             return ctx.wrong_type(node, path, self.expected)
-        found = [(k, v) for k, v in node.value
-                 if type(k) is yaml.ScalarNode and k.value == self.key]
+        found = [
+            (k, v) for k, v in node.value if type(k) is yaml.ScalarNode and k.value == self.key
+        ]
         if not found:
-            return ctx.report(node, join(path, self.key), f"missing required key {self.key!r}",
-                              f"add '{self.key}:' with one of: " + ", ".join(self.variants),
-                              "missing-key")
+            return ctx.report(
+                node,
+                join(path, self.key),
+                f"missing required key {self.key!r}",
+                f"add '{self.key}:' with one of: " + ", ".join(self.variants),
+                "missing-key",
+            )
         key_node, value_node = found[0]
         kind = value_node.value if type(value_node) is yaml.ScalarNode else None
         record = self.variants.get(kind) if isinstance(kind, str) else None
         if record is None or value_node.tag != _STR:
-            return ctx.report(value_node, join(path, self.key),
-                              f"{kind!r} is not a known {self.key}",
-                              did_you_mean(str(kind), list(self.variants), "use one of: "),
-                              "choice")
-        rest = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k is not key_node],
-                                node.start_mark, node.end_mark, node.flow_style)
+            return ctx.report(
+                value_node,
+                join(path, self.key),
+                f"{kind!r} is not a known {self.key}",
+                did_you_mean(str(kind), list(self.variants), "use one of: "),
+                "choice",
+            )
+        rest = yaml.MappingNode(
+            node.tag,
+            [(k, v) for k, v in node.value if k is not key_node],
+            node.start_mark,
+            node.end_mark,
+            node.flow_style,
+        )
         return record.convert(rest, ctx, path)
 
     def json_schema(self) -> JsonSchema:
@@ -117,8 +130,13 @@ class Number(Spec):
         except ValueError:
             return ctx.wrong_type(node, path, self.expected)
         if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
-            return ctx.report(node, path, f"{node.value} is out of range",
-                              f"write {self.expected}", "out-of-range")
+            return ctx.report(
+                node,
+                path,
+                f"{node.value} is out of range",
+                f"write {self.expected}",
+                "out-of-range",
+            )
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -154,8 +172,13 @@ class WeightLines(Spec):
         ok = True
         lines = node.value.splitlines()
         if len(lines) > self.max_lines:
-            return ctx.report(node, path, f"has {len(lines)} lines; the limit is "
-                              f"{self.max_lines}", "leave out the lightest weights", "too-long")
+            return ctx.report(
+                node,
+                path,
+                f"has {len(lines)} lines; the limit is {self.max_lines}",
+                "leave out the lightest weights",
+                "too-long",
+            )
         for offset, line in enumerate(lines):
             text = line.strip()
             if not text:
@@ -164,16 +187,23 @@ class WeightLines(Spec):
             where = f"{path} line {offset + 1}"
             problem: tuple[str, str, str] | None = None
             if found is None:
-                problem = (f"{text[:60]!r} is not a word (or two) and a weight",
-                           "write lower-case words, a space and a number, like: your team 1.42",
-                           "bad-weight")
+                problem = (
+                    f"{text[:60]!r} is not a word (or two) and a weight",
+                    "write lower-case words, a space and a number, like: your team 1.42",
+                    "bad-weight",
+                )
             elif abs(float(found.group(2))) > self.limit:
-                problem = (f"the weight {found.group(2)} is out of range",
-                           f"write a number from -{self.limit:g} to {self.limit:g}",
-                           "out-of-range")
+                problem = (
+                    f"the weight {found.group(2)} is out of range",
+                    f"write a number from -{self.limit:g} to {self.limit:g}",
+                    "out-of-range",
+                )
             elif found.group(1) in pairs:
-                problem = (f"{found.group(1)!r} is weighed twice", "keep one line for it",
-                           "duplicate-item")
+                problem = (
+                    f"{found.group(1)!r} is weighed twice",
+                    "keep one line for it",
+                    "duplicate-item",
+                )
             if problem is not None:
                 ctx.report_at(first + offset, column, where, *problem)
                 ok = False

@@ -11,7 +11,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # (CRLF endings of email and calendar text are kept).
 # (CRLF endings of email and calendar text are kept). Lone surrogates cannot be printed.
 _ACTIVE = re.compile(
-    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def strip_controls(text: str) -> str:

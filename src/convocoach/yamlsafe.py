@@ -39,8 +39,9 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(limit + 1)
         if len(data) > limit:
-            raise InvalidFile(str(path), [_too_large(str(path), os.fstat(handle.fileno()).st_size,
-                                                     limit)])
+            raise InvalidFile(
+                str(path), [_too_large(str(path), os.fstat(handle.fileno()).st_size, limit)]
+            )
     return data
 
 
@@ -66,7 +67,10 @@ def compose_text(text: str, source: str) -> yaml.Node | None:
             source,
             [
                 _problem(
-                    source, line, column, f"character {exc.character!r} is not allowed in YAML",
+                    source,
+                    line,
+                    column,
+                    f"character {exc.character!r} is not allowed in YAML",
                     "delete it, or write it as an escape in a double-quoted string",
                     "bad-character",
                 )
@@ -75,8 +79,11 @@ def compose_text(text: str, source: str) -> yaml.Node | None:
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         raise InvalidFile(
             source,
-            [_problem(source, 1, 1, f"cannot read YAML: {exc}", "check the file's syntax",
-                      "syntax")],
+            [
+                _problem(
+                    source, 1, 1, f"cannot read YAML: {exc}", "check the file's syntax", "syntax"
+                )
+            ],
         ) from None
     _reject_deep_blocks(root, source)
     return root
@@ -102,7 +109,9 @@ def decode_utf8(data: bytes, source: str) -> str:
             source,
             [
                 _problem(
-                    source, line, column,
+                    source,
+                    line,
+                    column,
                     f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                     "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
                     "encoding",
@@ -142,8 +151,9 @@ def _reject_special_tokens(text: str, source: str) -> None:
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(source, text, exc))
     except (yaml.YAMLError, ValueError) as exc:
-        problems.append(_problem(source, 1, 1, f"cannot read YAML: {exc}", "check the syntax",
-                                 "syntax"))
+        problems.append(
+            _problem(source, 1, 1, f"cannot read YAML: {exc}", "check the syntax", "syntax")
+        )
     finally:
         loader.dispose()
     if problems:
@@ -165,13 +175,25 @@ def _reject_deep_blocks(root: yaml.Node | None, source: str) -> None:
 
 
 def _too_large(source: str, size: int, limit: int) -> Problem:
-    return _problem(source, 1, 1, f"the file is {size:,} bytes; the limit is {limit:,}",
-                    "split it or remove material that does not belong in it", "file-too-large")
+    return _problem(
+        source,
+        1,
+        1,
+        f"the file is {size:,} bytes; the limit is {limit:,}",
+        "split it or remove material that does not belong in it",
+        "file-too-large",
+    )
 
 
 def _too_deep(source: str, line: int, column: int) -> Problem:
-    return _problem(source, line, column, f"nesting is deeper than {MAX_DEPTH} levels",
-                    "flatten the structure", "too-deep")
+    return _problem(
+        source,
+        line,
+        column,
+        f"nesting is deeper than {MAX_DEPTH} levels",
+        "flatten the structure",
+        "too-deep",
+    )
 
 
 def _syntax_problem(source: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -185,17 +207,26 @@ def _syntax_problem(source: str, text: str, exc: yaml.MarkedYAMLError) -> Proble
     if exc.context:
         started = exc.context_mark
         if started is not None and mark is not None and started.line != mark.line:
-            message += f" ({exc.context} that starts at line {started.line + 1}, " \
-                       f"column {started.column + 1})"
+            message += (
+                f" ({exc.context} that starts at line {started.line + 1}, "
+                f"column {started.column + 1})"
+            )
         else:
             message += f" ({exc.context})"
     if "expected a single document" in message:
-        return _problem(source, line, column, "the file holds more than one YAML document",
-                        "keep one playbook per file and remove the extra '---'", "syntax")
+        return _problem(
+            source,
+            line,
+            column,
+            "the file holds more than one YAML document",
+            "keep one playbook per file and remove the extra '---'",
+            "syntax",
+        )
     lines = text.splitlines()
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-    return _problem(source, line, column, f"YAML syntax: {message}",
-                    _syntax_fix(message, line_text), "syntax")
+    return _problem(
+        source, line, column, f"YAML syntax: {message}", _syntax_fix(message, line_text), "syntax"
+    )
 
 
 def _syntax_fix(message: str, line_text: str) -> str:

@@ -72,8 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
             from convocoach.cli.output import warn
 
-            warn(f"error: {exc}\n    fix: check free space and permissions of the data "
-                 "folder ('convocoach locate')")
+            warn(
+                f"error: {exc}\n    fix: check free space and permissions of the data "
+                "folder ('convocoach locate')"
+            )
             return 1
         raise
 

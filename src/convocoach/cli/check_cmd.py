@@ -35,8 +35,9 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.playbook:
         loaded = ctx.playbook(args.playbook)
         if loaded is None:
-            raise UserError(f"no playbook {args.playbook!r}",
-                            "see the ids with 'convocoach playbooks list'")
+            raise UserError(
+                f"no playbook {args.playbook!r}", "see the ids with 'convocoach playbooks list'"
+            )
         rubric = with_playbook(rubric, loaded.playbook)
     score = Coach(rubric).score(text, args.client or "", args.client_level)
     if args.format == "json":
@@ -52,8 +53,11 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _read_input(given: str | None) -> str:
     if given is None:
-        raise UserError("nothing to check", "give the reply as text, a file, or '-' to read "
-                        "standard input: convocoach check \"I hear you...\"")
+        raise UserError(
+            "nothing to check",
+            "give the reply as text, a file, or '-' to read "
+            'standard input: convocoach check "I hear you..."',
+        )
     if given == "-":
         data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
         source = "standard input"
@@ -61,18 +65,21 @@ def _read_input(given: str | None) -> str:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror or exc}",
-                            "check the file's permissions") from None
+            raise UserError(
+                f"cannot read {path}: {exc.strerror or exc}", "check the file's permissions"
+            ) from None
         source = str(path)
     else:
         return _checked(given, "the text given")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise UserError(f"{source}:{line}:{column}: not UTF-8 text (byte "
-                        f"0x{data[exc.start]:02x})", "save the file as UTF-8") from None
+        raise UserError(
+            f"{source}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+        ) from None
     return _checked(text, source)
 
 
@@ -93,14 +100,17 @@ def _checked(text: str, source: str) -> str:
     if not text.strip():
         raise UserError(f"{source} is empty", "give the reply or the draft to check")
     if len(text) > MAX_CHARS:
-        raise UserError(f"{source} is {len(text):,} characters; the limit is {MAX_CHARS:,}",
-                        "check one reply or one email at a time")
+        raise UserError(
+            f"{source} is {len(text):,} characters; the limit is {MAX_CHARS:,}",
+            "check one reply or one email at a time",
+        )
     return text
 
 
 def _colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and \
-        os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def _show_rubric(rubric: Rubric) -> int:

@@ -27,11 +27,13 @@ class CliContext:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
         playbook_dirs: list[Path] = getattr(args, "playbooks", None) or []
-        return cls(Locations.from_env(
-            data_dir=getattr(args, "data_dir", None),
-            config_dir=getattr(args, "config_dir", None),
-            playbook_dirs=playbook_dirs,
-        ))
+        return cls(
+            Locations.from_env(
+                data_dir=getattr(args, "data_dir", None),
+                config_dir=getattr(args, "config_dir", None),
+                playbook_dirs=playbook_dirs,
+            )
+        )
 
     @property
     def library(self) -> Library[PlaybookFile]:
@@ -79,6 +81,5 @@ class CliContext:
         if session.playbook_digest and loaded.digest != session.playbook_digest:
             from convocoach.cli.output import warn
 
-            warn(f"note: playbook {session.playbook_id!r} changed since this session was "
-                 "prepared")
+            warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
         return loaded.playbook

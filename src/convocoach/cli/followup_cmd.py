@@ -39,8 +39,10 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
 
     deadline = send_by_for(session, profile)
     if deadline is not None:
-        warn(f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
-             "after the meeting, within the same business day")
+        warn(
+            f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
+            "after the meeting, within the same business day"
+        )
     emit(data, args.output)
     return 0
 
@@ -64,11 +66,13 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         if sid is None:
             sid = create_demo_session(store, ctx.playbook(DEMO_PLAYBOOK), date.today())
     say(str(sid))
-    warn(f"{'created' if made else 'reusing'} demo session {sid}"
-         f"{'' if made else ' (--new makes a fresh one)'}; try:\n"
-         f"  convocoach sessions show {sid}\n"
-         f"  convocoach email {sid} --format md\n"
-         f"  convocoach email {sid} --format eml -o followup.eml")
+    warn(
+        f"{'created' if made else 'reusing'} demo session {sid}"
+        f"{'' if made else ' (--new makes a fresh one)'}; try:\n"
+        f"  convocoach sessions show {sid}\n"
+        f"  convocoach email {sid} --format md\n"
+        f"  convocoach email {sid} --format eml -o followup.eml"
+    )
     return 0
 
 

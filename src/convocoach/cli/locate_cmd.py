@@ -24,8 +24,9 @@ def locate(ctx: CliContext, args: argparse.Namespace) -> int:
     rows += [("$CONVOCOACH_PLAYBOOKS", str(p)) for p in loc.env_playbook_dirs]
     rows += [("--playbooks", str(p)) for p in loc.option_playbook_dirs]
     if args.format == "json":
-        emit(json.dumps([{"what": what, "path": path} for what, path in rows], indent=2) + "\n",
-             None)
+        emit(
+            json.dumps([{"what": what, "path": path} for what, path in rows], indent=2) + "\n", None
+        )
         return 0
     width = max(len(what) for what, _ in rows)
     emit("".join(f"{what.ljust(width)}  {path}\n" for what, path in rows), None)

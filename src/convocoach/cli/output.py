@@ -27,11 +27,15 @@ def emit(content: str | bytes, output: Path | None) -> None:
     try:
         write_bytes_atomic(output, data)
     except NotARegularFile as exc:
-        raise UserError(f"will not write {output}: {exc.strerror}",
-                        "give the path of a regular file, or - for standard output") from None
+        raise UserError(
+            f"will not write {output}: {exc.strerror}",
+            "give the path of a regular file, or - for standard output",
+        ) from None
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}",
-                        "check that the folder exists and that you can write to it") from None
+        raise UserError(
+            f"cannot write {output}: {exc.strerror or exc}",
+            "check that the folder exists and that you can write to it",
+        ) from None
     warn(f"wrote {output}")
 
 

@@ -22,26 +22,39 @@ if TYPE_CHECKING:
     from convocoach.playbooks.model import PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
 
-_ORIGIN_LABEL = {"bundled": "bundled", "user": "user", "env": "$CONVOCOACH_PLAYBOOKS",
-                 "option": "--playbooks"}
+_ORIGIN_LABEL = {
+    "bundled": "bundled",
+    "user": "user",
+    "env": "$CONVOCOACH_PLAYBOOKS",
+    "option": "--playbooks",
+}
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     library = ctx.summaries()
     files = library.sorted()
     if args.format == "json":
-        rows = [{
-            "id": f.id, "title": f.title, "tags": list(f.tags), "origin": f.origin,
-            "path": str(f.path), "overrides": [str(h.path) for h in library.overrides(f.id)],
-        } for f in files]
+        rows = [
+            {
+                "id": f.id,
+                "title": f.title,
+                "tags": list(f.tags),
+                "origin": f.origin,
+                "path": str(f.path),
+                "overrides": [str(h.path) for h in library.overrides(f.id)],
+            }
+            for f in files
+        ]
         invalid = [p.to_json() for bad in library.invalid for p in bad.problems]
         emit(json.dumps({"playbooks": rows, "problems": invalid}, indent=2) + "\n", None)
         return 0
     rows_text = [(f.id, f.title, _source_label(library, f), str(f.path)) for f in files]
     header = ("ID", "TITLE", "SOURCE", "FILE")
     widths = [max(len(r[i]) for r in [header, *rows_text]) for i in range(3)]
-    lines = ["  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row))
-             for row in [header, *rows_text]]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row))
+        for row in [header, *rows_text]
+    ]
     emit("\n".join(lines) + "\n", None)
     if library.invalid:
         warn("\n" + library.invalid_report())
@@ -72,11 +85,12 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
         if script is not None:
             from convocoach.rehearsal.flowchart import svg
 
-            after = ("<h2>The role-play as a map</h2>\n<p>Each box is something the client "
-                     "says; each arrow, what takes them there (and how their mood moves). "
-                     "Hover for the full line.</p>\n" + f'<div class="map">{svg(script)}</div>')
-        emit(markdown_to_html_page(markdown, loaded.playbook.title, after, _MAP_CSS),
-             args.output)
+            after = (
+                "<h2>The role-play as a map</h2>\n<p>Each box is something the client "
+                "says; each arrow, what takes them there (and how their mood moves). "
+                "Hover for the full line.</p>\n" + f'<div class="map">{svg(script)}</div>'
+            )
+        emit(markdown_to_html_page(markdown, loaded.playbook.title, after, _MAP_CSS), args.output)
         return 0
     if script is not None:
         from convocoach.rehearsal.flowchart import map_markdown
@@ -121,7 +135,8 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
 
     paths: list[Path] = []
     targets = [_validate_target(ctx, ref) for ref in args.paths] or [
-        d.path for d in search_path(ctx.locations) if d.path.is_dir()]
+        d.path for d in search_path(ctx.locations) if d.path.is_dir()
+    ]
     for target in targets:
         paths.extend(playbook_paths(target) if target.is_dir() else [target])
     results: list[tuple[Path, InvalidFile | None]] = []
@@ -134,9 +149,14 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
         results.append((path, problem))
     bad = [failure for _, failure in results if failure is not None]
     if args.format == "json":
-        report = [{"file": str(path), "valid": failure is None,
-                   "problems": [p.to_json() for p in failure.problems] if failure else []}
-                  for path, failure in results]
+        report = [
+            {
+                "file": str(path),
+                "valid": failure is None,
+                "problems": [p.to_json() for p in failure.problems] if failure else [],
+            }
+            for path, failure in results
+        ]
         emit(json.dumps(report, indent=2) + "\n", None)
     else:
         for path, failure in results:
@@ -166,9 +186,11 @@ def _validate_target(ctx: CliContext, ref: str) -> Path:
         for suffix in PLAYBOOK_SUFFIXES:
             if (folder / f"{stem}{suffix}").is_file():
                 return folder / f"{stem}{suffix}"
-    raise UserError(f"no playbook file or id {ref!r}",
-                    "give a path, or an id from 'convocoach playbooks list'; looked in "
-                    + ", ".join(str(f) for f in folders))
+    raise UserError(
+        f"no playbook file or id {ref!r}",
+        "give a path, or an id from 'convocoach playbooks list'; looked in "
+        + ", ".join(str(f) for f in folders),
+    )
 
 
 def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -183,8 +205,10 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
 
     if SLUG.fullmatch(args.id) is None:
-        raise UserError(f"{args.id!r} is not a valid playbook id",
-                        "use lowercase letters, digits and single hyphens, like 'vendor-change'")
+        raise UserError(
+            f"{args.id!r} is not a valid playbook id",
+            "use lowercase letters, digits and single hyphens, like 'vendor-change'",
+        )
     target: Path = args.output or ctx.locations.user_playbooks / f"{args.id}.yaml"
     if target.exists() and not args.force:
         raise UserError(f"{target} already exists", "choose another id or path, or add --force")

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 def cmd_preview(ctx: CliContext, args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.exists():
-        raise UserError(f"no file {str(path)!r}",
-                        "check the path, or write a starter with 'convocoach playbooks new ID'")
+        raise UserError(
+            f"no file {str(path)!r}",
+            "check the path, or write a starter with 'convocoach playbooks new ID'",
+        )
     if not path.is_file():
         raise UserError(f"{str(path)!r} is not a file", "give the path of one playbook file")
     # The file need not be valid: the preview shows what is wrong and waits for a good save.

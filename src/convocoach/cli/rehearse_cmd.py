@@ -32,29 +32,32 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
         return _play(ctx, playbook_id, args.replies, args.format, session)
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
-        raise UserError(f"no playbook {playbook_id!r}",
-                        "see the ids with 'convocoach playbooks list'")
+        raise UserError(
+            f"no playbook {playbook_id!r}", "see the ids with 'convocoach playbooks list'"
+        )
     if loaded.playbook.rehearsal is None:
-        raise UserError(f"the playbook {playbook_id!r} has no role-play",
-                        "pick one with a 'rehearsal' section (every bundled playbook has one)")
+        raise UserError(
+            f"the playbook {playbook_id!r} has no role-play",
+            "pick one with a 'rehearsal' section (every bundled playbook has one)",
+        )
     if not session_id:
         # One practice session per playbook, reused: practising should not fill the list.
         title = PRACTICE + loaded.title
-        session_id = store.find_titled(playbook_id, title) or \
-            store.create(playbook_id, loaded.digest, title)
+        session_id = store.find_titled(playbook_id, title) or store.create(
+            playbook_id, loaded.digest, title
+        )
     store.close()
     gc.disable()  # as for the app itself: see app_cmd
     from convocoach.tui.app import make_app
 
-    app = make_app(ctx.locations, rehearse_session=session_id,
-                   live_feedback=not args.no_live_feedback)
+    app = make_app(
+        ctx.locations, rehearse_session=session_id, live_feedback=not args.no_live_feedback
+    )
     app.run()
     return app.return_code or 0
 
 
-
-def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
-          session: Session | None) -> int:
+def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Session | None) -> int:
     """Play the replies in ``given`` through the playbook's role-play (with the session's
     client in the persona's place, knowing its case) and print the transcript."""
     from convocoach.rehearsal.debrief import debrief_markdown
@@ -63,12 +66,15 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
 
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
-        raise UserError(f"no playbook {playbook_id!r}",
-                        "see the ids with 'convocoach playbooks list'")
+        raise UserError(
+            f"no playbook {playbook_id!r}", "see the ids with 'convocoach playbooks list'"
+        )
     script = loaded.playbook.rehearsal
     if script is None:
-        raise UserError(f"the playbook {playbook_id!r} has no role-play",
-                        "pick one with a 'rehearsal' section (every bundled playbook has one)")
+        raise UserError(
+            f"the playbook {playbook_id!r} has no role-play",
+            "pick one with a 'rehearsal' section (every bundled playbook has one)",
+        )
     if session is not None:
         from convocoach.rehearsal.casting import cast
 
@@ -80,8 +86,10 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
         try:
             data = read_limited(Path(given))
         except OSError as exc:
-            raise UserError(f"cannot read {given}: {exc.strerror or exc}",
-                            "give the path of a text or YAML file of replies") from None
+            raise UserError(
+                f"cannot read {given}: {exc.strerror or exc}",
+                "give the path of a text or YAML file of replies",
+            ) from None
         source = given
     coach = coach_for(loaded.playbook)
     played = play(script, coach, read_replies(data, source))
@@ -91,7 +99,9 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str,
         return 0
     text = debrief_markdown(loaded.title, script, played.state, coach.rubric)
     if played.unplayed:
-        text += (f"\n{played.unplayed} more repl{'y was' if played.unplayed == 1 else 'ies were'}"
-                 " not played: the conversation had ended.\n")
+        text += (
+            f"\n{played.unplayed} more repl{'y was' if played.unplayed == 1 else 'ies were'}"
+            " not played: the conversation had ended.\n"
+        )
     emit(text, None)
     return 0

@@ -32,14 +32,17 @@ def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
     host: str = args.host
     port: int = args.port
     if not 1 <= port <= 65535:
-        raise UserError(f"--port must be between 1 and 65535, not {port}",
-                        "pick a free port, like --port 8000")
+        raise UserError(
+            f"--port must be between 1 and 65535, not {port}", "pick a free port, like --port 8000"
+        )
     if args.public_url is not None:
         check_public_url(args.public_url)
     places = args.max_participants or default_participants()
     if places < 1:
-        raise UserError(f"--max-participants must be 1 or more, not {places}",
-                        "leave it out for what this machine allows")
+        raise UserError(
+            f"--max-participants must be 1 or more, not {places}",
+            "leave it out for what this machine allows",
+        )
     server = make_server(app_command(args), host, port, args.public_url, places)
     # Create (or migrate) the database once, here: tabs opened at the same moment would
     # otherwise each try to, and all but one fail.
@@ -60,16 +63,21 @@ def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def bind_failure(host: str, port: int, exc: OSError) -> tuple[str, str]:
     """Why listening failed, and the fix for that cause."""
-    if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) or \
-            isinstance(exc, socket.gaierror):
-        return (f"cannot listen on {host}: it is not an address of this machine",
-                "leave --host out (this machine only), or give 0.0.0.0 or one of this "
-                "machine's own addresses")
+    if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) or isinstance(exc, socket.gaierror):
+        return (
+            f"cannot listen on {host}: it is not an address of this machine",
+            "leave --host out (this machine only), or give 0.0.0.0 or one of this "
+            "machine's own addresses",
+        )
     if exc.errno == errno.EACCES:
-        return (f"cannot listen on port {port}: ports below 1024 need administrator rights",
-                "choose a port from 1024 up, like --port 8000")
-    return (f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-            "choose another port with --port, or stop the program using it")
+        return (
+            f"cannot listen on port {port}: ports below 1024 need administrator rights",
+            "choose a port from 1024 up, like --port 8000",
+        )
+    return (
+        f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+        "choose another port with --port, or stop the program using it",
+    )
 
 
 def check_public_url(url: str) -> None:
@@ -80,12 +88,16 @@ def check_public_url(url: str) -> None:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises ValueError for a bad port)
     except ValueError as exc:
-        raise UserError(f"--public-url {url!r} is not a web address: {exc}",
-                        "give one like http://192.168.1.20:8000") from None
+        raise UserError(
+            f"--public-url {url!r} is not a web address: {exc}",
+            "give one like http://192.168.1.20:8000",
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError(f"--public-url {url!r} is not a web address",
-                        "give one that starts with http:// or https:// and names a host, "
-                        "like http://192.168.1.20:8000")
+        raise UserError(
+            f"--public-url {url!r} is not a web address",
+            "give one that starts with http:// or https:// and names a host, "
+            "like http://192.168.1.20:8000",
+        )
 
 
 def default_participants() -> int:
@@ -93,8 +105,7 @@ def default_participants() -> int:
     low, high = _PARTICIPANTS
     try:
         with open("/proc/meminfo", encoding="ascii") as meminfo:
-            kb = next(int(line.split()[1]) for line in meminfo
-                      if line.startswith("MemAvailable:"))
+            kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemAvailable:"))
     except (OSError, StopIteration, ValueError, IndexError):
         return low * 4
     return max(low, min(high, kb // 1024 // _MB_PER_PARTICIPANT))
@@ -103,8 +114,10 @@ def default_participants() -> int:
 def app_command(args: argparse.Namespace) -> str:
     """The shell command each browser connection runs: this Python, this app, these folders."""
     argv = [sys.executable, "-m", "convocoach"]
-    for option, value in (("--data-dir", getattr(args, "data_dir", None)),
-                          ("--config-dir", getattr(args, "config_dir", None))):
+    for option, value in (
+        ("--data-dir", getattr(args, "data_dir", None)),
+        ("--config-dir", getattr(args, "config_dir", None)),
+    ):
         if value is not None:
             argv += [option, str(Path(value).absolute())]
     for folder in getattr(args, "playbooks", None) or []:
@@ -125,11 +138,13 @@ def is_loopback(host: str) -> bool:
 
 
 def exposure_warning(host: str, port: int, data_dir: Path) -> str:
-    return (f"warning: listening on {host}:{port}, open to the network. Anyone who can reach "
-            f"this machine can open the app and read the sessions stored in {data_dir}; "
-            "there is no login, and the traffic is not encrypted.\n"
-            "    Use it only on a network private to the room, and stop it (Ctrl+C) when the "
-            "workshop ends; the default --host 127.0.0.1 keeps it to this machine.")
+    return (
+        f"warning: listening on {host}:{port}, open to the network. Anyone who can reach "
+        f"this machine can open the app and read the sessions stored in {data_dir}; "
+        "there is no login, and the traffic is not encrypted.\n"
+        "    Use it only on a network private to the room, and stop it (Ctrl+C) when the "
+        "workshop ends; the default --host 127.0.0.1 keeps it to this machine."
+    )
 
 
 def browser_url(host: str, port: int, public_url: str | None) -> str:
@@ -163,16 +178,22 @@ def offline_page(template: str) -> str:
     faces = "".join(
         f'@font-face {{ font-family: "Roboto Mono"; font-style: {style}; font-weight: 100 700;'
         f' src: url("{fonts}{file}") format("truetype"); }}\n'
-        for style, file in (("normal", "RobotoMono-VariableFont_wght.ttf"),
-                            ("italic", "RobotoMono-Italic-VariableFont_wght.ttf")))
-    local = (f'<link rel="preload" href="{fonts}RobotoMono-VariableFont_wght.ttf" as="font" '
-             f'type="font/ttf" crossorigin />\n    <style>\n{faces}    </style>')
+        for style, file in (
+            ("normal", "RobotoMono-VariableFont_wght.ttf"),
+            ("italic", "RobotoMono-Italic-VariableFont_wght.ttf"),
+        )
+    )
+    local = (
+        f'<link rel="preload" href="{fonts}RobotoMono-VariableFont_wght.ttf" as="font" '
+        f'type="font/ttf" crossorigin />\n    <style>\n{faces}    </style>'
+    )
     page = re.sub(r"<link[^>]*https?://[^>]*>", lambda _: local, template)
     return page.replace("<head>", "<head>\n    <title>{{ application.name }}</title>", 1)
 
 
-def make_server(command: str, host: str, port: int, public_url: str | None,
-                places: int = _PARTICIPANTS[1]) -> Server:
+def make_server(
+    command: str, host: str, port: int, public_url: str | None, places: int = _PARTICIPANTS[1]
+) -> Server:
     """textual-serve's server, quiet, offline, answering only pages of its own, and for at
     most ``places`` tabs at once."""
     try:
@@ -184,8 +205,10 @@ def make_server(command: str, host: str, port: int, public_url: str | None,
         from textual_serve.app_service import AppService
         from textual_serve.server import Server
     except ImportError:
-        raise UserError("serving the app to web browsers needs textual-serve, which is not "
-                        "installed", _INSTALL_HINT) from None
+        raise UserError(
+            "serving the app to web browsers needs textual-serve, which is not installed",
+            _INSTALL_HINT,
+        ) from None
     import asyncio
     import contextlib
     import logging
@@ -206,15 +229,18 @@ def make_server(command: str, host: str, port: int, public_url: str | None,
         origin = request.headers.get("Origin")
         allowed = {f"http://{request.host}", f"https://{request.host}", *allowed_origins}
         name = request.url.host or ""
-        if (loopback and not is_loopback(name) and not (public and name == public.host)) or \
-                (origin is not None and origin not in allowed):
+        if (loopback and not is_loopback(name) and not (public and name == public.host)) or (
+            origin is not None and origin not in allowed
+        ):
             raise web.HTTPForbidden(text="convocoach: this address is not allowed here\n")
         return await handler(request)
 
-    full_page = ("<!doctype html><meta charset=utf-8><title>convocoach: the room is full</title>"
-                 f"<p>All {places} places are taken. Try again when someone leaves, or ask the "
-                 "trainer to restart the server with a higher <code>--max-participants</code>."
-                 "</p>")
+    full_page = (
+        "<!doctype html><meta charset=utf-8><title>convocoach: the room is full</title>"
+        f"<p>All {places} places are taken. Try again when someone leaves, or ask the "
+        "trainer to restart the server with a higher <code>--max-participants</code>."
+        "</p>"
+    )
 
     @web.middleware
     async def within_places(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -248,16 +274,18 @@ def make_server(command: str, host: str, port: int, public_url: str | None,
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
-            aiohttp_jinja2.setup(app, loader=jinja2.DictLoader(
-                {"app_index.html": offline_page(page)}))
+            aiohttp_jinja2.setup(
+                app, loader=jinja2.DictLoader({"app_index.html": offline_page(page)})
+            )
             statics = self.statics_path.resolve()
 
             @web.middleware
-            async def no_folder_listing(request: web.Request,
-                                        handler: Handler) -> web.StreamResponse:
+            async def no_folder_listing(
+                request: web.Request, handler: Handler
+            ) -> web.StreamResponse:
                 # textual-serve serves its static folder with an index of every file in it.
                 inside = request.path == "/static" or request.path.startswith("/static/")
-                if inside and (statics / request.path[len("/static/"):]).is_dir():
+                if inside and (statics / request.path[len("/static/") :]).is_dir():
                     raise web.HTTPNotFound()
                 return await handler(request)
 
@@ -288,11 +316,18 @@ def make_server(command: str, host: str, port: int, public_url: str | None,
             url = browser_url(host, port, public_url)
             # A second Ctrl+C while the tabs close: stop at once, as asked, and quietly.
             with contextlib.suppress(GracefulExit, KeyboardInterrupt):
-                web.run_app(self._make_app(), host=self.host, port=self.port, access_log=None,
-                            shutdown_timeout=5,
-                            print=lambda *_: say(f"convocoach is served at {url}\n"
-                                                 "Open it in a web browser; every tab runs "
-                                                 "its own copy of the app. Press Ctrl+C to "
-                                                 "stop."))
+                web.run_app(
+                    self._make_app(),
+                    host=self.host,
+                    port=self.port,
+                    access_log=None,
+                    shutdown_timeout=5,
+                    print=lambda *_: say(
+                        f"convocoach is served at {url}\n"
+                        "Open it in a web browser; every tab runs "
+                        "its own copy of the app. Press Ctrl+C to "
+                        "stop."
+                    ),
+                )
 
     return RoomServer(command, host=host, port=port, title="convocoach", public_url=public_url)

@@ -18,19 +18,31 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.reader() as store:
         rows = store.list_sessions()
     if args.format == "json":
-        emit(json.dumps([row._asdict() for row in rows], indent=2, ensure_ascii=False) + "\n",
-             None)
+        emit(json.dumps([row._asdict() for row in rows], indent=2, ensure_ascii=False) + "\n", None)
         return 0
     if not rows:
         warn("no sessions yet; start one in the app ('convocoach') or run 'convocoach demo'")
         return 0
     table = [("ID", "TITLE", "CLIENT", "PLAYBOOK", "MEETING", "CHANGED")]
-    table += [(str(r.id), r.title or "-", " / ".join(x for x in (r.client, r.company) if x) or "-",
-               r.playbook_id, r.meeting_date or "-", r.updated_at[:16].replace("T", " "))
-              for r in rows]
+    table += [
+        (
+            str(r.id),
+            r.title or "-",
+            " / ".join(x for x in (r.client, r.company) if x) or "-",
+            r.playbook_id,
+            r.meeting_date or "-",
+            r.updated_at[:16].replace("T", " "),
+        )
+        for r in rows
+    ]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    emit("".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
-                 for row in table), None)
+    emit(
+        "".join(
+            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
+            for row in table
+        ),
+        None,
+    )
     return 0
 
 
@@ -51,8 +63,7 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
-    notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file),
-                         date.today())
+    notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file), date.today())
     render = plan_sheet_html if args.format == "html" else plan_sheet_markdown
     emit(render(session, playbook, notes), args.output)
     return 0
@@ -70,9 +81,11 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     text, left_out = export_session(session, args.format, rehearsals)
     emit(text, args.output)
     if left_out:
-        warn(f"note: the {counted(left_out, 'oldest rehearsal')} of this session "
-             f"{'is' if left_out == 1 else 'are'} not in the file, so that it stays within "
-             "what 'sessions import' takes")
+        warn(
+            f"note: the {counted(left_out, 'oldest rehearsal')} of this session "
+            f"{'is' if left_out == 1 else 'are'} not in the file, so that it stays within "
+            "what 'sessions import' takes"
+        )
     return 0
 
 
@@ -81,8 +94,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     try:
         data = read_limited(args.file, SESSION_MAX_BYTES)
     except OSError as exc:
-        raise UserError(f"cannot read {source}: {exc.strerror or exc}",
-                        "check the path") from None
+        raise UserError(f"cannot read {source}: {exc.strerror or exc}", "check the path") from None
     from convocoach.sessions.rehearsals import RehearsalLog
 
     imported = parse_session(data, source)
@@ -90,12 +102,16 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.store() as store:
         existing = store.find_uuid(session.uuid)
         if existing is not None and not args.replace:
-            raise UserError(f"session {session.uuid} is already here (id {existing})",
-                            "add --replace to overwrite it, or delete it first")
+            raise UserError(
+                f"session {session.uuid} is already here (id {existing})",
+                "add --replace to overwrite it, or delete it first",
+            )
         log = RehearsalLog(store)
         new_id = store.insert_session(
-            session, replace=args.replace,
-            also=lambda session_id: log.insert_rows(session_id, imported.rehearsals))
+            session,
+            replace=args.replace,
+            also=lambda session_id: log.insert_rows(session_id, imported.rehearsals),
+        )
     warn(f"imported {source} as session {new_id}")
     return 0
 
@@ -117,8 +133,14 @@ def cmd_salvage(ctx: CliContext, args: argparse.Namespace) -> int:
     report = salvage(path)
     sessions = report.copied.get("sessions", 0)
     of = f" of {report.sessions_before}" if report.sessions_before is not None else ""
-    rest = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in report.copied.items()
-                     if table != "sessions" and n)
-    warn(f"salvaged {sessions}{of} sessions" + (f" ({rest})" if rest else "")
-         + f" into {path}; the damaged file is kept as {report.kept_as}")
+    rest = ", ".join(
+        f"{n} {table.replace('_', ' ')}"
+        for table, n in report.copied.items()
+        if table != "sessions" and n
+    )
+    warn(
+        f"salvaged {sessions}{of} sessions"
+        + (f" ({rest})" if rest else "")
+        + f" into {path}; the damaged file is kept as {report.kept_as}"
+    )
     return 0

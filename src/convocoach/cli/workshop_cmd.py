@@ -25,8 +25,9 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
     summaries = ctx.summaries()
     unknown = [pid for pid in ids if summaries.get(pid) is None]
     if unknown:
-        raise UserError(f"no playbook {unknown[0]!r}",
-                        "see the ids with 'convocoach playbooks list'")
+        raise UserError(
+            f"no playbook {unknown[0]!r}", "see the ids with 'convocoach playbooks list'"
+        )
     people = args.people.split(",") if args.people else []
     plan = make_plan(args.title or "", ids, args.rounds, args.minutes, args.group, people)
     with ctx.store() as store:
@@ -43,21 +44,37 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     for _, problem in damaged:
         warn(problem.format())
     if args.format == "json":
-        say(json.dumps([{
-            "id": w.id, "title": w.plan.title, "playbooks": list(w.plan.playbook_ids),
-            "rounds": w.plan.rounds, "round_minutes": w.plan.round_minutes,
-            "group": w.plan.group, "people": list(w.plan.people),
-            "current_round": w.current_round,
-            "rounds_done": sum(r.finished for r in w.rounds), "updated_at": w.updated_at,
-        } for w in workshops], indent=2, ensure_ascii=False))
+        say(
+            json.dumps(
+                [
+                    {
+                        "id": w.id,
+                        "title": w.plan.title,
+                        "playbooks": list(w.plan.playbook_ids),
+                        "rounds": w.plan.rounds,
+                        "round_minutes": w.plan.round_minutes,
+                        "group": w.plan.group,
+                        "people": list(w.plan.people),
+                        "current_round": w.current_round,
+                        "rounds_done": sum(r.finished for r in w.rounds),
+                        "updated_at": w.updated_at,
+                    }
+                    for w in workshops
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     if not workshops:
         say("No workshops yet. Plan one with 'convocoach workshop start PLAYBOOK...'.")
     for w in workshops:
         done = sum(r.finished for r in w.rounds)
-        say(f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
+        say(
+            f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
             f"{done} of {counted(w.plan.rounds, 'round')} done; "
-            f"{w.updated_at[:16].replace('T', ' ')})")
+            f"{w.updated_at[:16].replace('T', ' ')})"
+        )
     return 0
 
 

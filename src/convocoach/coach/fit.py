@@ -45,8 +45,7 @@ def fit(texts: Sequence[str], labels: Sequence[bool]) -> Fitted:
     """Weights under which the words of ``texts`` add up above zero where ``labels`` is true."""
     found = [list(features(text)) for text in texts]
     counts = Counter(key for keys in found for key in keys)
-    index = {key: n for n, key in enumerate(sorted(k for k, c in counts.items()
-                                                   if c >= MIN_COUNT))}
+    index = {key: n for n, key in enumerate(sorted(k for k, c in counts.items() if c >= MIN_COUNT))}
     rows = [[index[k] for k in keys if k in index] for keys in found]
     targets = [1.0 if label else 0.0 for label in labels]
     weights = [0.0] * len(index)
@@ -68,36 +67,51 @@ def fit(texts: Sequence[str], labels: Sequence[bool]) -> Fitted:
     return Fitted(round(bias, 3), dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
-def _labelled(entries: list[dict[str, Any]], code: str, polarity: model.Polarity
-              ) -> tuple[list[str], list[bool]]:
+def _labelled(
+    entries: list[dict[str, Any]], code: str, polarity: model.Polarity
+) -> tuple[list[str], list[bool]]:
     target = "fail" if polarity == "penalty" else "pass"
-    pairs = [(str(e["reply"]), e["expect"][code] == target) for e in entries
-             if e.get("expect", {}).get(code) in ("pass", "fail")]
+    pairs = [
+        (str(e["reply"]), e["expect"][code] == target)
+        for e in entries
+        if e.get("expect", {}).get(code) in ("pass", "fail")
+    ]
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 def table_lines(name: str, fitted: Fitted, indent: str = "  ") -> list[str]:
     """The weight table as the rubric holds it, under its top-level ``weights:``."""
     inner = indent + "  "
-    return [f"{indent}- name: {name}", f"{inner}bias: {fitted.bias}", f"{inner}weights: |",
-            *(f"{inner}  {key} {weight}" for key, weight in fitted.weights.items())]
+    return [
+        f"{indent}- name: {name}",
+        f"{inner}bias: {fitted.bias}",
+        f"{inner}weights: |",
+        *(f"{inner}  {key} {weight}" for key, weight in fitted.weights.items()),
+    ]
 
 
 def rewrite(text: str, name: str, fitted: Fitted) -> str:
     """``text`` (a rubric file) with the weight table ``name`` replaced, or added at the end
     under a top-level ``weights:``."""
     lines = text.rstrip("\n").split("\n")
-    start = next((n for n, line in enumerate(lines)
-                  if re.fullmatch(rf"\s*- name:\s*['\"]?{re.escape(name)}['\"]?\s*", line)
-                  and _in_weights(lines, n)), None)
+    start = next(
+        (
+            n
+            for n, line in enumerate(lines)
+            if re.fullmatch(rf"\s*- name:\s*['\"]?{re.escape(name)}['\"]?\s*", line)
+            and _in_weights(lines, n)
+        ),
+        None,
+    )
     if start is None:
         if not any(line.startswith("weights:") for line in lines):
             lines += ["", "weights:"]
         return "\n".join([*lines, *table_lines(name, fitted)]) + "\n"
     depth = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
-    while end < len(lines) and (not lines[end].strip()
-                                or len(lines[end]) - len(lines[end].lstrip()) > depth):
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > depth
+    ):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
@@ -129,8 +143,10 @@ def refit(labels: Path, rubric_path: Path) -> list[str]:
             texts, targets = _labelled(entries, dim.code, dim.polarity)
             fitted = fit(texts, targets)
             text = rewrite(text, rule.table, fitted)
-            report.append(f"{rule.table} ({dim.code}): {len(texts)} replies, {sum(targets)} "
-                          f"showing it, {len(fitted.weights)} weights")
+            report.append(
+                f"{rule.table} ({dim.code}): {len(texts)} replies, {sum(targets)} "
+                f"showing it, {len(fitted.weights)} weights"
+            )
     write_text_atomic(rubric_path, text)
     return report
 

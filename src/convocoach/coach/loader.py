@@ -28,10 +28,20 @@ def parse_rubric(data: bytes, source: str) -> model.Rubric:
     root = compose_bytes(data, source)
     if not isinstance(root, yaml.MappingNode):
         line = root.start_mark.line + 1 if root is not None else 1
-        raise InvalidFile(source, [Problem(source, line, 1, "", "the top level must be a mapping "
-                                           "of keys (format:, id:, dimensions: ...)",
-                                           "start from the bundled rubric (convocoach check "
-                                           "--show-rubric)", "top-level")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    line,
+                    1,
+                    "",
+                    "the top level must be a mapping of keys (format:, id:, dimensions: ...)",
+                    "start from the bundled rubric (convocoach check --show-rubric)",
+                    "top-level",
+                )
+            ],
+        )
     refuse_newer_format(root, "format", FORMAT_VERSION, "rubric", source)
     rubric, problems = convert_document(root, RUBRIC, source)
     if problems or rubric is INVALID:
@@ -44,10 +54,20 @@ def read_rubric_file(path: Path) -> model.Rubric:
     try:
         data = read_limited(path)
     except OSError as exc:
-        raise InvalidFile(str(path), [Problem(str(path), 1, 1, "",
-                                              f"cannot read the file: {exc.strerror or exc}",
-                                              "check that the path exists and is readable",
-                                              "unreadable")]) from None
+        raise InvalidFile(
+            str(path),
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check that the path exists and is readable",
+                    "unreadable",
+                )
+            ],
+        ) from None
     return parse_rubric(data, str(path))
 
 
@@ -71,8 +91,10 @@ def find_rubric(locations: Locations, name: str = "") -> model.Rubric:
     if not path.suffix:
         path = locations.user_rubrics / f"{name}.yaml"
     if not path.is_file():
-        raise UserError(f"no rubric {name!r} (looked for {path})",
-                        f"put it in {locations.user_rubrics} or give the path of the file")
+        raise UserError(
+            f"no rubric {name!r} (looked for {path})",
+            f"put it in {locations.user_rubrics} or give the path of the file",
+        )
     return _known_names(_resolve(read_rubric_file(path), str(path), locations, 0), path)
 
 
@@ -80,25 +102,50 @@ def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
     """Refuse a pattern naming a word set, or a weighed rule naming a weight table, that
     neither this rubric nor what it extends has."""
     tables = {t.name for t in rubric.weights}
-    missing = [r for d in rubric.dimensions for r in d.rules
-               if isinstance(r, model.Weighed) and r.table not in tables]
+    missing = [
+        r
+        for d in rubric.dimensions
+        for r in d.rules
+        if isinstance(r, model.Weighed) and r.table not in tables
+    ]
     if missing:
         line, column = _where(path, f"id: {missing[0].id}")
         known_tables = ", ".join(sorted(tables)) or "none"
-        raise InvalidFile(str(path), [Problem(
-            str(path), line, column, f"rule {missing[0].id}",
-            f"no weight table {missing[0].table!r} under 'weights:'",
-            f"add it (python -m convocoach.coach.fit fits one) or use one of: {known_tables}",
-            "unknown-table")])
+        raise InvalidFile(
+            str(path),
+            [
+                Problem(
+                    str(path),
+                    line,
+                    column,
+                    f"rule {missing[0].id}",
+                    f"no weight table {missing[0].table!r} under 'weights:'",
+                    "add it (python -m convocoach.coach.fit fits one)"
+                    f" or use one of: {known_tables}",
+                    "unknown-table",
+                )
+            ],
+        )
     unknown = vocabulary.unknown_names(rubric)
     if not unknown:
         return rubric
     rule_id, name = unknown[0]
     line, column = _where(path, "{" + name + "}")
     known = ", ".join(sorted(v.name for v in rubric.vocabulary)) or "none"
-    raise InvalidFile(str(path), [Problem(
-        str(path), line, column, f"rule {rule_id}", f"no word set {{{name}}} in the vocabulary",
-        f"add it under 'vocabulary:' or use one of: {known}", "unknown-vocabulary")])
+    raise InvalidFile(
+        str(path),
+        [
+            Problem(
+                str(path),
+                line,
+                column,
+                f"rule {rule_id}",
+                f"no word set {{{name}}} in the vocabulary",
+                f"add it under 'vocabulary:' or use one of: {known}",
+                "unknown-vocabulary",
+            )
+        ],
+    )
 
 
 def _where(path: Path, needle: str) -> tuple[int, int]:
@@ -112,23 +159,43 @@ def _where(path: Path, needle: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _resolve(rubric: model.Rubric, source: str, locations: Locations, depth: int
-             ) -> model.Rubric:
+def _resolve(rubric: model.Rubric, source: str, locations: Locations, depth: int) -> model.Rubric:
     if not rubric.extends:
         return rubric
     if depth >= _MAX_DEPTH:
-        raise InvalidFile(source, [Problem(source, 1, 1, "extends", "rubrics extend each other "
-                                           "in a loop", "make one of them stand alone",
-                                           "extends-loop")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "extends",
+                    "rubrics extend each other in a loop",
+                    "make one of them stand alone",
+                    "extends-loop",
+                )
+            ],
+        )
     if rubric.extends == DEFAULT_ID:
         base = _bundled(locations.bundled_rubrics)
     else:
         path = locations.user_rubrics / f"{rubric.extends}.yaml"
         if not path.is_file():
-            raise InvalidFile(source, [Problem(source, 1, 1, "extends",
-                                               f"no rubric {rubric.extends!r} to extend",
-                                               f"put it in {locations.user_rubrics} or extend "
-                                               "'default'", "extends")])
+            raise InvalidFile(
+                source,
+                [
+                    Problem(
+                        source,
+                        1,
+                        1,
+                        "extends",
+                        f"no rubric {rubric.extends!r} to extend",
+                        f"put it in {locations.user_rubrics} or extend 'default'",
+                        "extends",
+                    )
+                ],
+            )
         base = _resolve(read_rubric_file(path), str(path), locations, depth + 1)
     return extend(base, rubric, source)
 
@@ -142,42 +209,78 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
             dims[dim.code] = dim if dim.title else dataclasses.replace(dim, title=dim.code)
             continue
         dims[dim.code] = dataclasses.replace(
-            old, title=dim.title or old.title, why=dim.why or old.why, tip=dim.tip or old.tip,
+            old,
+            title=dim.title or old.title,
+            why=dim.why or old.why,
+            tip=dim.tip or old.tip,
             absent_message=dim.absent_message or old.absent_message,
-            rules=old.rules + dim.rules)
+            rules=old.rules + dim.rules,
+        )
     vocab = vocabulary.merge(base.vocabulary, extra.vocabulary)
     tables = {t.name: t for t in base.weights} | {t.name: t for t in extra.weights}
     known = {r.id for d in dims.values() for r in d.rules}
     unknown = [rule_id for rule_id in extra.disable if rule_id not in known]
     if unknown:
-        raise InvalidFile(source, [Problem(source, 1, 1, "disable",
-                                           f"no rule {unknown[0]!r} to disable",
-                                           "check the rule ids with 'convocoach check "
-                                           "--show-rubric'", "disable")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "disable",
+                    f"no rule {unknown[0]!r} to disable",
+                    "check the rule ids with 'convocoach check --show-rubric'",
+                    "disable",
+                )
+            ],
+        )
     off = set(extra.disable)
-    dims = {code: dataclasses.replace(d, rules=tuple(r for r in d.rules if r.id not in off))
-            for code, d in dims.items()}
-    return dataclasses.replace(base, id=extra.id, title=extra.title or base.title,
-                               extends=extra.extends, dimensions=tuple(dims.values()),
-                               disable=(), vocabulary=vocab, weights=tuple(tables.values()))
+    dims = {
+        code: dataclasses.replace(d, rules=tuple(r for r in d.rules if r.id not in off))
+        for code, d in dims.items()
+    }
+    return dataclasses.replace(
+        base,
+        id=extra.id,
+        title=extra.title or base.title,
+        extends=extra.extends,
+        dimensions=tuple(dims.values()),
+        disable=(),
+        vocabulary=vocab,
+        weights=tuple(tables.values()),
+    )
 
 
 def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
     """The rubric plus the playbook's own words: its phrases to avoid (each with what to say
     instead) as stock escalators, and its jargon as plain-words rules for a non-technical
     or middling client."""
-    avoid = tuple(model.Swap(a.phrase.strip(" .!?\"'"), a.instead) for a in playbook.empathy.avoid
-                  if a.phrase.strip(" .!?\"'"))
+    avoid = tuple(
+        model.Swap(a.phrase.strip(" .!?\"'"), a.instead)
+        for a in playbook.empathy.avoid
+        if a.phrase.strip(" .!?\"'")
+    )
     jargon = tuple(model.Swap(j.use, j.instead) for j in playbook.coaching.jargon)
     extra: dict[str, model.Rule] = {}
     if avoid:
         extra["NODISMISS"] = model.Substitution(
-            f"playbook-{playbook.id}-avoid", "The playbook advises against this phrase",
-            model.LEVELS, avoid, "ignore")
+            f"playbook-{playbook.id}-avoid",
+            "The playbook advises against this phrase",
+            model.LEVELS,
+            avoid,
+            "ignore",
+        )
     if jargon:
         extra["PLAIN"] = model.Substitution(
-            f"playbook-{playbook.id}-jargon", "Jargon of the field", ("low", "medium"), jargon,
-            "ignore")
-    dims = tuple(dataclasses.replace(d, rules=(*d.rules, extra[d.code])) if d.code in extra
-                 else d for d in rubric.dimensions)
+            f"playbook-{playbook.id}-jargon",
+            "Jargon of the field",
+            ("low", "medium"),
+            jargon,
+            "ignore",
+        )
+    dims = tuple(
+        dataclasses.replace(d, rules=(*d.rules, extra[d.code])) if d.code in extra else d
+        for d in rubric.dimensions
+    )
     return dataclasses.replace(rubric, dimensions=dims)

@@ -48,8 +48,9 @@ class Matcher:
 
     __slots__ = ("always", "gated")
 
-    def __init__(self, phrases: tuple[str, ...], patterns: tuple[str, ...],
-                 named: WordSets) -> None:
+    def __init__(
+        self, phrases: tuple[str, ...], patterns: tuple[str, ...], named: WordSets
+    ) -> None:
         always: list[str] = []
         self.gated: list[tuple[frozenset[int], _Lazy]] = []
         if phrases:
@@ -63,13 +64,12 @@ class Matcher:
                 always.append(trie.alternation(common))
             # Small buckets: each runs only when one of its own pieces is in the reply.
             rare.sort(key=lambda p: pieces[p])
-            for bucket in (rare[i:i + _BUCKET] for i in range(0, len(rare), _BUCKET)):
+            for bucket in (rare[i : i + _BUCKET] for i in range(0, len(rare), _BUCKET)):
                 need = _need(frozenset(pieces[p] for p in bucket), named)
                 if need is None:
                     always.append(trie.alternation(bucket))
                 else:
-                    self.gated.append((frozenset((need.number,)),
-                                       _Lazy(trie.alternation(bucket))))
+                    self.gated.append((frozenset((need.number,)), _Lazy(trie.alternation(bucket))))
         tokens = _stand_ins(sorted(named))
         by_needs: dict[tuple[_Need, ...], list[str]] = {}
         for pattern in (part for whole in patterns for part in split_top_level(whole)):
@@ -84,31 +84,36 @@ class Matcher:
                 else:
                     always.append(f"(?:{source})")
         # Patterns that need the same words run together, as one alternation.
-        self.gated += [(frozenset(n.number for n in gates),
-                        _Lazy("|".join(f"(?:{s})" for s in sources)))
-                       for gates, sources in by_needs.items()]
+        self.gated += [
+            (frozenset(n.number for n in gates), _Lazy("|".join(f"(?:{s})" for s in sources)))
+            for gates, sources in by_needs.items()
+        ]
         self.always = _Lazy("|".join(always)) if always else None
 
-    def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None
-              ) -> list[Span]:
+    def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None) -> list[Span]:
         """Where the cues match in ``text[start:end]``; ``probe`` describes the whole reply."""
         stop = len(text) if end is None else end
         found: list[Span] = []
         if self.always is not None:
-            found += [m.span() for m in self.always.regex().finditer(text, start, stop)
-                      if m.end() > m.start()]
+            found += [
+                m.span()
+                for m in self.always.regex().finditer(text, start, stop)
+                if m.end() > m.start()
+            ]
         met = probe.met_needs
         if met is None and FILTERING:
             met = probe.met_needs = _LEXICON.met(probe.lowered)
         for needs, lazy in self.gated:
             # One subset test per group: every set of words it needs is met in this reply.
             if met is None or needs <= met:
-                found += [m.span() for m in lazy.regex().finditer(text, start, stop)
-                          if m.end() > m.start()]
+                found += [
+                    m.span()
+                    for m in lazy.regex().finditer(text, start, stop)
+                    if m.end() > m.start()
+                ]
         if self.gated:
             found.sort()
         return found
-
 
 
 class _Need:
@@ -154,7 +159,8 @@ class _Lexicon:
                 by_word.setdefault(word, set()).add(number)
         self.meets = {
             w: frozenset().union(*(by_word.get(w[:n], ()) for n in range(1, len(w) + 1)))
-            for w in by_word}
+            for w in by_word
+        }
         self.scan = re.compile(f"(?=({trie.literal_alternation(by_word)}))")
         return self.scan
 
@@ -240,7 +246,8 @@ def split_top_level(pattern: str) -> list[str]:
     return parts if all(parts) else [pattern]
 
 
-def matcher(phrases: tuple[str, ...], patterns: tuple[str, ...],
-            named: WordSets | None = None) -> Matcher | None:
+def matcher(
+    phrases: tuple[str, ...], patterns: tuple[str, ...], named: WordSets | None = None
+) -> Matcher | None:
     sets = named if named is not None else WordSets({}, {})
     return Matcher(phrases, patterns, sets) if phrases or patterns else None

@@ -150,7 +150,8 @@ class Weighed:
 
 
 Rule = Union[  # noqa: UP007 (a runtime alias; Python 3.10 cannot | these at import)
-    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional, Weighed]
+    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional, Weighed
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,25 @@ _MIN_LENGTH = 3  # shorter words are in nearly every reply: no use as a filter
 _MAX_WORDS = 300  # more words than this cost more to look for than the pattern itself
 _KEEP = 6  # sets checked per pattern, the most selective first
 # Words in nearly every reply: a set holding one of them filters nothing.
-COMMON = frozenset(("the", "you", "your", "our", "and", "for", "that", "this", "with",
-                     "ing", "you ", "the ", " you ", "have", "we "))
+COMMON = frozenset(
+    (
+        "the",
+        "you",
+        "your",
+        "our",
+        "and",
+        "for",
+        "that",
+        "this",
+        "with",
+        "ing",
+        "you ",
+        "the ",
+        " you ",
+        "have",
+        "we ",
+    )
+)
 
 Words = frozenset[str]
 Requirement = tuple[Words, ...]
@@ -56,8 +73,9 @@ def phrase_key(phrase: str) -> str:
 
 
 def _useful(words: Words) -> bool:
-    return (0 < len(words) <= _MAX_WORDS and min(map(len, words)) >= _MIN_LENGTH
-            and not words & COMMON)
+    return (
+        0 < len(words) <= _MAX_WORDS and min(map(len, words)) >= _MIN_LENGTH and not words & COMMON
+    )
 
 
 def _rank(words: Words) -> tuple[int, int]:
@@ -104,5 +122,8 @@ def _branches(alternatives: list[Any]) -> Words | None:
     return frozenset(union)
 
 
-_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-                 if hasattr(_sre, name))
+_REPEATS = tuple(
+    getattr(_sre, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre, name)
+)

@@ -37,8 +37,15 @@ class Readability:
         return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
 
 
-_EASE_BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain"),
-               (50, "fairly hard"), (30, "hard"), (0, "very hard"))
+_EASE_BANDS = (
+    (90, "very easy"),
+    (80, "easy"),
+    (70, "fairly easy"),
+    (60, "plain"),
+    (50, "fairly hard"),
+    (30, "hard"),
+    (0, "very hard"),
+)
 """Flesch's own bands for his 0-100 scale, each by its lowest score."""
 
 
@@ -61,6 +68,10 @@ def measure(text: str, spans: list[Span] | None = None) -> Readability:
     starts = [w.start() for w in found]
     counts = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in parts]
     longest = max(range(len(counts)), key=counts.__getitem__, default=None)
-    return Readability(len(found), len(parts), sum(syllables(w.group()) for w in found),
-                       counts[longest] if longest is not None else 0,
-                       parts[longest] if longest is not None else None)
+    return Readability(
+        len(found),
+        len(parts),
+        sum(syllables(w.group()) for w in found),
+        counts[longest] if longest is not None else 0,
+        parts[longest] if longest is not None else None,
+    )

@@ -17,6 +17,7 @@ _SGR = {"pass": "32", "fail": "31", "not-applicable": "2", "bad": "1;4;31", "goo
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
+
 # The report holds escapes of its own (colour), so it cannot be passed through visible()
 # whole: every piece of the user's text is, as it goes in.
 
@@ -26,8 +27,13 @@ def marked_text(score: Score, colour: bool) -> str:
     and every span that earned a pass in {{braces}} (green)."""
     kinds: dict[tuple[int, int], str] = {}
     for result in score.results:
-        kind = "bad" if result.status == "fail" and result.penalty else \
-            "good" if result.status == "pass" and result.polarity == "reward" else ""
+        kind = (
+            "bad"
+            if result.status == "fail" and result.penalty
+            else "good"
+            if result.status == "pass" and result.polarity == "reward"
+            else ""
+        )
         if not kind:
             continue
         for m in result.matches:
@@ -51,11 +57,15 @@ def text_report(score: Score, colour: bool = False) -> str:
     for r in score.results:
         word = STATUS_WORDS[r.status]
         head = f"{_MARK[r.status]} {word:<4} {r.code:<9} {r.title}"
-        lines.append(_paint(head, _SGR[r.status], colour)
-                     + (f": {visible(r.reason)}" if r.reason else ""))
-        swaps = [f"'{visible(m.text)}' -> " + (f"'{visible(m.instead)}'" if m.instead
-                                                else "leave it out")
-                 for m in r.matches if m.instead is not None]
+        lines.append(
+            _paint(head, _SGR[r.status], colour) + (f": {visible(r.reason)}" if r.reason else "")
+        )
+        swaps = [
+            f"'{visible(m.text)}' -> "
+            + (f"'{visible(m.instead)}'" if m.instead else "leave it out")
+            for m in r.matches
+            if m.instead is not None
+        ]
         if swaps:
             lines.append("      instead: " + "; ".join(dict.fromkeys(swaps)))
         elif r.matches and r.status == "fail":
@@ -63,8 +73,9 @@ def text_report(score: Score, colour: bool = False) -> str:
             lines.append(f"      found: {quoted}")
     fired = len(score.penalties)
     lines.append("")
-    lines.append(f"{fired} penalt{'y' if fired == 1 else 'ies'} "
-                 f"(client technical level: {score.level})")
+    lines.append(
+        f"{fired} penalt{'y' if fired == 1 else 'ies'} (client technical level: {score.level})"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -74,11 +85,25 @@ def as_json(score: Score) -> dict[str, Any]:
         "client_level": score.level,
         "penalties": [r.code for r in score.penalties],
         "dimensions": [
-            {"code": r.code, "title": r.title, "polarity": r.polarity, "status": r.status,
-             "penalty": r.penalty, "reason": r.reason, "rewrite": r.rewrite,
-             "matches": [{"start": m.start, "end": m.end, "text": m.text, "rule": m.rule_id,
-                          **({"instead": m.instead} if m.instead is not None else {})}
-                         for m in r.matches]}
+            {
+                "code": r.code,
+                "title": r.title,
+                "polarity": r.polarity,
+                "status": r.status,
+                "penalty": r.penalty,
+                "reason": r.reason,
+                "rewrite": r.rewrite,
+                "matches": [
+                    {
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "rule": m.rule_id,
+                        **({"instead": m.instead} if m.instead is not None else {}),
+                    }
+                    for m in r.matches
+                ],
+            }
             for r in score.results
         ],
     }

@@ -18,8 +18,9 @@ from convocoach.wording import counted
 
 # Every Unicode space (no-break, thin, ideographic...) as a plain one, character for character.
 _SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
-_FILLERS = frozenset(("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just",
-                      "right", "oh"))
+_FILLERS = frozenset(
+    ("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just", "right", "oh")
+)
 _FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
@@ -60,7 +61,6 @@ class Reply:
         return folded(self.text)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule that matched: ``effect`` is what it says about the dimension."""
@@ -90,8 +90,7 @@ def _cues(cues: model.Cues, named: WordSets) -> Matcher | None:
     return matcher(cues.phrases, cues.patterns, named)
 
 
-def _find(cues: Matcher | None, reply: Reply, start: int = 0, end: int | None = None
-          ) -> list[Span]:
+def _find(cues: Matcher | None, reply: Reply, start: int = 0, end: int | None = None) -> list[Span]:
     return [] if cues is None else cues.spans(reply.matchable, reply, start, end)
 
 
@@ -137,7 +136,7 @@ class SubstitutionRule:
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if not found:
             return None
-        swaps = tuple((s, self.instead.get(_normal(reply.text[s[0]:s[1]]), "")) for s in found)
+        swaps = tuple((s, self.instead.get(_normal(reply.text[s[0] : s[1]]), "")) for s in found)
         return Hit(self.rule.id, "fail", tuple(found), self.rule.message, True, swaps)
 
 
@@ -202,7 +201,7 @@ class QuestionRule:
         for span in reply.sentences:
             if inside(span, reply.quoted):
                 continue
-            sentence = text[span[0]:span[1]]
+            sentence = text[span[0] : span[1]]
             if self.leading is not None and self.leading.spans(sentence, reply):
                 closed.append(span)
             elif self.invitation is not None and self.invitation.spans(sentence, reply):
@@ -248,8 +247,12 @@ class OverlapRule:
         if len(shared) < r.min_shared or len(shared) * 100 < r.min_percent * len(theirs):
             return None
         words = ", ".join(w.text for w in shared[:4])
-        return Hit(r.id, "pass", tuple((w.start, w.end) for w in shared),
-                   f"{r.message} (takes up: {words})")
+        return Hit(
+            r.id,
+            "pass",
+            tuple((w.start, w.end) for w in shared),
+            f"{r.message} (takes up: {words})",
+        )
 
 
 class ReadabilityRule:
@@ -267,14 +270,22 @@ class ReadabilityRule:
         if m.grade > r.max_grade:
             problems.append(f"grade {m.grade:.0f}, aim for {r.max_grade} or lower")
         if m.words_per_sentence > r.max_sentence_words:
-            problems.append(f"{m.words_per_sentence:.0f} words a sentence, aim for "
-                            f"{r.max_sentence_words} or fewer")
+            problems.append(
+                f"{m.words_per_sentence:.0f} words a sentence, aim for "
+                f"{r.max_sentence_words} or fewer"
+            )
         if r.max_longest_sentence and m.longest_words > r.max_longest_sentence:
-            problems.append(f"one sentence of {m.longest_words} words, aim for "
-                            f"{r.max_longest_sentence} or fewer")
+            problems.append(
+                f"one sentence of {m.longest_words} words, aim for "
+                f"{r.max_longest_sentence} or fewer"
+            )
         if not problems:
-            return Hit(r.id, "pass", (), f"Easy to read ({describe_ease(m.reading_ease)}, "
-                                         f"grade {max(m.grade, 1):.0f})")
+            return Hit(
+                r.id,
+                "pass",
+                (),
+                f"Easy to read ({describe_ease(m.reading_ease)}, grade {max(m.grade, 1):.0f})",
+            )
         spans = (m.longest,) if m.longest is not None else ()
         return Hit(r.id, "fail", spans, f"{r.message}: {'; '.join(problems)}", penalty=True)
 
@@ -292,19 +303,24 @@ class ConditionalRule:
         defined = {g for m in self.second.finditer(text) for g in m.groups() if g}
         # The client's own acronyms need no spelling out to them.
         defined |= {m.group(1) for m in self.first.finditer(reply.client_line)}
-        found = [m.span(1) for m in self.first.finditer(text)
-                 if m.group(1) not in self.allow and m.group(1) not in defined]
+        found = [
+            m.span(1)
+            for m in self.first.finditer(text)
+            if m.group(1) not in self.allow and m.group(1) not in defined
+        ]
         found = _unquoted(found, reply, "ignore")
         if not found:
             return None
         names = ", ".join(dict.fromkeys(text[a:b] for a, b in found))
-        return Hit(self.rule.id, "fail", tuple(found), f"{self.rule.message}: {names}",
-                   penalty=True)
+        return Hit(
+            self.rule.id, "fail", tuple(found), f"{self.rule.message}: {names}", penalty=True
+        )
 
 
 class WeighedRule:
-    def __init__(self, rule: model.Weighed, named: WordSets,
-                 table: model.WeightTable | None) -> None:
+    def __init__(
+        self, rule: model.Weighed, named: WordSets, table: model.WeightTable | None
+    ) -> None:
         self.rule = rule
         self.bias = table.bias if table is not None else 0.0
         self.weights = dict(table.weights) if table is not None else {}
@@ -324,16 +340,28 @@ class WeighedRule:
             return None
         heaviest = ", ".join(f"'{reply.text[a:b]}'" for _, _, (a, b) in weighing.heaviest)
         message = f"{r.message} (weighs most: {heaviest})" if heaviest else r.message
-        return Hit(r.id, "fail", tuple(span for _, _, span in weighing.heaviest), message,
-                   penalty=True)
+        return Hit(
+            r.id, "fail", tuple(span for _, _, span in weighing.heaviest), message, penalty=True
+        )
 
 
-CompiledRule = (ExistenceRule | SubstitutionRule | CooccurrenceRule | QuestionRule | OverlapRule
-                | ReadabilityRule | ConditionalRule | WeighedRule)
+CompiledRule = (
+    ExistenceRule
+    | SubstitutionRule
+    | CooccurrenceRule
+    | QuestionRule
+    | OverlapRule
+    | ReadabilityRule
+    | ConditionalRule
+    | WeighedRule
+)
 
 
-def compile_rule(rule: model.Rule, named: WordSets | None = None,
-                 tables: Mapping[str, model.WeightTable] | None = None) -> CompiledRule:
+def compile_rule(
+    rule: model.Rule,
+    named: WordSets | None = None,
+    tables: Mapping[str, model.WeightTable] | None = None,
+) -> CompiledRule:
     """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name}) and
     ``tables`` its weight tables."""
     sets = named if named is not None else WordSets({}, {})

@@ -67,18 +67,26 @@ class Coach:
             (dim, [compile_rule(rule, named, tables) for rule in dim.rules])
             for dim in rubric.dimensions
         ]
-        self._after = frozenset(dim.code for dim in rubric.dimensions for rule in dim.rules
-                                if isinstance(rule, model.Overlap) and rule.unless_penalty)
+        self._after = frozenset(
+            dim.code
+            for dim in rubric.dimensions
+            for rule in dim.rules
+            if isinstance(rule, model.Overlap) and rule.unless_penalty
+        )
 
     def score(self, text: str, client_line: str = "", level: model.Level = "medium") -> Score:
         """Judge ``text``; the same input always gives the same result."""
         reply = Reply(text, client_line, level)
         # Rules that look at other dimensions' penalties run once those are known.
-        first = {dim.code: _judge(dim, rules, reply) for dim, rules in self._compiled
-                 if dim.code not in self._after}
+        first = {
+            dim.code: _judge(dim, rules, reply)
+            for dim, rules in self._compiled
+            if dim.code not in self._after
+        }
         reply.penalised = frozenset(code for code, r in first.items() if r.penalty)
-        results = tuple(first.get(dim.code) or _judge(dim, rules, reply)
-                        for dim, rules in self._compiled)
+        results = tuple(
+            first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in self._compiled
+        )
         return Score(text, level, results)
 
 
@@ -101,14 +109,29 @@ def _judge(dim: model.Dimension, rules: list[CompiledRule], reply: Reply) -> Dim
         reason = chosen[0].message
         if len(chosen) > 1:
             reason += "; " + "; ".join(h.message for h in chosen[1:])
-        return DimensionResult(dim.code, dim.title, dim.polarity, status, reason,
-                               _matches(chosen, reply.text), any(h.penalty for h in chosen),
-                               _rewrite(chosen, reply.text))
+        return DimensionResult(
+            dim.code,
+            dim.title,
+            dim.polarity,
+            status,
+            reason,
+            _matches(chosen, reply.text),
+            any(h.penalty for h in chosen),
+            _rewrite(chosen, reply.text),
+        )
     if skips:
-        return DimensionResult(dim.code, dim.title, dim.polarity, "not-applicable",
-                               skips[0].reason[:1].upper() + skips[0].reason[1:], (), False)
-    return DimensionResult(dim.code, dim.title, dim.polarity, dim.absent, dim.absent_message,
-                           (), False)
+        return DimensionResult(
+            dim.code,
+            dim.title,
+            dim.polarity,
+            "not-applicable",
+            skips[0].reason[:1].upper() + skips[0].reason[1:],
+            (),
+            False,
+        )
+    return DimensionResult(
+        dim.code, dim.title, dim.polarity, dim.absent, dim.absent_message, (), False
+    )
 
 
 def _matches(hits: list[Hit], text: str) -> tuple[Match, ...]:
@@ -116,15 +139,18 @@ def _matches(hits: list[Hit], text: str) -> tuple[Match, ...]:
     for hit in hits:
         instead = dict(hit.swaps)
         for span in hit.spans:
-            match = Match(span[0], span[1], text[span[0]:span[1]], hit.rule_id,
-                          instead.get(span))
+            match = Match(span[0], span[1], text[span[0] : span[1]], hit.rule_id, instead.get(span))
             # Where two rules flag the same words, keep the one that says what to say instead.
             if span not in found or (found[span].instead is None and match.instead is not None):
                 found[span] = match
     # Words inside a longer match add nothing to it ("Trust" in "Trust me"), unless they
     # come with words to say instead.
-    spans = [s for s in sorted(found) if found[s].instead is not None
-             or not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found)]
+    spans = [
+        s
+        for s in sorted(found)
+        if found[s].instead is not None
+        or not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found)
+    ]
     return tuple(found[s] for s in spans)
 
 

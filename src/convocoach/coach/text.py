@@ -17,10 +17,13 @@ _SENTENCE_END = re.compile(
 )
 # Quotations: double quotes of both kinds, and single curly quotes. Straight single quotes
 # are only taken when they cannot be apostrophes (no letter just outside them).
-_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’"
-                     r"|(?<!\w)'[^'\n]{1,400}'(?!\w)")
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’"
+    r"|(?<!\w)'[^'\n]{1,400}'(?!\w)"
+)
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further
 had has have having he her here hers herself him himself his how i if in into is it its itself
@@ -31,7 +34,8 @@ while who whom why will with would you your yours yourself yourselves i'm you're
 it's that's i've you've we've i'll you'll we'll i'd you'd we'd don't doesn't didn't isn't
 aren't wasn't weren't can't couldn't won't wouldn't shouldn't also really still even just get
 got going go yes okay ok well let let's me us
-""".split())  # noqa: SIM905
+""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +125,11 @@ def syllables(word: str) -> int:
         count -= 1  # a silent final e: make, hope
     elif w.endswith("le") and len(w) > 2 and w[-3] not in "aeiouy":
         pass  # table, simple: the 'le' is its own syllable and already counted
-    if w.endswith(("ed", "es")) and not w.endswith(("ted", "ded", "ses", "zes", "ces", "ges",
-                                                     "shes", "ches", "xes")) and count > 1:
+    if (
+        w.endswith(("ed", "es"))
+        and not w.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "shes", "ches", "xes"))
+        and count > 1
+    ):
         count -= 1  # asked, makes
     # Two vowels sounded apart (via, radio, actual), but not in -tion/-sion or after q.
     count += len(_APART.findall(w[:-4] if w.endswith(("tion", "sion")) else w))

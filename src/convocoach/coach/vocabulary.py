@@ -10,6 +10,8 @@ from convocoach.coach.prefilter import phrase_key, required_words
 
 # Braces around a name, never a regex repetition such as {2} or {1,3}.
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
+
+
 def alternation(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
     # Patterns first (they are the wider forms), then the words folded into one trie.
     parts = [f"(?:{p})" for p in patterns]
@@ -22,8 +24,7 @@ def alternation(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
 class WordSets(dict[str, str]):
     """Each set's name and its words as one alternation, with what any match of it needs."""
 
-    def __init__(self, sources: dict[str, str], needs: dict[str, frozenset[str] | None]
-                 ) -> None:
+    def __init__(self, sources: dict[str, str], needs: dict[str, frozenset[str] | None]) -> None:
         super().__init__(sources)
         self.needs = needs
         """Lower-case words one of which is in any text the set matches (None: no such list)."""
@@ -31,10 +32,10 @@ class WordSets(dict[str, str]):
 
 def sets(rubric: model.Rubric) -> WordSets:
     """The rubric's word sets, ready for patterns and for the filters that skip them."""
-    return WordSets({v.name: alternation(v.words, v.patterns) for v in rubric.vocabulary},
-                    {v.name: _needs(v) for v in rubric.vocabulary})
-
-
+    return WordSets(
+        {v.name: alternation(v.words, v.patterns) for v in rubric.vocabulary},
+        {v.name: _needs(v) for v in rubric.vocabulary},
+    )
 
 
 def _needs(vocab: model.Vocabulary) -> frozenset[str] | None:
@@ -61,15 +62,22 @@ def names_used(pattern: str) -> list[str]:
     return _REFERENCE.findall(pattern)
 
 
-def merge(base: tuple[model.Vocabulary, ...],
-          extra: tuple[model.Vocabulary, ...]) -> tuple[model.Vocabulary, ...]:
+def merge(
+    base: tuple[model.Vocabulary, ...], extra: tuple[model.Vocabulary, ...]
+) -> tuple[model.Vocabulary, ...]:
     """``base`` with ``extra``'s words added to the set of the same name (or as a new set)."""
     merged = {v.name: v for v in base}
     for v in extra:
         old = merged.get(v.name)
-        merged[v.name] = v if old is None else model.Vocabulary(
-            v.name, tuple(dict.fromkeys(old.words + v.words)),
-            tuple(dict.fromkeys(old.patterns + v.patterns)))
+        merged[v.name] = (
+            v
+            if old is None
+            else model.Vocabulary(
+                v.name,
+                tuple(dict.fromkeys(old.words + v.words)),
+                tuple(dict.fromkeys(old.patterns + v.patterns)),
+            )
+        )
     return tuple(merged.values())
 
 
@@ -89,5 +97,11 @@ def patterns_of(rule: model.Rule) -> list[str]:
 def unknown_names(rubric: model.Rubric) -> list[tuple[str, str]]:
     """(rule id, name) for every ``{name}`` that no set of the rubric defines."""
     known = {v.name for v in rubric.vocabulary}
-    return [(rule.id, name) for dim in rubric.dimensions for rule in dim.rules
-            for pattern in patterns_of(rule) for name in names_used(pattern) if name not in known]
+    return [
+        (rule.id, name)
+        for dim in rubric.dimensions
+        for rule in dim.rules
+        for pattern in patterns_of(rule)
+        for name in names_used(pattern)
+        if name not in known
+    ]

@@ -24,10 +24,12 @@ _SPELLING = (
 
 
 # Words that say nothing alone (they still count in pairs: "on the", "the go-ahead").
-_FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = frozenset(
+    """
 a an the in on of to and is are was were be been as at it its it's this that for with by
 from or so
-""".split())  # noqa: SIM905
+""".split()  # noqa: SIM905
+)
 
 
 @lru_cache(maxsize=16384)
@@ -61,8 +63,9 @@ class Weighing:
     heaviest: tuple[tuple[str, float, Span], ...]
 
 
-def weigh(found: Mapping[str, Span], bias: float, weights: Mapping[str, float],
-          show: int = 3) -> Weighing:
+def weigh(
+    found: Mapping[str, Span], bias: float, weights: Mapping[str, float], show: int = 3
+) -> Weighing:
     """``bias`` plus the weight of every feature found; the ``show`` heaviest positive ones."""
     total = bias
     pieces: list[tuple[str, float, Span]] = []

@@ -5,8 +5,11 @@ from __future__ import annotations
 from convocoach.coach import model
 from convocoach.coach.weighing import says_nothing
 
-_KIND_WORD = {"pass": "counts for it", "fail": "a wording to avoid (a penalty)",
-              "miss": "falls short (the dimension fails; not a penalty)"}
+_KIND_WORD = {
+    "pass": "counts for it",
+    "fail": "a wording to avoid (a penalty)",
+    "miss": "falls short (the dimension fails; not a penalty)",
+}
 _INTRO = """\
 # What the coach listens for
 
@@ -41,8 +44,9 @@ def _dimension(dim: model.Dimension, tables: dict[str, model.WeightTable]) -> st
     lines = [f"## {dim.code}: {dim.title}\n", f"*{aim.capitalize()}.* {dim.why}\n"]
     if dim.tip:
         lines.append(f"Tip: {dim.tip}\n")
-    lines.append(f"When no rule matches: **{model.STATUS_WORDS[dim.absent]}** "
-                 f"({dim.absent_message}).\n")
+    lines.append(
+        f"When no rule matches: **{model.STATUS_WORDS[dim.absent]}** ({dim.absent_message}).\n"
+    )
     for rule in dim.rules:
         lines.append(_rule(rule, tables))
     return "\n".join(lines)
@@ -50,30 +54,40 @@ def _dimension(dim: model.Dimension, tables: dict[str, model.WeightTable]) -> st
 
 def _rule(rule: model.Rule, tables: dict[str, model.WeightTable]) -> str:
     head = f"### `{rule.id}`: {rule.message}\n\n"
-    levels = "" if set(rule.levels) == set(model.LEVELS) else \
-        f"Only for a client whose technical level is {' or '.join(rule.levels)}.\n"
-    body = _weighed(rule, tables.get(rule.table)) if isinstance(rule, model.Weighed) \
-        else _body(rule)
+    levels = (
+        ""
+        if set(rule.levels) == set(model.LEVELS)
+        else f"Only for a client whose technical level is {' or '.join(rule.levels)}.\n"
+    )
+    body = (
+        _weighed(rule, tables.get(rule.table)) if isinstance(rule, model.Weighed) else _body(rule)
+    )
     return head + (levels + "\n" if levels else "") + body
 
 
 def _weighed(rule: model.Weighed, table: model.WeightTable | None) -> str:
-    out = (f"Adds up the weights of the reply's words and word pairs in the table "
-           f"`{rule.table}` (fitted to hand-labelled replies with `python -m "
-           f"convocoach.coach.fit`; British and American spellings weigh the same) and fires "
-           f"when they come to more than {rule.threshold:g}; the verdict names the words that "
-           "weighed most.\n")
+    out = (
+        f"Adds up the weights of the reply's words and word pairs in the table "
+        f"`{rule.table}` (fitted to hand-labelled replies with `python -m "
+        f"convocoach.coach.fit`; British and American spellings weigh the same) and fires "
+        f"when they come to more than {rule.threshold:g}; the verdict names the words that "
+        "weighed most.\n"
+    )
     if table is not None:
         heavy = [w for w in table.weights if w[1] > 0 and not says_nothing(w[0])][:_SHOWN]
-        light = sorted((w for w in table.weights if w[1] < 0 and not says_nothing(w[0])),
-                       key=lambda w: w[1])[:_SHOWN]
-        out += (f"\nOf its {len(table.weights)} words and pairs, the heaviest towards firing: "
-                + ", ".join(f"{_q(k)} {v:+g}" for k, v in heavy) + ".\n"
-                "\nThe heaviest against: " + ", ".join(f"{_q(k)} {v:+g}" for k, v in light)
-                + ".\n")
+        light = sorted(
+            (w for w in table.weights if w[1] < 0 and not says_nothing(w[0])), key=lambda w: w[1]
+        )[:_SHOWN]
+        out += (
+            f"\nOf its {len(table.weights)} words and pairs, the heaviest towards firing: "
+            + ", ".join(f"{_q(k)} {v:+g}" for k, v in heavy)
+            + ".\n"
+            "\nThe heaviest against: " + ", ".join(f"{_q(k)} {v:+g}" for k, v in light) + ".\n"
+        )
     if rule.unless.phrases or rule.unless.patterns:
-        out += "\nWords these cover are not weighed:\n\n" + \
-            _cues(rule.unless.phrases, rule.unless.patterns)
+        out += "\nWords these cover are not weighed:\n\n" + _cues(
+            rule.unless.phrases, rule.unless.patterns
+        )
     return out
 
 
@@ -81,49 +95,76 @@ def _body(rule: model.Rule) -> str:
     if isinstance(rule, model.Existence):
         out = f"Where found: {_KIND_WORD[rule.effect]}.\n\n" + _cues(rule.phrases, rule.patterns)
         if rule.unless.phrases or rule.unless.patterns:
-            out += "\nExcept where these cover the same words:\n\n" + \
-                _cues(rule.unless.phrases, rule.unless.patterns)
+            out += "\nExcept where these cover the same words:\n\n" + _cues(
+                rule.unless.phrases, rule.unless.patterns
+            )
         return out
     if isinstance(rule, model.Substitution):
-        rows = [f"- {_q(s.use)} → " + (_q(s.instead) if s.instead else "leave it out")
-                for s in rule.swaps]
-        return "Each phrase is a wording to avoid, with what to say instead:\n\n" + \
-            "\n".join(rows) + "\n"
+        rows = [
+            f"- {_q(s.use)} → " + (_q(s.instead) if s.instead else "leave it out")
+            for s in rule.swaps
+        ]
+        return (
+            "Each phrase is a wording to avoid, with what to say instead:\n\n"
+            + "\n".join(rows)
+            + "\n"
+        )
     if isinstance(rule, model.Cooccurrence):
-        out = (f"Passes where a trigger and a required cue meet in one {rule.within}. "
-               "Triggers:\n\n" + _cues(rule.trigger.phrases, rule.trigger.patterns) +
-               "\nRequired (one of):\n\n" + _cues(rule.requires.phrases, rule.requires.patterns))
+        out = (
+            f"Passes where a trigger and a required cue meet in one {rule.within}. "
+            "Triggers:\n\n"
+            + _cues(rule.trigger.phrases, rule.trigger.patterns)
+            + "\nRequired (one of):\n\n"
+            + _cues(rule.requires.phrases, rule.requires.patterns)
+        )
         if rule.partial.phrases or rule.partial.patterns:
-            out += (f"\nHalf right with one of these instead ({rule.partial_message}):\n\n"
-                    + _cues(rule.partial.phrases, rule.partial.patterns))
+            out += f"\nHalf right with one of these instead ({rule.partial_message}):\n\n" + _cues(
+                rule.partial.phrases, rule.partial.patterns
+            )
         if rule.otherwise:
             out += f"\nA trigger alone: {rule.otherwise}.\n"
         return out
     if isinstance(rule, model.Question):
-        out = ("A question (a sentence ending in ?) is open when it starts with one of "
-               f"{_list(rule.open_words)}, or has one after a filler; closed when it starts "
-               f"with one of {_list(rule.closed_words)}. Invitations count as open questions "
-               "without a question mark:\n\n" + _cues(rule.invitations, rule.invitation_patterns))
+        out = (
+            "A question (a sentence ending in ?) is open when it starts with one of "
+            f"{_list(rule.open_words)}, or has one after a filler; closed when it starts "
+            f"with one of {_list(rule.closed_words)}. Invitations count as open questions "
+            "without a question mark:\n\n" + _cues(rule.invitations, rule.invitation_patterns)
+        )
         if rule.leading.phrases or rule.leading.patterns:
-            out += ("\nNever open, whatever the first word (leading or accusing):\n\n"
-                    + _cues(rule.leading.phrases, rule.leading.patterns))
+            out += "\nNever open, whatever the first word (leading or accusing):\n\n" + _cues(
+                rule.leading.phrases, rule.leading.patterns
+            )
         return out
     if isinstance(rule, model.Overlap):
-        out = (f"Passes when the reply shares at least {rule.min_shared} content words (and "
-               f"{rule.min_percent}% of them) with the client's last line.")
+        out = (
+            f"Passes when the reply shares at least {rule.min_shared} content words (and "
+            f"{rule.min_percent}% of them) with the client's last line."
+        )
         if rule.unless_penalty:
-            out += (" Shared words do not count when " + " or ".join(rule.unless_penalty) +
-                    " finds a wording to avoid: words taken up only to rebut them.")
+            out += (
+                " Shared words do not count when "
+                + " or ".join(rule.unless_penalty)
+                + " finds a wording to avoid: words taken up only to rebut them."
+            )
         return out + "\n"
     if isinstance(rule, model.Readability):
-        return (f"Replies under {rule.min_words} words are not judged. Fails below a reading "
-                f"ease of {rule.min_reading_ease}, above grade {rule.max_grade}, above "
-                f"{rule.max_sentence_words} words a sentence on average"
-                + (f", or with any sentence over {rule.max_longest_sentence} words"
-                   if rule.max_longest_sentence else "") + ".\n")
+        return (
+            f"Replies under {rule.min_words} words are not judged. Fails below a reading "
+            f"ease of {rule.min_reading_ease}, above grade {rule.max_grade}, above "
+            f"{rule.max_sentence_words} words a sentence on average"
+            + (
+                f", or with any sentence over {rule.max_longest_sentence} words"
+                if rule.max_longest_sentence
+                else ""
+            )
+            + ".\n"
+        )
     assert isinstance(rule, model.Conditional)  # weighed rules are told with their table
-    return (f"Flags a match of `{rule.first}` that no match of `{rule.second}` defines; never "
-            f"needs defining: {_list(rule.allow)}.\n")
+    return (
+        f"Flags a match of `{rule.first}` that no match of `{rule.second}` defines; never "
+        f"needs defining: {_list(rule.allow)}.\n"
+    )
 
 
 def _vocabulary(vocab: model.Vocabulary) -> str:

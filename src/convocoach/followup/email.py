@@ -35,9 +35,12 @@ def template_names(locations: Locations) -> list[str]:
     names = set()
     for folder in (locations.bundled_templates, locations.user_templates):
         if folder.is_dir():
-            names |= {name for p in folder.glob(f"*{TEMPLATE_SUFFIX}")
-                      if is_template_name(name := p.name.removesuffix(TEMPLATE_SUFFIX))
-                      and _inside(p, folder)}
+            names |= {
+                name
+                for p in folder.glob(f"*{TEMPLATE_SUFFIX}")
+                if is_template_name(name := p.name.removesuffix(TEMPLATE_SUFFIX))
+                and _inside(p, folder)
+            }
     return sorted(names)
 
 
@@ -56,20 +59,21 @@ def find_template(locations: Locations, name: str = DEFAULT_TEMPLATE) -> Templat
     try:
         check_template_name(name)
     except ValueError as exc:
-        raise UserError(f"template {name!r}: {exc}",
-                        "templates: " + ", ".join(template_names(locations))) from None
-    for folder, trusted in ((locations.user_templates, False),
-                            (locations.bundled_templates, True)):
+        raise UserError(
+            f"template {name!r}: {exc}", "templates: " + ", ".join(template_names(locations))
+        ) from None
+    for folder, trusted in ((locations.user_templates, False), (locations.bundled_templates, True)):
         path = folder / f"{name}{TEMPLATE_SUFFIX}"
         if not path.exists():
             continue
         if not _inside(path, folder):
-            raise UserError(f"template {name!r} leads outside {folder}",
-                            "keep the template itself in the templates folder, not a link")
+            raise UserError(
+                f"template {name!r} leads outside {folder}",
+                "keep the template itself in the templates folder, not a link",
+            )
         source = _read(path)
         return Template(path.name if trusted else str(path), source, trusted)
-    raise UserError(f"no template {name!r}",
-                    "templates: " + ", ".join(template_names(locations)))
+    raise UserError(f"no template {name!r}", "templates: " + ", ".join(template_names(locations)))
 
 
 def template_file(path: Path) -> Template:
@@ -87,8 +91,9 @@ def _read(path: Path) -> str:
     return decode_utf8(data, str(path))
 
 
-def render_markdown(template: Template, session: Session, playbook: Playbook | None,
-                    profile: Profile) -> str:
+def render_markdown(
+    template: Template, session: Session, playbook: Playbook | None, profile: Profile
+) -> str:
     from convocoach.followup.render import render_trusted, render_untrusted
 
     context = build_context(session, playbook, profile)
@@ -96,15 +101,26 @@ def render_markdown(template: Template, session: Session, playbook: Playbook | N
     return render(template.source, template.name, context)
 
 
-def render_followup(fmt: str, template: Template, session: Session, playbook: Playbook | None,
-                    profile: Profile, now: datetime | None = None) -> bytes:
+def render_followup(
+    fmt: str,
+    template: Template,
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    now: datetime | None = None,
+) -> bytes:
     """The follow-up in ``fmt`` (md, txt, html, eml, ics) as bytes ready to write."""
     return render_all((fmt,), template, session, playbook, profile, now)[fmt]
 
 
-def render_all(formats: tuple[str, ...], template: Template, session: Session,
-               playbook: Playbook | None, profile: Profile,
-               now: datetime | None = None) -> dict[str, bytes]:
+def render_all(
+    formats: tuple[str, ...],
+    template: Template,
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    now: datetime | None = None,
+) -> dict[str, bytes]:
     """Several formats at once; the template runs once and the others derive from it.
 
     The template runs even when only the ``.ics`` is asked for, so a broken template is
@@ -118,8 +134,9 @@ def render_all(formats: tuple[str, ...], template: Template, session: Session,
         raise ValueError(f"unknown formats {sorted(unknown)}")
     subject = clean_text(subject_for(session, playbook))
     # The user's own edit of the email wins over the template once they have made one.
-    markdown = clean_text(session.email_draft
-                          or render_markdown(template, session, playbook, profile))
+    markdown = clean_text(
+        session.email_draft or render_markdown(template, session, playbook, profile)
+    )
     out: dict[str, bytes] = {"md": markdown.encode("utf-8")}
     if "ics" in formats:
         out["ics"] = _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
@@ -133,8 +150,15 @@ def render_all(formats: tuple[str, ...], template: Template, session: Session,
         if "eml" in formats:
             from convocoach.followup.eml import build_eml
 
-            out["eml"] = build_eml(subject, text, html, profile.name, profile.email,
-                                   session.client.name, session.client.email)
+            out["eml"] = build_eml(
+                subject,
+                text,
+                html,
+                profile.name,
+                profile.email,
+                session.client.name,
+                session.client.email,
+            )
     return {fmt: out[fmt] for fmt in formats}
 
 
@@ -146,29 +170,50 @@ def address_warnings(formats: tuple[str, ...], session: Session, profile: Profil
 
     found = []
     for who, value, header, where in (
-            ("the client's email", session.client.email, "To: and no invite attendee",
-             "the session's Situation step"),
-            ("your email", profile.email, "From: and no invite organizer",
-             "your profile")):
+        (
+            "the client's email",
+            session.client.email,
+            "To: and no invite attendee",
+            "the session's Situation step",
+        ),
+        ("your email", profile.email, "From: and no invite organizer", "your profile"),
+    ):
         if value and not is_address(value):
-            found.append(f"{who} {value!r} is not {ADDRESS_HINT}: the draft has no {header}; "
-                         f"fix it in {where}")
+            found.append(
+                f"{who} {value!r} is not {ADDRESS_HINT}: the draft has no {header}; "
+                f"fix it in {where}"
+            )
     return found
 
 
-def _ics(session: Session, playbook: Playbook | None, profile: Profile, subject: str,
-         now: datetime) -> bytes:
+def _ics(
+    session: Session, playbook: Playbook | None, profile: Profile, subject: str, now: datetime
+) -> bytes:
     from zoneinfo import ZoneInfo
 
     from convocoach.followup.ics import build_ics, checkin_start, first_checkin, last_checkin
 
     zone = ZoneInfo(profile.timezone)
-    day = first_checkin(session.next_checkin, session.meeting.date, session.cadence,
-                        now.astimezone(zone).date() if now.tzinfo else date.today())
+    day = first_checkin(
+        session.next_checkin,
+        session.meeting.date,
+        session.cadence,
+        now.astimezone(zone).date() if now.tzinfo else date.today(),
+    )
     start = checkin_start(day, session.meeting.time or profile.business_start, zone)
-    steps = "\n".join(f"- {s.action}" + (f" (by {s.due})" if s.due else "")
-                      for s in session.next_steps if s.status == "open")
-    return build_ics(uid=f"{session.uuid}-checkin@convocoach", summary=f"Check-in: {subject}",
-                     description=clean_text(steps) or subject, start=start, cadence=session.cadence,
-                     until=last_checkin(day, session.checkin_until),
-                     organizer=profile.email, attendee=session.client.email, stamp=now)
+    steps = "\n".join(
+        f"- {s.action}" + (f" (by {s.due})" if s.due else "")
+        for s in session.next_steps
+        if s.status == "open"
+    )
+    return build_ics(
+        uid=f"{session.uuid}-checkin@convocoach",
+        summary=f"Check-in: {subject}",
+        description=clean_text(steps) or subject,
+        start=start,
+        cadence=session.cadence,
+        until=last_checkin(day, session.checkin_until),
+        organizer=profile.email,
+        attendee=session.client.email,
+        stamp=now,
+    )

@@ -31,8 +31,15 @@ def _address(name: str, email: str) -> Address | None:
     return Address(display_name=header_safe(name), username=user, domain=domain)
 
 
-def build_eml(subject: str, text: str, html: str, sender_name: str, sender_email: str,
-              to_name: str, to_email: str) -> bytes:
+def build_eml(
+    subject: str,
+    text: str,
+    html: str,
+    sender_name: str,
+    sender_email: str,
+    to_name: str,
+    to_email: str,
+) -> bytes:
     """The draft as bytes (CRLF line endings, RFC 2047 for non-ASCII names and subject)."""
     message = EmailMessage(policy=policy.SMTP)
     sender = _address(sender_name, sender_email)

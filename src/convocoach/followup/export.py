@@ -19,9 +19,15 @@ def file_stem(session: Session, kind: str = "followup") -> str:
     return f"{slug(source, 'session')}-{kind}"
 
 
-def export_followup(folder: Path, formats: tuple[str, ...], template: Template,
-                    session: Session, playbook: Playbook | None, profile: Profile,
-                    now: datetime) -> list[Path]:
+def export_followup(
+    folder: Path,
+    formats: tuple[str, ...],
+    template: Template,
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    now: datetime,
+) -> list[Path]:
     """Render ``formats`` and write them into ``folder``; returns the paths written."""
     rendered = render_all(formats, template, session, playbook, profile, now)
     stem = file_stem(session)

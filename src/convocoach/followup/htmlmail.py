@@ -18,8 +18,7 @@ _STYLES = {
     "em": "font-style:italic;",
     "hr": "border:none;border-top:1px solid #d0d7de;margin:16px 0;",
 }
-_BODY = ("font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;"
-         "color:#1f2328;")
+_BODY = "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;"
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +41,9 @@ def markdown_to_email_html(markdown: str, title: str) -> str:
             if child_style and child.nesting == 1:
                 child.attrSet("style", child_style)
     body = parser.renderer.render(tokens, parser.options, {})
-    return ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n</head>\n"
-            f"<body style=\"{_BODY}\">\n<div style=\"max-width:640px;\">\n{body}</div>\n"
-            "</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n</head>\n"
+        f'<body style="{_BODY}">\n<div style="max-width:640px;">\n{body}</div>\n'
+        "</body>\n</html>\n"
+    )

@@ -41,8 +41,18 @@ def last_checkin(first: date, until: str) -> date:
     return date(year, month, min(first.day, monthrange(year, month)[1]))
 
 
-def build_ics(*, uid: str, summary: str, description: str, start: datetime, cadence: str,
-              until: date, organizer: str, attendee: str, stamp: datetime) -> bytes:
+def build_ics(
+    *,
+    uid: str,
+    summary: str,
+    description: str,
+    start: datetime,
+    cadence: str,
+    until: date,
+    organizer: str,
+    attendee: str,
+    stamp: datetime,
+) -> bytes:
     from icalendar import Calendar, Event, vCalAddress
 
     cal = Calendar()
@@ -73,8 +83,10 @@ def build_ics(*, uid: str, summary: str, description: str, start: datetime, cade
             event.add(prop, vCalAddress(f"mailto:{value}"))
     cal.add_component(event)
     # Time zone rules for the months the check-ins will actually run, not 1970-2038.
-    cal.add_missing_timezones(first_date=start.date() - timedelta(days=1),
-                              last_date=max(until, start.date()) + timedelta(days=31))
+    cal.add_missing_timezones(
+        first_date=start.date() - timedelta(days=1),
+        last_date=max(until, start.date()) + timedelta(days=31),
+    )
     data: bytes = cal.to_ical()
     return data
 

@@ -42,8 +42,9 @@ def reader_owner(step: NextStep, client: Client, sender: Profile) -> ReaderOwner
     if party == "client":
         return ReaderOwner("client", "you", "What you will do", client.name.strip() or "you")
     if party == "us":
-        return ReaderOwner("us", "us", "What we will do",
-                           sender.company.strip() or sender.name.strip() or "us")
+        return ReaderOwner(
+            "us", "us", "What we will do", sender.company.strip() or sender.name.strip() or "us"
+        )
     if party == "sender":
         return ReaderOwner("sender", "me", "What I will do", sender.name.strip())
     return ReaderOwner("other", name, f"What {name} will do", name)
@@ -65,6 +66,8 @@ def signoff(sender: Profile) -> str:
 
 
 def _starts_with(line: str, name: str) -> bool:
-    """"Alex Morgan" and "Alex Morgan, Delivery Lead" do; "Alex Morganson" does not."""
-    return (line.casefold().startswith(name.casefold())
-            and not line[len(name):len(name) + 1].isalnum())
+    """ "Alex Morgan" and "Alex Morgan, Delivery Lead" do; "Alex Morganson" does not."""
+    return (
+        line.casefold().startswith(name.casefold())
+        and not line[len(name) : len(name) + 1].isalnum()
+    )

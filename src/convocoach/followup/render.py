@@ -38,18 +38,27 @@ def _environment() -> Any:
         intercepted_binops = frozenset({"*", "**"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if operator == "**" and (not isinstance(right, int | float)
-                                     or abs(right) > MAX_POWER_EXPONENT):
+            if operator == "**" and (
+                not isinstance(right, int | float) or abs(right) > MAX_POWER_EXPONENT
+            ):
                 raise SecurityError("powers are limited to small exponents")
             if operator == "*":
                 for seq, count in ((left, right), (right, left)):
-                    if (isinstance(seq, str | list | tuple) and isinstance(count, int)
-                            and len(seq) * count > MAX_OUTPUT):
+                    if (
+                        isinstance(seq, str | list | tuple)
+                        and isinstance(count, int)
+                        and len(seq) * count > MAX_OUTPUT
+                    ):
                         raise SecurityError("that repetition would make the email too long")
             return super().call_binop(context, operator, left, right)
 
-    env = LimitedEnvironment(undefined=StrictUndefined, autoescape=False,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = LimitedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.pop("lipsum", None)
     env.filters["date_words"] = date_words
     env.filters["md"] = md_inline
@@ -70,9 +79,20 @@ def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
             pieces.append(piece)
         return "".join(pieces)
     except _Runaway:
-        raise InvalidFile(name, [Problem(name, 1, 1, "", f"the template made more than "
-                                         f"{MAX_OUTPUT:,} characters", "look for a loop that "
-                                         "runs too often", "template-too-long")]) from None
+        raise InvalidFile(
+            name,
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"the template made more than {MAX_OUTPUT:,} characters",
+                    "look for a loop that runs too often",
+                    "template-too-long",
+                )
+            ],
+        ) from None
     except Exception as exc:  # every failure becomes a located problem, never a traceback
         raise InvalidFile(name, [_problem(exc, name, source)]) from None
 
@@ -101,34 +121,68 @@ def _problem(exc: BaseException, name: str, source: str) -> Problem:
             if opener:
                 # Jinja points at the end of the file; the fix belongs where the block opens.
                 open_line, column, tag = opener
-                return Problem(name, open_line, column, "",
-                               f"the '{tag}' block opened on line {open_line} is never closed "
-                               f"(the template ends on line {line})",
-                               f"add {{% end{tag} %}} where the block should end",
-                               "template-syntax")
+                return Problem(
+                    name,
+                    open_line,
+                    column,
+                    "",
+                    f"the '{tag}' block opened on line {open_line} is never closed "
+                    f"(the template ends on line {line})",
+                    f"add {{% end{tag} %}} where the block should end",
+                    "template-syntax",
+                )
         return Problem(name, line, 1, "", message, "fix the template syntax", "template-syntax")
     line = _template_line(exc, name)
     if isinstance(exc, UndefinedError):
-        return Problem(name, line, 1, "", f"{exc.message}", "use only the variables listed in "
-                       "the templates README, or guard with 'is defined'", "template-undefined")
+        return Problem(
+            name,
+            line,
+            1,
+            "",
+            f"{exc.message}",
+            "use only the variables listed in the templates README, or guard with 'is defined'",
+            "template-undefined",
+        )
     if isinstance(exc, SecurityError):
-        return Problem(name, line, 1, "", f"not allowed in a template: {exc}",
-                       "remove it", "template-unsafe")
+        return Problem(
+            name, line, 1, "", f"not allowed in a template: {exc}", "remove it", "template-unsafe"
+        )
     if isinstance(exc, MemoryError):
         return too_much_memory(name, line)
     if isinstance(exc, RecursionError):
-        return Problem(name, line, 1, "", "the template calls itself too deeply",
-                       "look for a macro that calls itself without end", "template-recursion")
-    return Problem(name, line, 1, "", f"{type(exc).__name__}: {exc}",
-                   "check the expression on that line", "template-error")
+        return Problem(
+            name,
+            line,
+            1,
+            "",
+            "the template calls itself too deeply",
+            "look for a macro that calls itself without end",
+            "template-recursion",
+        )
+    return Problem(
+        name,
+        line,
+        1,
+        "",
+        f"{type(exc).__name__}: {exc}",
+        "check the expression on that line",
+        "template-error",
+    )
 
 
 def too_much_memory(name: str, line: int = 1) -> Problem:
-    return Problem(name, line, 1, "", f"the template used more than the {MEMORY_LIMIT_MB:,} MB "
-                   "of memory a template may use, and was stopped (the limits: "
-                   f"{MEMORY_LIMIT_MB:,} MB, {CHILD_TIMEOUT:.0f} seconds, {MAX_OUTPUT:,} "
-                   "characters of email)", "look for a huge repetition, range or padding "
-                   "(like center(1000000000))", "template-memory")
+    return Problem(
+        name,
+        line,
+        1,
+        "",
+        f"the template used more than the {MEMORY_LIMIT_MB:,} MB "
+        "of memory a template may use, and was stopped (the limits: "
+        f"{MEMORY_LIMIT_MB:,} MB, {CHILD_TIMEOUT:.0f} seconds, {MAX_OUTPUT:,} "
+        "characters of email)",
+        "look for a huge repetition, range or padding (like center(1000000000))",
+        "template-memory",
+    )
 
 
 def _template_line(exc: BaseException, name: str) -> int:
@@ -138,8 +192,9 @@ def _template_line(exc: BaseException, name: str) -> int:
     return 1
 
 
-_BLOCK_TAGS = frozenset({"for", "if", "block", "macro", "call", "filter", "with",
-                         "autoescape", "set"})
+_BLOCK_TAGS = frozenset(
+    {"for", "if", "block", "macro", "call", "filter", "with", "autoescape", "set"}
+)
 
 
 def _open_block(source: str) -> tuple[int, int, str] | None:
@@ -195,14 +250,29 @@ def render_untrusted(source: str, name: str, context: Mapping[str, Any]) -> str:
     """Render a user's template in a child process with a time and memory limit."""
     payload = json.dumps({"source": source, "name": name, "context": context})
     try:
-        result = subprocess.run([sys.executable, "-m", "convocoach.followup.sandbox_child"],
-                                input=payload, capture_output=True, text=True,
-                                timeout=CHILD_TIMEOUT, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "convocoach.followup.sandbox_child"],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
-        raise InvalidFile(name, [Problem(name, 1, 1, "", f"the template ran longer than "
-                                         f"{CHILD_TIMEOUT:.0f} seconds and was stopped",
-                                         "look for a loop that never ends", "template-timeout")
-                                 ]) from None
+        raise InvalidFile(
+            name,
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"the template ran longer than {CHILD_TIMEOUT:.0f} seconds and was stopped",
+                    "look for a loop that never ends",
+                    "template-timeout",
+                )
+            ],
+        ) from None
     try:
         answer = json.loads(result.stdout)
     except ValueError:

@@ -14,7 +14,8 @@ TEMPLATE_NAME_HINT = "a template name like standard (no folder, no path)"
 # No folder separator, no drive colon, no leading dot (so no "..") and no control character:
 # NAME.md.j2 can then only be a file directly inside a templates folder.
 TEMPLATE_NAME = re.compile(
-    r"[^/\\:.\x00-\x1f\x7f-\x9f][^/\\:\x00-\x1f\x7f-\x9f]{0," + str(TEMPLATE_NAME_MAX - 1) + "}")
+    r"[^/\\:.\x00-\x1f\x7f-\x9f][^/\\:\x00-\x1f\x7f-\x9f]{0," + str(TEMPLATE_NAME_MAX - 1) + "}"
+)
 
 
 def is_template_name(text: str) -> bool:

@@ -32,8 +32,9 @@ PERSPECTIVE = Record(
     "Client perspective",
     "What the client probably feels, needs and fears; think it through before you meet.",
     (
-        _list("feels", "Feelings the client is likely to have.",
-              "Let down after a promise slipped"),
+        _list(
+            "feels", "Feelings the client is likely to have.", "Let down after a promise slipped"
+        ),
         _list("needs", "What the client needs from you (interests, not positions)."),
         _list("fears", "What the client is afraid of: for the project, for their standing."),
     ),
@@ -44,20 +45,36 @@ OPTION = Record(
     "Option",
     "A possible way forward, with its trade-offs.",
     (
-        Field("name", _line, "The option in a few words.", required=True,
-              example="Move the launch by two weeks"),
+        Field(
+            "name",
+            _line,
+            "The option in a few words.",
+            required=True,
+            example="Move the launch by two weeks",
+        ),
         _list("gains", "What the option gives the client (or both sides)."),
         _list("costs", "What it costs or risks."),
-        Field("id", OPTION_ID, "A short name for the role-play's branches to test with "
-              "'if_offered'.", example="phased"),
-        Field("cues", ListOf(Text(max_length=60, one_line=True), max_items=30, unique=True),
-              "Words that offer this option in a reply, for the role-play's client to "
-              "recognise it (each matched as a phrase, in any form: 'phase' also finds "
-              "'phased'; not after 'not' or 'can't').", example=["phase", "two steps"]),
-        Field("objection", CLIENT_LINE,
-              "What the role-play's client says about this option's cost when a reply "
-              "offers it (said once).",
-              example="Two steps means a second letter to Graham in January."),
+        Field(
+            "id",
+            OPTION_ID,
+            "A short name for the role-play's branches to test with 'if_offered'.",
+            example="phased",
+        ),
+        Field(
+            "cues",
+            ListOf(Text(max_length=60, one_line=True), max_items=30, unique=True),
+            "Words that offer this option in a reply, for the role-play's client to "
+            "recognise it (each matched as a phrase, in any form: 'phase' also finds "
+            "'phased'; not after 'not' or 'can't').",
+            example=["phase", "two steps"],
+        ),
+        Field(
+            "objection",
+            CLIENT_LINE,
+            "What the role-play's client says about this option's cost when a reply "
+            "offers it (said once).",
+            example="Two steps means a second letter to Graham in January.",
+        ),
     ),
     model.Option,
 )
@@ -76,12 +93,16 @@ PREPARE = Record(
     "Prepare",
     "The checklist to work through before the meeting.",
     (
-        _list("facts", "Facts to gather before the meeting.",
-              "What exactly slipped, and by how much?"),
+        _list(
+            "facts", "Facts to gather before the meeting.", "What exactly slipped, and by how much?"
+        ),
         Field("perspective", PERSPECTIVE, "The client's side: feelings, needs, fears."),
         Field("options", ListOf(OPTION, max_items=20), "Possible solutions, each with trade-offs."),
-        _list("walk_away", "Your walk-away (BATNA): what you will do if there is no agreement, "
-              "and the line you will not cross."),
+        _list(
+            "walk_away",
+            "Your walk-away (BATNA): what you will do if there is no agreement, "
+            "and the line you will not cross.",
+        ),
         Field("questions", ListOf(QUESTION, max_items=30), "Questions to expect, with answers."),
     ),
     model.Prepare,
@@ -104,10 +125,8 @@ SETTING = Record(
     (
         _list("timing", "Timing advice: when to raise it, and when not to."),
         _list("place", "Place: private, neutral, free of interruptions."),
-        Field("best_channel", _channel, "The channel that usually fits best.",
-              default="in_person"),
-        Field("channels", ListOf(CHANNEL_ADVICE, max_items=4),
-              "Each channel and when it fits."),
+        Field("best_channel", _channel, "The channel that usually fits best.", default="in_person"),
+        Field("channels", ListOf(CHANNEL_ADVICE, max_items=4), "Each channel and when it fits."),
         _list("people", "Who should be in the room, given the client's hierarchy."),
     ),
     model.Setting,
@@ -117,10 +136,14 @@ LISTEN = Record(
     "Listen",
     "Active listening: full attention, no interrupting, reflect back.",
     (
-        _list("prompts", "Listening prompts: questions that invite the client to say more.",
-              "What worries you most about this?"),
-        _list("reflections", "Openers for reflecting back what you heard.",
-              "So what I'm hearing is"),
+        _list(
+            "prompts",
+            "Listening prompts: questions that invite the client to say more.",
+            "What worries you most about this?",
+        ),
+        _list(
+            "reflections", "Openers for reflecting back what you heard.", "So what I'm hearing is"
+        ),
     ),
     model.Listen,
 )
@@ -162,8 +185,12 @@ FOLLOWUP = Record(
     (
         Field("subject", _line, "Subject line for the follow-up email.", default=""),
         _list("outline", "What the follow-up email should cover."),
-        Field("cadence", _cadence, "Suggested check-in cadence: daily, weekly, twice_monthly or "
-              "monthly.", default="weekly"),
+        Field(
+            "cadence",
+            _cadence,
+            "Suggested check-in cadence: daily, weekly, twice_monthly or monthly.",
+            default="weekly",
+        ),
         Field("cadence_reason", _prompt, "Why that cadence fits.", default=""),
     ),
     model.Followup,
@@ -181,23 +208,37 @@ TAILORING = Record(
 )
 
 JARGON = Record(
-    "Jargon", "A word of the field and a plain way to say it.",
+    "Jargon",
+    "A word of the field and a plain way to say it.",
     (
-        Field("use", Text(max_length=80, one_line=True), "The jargon.", required=True,
-              example="change request"),
-        Field("instead", Text(max_length=120, one_line=True, allow_empty=True),
-              "What to say instead; empty means leave it out.", required=True,
-              example="a written request for the extra work"),
+        Field(
+            "use",
+            Text(max_length=80, one_line=True),
+            "The jargon.",
+            required=True,
+            example="change request",
+        ),
+        Field(
+            "instead",
+            Text(max_length=120, one_line=True, allow_empty=True),
+            "What to say instead; empty means leave it out.",
+            required=True,
+            example="a written request for the extra work",
+        ),
     ),
     model.Jargon,
 )
 
 COACHING = Record(
-    "Coaching", "What this playbook adds to the coach's rubric.",
+    "Coaching",
+    "What this playbook adds to the coach's rubric.",
     (
-        Field("jargon", ListOf(JARGON, max_items=200),
-              "Jargon of this field, flagged (with the plain word) for clients whose "
-              "technical level is low or medium."),
+        Field(
+            "jargon",
+            ListOf(JARGON, max_items=200),
+            "Jargon of this field, flagged (with the plain word) for clients whose "
+            "technical level is low or medium.",
+        ),
     ),
     model.Coaching,
 )
@@ -207,23 +248,51 @@ PLAYBOOK = Record(
     "One challenge in a difficult client conversation: how to prepare, choose the setting, "
     "listen, empathise, reach next steps and follow up.",
     (
-        Field("schema", Integer(1, FORMAT_VERSION), "Format version of this file; write 1.",
-              required=True, example=1),
-        Field("id", Text(max_length=64, pattern=SLUG, pattern_hint=_SLUG_HINT),
-              "Unique short name; a user playbook with a bundled id replaces it.", required=True,
-              example="project-delays"),
-        Field("title", _title, "Name of the challenge, as shown in lists.", required=True,
-              example="Project delays"),
-        Field("summary", _para, "Two or three sentences on when to use this playbook.",
-              required=True),
-        Field("approach", _line, "The approach in one line.", required=True,
-              example="Give regular updates and set timelines that can be kept."),
-        Field("tags", ListOf(Text(max_length=40, pattern=SLUG, pattern_hint=_SLUG_HINT),
-                             max_items=12, unique=True), "Tags for filtering the library.",
-              example=["delivery"]),
+        Field(
+            "schema",
+            Integer(1, FORMAT_VERSION),
+            "Format version of this file; write 1.",
+            required=True,
+            example=1,
+        ),
+        Field(
+            "id",
+            Text(max_length=64, pattern=SLUG, pattern_hint=_SLUG_HINT),
+            "Unique short name; a user playbook with a bundled id replaces it.",
+            required=True,
+            example="project-delays",
+        ),
+        Field(
+            "title",
+            _title,
+            "Name of the challenge, as shown in lists.",
+            required=True,
+            example="Project delays",
+        ),
+        Field(
+            "summary", _para, "Two or three sentences on when to use this playbook.", required=True
+        ),
+        Field(
+            "approach",
+            _line,
+            "The approach in one line.",
+            required=True,
+            example="Give regular updates and set timelines that can be kept.",
+        ),
+        Field(
+            "tags",
+            ListOf(
+                Text(max_length=40, pattern=SLUG, pattern_hint=_SLUG_HINT),
+                max_items=12,
+                unique=True,
+            ),
+            "Tags for filtering the library.",
+            example=["delivery"],
+        ),
         _list("sources", "Frameworks or evidence this playbook draws on."),
-        Field("prepare", PREPARE,
-              "Preparation: facts, perspective, options, walk-away, questions."),
+        Field(
+            "prepare", PREPARE, "Preparation: facts, perspective, options, walk-away, questions."
+        ),
         Field("setting", SETTING, "Timing, place, channel and people."),
         Field("listen", LISTEN, "Listening prompts and reflection openers."),
         Field("empathy", EMPATHY, "Empathy phrases to use and to avoid."),
@@ -231,8 +300,13 @@ PLAYBOOK = Record(
         Field("followup", FOLLOWUP, "Follow-up email hints and check-in cadence."),
         Field("tailoring", TAILORING, "Adapting to a non-technical, senior or foreign client."),
         Field("coaching", COACHING, "What this playbook adds to the coach (its jargon)."),
-        Field("rehearsal", REHEARSAL, "A role-play against a scripted client who reacts to "
-              "the coach's judgement of each reply (optional).", default=None),
+        Field(
+            "rehearsal",
+            REHEARSAL,
+            "A role-play against a scripted client who reacts to "
+            "the coach's judgement of each reply (optional).",
+            default=None,
+        ),
     ),
     with_offers,
 )

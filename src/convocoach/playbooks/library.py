@@ -77,8 +77,10 @@ class Library(Generic[T]):
 
 def search_path(locations: Locations) -> list[SearchDir]:
     """Folders in increasing priority: bundled, user, $CONVOCOACH_PLAYBOOKS, --playbooks."""
-    dirs = [SearchDir(locations.bundled_playbooks, "bundled"),
-            SearchDir(locations.user_playbooks, "user")]
+    dirs = [
+        SearchDir(locations.bundled_playbooks, "bundled"),
+        SearchDir(locations.user_playbooks, "user"),
+    ]
     dirs += [SearchDir(p, "env") for p in locations.env_playbook_dirs]
     dirs += [SearchDir(p, "option") for p in locations.option_playbook_dirs]
     return dirs
@@ -87,8 +89,11 @@ def search_path(locations: Locations) -> list[SearchDir]:
 def playbook_paths(folder: Path) -> list[Path]:
     """The playbook files directly inside ``folder``, in name order."""
     try:
-        return sorted(p for p in folder.iterdir()
-                      if p.suffix in PLAYBOOK_SUFFIXES and not p.name.startswith("."))
+        return sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix in PLAYBOOK_SUFFIXES and not p.name.startswith(".")
+        )
     except (FileNotFoundError, NotADirectoryError):
         return []
 
@@ -122,17 +127,35 @@ def load_library(dirs: Iterable[SearchDir], load: Callable[[Path, Origin], T]) -
 def _missing_folder(search_dir: SearchDir) -> InvalidFile:
     where = "$CONVOCOACH_PLAYBOOKS" if search_dir.origin == "env" else "--playbooks"
     source = str(search_dir.path)
-    problem = Problem(source, 1, 1, "", f"playbook folder from {where} does not exist",
-                      "create it or fix the path", "no-folder")
+    problem = Problem(
+        source,
+        1,
+        1,
+        "",
+        f"playbook folder from {where} does not exist",
+        "create it or fix the path",
+        "no-folder",
+    )
     return InvalidFile(source, [problem])
 
 
 def _same_folder_twin(loaded: Identified, twin: Identified) -> InvalidFile:
     source = str(loaded.path)
     line = _line_of_key(loaded.path, "id")
-    return InvalidFile(source, [Problem(
-        source, line, 1, "id", f"id {loaded.id!r} is already used by {twin.path.name} "
-        "in the same folder", "give one of them another id", "duplicate-id")])
+    return InvalidFile(
+        source,
+        [
+            Problem(
+                source,
+                line,
+                1,
+                "id",
+                f"id {loaded.id!r} is already used by {twin.path.name} in the same folder",
+                "give one of them another id",
+                "duplicate-id",
+            )
+        ],
+    )
 
 
 def _line_of_key(path: Path, key: str) -> int:

@@ -23,8 +23,17 @@ def load_playbook_file(path: Path, origin: Origin = "option") -> PlaybookFile:
     except OSError as exc:
         raise InvalidFile(
             source,
-            [Problem(source, 1, 1, "", f"cannot read the file: {exc.strerror or exc}",
-                     "check that the path exists and is readable", "unreadable")],
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check that the path exists and is readable",
+                    "unreadable",
+                )
+            ],
         ) from None
     playbook = parse_playbook(data, source)
     return PlaybookFile(playbook, path, origin, hashlib.sha256(data).hexdigest())
@@ -37,14 +46,36 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
     text = decode_utf8(data, source)
     root = compose_text(text, source)
     if root is None:
-        raise InvalidFile(source, [Problem(source, 1, 1, "", "the file is empty",
-                                           "start from 'convocoach playbooks new ID'", "empty")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    "the file is empty",
+                    "start from 'convocoach playbooks new ID'",
+                    "empty",
+                )
+            ],
+        )
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark
-        raise InvalidFile(source, [Problem(
-            source, mark.line + 1, mark.column + 1, "",
-            "the top level must be a mapping of keys (schema:, id:, title: ...)",
-            "start from 'convocoach playbooks new ID'", "top-level")])
+        raise InvalidFile(
+            source,
+            [
+                Problem(
+                    source,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    "the top level must be a mapping of keys (schema:, id:, title: ...)",
+                    "start from 'convocoach playbooks new ID'",
+                    "top-level",
+                )
+            ],
+        )
     refuse_newer_format(root, "schema", FORMAT_VERSION, "playbook", source)
     value, problems = convert_document(root, PLAYBOOK, source, text)
     if problems or value is INVALID:
@@ -54,5 +85,3 @@ def parse_playbook(data: bytes, source: str) -> Playbook:
     if problems:
         raise InvalidFile(source, problems)
     return value
-
-

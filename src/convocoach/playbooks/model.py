@@ -15,7 +15,6 @@ Cadence = Literal["daily", "weekly", "twice_monthly", "monthly"]
 Origin = Literal["bundled", "user", "env", "option"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class Perspective:
     feels: tuple[str, ...]

@@ -11,8 +11,14 @@ from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
 def prep_sheet_markdown(playbook: Playbook) -> str:
     """The whole playbook as Markdown, in the order of a real conversation."""
     p = playbook
-    out: list[str] = [f"# {md_inline(p.title)}", "", f"*{md_inline(p.approach)}*", "",
-                      md_inline(p.summary), ""]
+    out: list[str] = [
+        f"# {md_inline(p.title)}",
+        "",
+        f"*{md_inline(p.approach)}*",
+        "",
+        md_inline(p.summary),
+        "",
+    ]
     if p.tags:
         out += ["Tags: " + ", ".join(md_inline(t) for t in p.tags), ""]
 
@@ -32,8 +38,7 @@ def prep_sheet_markdown(playbook: Playbook) -> str:
     out += _section("Your walk-away", p.prepare.walk_away)
     if p.prepare.questions:
         out += ["### Questions to expect", ""]
-        out += [f"- **{md_inline(q.question)}** {md_inline(q.answer)}"
-                for q in p.prepare.questions]
+        out += [f"- **{md_inline(q.question)}** {md_inline(q.answer)}" for q in p.prepare.questions]
         out.append("")
 
     s = p.setting
@@ -58,8 +63,10 @@ def prep_sheet_markdown(playbook: Playbook) -> str:
     out += _section("Say", p.empathy.use)
     if p.empathy.avoid:
         out += ["### Avoid", ""]
-        out += [f"- ~~{md_inline(a.phrase)}~~ {md_inline(a.why)} **Instead:** "
-                f"{md_inline(a.instead)}" for a in p.empathy.avoid]
+        out += [
+            f"- ~~{md_inline(a.phrase)}~~ {md_inline(a.why)} **Instead:** {md_inline(a.instead)}"
+            for a in p.empathy.avoid
+        ]
         out.append("")
 
     out += ["## 5. Towards next steps", ""]
@@ -69,9 +76,15 @@ def prep_sheet_markdown(playbook: Playbook) -> str:
     out += _section("Typical next steps", p.solutions.next_steps)
 
     f = p.followup
-    out += ["## 6. Follow up", "", f"Subject: **{md_inline(p.subject_line)}**", "",
-            f"Check-ins: **{CADENCE_LABELS[f.cadence]}**"
-            + (f" ({md_inline(f.cadence_reason)})" if f.cadence_reason else ""), ""]
+    out += [
+        "## 6. Follow up",
+        "",
+        f"Subject: **{md_inline(p.subject_line)}**",
+        "",
+        f"Check-ins: **{CADENCE_LABELS[f.cadence]}**"
+        + (f" ({md_inline(f.cadence_reason)})" if f.cadence_reason else ""),
+        "",
+    ]
     out += _section("The email covers", f.outline)
 
     t = p.tailoring

@@ -140,5 +140,6 @@ def starter_playbook(playbook_id: str) -> str:
     if SLUG.fullmatch(playbook_id) is None:
         raise ValueError(f"not a valid playbook id: {playbook_id!r}")
     title = playbook_id.replace("-", " ").capitalize()
-    return _STARTER.substitute(id=playbook_id, title=title, version=FORMAT_VERSION,
-                               schema_file=SCHEMA_FILE_NAME)
+    return _STARTER.substitute(
+        id=playbook_id, title=title, version=FORMAT_VERSION, schema_file=SCHEMA_FILE_NAME
+    )

@@ -86,8 +86,12 @@ class SummaryCache:
         from convocoach.atomicfile import write_text_atomic
 
         with contextlib.suppress(OSError):  # a cache that cannot be written is skipped
-            write_text_atomic(self._file, json.dumps(
-                {"version": __version__, "entries": self._entries}, separators=(",", ":")))
+            write_text_atomic(
+                self._file,
+                json.dumps(
+                    {"version": __version__, "entries": self._entries}, separators=(",", ":")
+                ),
+            )
 
 
 def load_summaries(locations: Locations) -> Library[PlaybookSummary]:
@@ -109,14 +113,18 @@ def _entry_for(path: Path) -> dict[str, Any]:
     except InvalidFile as exc:
         return {"problems": [p.to_json() for p in exc.problems]}
     pb = loaded.playbook
-    return {"id": pb.id, "title": pb.title, "tags": list(pb.tags),
-            "sheet": prep_sheet_markdown(pb)}
+    return {"id": pb.id, "title": pb.title, "tags": list(pb.tags), "sheet": prep_sheet_markdown(pb)}
 
 
 def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSummary:
     problems = entry.get("problems")
     if problems is not None:
         raise InvalidFile(str(path), [Problem(**p) for p in problems])
-    return PlaybookSummary(str(entry["id"]), str(entry["title"]),
-                           tuple(str(t) for t in entry["tags"]), path, origin,
-                           str(entry["sheet"]))
+    return PlaybookSummary(
+        str(entry["id"]),
+        str(entry["title"]),
+        tuple(str(t) for t in entry["tags"]),
+        path,
+        origin,
+        str(entry["sheet"]),
+    )

@@ -58,8 +58,9 @@ class PlaybookWatcher:
     call :meth:`changed` only while no :meth:`read` is running.
     """
 
-    def __init__(self, path: Path, now_ns: Callable[[], int] = time.time_ns,
-                 racy_ns: int = RACY_NS) -> None:
+    def __init__(
+        self, path: Path, now_ns: Callable[[], int] = time.time_ns, racy_ns: int = RACY_NS
+    ) -> None:
         self.path = path
         self._now_ns = now_ns
         self._racy_ns = racy_ns
@@ -86,16 +87,38 @@ class PlaybookWatcher:
         except (FileNotFoundError, NotADirectoryError):
             # Forget the bytes: the same text coming back must still clear "missing".
             self._digest = ""
-            return Reading("missing", problems=(Problem(
-                source, 1, 1, "", "the file is not there (an editor may be saving it); "
-                "showing the last version read", "save the file again, or check its name",
-                "missing"),))
+            return Reading(
+                "missing",
+                problems=(
+                    Problem(
+                        source,
+                        1,
+                        1,
+                        "",
+                        "the file is not there (an editor may be saving it); "
+                        "showing the last version read",
+                        "save the file again, or check its name",
+                        "missing",
+                    ),
+                ),
+            )
         except (OSError, ValueError) as exc:
             self._digest = ""
             reason = getattr(exc, "strerror", None) or str(exc)
-            return Reading("unreadable", problems=(Problem(
-                source, 1, 1, "", f"cannot read the file: {reason}",
-                "check that it is a file you may read", "unreadable"),))
+            return Reading(
+                "unreadable",
+                problems=(
+                    Problem(
+                        source,
+                        1,
+                        1,
+                        "",
+                        f"cannot read the file: {reason}",
+                        "check that it is a file you may read",
+                        "unreadable",
+                    ),
+                ),
+            )
         self._racy = seen is not None and self._now_ns() - seen[3] < self._racy_ns
         digest = hashlib.sha256(data).hexdigest()
         if digest == self._digest and not force:
@@ -112,9 +135,20 @@ class PlaybookWatcher:
 
 def unexpected(path: Path, exc: Exception) -> Reading:
     """A failure nobody planned for, reported like any other problem with the file."""
-    return Reading("invalid", problems=(Problem(
-        str(path), 1, 1, "", f"the file could not be checked ({type(exc).__name__}: {exc})",
-        "please report this, with the file if you can", "internal-error"),))
+    return Reading(
+        "invalid",
+        problems=(
+            Problem(
+                str(path),
+                1,
+                1,
+                "",
+                f"the file could not be checked ({type(exc).__name__}: {exc})",
+                "please report this, with the file if you can",
+                "internal-error",
+            ),
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +170,14 @@ class Preview:
         if reading.kind == "unchanged":
             return self
         if reading.kind == "valid":
-            return replace(self, playbook=reading.playbook, problems=(), state="valid",
-                           loads=self.loads + 1, loaded_at=now)
+            return replace(
+                self,
+                playbook=reading.playbook,
+                problems=(),
+                state="valid",
+                loads=self.loads + 1,
+                loaded_at=now,
+            )
         return replace(self, problems=reading.problems, state=reading.kind)
 
     @property

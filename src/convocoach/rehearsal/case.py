@@ -66,22 +66,35 @@ def placeholder_problems(text: str) -> list[PlaceholderProblem]:
         end = match.end()
         name = match.group(1).strip()
         if name not in BY_NAME:
-            problems.append(PlaceholderProblem(
-                match.start(), f"{{{name}}} is not a fact a client line can name",
-                did_you_mean(name, list(BY_NAME), "use one of: ")))
+            problems.append(
+                PlaceholderProblem(
+                    match.start(),
+                    f"{{{name}}} is not a fact a client line can name",
+                    did_you_mean(name, list(BY_NAME), "use one of: "),
+                )
+            )
         elif match.group(2) is not None and not match.group(2).strip():
-            problems.append(PlaceholderProblem(
-                match.start(), f"the wording after '|' in {{{name}|}} is empty",
-                f"write how the client says it while unknown, or just {{{name}}}"))
+            problems.append(
+                PlaceholderProblem(
+                    match.start(),
+                    f"the wording after '|' in {{{name}|}} is empty",
+                    f"write how the client says it while unknown, or just {{{name}}}",
+                )
+            )
     problems += _stray_braces(text, end, len(text))
     return problems
 
 
 def _stray_braces(text: str, start: int, end: int) -> list[PlaceholderProblem]:
-    return [PlaceholderProblem(start + i, "a brace that opens or closes no placeholder",
-                               "write a placeholder as {new_date} or {new_date|the new "
-                               "date}, and no other braces")
-            for i, char in enumerate(text[start:end]) if char in "{}"]
+    return [
+        PlaceholderProblem(
+            start + i,
+            "a brace that opens or closes no placeholder",
+            "write a placeholder as {new_date} or {new_date|the new date}, and no other braces",
+        )
+        for i, char in enumerate(text[start:end])
+        if char in "{}"
+    ]
 
 
 def names_in(text: str) -> set[str]:
@@ -95,7 +108,7 @@ def render(text: str, facts: Facts) -> str:
     parts: list[str] = []
     end = 0
     for match in _PLACEHOLDER.finditer(text):
-        parts.append(text[end:match.start()])
+        parts.append(text[end : match.start()])
         end = match.end()
         name = match.group(1).strip()
         value = facts.get(name, "").strip()

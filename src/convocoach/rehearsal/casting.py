@@ -32,8 +32,11 @@ def cast(script: Script, client: Client, case: Case | None = None) -> Script:
     fears stays the playbook's: that is the scenario. A session with no client named leaves
     the playbook's persona as it is."""
     if case is not None:
-        known = tuple((f.name, getattr(case, f.name).strip()) for f in SESSION_FACTS
-                      if getattr(case, f.name).strip())
+        known = tuple(
+            (f.name, getattr(case, f.name).strip())
+            for f in SESSION_FACTS
+            if getattr(case, f.name).strip()
+        )
         script = replace(script, facts=known)
     name, role, company = client.name.strip(), client.role.strip(), client.company.strip()
     if not name and not role:

@@ -32,57 +32,94 @@ def heard_words(exchange: Exchange) -> str:
     if exchange.offered:
         parts.append("offered " + ", ".join(exchange.offered))
     if exchange.learned:
-        parts.append("told " + ", ".join(f"{BY_NAME[k].neutral if k in BY_NAME else k} = {v}"
-                                        for k, v in exchange.learned))
+        parts.append(
+            "told "
+            + ", ".join(
+                f"{BY_NAME[k].neutral if k in BY_NAME else k} = {v}" for k, v in exchange.learned
+            )
+        )
     return "; ".join(parts)
 
 
-def debrief_markdown(title: str, script: Script, state: State, rubric: Rubric,
-                     seconds: float = 0.0) -> str:
+def debrief_markdown(
+    title: str, script: Script, state: State, rubric: Rubric, seconds: float = 0.0
+) -> str:
     """Every exchange with the coach's verdicts, the client's reaction, then the scorecard."""
     persona = script.persona
     lines = [f"# Rehearsal debrief: {md_inline(title)}", ""]
     who = ", ".join(md_inline(p) for p in (persona.role, persona.seniority) if p)
-    lines.append(f"Client: **{md_inline(persona.name)}**" + (f" ({who})" if who else "") +
-                 f"; technical level {persona.technical_level}.")
+    lines.append(
+        f"Client: **{md_inline(persona.name)}**"
+        + (f" ({who})" if who else "")
+        + f"; technical level {persona.technical_level}."
+    )
     ending = ENDING_LABELS[state.ending] if state.ending else "Not finished"
-    lines += [f"Outcome: **{ending}** after {counted(len(state.exchanges), 'reply')}"
-              + (f" in {_clock(seconds)}." if seconds else "."), ""]
+    lines += [
+        f"Outcome: **{ending}** after {counted(len(state.exchanges), 'reply')}"
+        + (f" in {_clock(seconds)}." if seconds else "."),
+        "",
+    ]
     titles = {d.code: d.title for d in rubric.dimensions}
     for number, exchange in enumerate(state.exchanges, 1):
-        lines += [f"## Reply {number}", "",
-                  f"> **{md_inline(persona.name)}:** {md_inline(exchange.client)}", "",
-                  f"**You:** {md_inline(exchange.reply)}", ""]
-        verdicts = [f"{code} {STATUS_WORDS[status]}" for code, status in exchange.statuses
-                    if status != "not-applicable"]
+        lines += [
+            f"## Reply {number}",
+            "",
+            f"> **{md_inline(persona.name)}:** {md_inline(exchange.client)}",
+            "",
+            f"**You:** {md_inline(exchange.reply)}",
+            "",
+        ]
+        verdicts = [
+            f"{code} {STATUS_WORDS[status]}"
+            for code, status in exchange.statuses
+            if status != "not-applicable"
+        ]
         lines.append("- Coach: " + ", ".join(verdicts))
         if exchange.penalties:
-            lines.append("- Penalties: " + ", ".join(
-                f"{code} ({md_inline(titles.get(code, code))})" for code in exchange.penalties))
+            lines.append(
+                "- Penalties: "
+                + ", ".join(
+                    f"{code} ({md_inline(titles.get(code, code))})" for code in exchange.penalties
+                )
+            )
         heard = heard_words(exchange)
         if heard:
             lines.append(f"- Heard: {md_inline(heard)}")
-        lines.append(f"- Client: {_mood(exchange)}"
-                     + (f"; {md_inline(exchange.note)}" if exchange.note else ""))
+        lines.append(
+            f"- Client: {_mood(exchange)}"
+            + (f"; {md_inline(exchange.note)}" if exchange.note else "")
+        )
         lines.append("")
     if state.ending:
-        lines += [f"> **{md_inline(persona.name)}:** "
-                  f"{md_inline(client_line(script, state))}", ""]
+        lines += [f"> **{md_inline(persona.name)}:** {md_inline(client_line(script, state))}", ""]
     card = scorecard(state, rubric)
     lines += scorecard_markdown(card)
-    lines += ["## Your path on the role-play's map", "",
-              "\u25cf marks the turns you reached, \u21d2 the ways you went.", "",
-              "```text", tree_text(script, card.path).rstrip("\n"), "```", ""]
+    lines += [
+        "## Your path on the role-play's map",
+        "",
+        "\u25cf marks the turns you reached, \u21d2 the ways you went.",
+        "",
+        "```text",
+        tree_text(script, card.path).rstrip("\n"),
+        "```",
+        "",
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def scorecard_markdown(card: Scorecard) -> list[str]:
     lines = ["## Scorecard", "", "| dimension | passed | failed | n/a |", "|---|---|---|---|"]
     for t in card.dimensions:
-        lines.append(f"| {t.code} {md_inline(t.title)} | {t.passed} | {t.failed} | "
-                     f"{t.not_applicable} |")
-    lines += ["", listening(card), "", path_words(card) + " (the map: `convocoach playbooks "
-              "show ID --format html`)", ""]
+        lines.append(
+            f"| {t.code} {md_inline(t.title)} | {t.passed} | {t.failed} | {t.not_applicable} |"
+        )
+    lines += [
+        "",
+        listening(card),
+        "",
+        path_words(card) + " (the map: `convocoach playbooks show ID --format html`)",
+        "",
+    ]
     if card.movers:
         lines += ["Replies that moved the client most:", ""]
         lines += [f"- {_mood(e)}: \u201c{md_inline(e.reply)}\u201d" for e in card.movers]

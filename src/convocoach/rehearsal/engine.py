@@ -105,8 +105,12 @@ def _objection(script: Script, state: State) -> str:
     """The cost the client raises of an option the last reply offered, once per option."""
     *before, last = state.exchanges
     raised = {o for e in before for o in e.offered[:1]}
-    if state.ending is not None or last.mood_change < 0 or not last.offered or \
-            last.offered[0] in raised:
+    if (
+        state.ending is not None
+        or last.mood_change < 0
+        or not last.offered
+        or last.offered[0] in raised
+    ):
         return ""  # at an ending the client has accepted (or refused) it already
     return next((o.objection for o in script.offers if o.id == last.offered[0]), "")
 
@@ -136,8 +140,12 @@ def _topic(script: Script) -> frozenset[str]:
     return hearing.known_words(texts)
 
 
-def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status],
-           offered: tuple[str, ...] = (), gave: frozenset[asks.Ask] = frozenset()) -> Branch:
+def choose(
+    branches: tuple[Branch, ...],
+    statuses: Mapping[str, Status],
+    offered: tuple[str, ...] = (),
+    gave: frozenset[asks.Ask] = frozenset(),
+) -> Branch:
     """The first branch whose test holds for these verdicts, the options offered and what
     the client has been given; the last one otherwise."""
     for branch in branches:
@@ -153,8 +161,14 @@ def choose(branches: tuple[Branch, ...], statuses: Mapping[str, Status],
     return branches[-1]
 
 
-def respond(script: Script, state: State, reply: str, score: Score,
-            seconds: float = 0.0, said: str | None = None) -> State:
+def respond(
+    script: Script,
+    state: State,
+    reply: str,
+    score: Score,
+    seconds: float = 0.0,
+    said: str | None = None,
+) -> State:
     """The state after the user says ``reply`` (already scored as ``score``) to what the
     client ``said`` (their line at this state, worked out again when not given)."""
     if state.ending is not None:
@@ -177,8 +191,11 @@ def respond(script: Script, state: State, reply: str, score: Score,
         change, note, goto = -1, "Heard that before: a repeated reply earns nothing.", turn.id
     elif heard:
         change = min(change, 0) - 1
-        note = ("A flat refusal: kind words around it do not count." if heard == "refusal"
-                else "Words off the subject: the client wonders if you are listening.")
+        note = (
+            "A flat refusal: kind words around it do not count."
+            if heard == "refusal"
+            else "Words off the subject: the client wonders if you are listening."
+        )
     elif _dodged(script, turn, branch, so_far):
         if _asked_again(state, turn.id):
             # Dodged again: the script's catch-all goes on (the client presses harder, or
@@ -202,15 +219,23 @@ def respond(script: Script, state: State, reply: str, score: Score,
     elif replies >= script.max_replies and not target.ending:
         target = script.ending("stalemate")
     exchange = Exchange(
-        turn_id=turn.id, client=client_line(script, state) if said is None else said,
+        turn_id=turn.id,
+        client=client_line(script, state) if said is None else said,
         reply=reply,
         statuses=tuple((r.code, r.status) for r in score.results),
         penalties=tuple(r.code for r in score.penalties),
-        mood_before=state.mood, mood_after=mood, note=note,
-        commitments=commitments(score), seconds=seconds, heard=heard,
+        mood_before=state.mood,
+        mood_after=mood,
+        note=note,
+        commitments=commitments(score),
+        seconds=seconds,
+        heard=heard,
         learned=tuple(figures.learn(reply, named_facts(script), "date" in turn.asks).items()),
-        gave=tuple(a for a in asks.ASKS if a in gave), offered=offered, passed=passed,
-        offending=_offending(score, branch) if change < 0 and not heard else "")
+        gave=tuple(a for a in asks.ASKS if a in gave),
+        offered=offered,
+        passed=passed,
+        offending=_offending(score, branch) if change < 0 and not heard else "",
+    )
     ending = target.ending or None
     return State(target.id, mood, (*state.exchanges, exchange), ending)
 
@@ -230,12 +255,14 @@ def _offending(score: Score, branch: Branch) -> str:
 
 def _asked_again(state: State, turn_id: str) -> bool:
     """Whether the client has just asked this turn's question again."""
-    return bool(state.exchanges) and state.exchanges[-1].heard == "unanswered" and \
-        state.exchanges[-1].turn_id == turn_id
+    return (
+        bool(state.exchanges)
+        and state.exchanges[-1].heard == "unanswered"
+        and state.exchanges[-1].turn_id == turn_id
+    )
 
 
-def _dodged(script: Script, turn: Turn, branch: Branch, given_so_far: frozenset[asks.Ask]
-            ) -> bool:
+def _dodged(script: Script, turn: Turn, branch: Branch, given_so_far: frozenset[asks.Ask]) -> bool:
     """Whether the reply left the client's question unanswered, neither hurting nor helping
     (the catch-all branch) or well said: the client asks again instead of moving on. How it
     was said still counts when a test of the coach's verdicts lowers the mood."""
@@ -244,17 +271,27 @@ def _dodged(script: Script, turn: Turn, branch: Branch, given_so_far: frozenset[
     return (branch.mood >= 0 or branch.is_default) and not script.turn(branch.goto).ending
 
 
-def _pass_answered(script: Script, here: str, goto: str, statuses: Mapping[str, Status],
-                   offered: tuple[str, ...], gave: frozenset[asks.Ask]
-                   ) -> tuple[str, tuple[str, ...]]:
+def _pass_answered(
+    script: Script,
+    here: str,
+    goto: str,
+    statuses: Mapping[str, Status],
+    offered: tuple[str, ...],
+    gave: frozenset[asks.Ask],
+) -> tuple[str, tuple[str, ...]]:
     """Where the client goes when the turn they would ask next has been answered already:
     through it, as if the same reply were said to it, while it leads on without a fall in
     mood (the client does not ask what they have just been told)."""
     passed: list[str] = []
     while len(passed) < 2:
         target = script.turn(goto)
-        if target.ending or not target.asks or not set(target.asks) <= gave or \
-                goto == here or goto in passed:
+        if (
+            target.ending
+            or not target.asks
+            or not set(target.asks) <= gave
+            or goto == here
+            or goto in passed
+        ):
             break
         branch = choose(target.branches, statuses, offered, gave)
         if branch.mood < 0 or branch.goto in (goto, here):
@@ -264,8 +301,9 @@ def _pass_answered(script: Script, here: str, goto: str, statuses: Mapping[str, 
     return goto, tuple(passed)
 
 
-def step(script: Script, coach: Coach, state: State, reply: str,
-         seconds: float = 0.0) -> tuple[State, Score]:
+def step(
+    script: Script, coach: Coach, state: State, reply: str, seconds: float = 0.0
+) -> tuple[State, Score]:
     """Judge ``reply`` as the client's last line and technical level call for, and answer it:
     what the app does with each reply sent, and what a headless play does too."""
     said = client_line(script, state)
@@ -278,8 +316,13 @@ def undo(state: State) -> State:
     if not state.exchanges:
         return state
     last = state.exchanges[-1]
-    return replace(state, turn_id=last.turn_id, mood=last.mood_before,
-                   exchanges=state.exchanges[:-1], ending=None)
+    return replace(
+        state,
+        turn_id=last.turn_id,
+        mood=last.mood_before,
+        exchanges=state.exchanges[:-1],
+        ending=None,
+    )
 
 
 def commitments(score: Score) -> tuple[str, ...]:

@@ -19,18 +19,24 @@ MONEY = re.compile(
     rf"|\b(?:GBP|USD|EUR|CHF|AUD|CAD)\s?{_NUM}{_SCALE}"
     rf"|\b{_NUM}{_SCALE}\s?(?:pounds|dollars|euros|francs|GBP|USD|EUR|CHF)\b"
     r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",  # 3,800: a sum, written without its currency
-    re.IGNORECASE)
-PERCENT = re.compile(rf"\b{_NUM}\s?(?:%|per ?cent\b)|\b[a-z]+(?:-[a-z]+)? per ?cent\b",
-                     re.IGNORECASE)
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    rf"\b{_NUM}\s?(?:%|per ?cent\b)|\b[a-z]+(?:-[a-z]+)? per ?cent\b", re.IGNORECASE
+)
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (r"(?:january|february|march|april|june|july|august|september|october|november"
-          r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
 _MAY = r"May\b"  # only as a month where the context says so (not "we may")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _PART = r"(?:early|mid-?|late|the (?:end|start|beginning|middle) of|(?:end|start) of)"
-_COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of"
-          r"|a few|\d{1,3})")
+_COUNT = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of"
+    r"|a few|\d{1,3})"
+)
 _UNIT = r"(?:(?:working |business |extra |more )?(?:days?|weeks?|months?|hours?))"
 DURATION = re.compile(rf"\b{_COUNT}[\s-]{_UNIT}\b", re.IGNORECASE)
 
@@ -54,30 +60,46 @@ DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PARTS), re.IGNORECASE)
 _JOIN = re.compile(r"^(?:,? ?(?:at |on |the )?|\s)$", re.IGNORECASE)
 _PAIR_LINK = re.compile(
     r"^\s*(?:a |per )?(?:month|year|week|day|hour)?\s*(?:to|->|→|–|-|becomes|will become|"
-    r"rises to|goes up to|going up to|moves to|moving to|is now|now)\s*$", re.IGNORECASE)
+    r"rises to|goes up to|going up to|moves to|moving to|is now|now)\s*$",
+    re.IGNORECASE,
+)
 
 # What a sentence is about, to tell a date for the work from a date for the next step.
 _SENDING = re.compile(
     r"\b(?:send|sent|get back|come back|write to|share|confirm|circulate|forward|follow up|"
     r"hear from|(?:email|e-mail|call|ring|phone|update|brief) (?:you|him|her|them)|"
     r"you(?:'ll| will) (?:have|get|receive|see))\b",
-    re.IGNORECASE)
-_DELIVERY = re.compile(r"\b(?:date|ready|live|launch|deliver|finish|complete|land|ship|done|"
-                       r"hand over|handover|release|go-live|move[sd]?|deadline|open)\b",
-                       re.IGNORECASE)
-_DELAY = re.compile(r"\b(?:late|delay|delayed|slip|slips|slipped|behind|push|pushed|later|"
-                    r"longer|extra|more|back|overrun|moves?|moved)\b", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_DELIVERY = re.compile(
+    r"\b(?:date|ready|live|launch|deliver|finish|complete|land|ship|done|"
+    r"hand over|handover|release|go-live|move[sd]?|deadline|open)\b",
+    re.IGNORECASE,
+)
+_DELAY = re.compile(
+    r"\b(?:late|delay|delayed|slip|slips|slipped|behind|push|pushed|later|"
+    r"longer|extra|more|back|overrun|moves?|moved)\b",
+    re.IGNORECASE,
+)
 # What a sum is, told by the words just before it: a sum with none of these is not taken
 # for any fact ("£300 a month is hardly worth a fuss" names no price).
-_OLD = re.compile(r"\b(?:current|old|existing|present|original|originally|agreed|was|were|"
-                  r"until now|currently|at the moment|so far|used to|planned|promised|due)\b",
-                  re.IGNORECASE)
-_NEW_PRICE = re.compile(r"\b(?:new|will be|goes up to|going up to|rises? to|becomes?|moving to|"
-                        r"move to|increases? to|going to be|will cost|now costs?|from now on|"
-                        r"would be|is now)\b", re.IGNORECASE)
-_AMOUNT = re.compile(r"\b(?:total|owe|owed|outstanding|invoice|budget|extra|more|additional|"
-                     r"overrun|difference|shortfall|gap|comes? to|adds? up to|altogether|"
-                     r"in all|cost of|costs?|bill|sum)\b", re.IGNORECASE)
+_OLD = re.compile(
+    r"\b(?:current|old|existing|present|original|originally|agreed|was|were|"
+    r"until now|currently|at the moment|so far|used to|planned|promised|due)\b",
+    re.IGNORECASE,
+)
+_NEW_PRICE = re.compile(
+    r"\b(?:new|will be|goes up to|going up to|rises? to|becomes?|moving to|"
+    r"move to|increases? to|going to be|will cost|now costs?|from now on|"
+    r"would be|is now)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"\b(?:total|owe|owed|outstanding|invoice|budget|extra|more|additional|"
+    r"overrun|difference|shortfall|gap|comes? to|adds? up to|altogether|"
+    r"in all|cost of|costs?|bill|sum)\b",
+    re.IGNORECASE,
+)
 
 Span = tuple[int, int]
 
@@ -91,7 +113,7 @@ def dates(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in DATE.finditer(text):
         start, end = match.span()
-        if spans and _JOIN.match(text[spans[-1][1]:start]):
+        if spans and _JOIN.match(text[spans[-1][1] : start]):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -100,8 +122,11 @@ def dates(text: str) -> list[Span]:
 
 def durations(text: str) -> list[Span]:
     """Lengths of time, leaving out rates ("£300 a month")."""
-    return [m.span() for m in DURATION.finditer(text)
-            if not re.search(r"[\dk]\s*$", text[:m.start()], re.IGNORECASE)]
+    return [
+        m.span()
+        for m in DURATION.finditer(text)
+        if not re.search(r"[\dk]\s*$", text[: m.start()], re.IGNORECASE)
+    ]
 
 
 def mentions_figures(text: str) -> bool:
@@ -111,8 +136,7 @@ def mentions_figures(text: str) -> bool:
 
 def _pairs(text: str, spans: list[Span]) -> list[tuple[Span, Span]]:
     """Two figures joined as before and after: "from £1,800 to £1,980"."""
-    return [(a, b) for a, b in pairwise(spans)
-            if _PAIR_LINK.match(text[a[1]:b[0]])]
+    return [(a, b) for a, b in pairwise(spans) if _PAIR_LINK.match(text[a[1] : b[0]])]
 
 
 def learn(reply: str, used: Collection[str], asks_date: bool) -> dict[str, str]:
@@ -120,10 +144,18 @@ def learn(reply: str, used: Collection[str], asks_date: bool) -> dict[str, str]:
     found: dict[str, str] = {}
     for start, end in sentences(reply):
         sentence = reply[start:end]
-        found |= _told(sentence, money(sentence), ("old_price", "new_price"),
-                       lambda before: _what_sum(before, used))
-        found |= _told(sentence, dates(sentence), ("old_date", "new_date"),
-                       lambda before: _what_date(before, asks_date))
+        found |= _told(
+            sentence,
+            money(sentence),
+            ("old_price", "new_price"),
+            lambda before: _what_sum(before, used),
+        )
+        found |= _told(
+            sentence,
+            dates(sentence),
+            ("old_date", "new_date"),
+            lambda before: _what_date(before, asks_date),
+        )
         if _DELAY.search(sentence):
             spans = durations(sentence)
             if spans:
@@ -131,8 +163,9 @@ def learn(reply: str, used: Collection[str], asks_date: bool) -> dict[str, str]:
     return {name: value for name, value in found.items() if name in used}
 
 
-def _told(sentence: str, spans: list[Span], pair: tuple[str, str],
-          kind: Callable[[str], str]) -> dict[str, str]:
+def _told(
+    sentence: str, spans: list[Span], pair: tuple[str, str], kind: Callable[[str], str]
+) -> dict[str, str]:
     """What the figures at ``spans`` tell: two joined as before and after are ``pair`` ("from
     £1,800 to £1,980"); any other is what the words since the figure before it say it is
     (``kind``, "" for nothing), the first such kept, but the time promised is the last."""
@@ -143,7 +176,7 @@ def _told(sentence: str, spans: list[Span], pair: tuple[str, str],
     found: dict[str, str] = {}
     end = 0
     for span in spans:
-        fact, end = kind(sentence[end:span[0]]), span[1]
+        fact, end = kind(sentence[end : span[0]]), span[1]
         if fact and (fact == "promised" or fact not in found):
             found[fact] = _cut(sentence, span)
     return found
@@ -175,4 +208,4 @@ _LEADING = re.compile(r"^(?:on|by|until|at)\s+", re.IGNORECASE)
 
 def _cut(text: str, span: Span) -> str:
     """The figure as written, without a leading preposition (the client line has its own)."""
-    return _LEADING.sub("", text[span[0]:span[1]].strip())
+    return _LEADING.sub("", text[span[0] : span[1]].strip())

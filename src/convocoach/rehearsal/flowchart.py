@@ -30,8 +30,11 @@ class Arrow:
 
 def test_words(branch: Branch) -> str:
     """A branch's test in words, with its mood change."""
-    parts = [f"{' and '.join(branch.if_pass)} pass{'es' if len(branch.if_pass) == 1 else ''}"
-             ] if branch.if_pass else []
+    parts = (
+        [f"{' and '.join(branch.if_pass)} pass{'es' if len(branch.if_pass) == 1 else ''}"]
+        if branch.if_pass
+        else []
+    )
     if branch.if_fail:
         parts.append(f"{' or '.join(branch.if_fail)} fail{'s' if len(branch.if_fail) == 1 else ''}")
     if branch.if_offered:
@@ -54,7 +57,7 @@ def arrows(script: Script) -> list[Arrow]:
 def excerpt(text: str, limit: int = _EXCERPT) -> str:
     """The start of a client line as it reads with no figures known yet."""
     flat = " ".join(case.render(text, {}).split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "\u2026"
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
 
 
 def path_of(turn_ids: list[str]) -> set[tuple[str, str]]:
@@ -83,8 +86,10 @@ def tree_text(script: Script, taken: Sequence[str] = ()) -> str:
 
 def map_markdown(script: Script) -> str:
     """The role-play's map as a Markdown section, for the prep sheet in a terminal."""
-    return ("\n## The role-play as a map\n\nEach turn, what the client says, and where each "
-            "kind of reply takes them:\n\n```text\n" + tree_text(script) + "```\n")
+    return (
+        "\n## The role-play as a map\n\nEach turn, what the client says, and where each "
+        "kind of reply takes them:\n\n```text\n" + tree_text(script) + "```\n"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +142,7 @@ def layout(script: Script) -> Layout:
         vertices[turn.id] = vertex
     for vertex in vertices.values():
         vertex.view = _View()
+
     class _Edge(Edge):  # type: ignore[misc]
         # Fixed when made: the layout turns edges round (cycles), which must not change it.
         def __init__(self, source: Any, target: Any) -> None:
@@ -146,8 +152,11 @@ def layout(script: Script) -> Layout:
         def __hash__(self) -> int:
             return self.key  # type: ignore[no-any-return]
 
-    edges = {(a.source, a.target): _Edge(vertices[a.source], vertices[a.target])
-             for a in arrows(script) if a.source != a.target}
+    edges = {
+        (a.source, a.target): _Edge(vertices[a.source], vertices[a.target])
+        for a in arrows(script)
+        if a.source != a.target
+    }
     for edge in edges.values():
         edge.view = _EdgeView()
     graph = Graph(list(vertices.values()), list(edges.values()))
@@ -162,15 +171,14 @@ def layout(script: Script) -> Layout:
     xs += [x + _BOX_W / 2 for e in edges.values() for x, _ in e.view.points]
     ys = [v.view.xy[1] for v in vertices.values()]
     left, top = min(xs) - _BOX_W / 2 - _MARGIN, min(ys) - _BOX_H / 2 - _MARGIN
-    places = {key: _Placed(v.view.xy[0] - left, v.view.xy[1] - top)
-              for key, v in vertices.items()}
-    centres = {key: [(x - left, y - top) for x, y in edge.view.points]
-               for key, edge in edges.items()}
+    places = {key: _Placed(v.view.xy[0] - left, v.view.xy[1] - top) for key, v in vertices.items()}
+    centres = {
+        key: [(x - left, y - top) for x, y in edge.view.points] for key, edge in edges.items()
+    }
     return Layout(places, _orthogonal(centres))
 
 
-def _orthogonal(centres: dict[tuple[str, str], list[Point]]
-                ) -> dict[tuple[str, str], list[Point]]:
+def _orthogonal(centres: dict[tuple[str, str], list[Point]]) -> dict[tuple[str, str], list[Point]]:
     """Each arrow through its layers' centres (its boxes', then the layout's slots for it)
     as vertical and horizontal legs, each crossing of a gap in a lane of its own."""
     crossings: dict[tuple[float, float], list[tuple[tuple[str, str], int, float]]] = {}
@@ -209,14 +217,16 @@ def svg(script: Script, taken: list[str] | None = None) -> str:
     xs += [x for points in placed.routes.values() for x, _ in points]
     width = max(xs) + _BOX_W / 2 + _MARGIN
     height = max(p.y for p in places.values()) + _BOX_H / 2 + _MARGIN
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="img" '
-           f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-           f'font-family="sans-serif" font-size="11">',
-           "<title>How the client reacts: each box is something they say, each arrow what "
-           "takes them there</title>",
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-           'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/>'
-           "</marker></defs>"]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="img" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+        f'font-family="sans-serif" font-size="11">',
+        "<title>How the client reacts: each box is something they say, each arrow what "
+        "takes them there</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/>'
+        "</marker></defs>",
+    ]
     for arrow in arrows(script):
         if arrow.source == arrow.target:
             continue
@@ -224,28 +234,34 @@ def svg(script: Script, taken: list[str] | None = None) -> str:
         (x1, y1), (x2, _) = points[1], points[2]  # the first crossing, in its own lane
         weight = "2.5" if (arrow.source, arrow.target) in bold else "1"
         line = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
-        out.append(f'<g class="arrow"><title>{escape(arrow.label)}</title>'
-                   f'<polyline points="{line}" fill="none" '
-                   f'stroke="#444" stroke-width="{weight}" marker-end="url(#arrow)"/>'
-                   # On the first crossing, just above its lane: each arrow's label has
-                   # a line of its own.
-                   f'<text x="{min(x1, x2) + 4:.0f}" y="{y1 - 2:.0f}" '
-                   f'fill="#333">{escape(excerpt(arrow.label, 40))}</text></g>')
+        out.append(
+            f'<g class="arrow"><title>{escape(arrow.label)}</title>'
+            f'<polyline points="{line}" fill="none" '
+            f'stroke="#444" stroke-width="{weight}" marker-end="url(#arrow)"/>'
+            # On the first crossing, just above its lane: each arrow's label has
+            # a line of its own.
+            f'<text x="{min(x1, x2) + 4:.0f}" y="{y1 - 2:.0f}" '
+            f'fill="#333">{escape(excerpt(arrow.label, 40))}</text></g>'
+        )
     visited = set(taken or [])
     for turn in script.turns:
         p = places[turn.id]
         stroke = "2.5" if turn.id in visited else "1"
         said = escape(excerpt(turn.client, 600))
-        out.append(f'<g class="turn" id="turn-{escape(turn.id)}"><title>{said}'
-                   f'</title><rect x="{p.x - _BOX_W / 2:.0f}" y="{p.y - _BOX_H / 2:.0f}" '
-                   f'width="{_BOX_W:.0f}" height="{_BOX_H:.0f}" rx="8" '
-                   f'fill="{_FILL[turn.ending]}" stroke="#222" stroke-width="{stroke}"/>'
-                   f'<text x="{p.x:.0f}" y="{p.y - 12:.0f}" text-anchor="middle" '
-                   f'font-weight="bold">{escape(_heading(turn.id, turn.ending))}</text>'
-                   + "".join(f'<text x="{p.x:.0f}" y="{p.y + 4 + 13 * n:.0f}" '
-                             f'text-anchor="middle">{escape(line)}</text>'
-                             for n, line in enumerate(_wrap(excerpt(turn.client), 32)[:2]))
-                   + "</g>")
+        out.append(
+            f'<g class="turn" id="turn-{escape(turn.id)}"><title>{said}'
+            f'</title><rect x="{p.x - _BOX_W / 2:.0f}" y="{p.y - _BOX_H / 2:.0f}" '
+            f'width="{_BOX_W:.0f}" height="{_BOX_H:.0f}" rx="8" '
+            f'fill="{_FILL[turn.ending]}" stroke="#222" stroke-width="{stroke}"/>'
+            f'<text x="{p.x:.0f}" y="{p.y - 12:.0f}" text-anchor="middle" '
+            f'font-weight="bold">{escape(_heading(turn.id, turn.ending))}</text>'
+            + "".join(
+                f'<text x="{p.x:.0f}" y="{p.y + 4 + 13 * n:.0f}" '
+                f'text-anchor="middle">{escape(line)}</text>'
+                for n, line in enumerate(_wrap(excerpt(turn.client), 32)[:2])
+            )
+            + "</g>"
+        )
     out.append("</svg>")
     return "\n".join(out)
 

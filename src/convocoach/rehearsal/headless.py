@@ -40,9 +40,19 @@ def read_replies(data: bytes, source: str) -> list[str]:
     else:
         replies = _text_replies(data, source)
     if len(replies) > _MAX_REPLIES:
-        raise InvalidFile(source, [_problem(source, 1, 1, f"{len(replies)} replies; the "
-                                            f"limit is {_MAX_REPLIES}", "split the file",
-                                            "too-many")])
+        raise InvalidFile(
+            source,
+            [
+                _problem(
+                    source,
+                    1,
+                    1,
+                    f"{len(replies)} replies; the limit is {_MAX_REPLIES}",
+                    "split the file",
+                    "too-many",
+                )
+            ],
+        )
     return replies
 
 
@@ -52,9 +62,19 @@ def _text_replies(data: bytes, source: str) -> list[str]:
     for number, line in enumerate(text.splitlines(), 1):
         reply = line.strip()
         if len(reply) > _MAX_REPLY:
-            raise InvalidFile(source, [_problem(source, number, 1, f"the reply is {len(reply)} "
-                                                f"characters long; the limit is {_MAX_REPLY}",
-                                                "shorten it", "too-long")])
+            raise InvalidFile(
+                source,
+                [
+                    _problem(
+                        source,
+                        number,
+                        1,
+                        f"the reply is {len(reply)} characters long; the limit is {_MAX_REPLY}",
+                        "shorten it",
+                        "too-long",
+                    )
+                ],
+            )
         if reply:
             replies.append(reply)
     return replies
@@ -66,30 +86,57 @@ def _yaml_replies(data: bytes, source: str) -> list[str]:
         return []
     if not isinstance(root, yaml.SequenceNode):
         mark = root.start_mark
-        raise InvalidFile(source, [_problem(source, mark.line + 1, mark.column + 1,
-                                            "expected a list of replies",
-                                            "write each reply as an item: - \"...\"",
-                                            "wrong-type")])
+        raise InvalidFile(
+            source,
+            [
+                _problem(
+                    source,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "expected a list of replies",
+                    'write each reply as an item: - "..."',
+                    "wrong-type",
+                )
+            ],
+        )
     replies = []
     for item in root.value:
         mark = item.start_mark
         if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str":
-            raise InvalidFile(source, [_problem(source, mark.line + 1, mark.column + 1,
-                                                "each reply must be text",
-                                                "put the reply in quotes", "wrong-type")])
+            raise InvalidFile(
+                source,
+                [
+                    _problem(
+                        source,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "each reply must be text",
+                        "put the reply in quotes",
+                        "wrong-type",
+                    )
+                ],
+            )
         reply = str(item.value).strip()
         if len(reply) > _MAX_REPLY:
-            raise InvalidFile(source, [_problem(source, mark.line + 1, mark.column + 1,
-                                                f"the reply is {len(reply)} characters long; "
-                                                f"the limit is {_MAX_REPLY}", "shorten it",
-                                                "too-long")])
+            raise InvalidFile(
+                source,
+                [
+                    _problem(
+                        source,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"the reply is {len(reply)} characters long; the limit is {_MAX_REPLY}",
+                        "shorten it",
+                        "too-long",
+                    )
+                ],
+            )
         if reply:
             replies.append(reply)
     return replies
 
 
-def _problem(source: str, line: int, column: int, message: str, fix: str, rule: str
-             ) -> Problem:
+def _problem(source: str, line: int, column: int, message: str, fix: str, rule: str) -> Problem:
     return Problem(source, line, column, "", message, fix, rule)
 
 
@@ -119,31 +166,40 @@ def transcript_data(script: Script, played: Played) -> dict[str, Any]:
     the mood, the turn the client went to, and the ending."""
     state = played.state
     exchanges = []
-    for number, (exchange, score) in enumerate(zip(state.exchanges, played.scores,
-                                                   strict=True)):
-        following = state.exchanges[number + 1].turn_id if number + 1 < len(state.exchanges) \
+    for number, (exchange, score) in enumerate(zip(state.exchanges, played.scores, strict=True)):
+        following = (
+            state.exchanges[number + 1].turn_id
+            if number + 1 < len(state.exchanges)
             else state.turn_id
-        exchanges.append({
-            "client": exchange.client,
-            "reply": exchange.reply,
-            "verdicts": {r.code: {"status": r.status, "reason": r.reason,
-                                  "penalty": r.penalty} for r in score.results},
-            "penalties": list(exchange.penalties),
-            "mood_before": exchange.mood_before,
-            "mood_after": exchange.mood_after,
-            "turn": exchange.turn_id,
-            "next_turn": following,
-            "passed": list(exchange.passed),
-            "note": exchange.note,
-            "heard": exchange.heard or None,
-            "gave": list(exchange.gave),
-            "offered": list(exchange.offered),
-            "told": dict(exchange.learned),
-        })
+        )
+        exchanges.append(
+            {
+                "client": exchange.client,
+                "reply": exchange.reply,
+                "verdicts": {
+                    r.code: {"status": r.status, "reason": r.reason, "penalty": r.penalty}
+                    for r in score.results
+                },
+                "penalties": list(exchange.penalties),
+                "mood_before": exchange.mood_before,
+                "mood_after": exchange.mood_after,
+                "turn": exchange.turn_id,
+                "next_turn": following,
+                "passed": list(exchange.passed),
+                "note": exchange.note,
+                "heard": exchange.heard or None,
+                "gave": list(exchange.gave),
+                "offered": list(exchange.offered),
+                "told": dict(exchange.learned),
+            }
+        )
     persona = script.persona
     return {
-        "client": {"name": persona.name, "role": persona.role,
-                   "technical_level": persona.technical_level},
+        "client": {
+            "name": persona.name,
+            "role": persona.role,
+            "technical_level": persona.technical_level,
+        },
         "exchanges": exchanges,
         "ending": state.ending,
         "ending_label": ENDING_LABELS[state.ending] if state.ending else "Not finished",

@@ -17,7 +17,6 @@ from convocoach.rehearsal import figures
 Heard = Literal["", "repeat", "refusal", "off-topic", "unanswered"]
 
 
-
 def as_heard(value: object) -> Heard:
     """A stored value read back as what was heard ("" for anything unknown)."""
     return next((h for h in get_args(Heard) if h and h == value), "")
@@ -35,16 +34,27 @@ _REFUSAL = re.compile(
     r"|\bnon-?negotiable\b|\btake it or leave it\b|\bthat'?s final\b"
     r"|\bend of (?:story|discussion)\b"
     r"|\b(?:is|are) not (?:up for|open to) (?:discussion|negotiation|debate)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 # A question left unanswered is remarked on by what was asked (asks.UNANSWERED).
 REMARKS: dict[Heard, tuple[str, ...]] = {
-    "repeat": ("You said that already.", "That's what you said last time.",
-               "I've heard that one.", "You keep saying the same thing."),
-    "refusal": ("So the answer is just no.", "That sounds like a no, however you dress it up.",
-                "You're telling me nothing moves."),
-    "off-topic": ("What has that got to do with anything?", "I'm not sure what that has to do "
-                  "with this.", "Can we stay on the problem, please?"),
+    "repeat": (
+        "You said that already.",
+        "That's what you said last time.",
+        "I've heard that one.",
+        "You keep saying the same thing.",
+    ),
+    "refusal": (
+        "So the answer is just no.",
+        "That sounds like a no, however you dress it up.",
+        "You're telling me nothing moves.",
+    ),
+    "off-topic": (
+        "What has that got to do with anything?",
+        "I'm not sure what that has to do with this.",
+        "Can we stay on the problem, please?",
+    ),
 }
 
 
@@ -57,18 +67,21 @@ def is_repeat(reply: str, earlier: Iterable[str]) -> bool:
     mine = normalised(reply)
     if not mine:
         return False
-    return any(SequenceMatcher(None, mine, normalised(before), autojunk=False).ratio()
-               >= REPEAT_SIMILARITY for before in earlier)
+    return any(
+        SequenceMatcher(None, mine, normalised(before), autojunk=False).ratio() >= REPEAT_SIMILARITY
+        for before in earlier
+    )
 
 
-_DENIED = re.compile(r"\b(?:not|isn't|is not|never|aren't|wasn't|won't be)\s+(?:\w+\s+)?$",
-                     re.IGNORECASE)
+_DENIED = re.compile(
+    r"\b(?:not|isn't|is not|never|aren't|wasn't|won't be)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def is_refusal(reply: str) -> bool:
     """A flat no, unless it is denied ("it isn't take it or leave it")."""
     text = reply.replace("’", "'")
-    return any(not _DENIED.search(text[:m.start()]) for m in _REFUSAL.finditer(text))
+    return any(not _DENIED.search(text[: m.start()]) for m in _REFUSAL.finditer(text))
 
 
 def off_topic(reply: str, topic: frozenset[str], everyday: frozenset[str]) -> list[str]:
@@ -79,8 +92,11 @@ def off_topic(reply: str, topic: frozenset[str], everyday: frozenset[str]) -> li
     for start, end in sentences(reply):
         if figures.mentions_figures(reply[start:end]):
             continue  # an amount, a date or a length of time is the case's business
-        content = [stem(w.text.lower()) for w in words(reply[start:end])
-                   if w.text.lower() not in STOPWORDS and not w.text.isdigit()]
+        content = [
+            stem(w.text.lower())
+            for w in words(reply[start:end])
+            if w.text.lower() not in STOPWORDS and not w.text.isdigit()
+        ]
         if len(content) < 2 or any(word in topic for word in content):
             continue
         strange = sum(word not in everyday for word in content)

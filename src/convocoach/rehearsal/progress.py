@@ -46,8 +46,9 @@ class Trend:
         before, "latest n/a (last measured 100%)" when the newest rehearsal did not judge
         this dimension."""
         if self.latest is None:
-            return f"latest n/a (last measured {self.judged[-1]:.0%})" if self.judged \
-                else "latest n/a"
+            return (
+                f"latest n/a (last measured {self.judged[-1]:.0%})" if self.judged else "latest n/a"
+            )
         change = self.change
         if change is None:
             return f"latest {self.latest:.0%}"
@@ -62,14 +63,16 @@ def spark(rates: Sequence[float | None]) -> str:
     """One bar per rehearsal on a fixed 0-100% scale, so that a bar's height means the same
     in every row and with any number of rehearsals; a gap where nothing was judged."""
     top = len(BARS) - 1
-    return "".join(GAP if r is None else BARS[round(min(max(r, 0.0), 1.0) * top)]
-                   for r in rates)
+    return "".join(GAP if r is None else BARS[round(min(max(r, 0.0), 1.0) * top)] for r in rates)
 
 
 def trends(states: list[State], rubric: Rubric) -> tuple[Trend, ...]:
     cards = [scorecard(state, rubric) for state in states]
     return tuple(
-        Trend(dim.code, dim.title,
-              tuple(next(t.rate for t in card.dimensions if t.code == dim.code)
-                    for card in cards))
-        for dim in rubric.dimensions)
+        Trend(
+            dim.code,
+            dim.title,
+            tuple(next(t.rate for t in card.dimensions if t.code == dim.code) for card in cards),
+        )
+        for dim in rubric.dimensions
+    )

@@ -51,8 +51,9 @@ class Scorecard:
 def listening(card: Scorecard) -> str:
     """Reflections against questions in words, with the ratio when there is one."""
     if not card.reflections and not card.questions:
-        return ("No reflections or questions yet: say back what you heard, then ask an open "
-                "question.")
+        return (
+            "No reflections or questions yet: say back what you heard, then ask an open question."
+        )
     counts = f"Reflections to questions: {card.reflections}:{card.questions}"
     ratio = card.reflection_ratio
     if ratio is None:
@@ -67,8 +68,9 @@ def _questions(text: str) -> int:
 _TIPS = 4
 
 
-def _tips(exchanges: tuple[Exchange, ...], tallies: list[DimensionTally], rubric: Rubric
-          ) -> tuple[str, ...]:
+def _tips(
+    exchanges: tuple[Exchange, ...], tallies: list[DimensionTally], rubric: Rubric
+) -> tuple[str, ...]:
     """The wording that cost the client's mood most comes first, however rarely it was used
     (one "calm down" can end a conversation); then the behaviours shown least often."""
     tip_of = {d.code: d.tip for d in rubric.dimensions if d.tip}
@@ -77,24 +79,27 @@ def _tips(exchanges: tuple[Exchange, ...], tallies: list[DimensionTally], rubric
     for e in exchanges:
         for code in e.penalties:
             cost[code] = cost.get(code, 0) + max(0, -e.mood_change)
-    costly = sorted((code for code in cost if code in tip_of),
-                    key=lambda code: (-cost[code], code))
-    tips = [f"{title_of.get(code, code)}: {tip_of[code]}"
-            + (f" (it cost {cost[code]} of the client's mood)" if cost[code] else "")
-            for code in costly]
+    costly = sorted((code for code in cost if code in tip_of), key=lambda code: (-cost[code], code))
+    tips = [
+        f"{title_of.get(code, code)}: {tip_of[code]}"
+        + (f" (it cost {cost[code]} of the client's mood)" if cost[code] else "")
+        for code in costly
+    ]
     tips += _heard_tips(exchanges)
-    weakest = sorted((t for t in tallies if t.rate is not None and t.rate < 0.5
-                      and t.code not in cost), key=lambda t: (t.rate or 0.0, t.code))
+    weakest = sorted(
+        (t for t in tallies if t.rate is not None and t.rate < 0.5 and t.code not in cost),
+        key=lambda t: (t.rate or 0.0, t.code),
+    )
     tips += [f"{t.title}: {tip_of[t.code]}" for t in weakest if t.code in tip_of]
     return tuple(tips[:_TIPS])
 
 
 _HEARD_TIPS = {
     "unanswered": "Answer what the client asks: {n} left their question unanswered, so they "
-                  "asked again",
+    "asked again",
     "repeat": "Say something new each time: {n} repeated an earlier one, and earned nothing",
     "refusal": "Offer something in place of a flat no: {n} only refused, and kind words "
-               "around a refusal do not count",
+    "around a refusal do not count",
     "off-topic": "Stay on the client's problem: {n} had words off the subject",
 }
 
@@ -106,8 +111,10 @@ def _heard_tips(exchanges: tuple[Exchange, ...]) -> list[str]:
     for e in exchanges:
         if e.heard:
             counts[e.heard] = counts.get(e.heard, 0) + 1
-    return [_HEARD_TIPS[h].format(n=counted(n, "reply")) + "."
-            for h, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [
+        _HEARD_TIPS[h].format(n=counted(n, "reply")) + "."
+        for h, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def scorecard(state: State, rubric: Rubric) -> Scorecard:
@@ -115,10 +122,19 @@ def scorecard(state: State, rubric: Rubric) -> Scorecard:
     tallies = []
     for dim in rubric.dimensions:
         got = [e.status(dim.code) for e in exchanges]
-        tallies.append(DimensionTally(dim.code, dim.title, got.count("pass"), got.count("fail"),
-                                      got.count("not-applicable")))
-    movers = sorted((e for e in exchanges if e.mood_change),
-                    key=lambda e: (-abs(e.mood_change), exchanges.index(e)))[:3]
+        tallies.append(
+            DimensionTally(
+                dim.code,
+                dim.title,
+                got.count("pass"),
+                got.count("fail"),
+                got.count("not-applicable"),
+            )
+        )
+    movers = sorted(
+        (e for e in exchanges if e.mood_change),
+        key=lambda e: (-abs(e.mood_change), exchanges.index(e)),
+    )[:3]
     tips = _tips(exchanges, tallies, rubric)
     return Scorecard(
         ending=state.ending or "",

@@ -42,8 +42,12 @@ def meeting_key(meeting: Meeting) -> str:
     return "|".join(str(value) for value in astuple(meeting))
 
 
-def steps_done(session: Session, prompts: tuple[PrepPrompt, ...],
-               rehearsed: bool = False, timing_checked: str = "") -> frozenset[str]:
+def steps_done(
+    session: Session,
+    prompts: tuple[PrepPrompt, ...],
+    rehearsed: bool = False,
+    timing_checked: str = "",
+) -> frozenset[str]:
     """The steps whose work is complete, judged from what the session holds, whether a
     rehearsal of it was played to an end, and which meeting the Timing step last checked
     (its :func:`meeting_key`: a changed meeting needs a new look)."""
@@ -52,8 +56,11 @@ def steps_done(session: Session, prompts: tuple[PrepPrompt, ...],
         done.add("situation")
     if prompts and answered_count(prompts, session.answers) == len(prompts):
         done.add("prepare")
-    if (session.meeting.date and session.meeting.time
-            and timing_checked == meeting_key(session.meeting)):
+    if (
+        session.meeting.date
+        and session.meeting.time
+        and timing_checked == meeting_key(session.meeting)
+    ):
         done.add("timing")
     if session.phrases:
         done.add("listen")

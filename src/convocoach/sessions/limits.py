@@ -44,10 +44,19 @@ TEMPLATE_NAME_MAX = 64
 """A follow-up template's name (followup/template_name.py matches it)."""
 
 FIELDS: dict[str, int] = {
-    "title": LINE, "client.name": LINE, "client.company": LINE, "client.role": LINE,
-    "client.language": LINE, "client.email": ADDRESS, "meeting.place": LINE,
-    "stakes": PROSE, "notes": PROSE, "email_draft": EMAIL, "template": TEMPLATE_NAME_MAX,
-    "playbook_id": 64, "playbook_digest": 64,
+    "title": LINE,
+    "client.name": LINE,
+    "client.company": LINE,
+    "client.role": LINE,
+    "client.language": LINE,
+    "client.email": ADDRESS,
+    "meeting.place": LINE,
+    "stakes": PROSE,
+    "notes": PROSE,
+    "email_draft": EMAIL,
+    "template": TEMPLATE_NAME_MAX,
+    "playbook_id": 64,
+    "playbook_digest": 64,
     **{f"case.{fact.name}": LINE for fact in SESSION_FACTS},
 }
 """The longest text of each field ``SessionStore.set_field`` takes; any other, :data:`SHORT`."""
@@ -67,14 +76,15 @@ def max_chars() -> int:
     one_line = 7 * LINE + FIELDS["template"] + 2 * 64 + 6 * SHORT
     answers = ANSWERS * (SHORT + PROMPT + PROSE)
     steps = NEXT_STEPS * (ACTION + LINE + 2 * SHORT)
-    return (one_line + 2 * PROSE + EMAIL + answers + PHRASES * PHRASE + PROSE + steps)
+    return one_line + 2 * PROSE + EMAIL + answers + PHRASES * PHRASE + PROSE + steps
 
 
 def check_text(what: str, text: str, limit: int) -> None:
     """:class:`UserError` if ``text`` is longer than ``limit`` characters."""
     if len(text) > limit:
-        raise UserError(f"{what}: {len(text):,} characters, over the limit of {limit:,}",
-                        "shorten it")
+        raise UserError(
+            f"{what}: {len(text):,} characters, over the limit of {limit:,}", "shorten it"
+        )
 
 
 def check_field(name: str, text: str) -> None:

@@ -26,8 +26,7 @@ class WriteConflict(Exception):
         """The value as stored now (None: the item is gone)."""
 
 
-def merge_lists(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str]
-                ) -> tuple[str, ...]:
+def merge_lists(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, ...]:
     """``mine`` and ``theirs`` both started from ``base``: keep both sides' changes.
 
     An item either side removed is removed; an item either side added is kept, mine placed

@@ -56,8 +56,11 @@ class Case:
 
 def case_lines(session: Session) -> list[tuple[str, str]]:
     """The case's facts the user has given, labelled, in the Prepare step's order."""
-    return [(fact.label, getattr(session.case, fact.name).strip()) for fact in SESSION_FACTS
-            if getattr(session.case, fact.name).strip()]
+    return [
+        (fact.label, getattr(session.case, fact.name).strip())
+        for fact in SESSION_FACTS
+        if getattr(session.case, fact.name).strip()
+    ]
 
 
 @dataclass(frozen=True, slots=True)

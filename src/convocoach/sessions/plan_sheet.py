@@ -35,8 +35,9 @@ def _lines(text: str, indent: str = "  ") -> str:
     return md_lines(text).replace("\n", "\n" + indent)
 
 
-def plan_sheet_markdown(session: Session, playbook: Playbook | None,
-                        notes: list[TimingNote]) -> str:
+def plan_sheet_markdown(
+    session: Session, playbook: Playbook | None, notes: list[TimingNote]
+) -> str:
     """The plan as Markdown; sections with nothing in them are left out."""
     s = session
     out = [f"# {md_inline(s.title.strip() or _TITLE)}", ""]
@@ -56,8 +57,11 @@ def plan_sheet_markdown(session: Session, playbook: Playbook | None,
         out += ["## Discussion points", "", *[f"- {_lines(p)}" for p in points], ""]
     if s.next_steps:
         out += ["## Next steps", "", *[_step_line(step) for step in s.next_steps], ""]
-    out += ["## Check-ins", "",
-            f"- **How often:** {md_inline(CADENCE_LABELS.get(s.cadence, s.cadence))}"]
+    out += [
+        "## Check-ins",
+        "",
+        f"- **How often:** {md_inline(CADENCE_LABELS.get(s.cadence, s.cadence))}",
+    ]
     if s.next_checkin.strip():
         out.append(f"- **Next check-in:** {md_inline(date_words(s.next_checkin.strip()))}")
     out.append("")
@@ -66,11 +70,12 @@ def plan_sheet_markdown(session: Session, playbook: Playbook | None,
     return "\n".join(out).rstrip() + "\n"
 
 
-def plan_sheet_html(session: Session, playbook: Playbook | None,
-                    notes: list[TimingNote]) -> str:
+def plan_sheet_html(session: Session, playbook: Playbook | None, notes: list[TimingNote]) -> str:
     """The plan as a printable HTML page."""
-    return markdown_to_html_page(plan_sheet_markdown(session, playbook, notes),
-                                 f"Prep sheet: {session.title.strip() or _TITLE}")
+    return markdown_to_html_page(
+        plan_sheet_markdown(session, playbook, notes),
+        f"Prep sheet: {session.title.strip() or _TITLE}",
+    )
 
 
 def _situation(s: Session) -> list[str]:
@@ -79,16 +84,28 @@ def _situation(s: Session) -> list[str]:
     if not c.name.strip():
         out += ["Not filled in yet.", ""]
     else:
-        out.append("- **Client:** " + ", ".join(
-            md_inline(part) for part in (c.name, c.role, c.company) if part.strip()))
-        out.append(f"- **Seniority:** {md_inline(c.seniority)}; "
-                   f"**technical level:** {md_inline(c.tech_level)}; "
-                   f"**language:** {md_inline(c.language)}")
-    when = " at ".join(part for part in (date_words(m.date.strip()) if m.date.strip() else "",
-                                         m.time.strip()) if part) or "date not set"
+        out.append(
+            "- **Client:** "
+            + ", ".join(md_inline(part) for part in (c.name, c.role, c.company) if part.strip())
+        )
+        out.append(
+            f"- **Seniority:** {md_inline(c.seniority)}; "
+            f"**technical level:** {md_inline(c.tech_level)}; "
+            f"**language:** {md_inline(c.language)}"
+        )
+    when = (
+        " at ".join(
+            part
+            for part in (date_words(m.date.strip()) if m.date.strip() else "", m.time.strip())
+            if part
+        )
+        or "date not set"
+    )
     place = f", {md_inline(m.place)}" if m.place.strip() else ""
-    out.append(f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
-               f"{md_inline(CHANNEL_LABELS.get(m.channel, m.channel))}{place}")
+    out.append(
+        f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
+        f"{md_inline(CHANNEL_LABELS.get(m.channel, m.channel))}{place}"
+    )
     if s.stakes.strip():
         out.append(f"- **What is at stake:** {_lines(s.stakes)}")
     out += [f"- **{label}:** {md_inline(value)}" for label, value in case_lines(s)]

@@ -43,22 +43,38 @@ def prep_prompts(playbook: Playbook) -> tuple[PrepPrompt, ...]:
     prep = playbook.prepare
     out = [PrepPrompt("facts", n, fact) for n, fact in enumerate(prep.facts)]
     persp = prep.perspective
-    for n, (question, items) in enumerate((
+    for n, (question, items) in enumerate(
+        (
             ("How is the client likely to feel when they hear this?", persp.feels),
             ("What does the client need from this conversation?", persp.needs),
-            ("What is the client afraid of?", persp.fears))):
-        out.append(PrepPrompt("perspective", n, question,
-                              "Often: " + "; ".join(items) if items else ""))
+            ("What is the client afraid of?", persp.fears),
+        )
+    ):
+        out.append(
+            PrepPrompt("perspective", n, question, "Often: " + "; ".join(items) if items else "")
+        )
     for n, option in enumerate(prep.options):
-        hint = "; ".join([*(f"gains: {g}" for g in option.gains),
-                          *(f"costs: {c}" for c in option.costs)])
-        out.append(PrepPrompt("options", n, f"Would you offer this: {option.name}? "
-                              "What would it cost you, and them?", hint))
-    out.append(PrepPrompt("options", len(prep.options),
-                          "Is there another option the client might prefer?"))
+        hint = "; ".join(
+            [*(f"gains: {g}" for g in option.gains), *(f"costs: {c}" for c in option.costs)]
+        )
+        out.append(
+            PrepPrompt(
+                "options",
+                n,
+                f"Would you offer this: {option.name}? What would it cost you, and them?",
+                hint,
+            )
+        )
+    out.append(
+        PrepPrompt("options", len(prep.options), "Is there another option the client might prefer?")
+    )
     out += [PrepPrompt("walk_away", n, item) for n, item in enumerate(prep.walk_away)]
-    out += [PrepPrompt("questions", n, f"They ask: \u201c{q.question}\u201d What will you say?",
-                       q.answer) for n, q in enumerate(prep.questions)]
+    out += [
+        PrepPrompt(
+            "questions", n, f"They ask: \u201c{q.question}\u201d What will you say?", q.answer
+        )
+        for n, q in enumerate(prep.questions)
+    ]
     return tuple(out)
 
 
@@ -69,9 +85,16 @@ def case_prompts(playbook: Playbook) -> tuple[PrepPrompt, ...]:
     if script is None:
         return ()
     named = named_facts(script)
-    return tuple(PrepPrompt("case", n, fact.label, fact.hint + "; one line, as you would "
-                            "say it", f"case.{fact.name}")
-                 for n, fact in enumerate(f for f in case.SESSION_FACTS if f.name in named))
+    return tuple(
+        PrepPrompt(
+            "case",
+            n,
+            fact.label,
+            fact.hint + "; one line, as you would say it",
+            f"case.{fact.name}",
+        )
+        for n, fact in enumerate(f for f in case.SESSION_FACTS if f.name in named)
+    )
 
 
 def answers_by_key(answers: tuple[Answer, ...]) -> dict[tuple[str, int], str]:

@@ -63,17 +63,22 @@ def _copy_into(source: sqlite3.Connection, fresh: Path) -> tuple[dict[str, int],
             copied[table] -= _drop_orphans(target, table)
         target.execute("COMMIT")
         if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise StoreError(f"the copy in {fresh} failed its own check",
-                             "keep both files and report this")
+            raise StoreError(
+                f"the copy in {fresh} failed its own check", "keep both files and report this"
+            )
     finally:
         target.close()
     return copied, _count(source, "sessions")
 
 
 def _tables(db: sqlite3.Connection) -> list[str]:
-    return [str(row[0]) for row in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY rowid")]
+    return [
+        str(row[0])
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY rowid"
+        )
+    ]
 
 
 def _copy_table(source: sqlite3.Connection, target: sqlite3.Connection, table: str) -> int:
@@ -113,8 +118,9 @@ def _next_readable(db: sqlite3.Connection, select: str, last: int) -> int | None
     step, probe = 1, last + 1
     while probe < _LAST_ROWID:
         try:
-            row = db.execute(f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT 1",
-                             (probe,)).fetchone()
+            row = db.execute(
+                f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT 1", (probe,)
+            ).fetchone()
         except sqlite3.DatabaseError:
             row = ()
         if row is None:

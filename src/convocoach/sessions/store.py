@@ -61,9 +61,6 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-
-
-
 class SessionStore:
     """Sessions on disk. Open with :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -73,8 +70,7 @@ class SessionStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = _utc_now, *, read_only: bool = False
-             ) -> SessionStore:
+    def open(cls, path: Path, clock: Clock = _utc_now, *, read_only: bool = False) -> SessionStore:
         """Open (creating if needed) and migrate the database at ``path``.
 
         ``read_only`` is for commands that only read: it works in a read-only folder and
@@ -98,7 +94,8 @@ class SessionStore:
                 raise StoreError(
                     f"{path} was written by a newer convocoach (database version {version}; "
                     f"this one knows up to {SCHEMA_VERSION}); it was left untouched",
-                    "upgrade convocoach, or use another --data-dir")
+                    "upgrade convocoach, or use another --data-dir",
+                )
             _check_integrity(db, path)
             if read_only and version < SCHEMA_VERSION:
                 db.close()
@@ -113,9 +110,10 @@ class SessionStore:
         except sqlite3.DatabaseError as exc:
             db.close()
             if error_name(exc).startswith("SQLITE_NOTADB"):
-                raise StoreError(f"{path} is not a convocoach sessions database ({exc}); it "
-                                 "was left untouched",
-                                 "move it aside, or use another --data-dir") from None
+                raise StoreError(
+                    f"{path} is not a convocoach sessions database ({exc}); it was left untouched",
+                    "move it aside, or use another --data-dir",
+                ) from None
             raise StoreError(*describe(exc, path, "opening")) from None
         except BaseException:
             db.close()
@@ -196,11 +194,13 @@ class SessionStore:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def _touch(self, session_id: int) -> None:
-        cur = self._db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?",
-                               (self._now(), session_id))
+        cur = self._db.execute(
+            "UPDATE sessions SET updated_at = ? WHERE id = ?", (self._now(), session_id)
+        )
         if cur.rowcount == 0:
-            raise UserError(f"no session with id {session_id}",
-                            "run 'convocoach sessions list' to see ids")
+            raise UserError(
+                f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
+            )
 
     # --- creating, reading, deleting -------------------------------------------------------
 
@@ -211,8 +211,15 @@ class SessionStore:
             cur = self._db.execute(
                 "INSERT INTO sessions (uuid, playbook_id, playbook_digest, title, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (str(uuid_module.uuid4()), playbook_id, playbook_digest, clean_text(title), now,
-                 now))
+                (
+                    str(uuid_module.uuid4()),
+                    playbook_id,
+                    playbook_digest,
+                    clean_text(title),
+                    now,
+                    now,
+                ),
+            )
         assert cur.lastrowid is not None
         return cur.lastrowid
 
@@ -220,7 +227,8 @@ class SessionStore:
         """Every session, most recently changed first."""
         rows = self._db.execute(
             "SELECT id, uuid, title, playbook_id, client_name, client_company, meeting_date, "
-            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC").fetchall()
+            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC"
+        ).fetchall()
         return [SessionRow(*row) for row in rows]
 
     def get(self, session_id: int) -> Session:
@@ -235,7 +243,8 @@ class SessionStore:
         """The most recent session with this playbook and title (a practice or demo session)."""
         row = self._db.execute(
             "SELECT id FROM sessions WHERE playbook_id = ? AND title = ? "
-            "ORDER BY updated_at DESC, id DESC LIMIT 1", (playbook_id, clean_text(title))
+            "ORDER BY updated_at DESC, id DESC LIMIT 1",
+            (playbook_id, clean_text(title)),
         ).fetchone()
         return None if row is None else int(row[0])
 
@@ -246,56 +255,88 @@ class SessionStore:
     def _read(self, session_id: int) -> Session:
         self._db.row_factory = sqlite3.Row
         try:
-            row = self._db.execute("SELECT * FROM sessions WHERE id = ?",
-                                   (session_id,)).fetchone()
+            row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
-                raise UserError(f"no session with id {session_id}",
-                                "run 'convocoach sessions list' to see ids")
-            answers = tuple(Answer(r["section"], r["position"], r["prompt"], r["answer"])
-                            for r in self._db.execute(
-                                "SELECT * FROM answers WHERE session_id = ? "
-                                "ORDER BY section, position", (session_id,)))
+                raise UserError(
+                    f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
+                )
+            answers = tuple(
+                Answer(r["section"], r["position"], r["prompt"], r["answer"])
+                for r in self._db.execute(
+                    "SELECT * FROM answers WHERE session_id = ? ORDER BY section, position",
+                    (session_id,),
+                )
+            )
             lists: dict[str, list[str]] = {kind: [] for kind in _LIST_KINDS}
-            for r in self._db.execute("SELECT kind, text FROM list_items WHERE session_id = ? "
-                                      "ORDER BY kind, position", (session_id,)):
+            for r in self._db.execute(
+                "SELECT kind, text FROM list_items WHERE session_id = ? ORDER BY kind, position",
+                (session_id,),
+            ):
                 lists[r["kind"]].append(r["text"])
-            steps = tuple(NextStep(r["action"], r["owner_kind"], r["owner_name"], r["due"],
-                                   r["status"], r["id"])
-                          for r in self._db.execute(
-                              "SELECT * FROM next_steps WHERE session_id = ? "
-                              "ORDER BY position, id", (session_id,)))
+            steps = tuple(
+                NextStep(
+                    r["action"], r["owner_kind"], r["owner_name"], r["due"], r["status"], r["id"]
+                )
+                for r in self._db.execute(
+                    "SELECT * FROM next_steps WHERE session_id = ? ORDER BY position, id",
+                    (session_id,),
+                )
+            )
         finally:
             self._db.row_factory = None
         return Session(
-            uuid=row["uuid"], playbook_id=row["playbook_id"],
-            playbook_digest=row["playbook_digest"], title=row["title"],
-            client=Client(row["client_name"], row["client_company"], row["client_role"],
-                          row["client_seniority"], row["client_tech_level"],
-                          row["client_language"], row["client_email"]),
-            meeting=Meeting(row["meeting_date"], row["meeting_time"],
-                            row["meeting_duration_min"], row["meeting_channel"],
-                            row["meeting_place"]),
+            uuid=row["uuid"],
+            playbook_id=row["playbook_id"],
+            playbook_digest=row["playbook_digest"],
+            title=row["title"],
+            client=Client(
+                row["client_name"],
+                row["client_company"],
+                row["client_role"],
+                row["client_seniority"],
+                row["client_tech_level"],
+                row["client_language"],
+                row["client_email"],
+            ),
+            meeting=Meeting(
+                row["meeting_date"],
+                row["meeting_time"],
+                row["meeting_duration_min"],
+                row["meeting_channel"],
+                row["meeting_place"],
+            ),
             stakes=row["stakes"],
-            case=Case(**{name: row[f"case_{name}"] for name in CASE_FACTS}), answers=answers,
+            case=Case(**{name: row[f"case_{name}"] for name in CASE_FACTS}),
+            answers=answers,
             phrases=tuple(lists["phrases"]),
-            points=tuple(lists["points"]), next_steps=steps, cadence=row["cadence"],
-            next_checkin=row["next_checkin"], checkin_until=row["checkin_until"],
-            notes=row["notes"], step=row["step"],
-            template=row["template"], email_draft=row["email_draft"],
+            points=tuple(lists["points"]),
+            next_steps=steps,
+            cadence=row["cadence"],
+            next_checkin=row["next_checkin"],
+            checkin_until=row["checkin_until"],
+            notes=row["notes"],
+            step=row["step"],
+            template=row["template"],
+            email_draft=row["email_draft"],
             exported_at=row["exported_at"],
-            created_at=row["created_at"], updated_at=row["updated_at"], id=row["id"])
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            id=row["id"],
+        )
 
     def delete(self, session_id: int) -> None:
         with self._write():
             cur = self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
             if cur.rowcount == 0:
-                raise UserError(f"no session with id {session_id}",
-                                "run 'convocoach sessions list' to see ids")
+                raise UserError(
+                    f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
+                )
 
     # --- changing one thing at a time ------------------------------------------------------
 
-    def set_field(self, session_id: int, name: str, value: str | int,
-                  expected: object = UNCHECKED) -> str | int:
+    def set_field(
+        self, session_id: int, name: str, value: str | int, expected: object = UNCHECKED
+    ) -> str | int:
         """Set one field (``client.name``, ``meeting.date``, ``notes`` ...); returns it as
         stored. With ``expected`` (the value the caller last read), :class:`WriteConflict`
         if the stored value is another one: nothing is written then."""
@@ -308,16 +349,23 @@ class SessionStore:
         with self._write():
             self._touch(session_id)
             if expected is not UNCHECKED:
-                now = self._db.execute(f"SELECT {column} FROM sessions WHERE id = ?",
-                                       (session_id,)).fetchone()[0]
+                now = self._db.execute(
+                    f"SELECT {column} FROM sessions WHERE id = ?", (session_id,)
+                ).fetchone()[0]
                 if now != expected:
                     raise WriteConflict(name, now)
-            self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?",
-                             (stored, session_id))
+            self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (stored, session_id))
         return stored
 
-    def set_answer(self, session_id: int, section: str, position: int, prompt: str,
-                   answer: str, expected: object = UNCHECKED) -> str:
+    def set_answer(
+        self,
+        session_id: int,
+        section: str,
+        position: int,
+        prompt: str,
+        answer: str,
+        expected: object = UNCHECKED,
+    ) -> str:
         """Store the user's answer to one preparation prompt (an empty answer removes it).
         ``expected``: as for :meth:`set_field` (no answer stored reads as "")."""
         prompt, answer = clean_text(prompt), clean_text(answer)
@@ -328,28 +376,35 @@ class SessionStore:
             if expected is not UNCHECKED:
                 row = self._db.execute(
                     "SELECT answer FROM answers WHERE session_id = ? AND section = ? "
-                    "AND position = ?", (session_id, section, position)).fetchone()
+                    "AND position = ?",
+                    (session_id, section, position),
+                ).fetchone()
                 now = "" if row is None else row[0]
                 if now != expected:
                     raise WriteConflict(f"answer {section} {position}", now)
             if answer:
                 others = self._db.execute(
                     "SELECT COUNT(*) FROM answers WHERE session_id = ? "
-                    "AND (section, position) != (?, ?)", (session_id, section, position)
+                    "AND (section, position) != (?, ?)",
+                    (session_id, section, position),
                 ).fetchone()[0]
                 limits.check_count("Answers", others + 1, limits.ANSWERS)
                 self._db.execute(
                     "INSERT INTO answers (session_id, section, position, prompt, answer) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, section, position) "
                     "DO UPDATE SET prompt = excluded.prompt, answer = excluded.answer",
-                    (session_id, section, position, prompt, answer))
+                    (session_id, section, position, prompt, answer),
+                )
             else:
-                self._db.execute("DELETE FROM answers WHERE session_id = ? AND section = ? "
-                                 "AND position = ?", (session_id, section, position))
+                self._db.execute(
+                    "DELETE FROM answers WHERE session_id = ? AND section = ? AND position = ?",
+                    (session_id, section, position),
+                )
         return answer
 
-    def set_list(self, session_id: int, kind: str, items: Sequence[str],
-                 base: Sequence[str] | None = None) -> tuple[str, ...]:
+    def set_list(
+        self, session_id: int, kind: str, items: Sequence[str], base: Sequence[str] | None = None
+    ) -> tuple[str, ...]:
         """Replace the chosen ``phrases`` or the discussion ``points``; returns the list as
         stored. With ``base`` (the list the caller last read), changes made since by another
         copy are kept: the two are merged item by item (:func:`merge.merge_lists`)."""
@@ -359,17 +414,24 @@ class SessionStore:
         with self._write():
             self._touch(session_id)
             if base is not None:
-                theirs = tuple(r[0] for r in self._db.execute(
-                    "SELECT text FROM list_items WHERE session_id = ? AND kind = ? "
-                    "ORDER BY position", (session_id, kind)))
+                theirs = tuple(
+                    r[0]
+                    for r in self._db.execute(
+                        "SELECT text FROM list_items WHERE session_id = ? AND kind = ? "
+                        "ORDER BY position",
+                        (session_id, kind),
+                    )
+                )
                 if theirs != tuple(base):
                     items = merge_lists(base, items, theirs)
             limits.check_list(kind, items)  # after a merge too, which can only add
-            self._db.execute("DELETE FROM list_items WHERE session_id = ? AND kind = ?",
-                             (session_id, kind))
+            self._db.execute(
+                "DELETE FROM list_items WHERE session_id = ? AND kind = ?", (session_id, kind)
+            )
             self._db.executemany(
                 "INSERT INTO list_items (session_id, kind, position, text) VALUES (?, ?, ?, ?)",
-                [(session_id, kind, n, text) for n, text in enumerate(items)])
+                [(session_id, kind, n, text) for n, text in enumerate(items)],
+            )
         return items
 
     def add_next_step(self, session_id: int, step: NextStep) -> int:
@@ -377,22 +439,25 @@ class SessionStore:
         limits.check_step(step)
         with self._write():
             self._touch(session_id)
-            count = self._db.execute("SELECT COUNT(*) FROM next_steps WHERE session_id = ?",
-                                     (session_id,)).fetchone()[0]
+            count = self._db.execute(
+                "SELECT COUNT(*) FROM next_steps WHERE session_id = ?", (session_id,)
+            ).fetchone()[0]
             limits.check_count("Next steps", count + 1, limits.NEXT_STEPS)
             position = self._db.execute(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM next_steps WHERE session_id = ?",
-                (session_id,)).fetchone()[0]
+                (session_id,),
+            ).fetchone()[0]
             cur = self._db.execute(
                 "INSERT INTO next_steps (session_id, position, action, owner_kind, owner_name, "
                 "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session_id, position, *(clean_text(str(getattr(step, f)))
-                                         for f in _STEP_FIELDS)))
+                (session_id, position, *(clean_text(str(getattr(step, f))) for f in _STEP_FIELDS)),
+            )
         assert cur.lastrowid is not None
         return cur.lastrowid
 
-    def update_next_step(self, step_id: int, expected: NextStep | None = None,
-                         **changes: str) -> None:
+    def update_next_step(
+        self, step_id: int, expected: NextStep | None = None, **changes: str
+    ) -> None:
         """Change fields of one next step (``action``, ``owner_kind``, ``due`` ...).
 
         With ``expected`` (the step as the caller last read it) only the fields that differ
@@ -401,29 +466,37 @@ class SessionStore:
         unknown = set(changes) - set(_STEP_FIELDS)
         if unknown:
             raise ValueError(f"unknown next-step fields {sorted(unknown)}")
-        limits.check_step(NextStep(changes.get("action", ""),
-                                   owner_name=changes.get("owner_name", "")))
+        limits.check_step(
+            NextStep(changes.get("action", ""), owner_name=changes.get("owner_name", ""))
+        )
         with self._write():
             if expected is not None:
                 changes = self._step_changes(step_id, expected, changes)
             session_id = self._step_session(step_id)
             self._touch(session_id)
             for name, value in changes.items():
-                self._db.execute(f"UPDATE next_steps SET {name} = ? WHERE id = ?",
-                                 (clean_text(value), step_id))
+                self._db.execute(
+                    f"UPDATE next_steps SET {name} = ? WHERE id = ?", (clean_text(value), step_id)
+                )
 
     def move_next_step(self, step_id: int, new_index: int) -> None:
         """Move a next step to ``new_index`` in its session's list."""
         with self._write():
             session_id = self._step_session(step_id)
             self._touch(session_id)
-            ids = [r[0] for r in self._db.execute(
-                "SELECT id FROM next_steps WHERE session_id = ? ORDER BY position, id",
-                (session_id,))]
+            ids = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT id FROM next_steps WHERE session_id = ? ORDER BY position, id",
+                    (session_id,),
+                )
+            ]
             ids.remove(step_id)
             ids.insert(max(0, min(new_index, len(ids))), step_id)
-            self._db.executemany("UPDATE next_steps SET position = ? WHERE id = ?",
-                                 [(n, sid) for n, sid in enumerate(ids)])
+            self._db.executemany(
+                "UPDATE next_steps SET position = ? WHERE id = ?",
+                [(n, sid) for n, sid in enumerate(ids)],
+            )
 
     def delete_next_step(self, step_id: int, expected: NextStep | None = None) -> None:
         """Remove a next step. With ``expected``: one already gone is no error, and one
@@ -440,49 +513,61 @@ class SessionStore:
             self._db.execute("DELETE FROM next_steps WHERE id = ?", (step_id,))
 
     def _stored_step(self, step_id: int) -> NextStep | None:
-        row = self._db.execute(f"SELECT {', '.join(_STEP_FIELDS)}, id FROM next_steps "
-                               "WHERE id = ?", (step_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {', '.join(_STEP_FIELDS)}, id FROM next_steps WHERE id = ?", (step_id,)
+        ).fetchone()
         return None if row is None else NextStep(*row)
 
-    def _step_changes(self, step_id: int, expected: NextStep, changes: dict[str, str]
-                      ) -> dict[str, str]:
+    def _step_changes(
+        self, step_id: int, expected: NextStep, changes: dict[str, str]
+    ) -> dict[str, str]:
         now = self._stored_step(step_id)
         if now is None:
             raise WriteConflict("next step", None)
-        mine = {name: clean_text(value) for name, value in changes.items()
-                if clean_text(value) != getattr(expected, name)}
-        if any(getattr(now, name) not in (getattr(expected, name), value)
-               for name, value in mine.items()):
+        mine = {
+            name: clean_text(value)
+            for name, value in changes.items()
+            if clean_text(value) != getattr(expected, name)
+        }
+        if any(
+            getattr(now, name) not in (getattr(expected, name), value)
+            for name, value in mine.items()
+        ):
             raise WriteConflict("next step", now)
         return mine
 
     def _step_session(self, step_id: int) -> int:
-        row = self._db.execute("SELECT session_id FROM next_steps WHERE id = ?",
-                               (step_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT session_id FROM next_steps WHERE id = ?", (step_id,)
+        ).fetchone()
         if row is None:
             raise UserError(f"no next step with id {step_id}")
         return int(row[0])
 
     def timing_checked(self, session_id: int) -> str:
         """The meeting the user last saw the Timing step check (``flow.meeting_key``)."""
-        row = self._db.execute("SELECT timing_checked FROM sessions WHERE id = ?",
-                               (session_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT timing_checked FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
         return "" if row is None else str(row[0])
 
     def set_timing_checked(self, session_id: int, key: str) -> None:
         """Record that the Timing step was seen for this meeting (not a change to the
         session, so the list's order stays as it is)."""
         with self._write():
-            cur = self._db.execute("UPDATE sessions SET timing_checked = ? WHERE id = ?",
-                                   (key, session_id))
+            cur = self._db.execute(
+                "UPDATE sessions SET timing_checked = ? WHERE id = ?", (key, session_id)
+            )
             if cur.rowcount == 0:
-                raise UserError(f"no session with id {session_id}",
-                                "run 'convocoach sessions list' to see ids")
+                raise UserError(
+                    f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
+                )
 
     # --- whole sessions (import) -----------------------------------------------------------
 
-    def insert_session(self, session: Session, *, replace: bool = False,
-                       also: Callable[[int], None] | None = None) -> int:
+    def insert_session(
+        self, session: Session, *, replace: bool = False, also: Callable[[int], None] | None = None
+    ) -> int:
         """Store a complete session (from an import) in one transaction; returns its id.
 
         With ``replace``, a session with the same uuid is removed in the same transaction.
@@ -490,35 +575,48 @@ class SessionStore:
         """
         limits.check_session(session)
         values: dict[str, Any] = {
-            column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()}
-        values.update(uuid=session.uuid, created_at=session.created_at or self._now(),
-                      updated_at=session.updated_at or self._now())
+            column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()
+        }
+        values.update(
+            uuid=session.uuid,
+            created_at=session.created_at or self._now(),
+            updated_at=session.updated_at or self._now(),
+        )
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         with self._write():
             if replace:
                 self._db.execute("DELETE FROM sessions WHERE uuid = ?", (session.uuid,))
-            cur = self._db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})",
-                                   [clean_text(v) if isinstance(v, str) else v
-                                    for v in values.values()])
+            cur = self._db.execute(
+                f"INSERT INTO sessions ({columns}) VALUES ({marks})",
+                [clean_text(v) if isinstance(v, str) else v for v in values.values()],
+            )
             session_id = cur.lastrowid
             assert session_id is not None
             self._db.executemany(
                 "INSERT INTO answers (session_id, section, position, prompt, answer) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(session_id, a.section, a.position, clean_text(a.prompt), clean_text(a.answer))
-                 for a in session.answers])
+                [
+                    (session_id, a.section, a.position, clean_text(a.prompt), clean_text(a.answer))
+                    for a in session.answers
+                ],
+            )
             for kind in _LIST_KINDS:
                 self._db.executemany(
-                    "INSERT INTO list_items (session_id, kind, position, text) "
-                    "VALUES (?, ?, ?, ?)",
-                    [(session_id, kind, n, clean_text(t))
-                     for n, t in enumerate(getattr(session, kind))])
+                    "INSERT INTO list_items (session_id, kind, position, text) VALUES (?, ?, ?, ?)",
+                    [
+                        (session_id, kind, n, clean_text(t))
+                        for n, t in enumerate(getattr(session, kind))
+                    ],
+                )
             self._db.executemany(
                 "INSERT INTO next_steps (session_id, position, action, owner_kind, owner_name, "
                 "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, n, *(clean_text(str(getattr(s, f))) for f in _STEP_FIELDS))
-                 for n, s in enumerate(session.next_steps)])
+                [
+                    (session_id, n, *(clean_text(str(getattr(s, f))) for f in _STEP_FIELDS))
+                    for n, s in enumerate(session.next_steps)
+                ],
+            )
             if also is not None:
                 also(session_id)
         return session_id
@@ -526,14 +624,19 @@ class SessionStore:
     def duplicate(self, session_id: int, title: str | None = None) -> int:
         """A copy of a session under a new uuid; returns the new id."""
         original = self.get(session_id)
-        copy = replace(original, uuid=str(uuid_module.uuid4()), created_at="", updated_at="",
-                       title=title if title is not None else _copy_title(original.title))
+        copy = replace(
+            original,
+            uuid=str(uuid_module.uuid4()),
+            created_at="",
+            updated_at="",
+            title=title if title is not None else _copy_title(original.title),
+        )
         return self.insert_session(copy)
 
 
 def _copy_title(title: str) -> str:
     # Shortened to leave room for the mark, so that the copy exports and imports like its original.
-    return f"{title[:limits.LINE - len(' (copy)')]} (copy)".strip()
+    return f"{title[: limits.LINE - len(' (copy)')]} (copy)".strip()
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -18,20 +18,28 @@ def session_markdown(session: Session) -> str:
     c, m = s.client, s.meeting
     who = ", ".join(part for part in (c.name, c.role, c.company) if part) or "not set"
     when = " ".join(part for part in (m.date, m.time) if part) or "not set"
-    out = [f"# {md_inline(s.title or 'Untitled session')}", "",
-           f"- **Playbook:** {md_inline(s.playbook_id)}",
-           f"- **Client:** {md_inline(who)}" + (f", {md_inline(c.email)}" if c.email else ""),
-           f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
-           f"{CHANNEL_LABELS.get(m.channel, m.channel)}"
-           + (f", {md_inline(m.place)}" if m.place else ""),
-           f"- **Check-ins:** {CADENCE_LABELS.get(s.cadence, s.cadence)}"
-           + (f", next on {s.next_checkin}" if s.next_checkin else "")
-           + (f", until {s.checkin_until}" if s.checkin_until else ""), ""]
+    out = [
+        f"# {md_inline(s.title or 'Untitled session')}",
+        "",
+        f"- **Playbook:** {md_inline(s.playbook_id)}",
+        f"- **Client:** {md_inline(who)}" + (f", {md_inline(c.email)}" if c.email else ""),
+        f"- **Meeting:** {md_inline(when)}, {m.duration_min} min, "
+        f"{CHANNEL_LABELS.get(m.channel, m.channel)}"
+        + (f", {md_inline(m.place)}" if m.place else ""),
+        f"- **Check-ins:** {CADENCE_LABELS.get(s.cadence, s.cadence)}"
+        + (f", next on {s.next_checkin}" if s.next_checkin else "")
+        + (f", until {s.checkin_until}" if s.checkin_until else ""),
+        "",
+    ]
     if s.stakes.strip():
         out += ["## What is at stake", "", md_inline(s.stakes), ""]
     if case_lines(s):
-        out += ["## The case in figures", "",
-                *[f"- **{label}:** {md_inline(value)}" for label, value in case_lines(s)], ""]
+        out += [
+            "## The case in figures",
+            "",
+            *[f"- **{label}:** {md_inline(value)}" for label, value in case_lines(s)],
+            "",
+        ]
     if s.answers:
         out += ["## Preparation", ""]
         for a in s.answers:

@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "Help", "Keys and tips for what is on screen"),
-    Command("toggle_dark", "f9", "Light/dark", "Switch between the light and the dark theme",
-            show=False),
+    Command(
+        "toggle_dark", "f9", "Light/dark", "Switch between the light and the dark theme", show=False
+    ),
     # Quit is in F1 and the palette: the footer's room goes to each screen's own keys.
-    Command("quit", "ctrl+q", "Quit", "Quit (everything is already saved)", show=False,
-            priority=True),
+    Command(
+        "quit", "ctrl+q", "Quit", "Quit (everything is already saved)", show=False, priority=True
+    ),
     # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
     Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
 )
@@ -70,8 +72,9 @@ class ConvocoachApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)
     COMMANDS = App.COMMANDS | {_outside_text_commands}
 
-    def __init__(self, context: AppContext, rehearse_session: int = 0,
-                 open_with: Opener | None = None) -> None:
+    def __init__(
+        self, context: AppContext, rehearse_session: int = 0, open_with: Opener | None = None
+    ) -> None:
         super().__init__()
         self.context = context
         self._rehearse_session = rehearse_session
@@ -116,8 +119,13 @@ class ConvocoachApp(App[int]):
             self._settings_problem(self.context.profile_problem)
 
     def _settings_problem(self, problem: str) -> None:
-        self.notify(problem, title="A settings file could not be read", severity="error",
-                    timeout=15, markup=False)
+        self.notify(
+            problem,
+            title="A settings file could not be read",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
 
     def on_unmount(self) -> None:
         self.context.store.close()
@@ -142,15 +150,20 @@ class ConvocoachApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         sources = getattr(screen, "action_sources", None)
-        for node, actions in (sources() if sources else [(screen, getattr(screen, "ACTIONS", ()))]):
+        for node, actions in sources() if sources else [(screen, getattr(screen, "ACTIONS", ()))]:
             yield from palette_entries(node, actions)
         yield from palette_entries(self, APP_COMMANDS[:2])
         yield from super().get_system_commands(screen)
 
 
-def make_app(locations: Locations, clock: Clock = utc_now, export_dir: Path | None = None,
-             rehearse_session: int = 0, live_feedback: bool = True,
-             open_with: Opener | None = None) -> ConvocoachApp:
+def make_app(
+    locations: Locations,
+    clock: Clock = utc_now,
+    export_dir: Path | None = None,
+    rehearse_session: int = 0,
+    live_feedback: bool = True,
+    open_with: Opener | None = None,
+) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``.
 
     Exports go to ``export_dir`` if given, else to the folder last chosen in the app, else to

@@ -20,8 +20,14 @@ class Command:
     priority: bool = False
 
     def binding(self) -> Binding:
-        return Binding(self.key, self.action, self.label, show=self.show, priority=self.priority,
-                       tooltip=self.help)
+        return Binding(
+            self.key,
+            self.action,
+            self.label,
+            show=self.show,
+            priority=self.priority,
+            tooltip=self.help,
+        )
 
 
 def bindings(commands: Iterable[Command]) -> list[BindingType]:
@@ -32,8 +38,7 @@ def palette_entries(node: DOMNode, commands: Iterable[Command]) -> Iterator[Syst
     """The commands ``node`` can run right now (the same check that greys out the footer)."""
     for command in commands:
         if node.check_action(command.action, ()) is True:
-            yield SystemCommand(command.label, command.help,
-                                _runner(node, command.action))
+            yield SystemCommand(command.label, command.help, _runner(node, command.action))
 
 
 def _runner(node: DOMNode, action: str) -> Callable[[], Awaitable[None]]:

@@ -23,8 +23,9 @@ def editor_command() -> list[str]:
     for fallback in ("nano", "vi"):
         if shutil.which(fallback):
             return [fallback]
-    raise EditorUnavailable("Set $EDITOR to your editor (e.g. export EDITOR=nano), or press E "
-                            "to edit here.")
+    raise EditorUnavailable(
+        "Set $EDITOR to your editor (e.g. export EDITOR=nano), or press E to edit here."
+    )
 
 
 def edit_in_editor(app: App[object], text: str) -> str | None:
@@ -38,13 +39,17 @@ def edit_in_editor(app: App[object], text: str) -> str | None:
             with app.suspend():
                 status = subprocess.call([*argv, str(path)])
         except SuspendNotSupported:
-            raise EditorUnavailable("This terminal cannot hand over to another program; "
-                                    "press E to edit here.") from None
+            raise EditorUnavailable(
+                "This terminal cannot hand over to another program; press E to edit here."
+            ) from None
         except OSError as exc:
-            raise EditorUnavailable(f"Could not start {argv[0]}: {exc.strerror or exc}. "
-                                    "Set $EDITOR, or press E to edit here.") from None
+            raise EditorUnavailable(
+                f"Could not start {argv[0]}: {exc.strerror or exc}. "
+                "Set $EDITOR, or press E to edit here."
+            ) from None
         if status != 0:
-            raise EditorUnavailable(f"{argv[0]} exited with status {status}; the email was "
-                                    "not changed.")
+            raise EditorUnavailable(
+                f"{argv[0]} exited with status {status}; the email was not changed."
+            )
         edited = path.read_text(encoding="utf-8", errors="replace")
     return None if edited == text else edited

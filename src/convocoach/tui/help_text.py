@@ -62,7 +62,8 @@ person needs the short version first; a non-technical person needs plain words.
 
 Dates are written like 2026-11-27 and times like 14:30 (your time zone). A value that is not
 valid yet is shown in red and kept off the saved session until it is.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "prepare": """
 # 2. Prepare
 
@@ -73,7 +74,8 @@ the next prompt's answer (Shift+Tab back to the list). The suggestion under the 
 from the playbook.
 
 A tick marks a prompt you have answered.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "timing": """
 # 3. Timing and setting
 
@@ -83,21 +85,24 @@ business hours and similar warnings. Change the meeting in Situation and come ba
 
 The step is ticked once you have looked at it with the meeting's date and time set; change
 the meeting afterwards and the tick waits for you to look again.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "listen": """
 # 4. Listen and empathise
 
 Prompts that invite the client to say more, and openers for reflecting back what you heard.
 Tick the empathy phrases you mean to use (Space toggles); they go onto your prep sheet. Add your
 own in the box below the list. The phrases to avoid come with the reason and what to say instead.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "rehearse": """
 # 5. Rehearse
 
 A role-play against the playbook's scripted client. Press R to start (or resume an unfinished
 one), N to start afresh. Below: your past rehearsals of this session, and how each coaching
 dimension has gone over all your rehearsals.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "rehearsal": """
 # The role-play
 
@@ -185,7 +190,8 @@ from the client's side: "you" for the client, "we" or "I" for your side.
 Choose how often you will check in, the date of the next check-in and, if you like, the last
 day the check-ins repeat (left empty, the calendar invite runs for three months); the
 follow-up email and the calendar invite use them.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "followup": """
 # 7. Follow up
 
@@ -201,7 +207,8 @@ before the "send by" time.
 | Y | copy it to the clipboard (if your terminal allows it; saving always works) |
 
 Once edited, your version is kept and used everywhere, including `convocoach email`.
-""" + _SESSION_KEYS,
+"""
+    + _SESSION_KEYS,
     "plan": """
 # Prep sheet
 

@@ -16,8 +16,11 @@ import os
 import sys
 from collections.abc import Callable
 
-_DRIVERS = ("textual.drivers.linux_driver", "textual.drivers.linux_inline_driver",
-            "textual.drivers.web_driver")
+_DRIVERS = (
+    "textual.drivers.linux_driver",
+    "textual.drivers.linux_inline_driver",
+    "textual.drivers.web_driver",
+)
 
 
 def lenient_decoder_factory(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:

@@ -21,8 +21,10 @@ _FENCE = re.compile(r" {0,3}(```|~~~)")
 _RULE = re.compile(r" {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING_STYLES = ("bold underline", "bold", "bold italic")
-_INLINE = re.compile(r"\\([!-/:-@\[-`{-~])|(\*\*|__|~~|\*|_)|`([^`]+)`"
-                     r"|\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
+_INLINE = re.compile(
+    r"\\([!-/:-@\[-`{-~])|(\*\*|__|~~|\*|_)|`([^`]+)`"
+    r"|\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>"
+)
 _STYLES = {"**": "bold", "__": "bold", "*": "italic", "_": "italic", "~~": "strike"}
 
 
@@ -102,8 +104,12 @@ def markdown_blocks(markdown: str) -> list[Block]:
 
 
 def _starts_block(line: str) -> bool:
-    return bool(_HEADING.match(line) or _FENCE.match(line) or _RULE.match(line)
-                or line.lstrip().startswith((">", "|")))
+    return bool(
+        _HEADING.match(line)
+        or _FENCE.match(line)
+        or _RULE.match(line)
+        or line.lstrip().startswith((">", "|"))
+    )
 
 
 def _join(lines: list[str]) -> str:
@@ -137,7 +143,7 @@ def inline(text: str) -> Content:
             parts.append(Content(piece).stylize(style) if style else Content(piece))
 
     for match in _INLINE.finditer(text):
-        add(text[position:match.start()])
+        add(text[position : match.start()])
         position = match.end()
         escaped, delimiter, code, link, url = match.groups()
         if escaped is not None:

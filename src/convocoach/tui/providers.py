@@ -30,8 +30,9 @@ class OutsideTextCommands(Provider):
 
     async def discover(self) -> Hits:
         for entry in self._entries():
-            yield DiscoveryHit(Text(strip_controls(entry.title)), entry.run,
-                               text=entry.title, help=entry.help)
+            yield DiscoveryHit(
+                Text(strip_controls(entry.title)), entry.run, text=entry.title, help=entry.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

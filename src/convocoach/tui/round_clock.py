@@ -22,8 +22,15 @@ SAVE_EVERY = 5.0
 
 
 class RoundClock:
-    def __init__(self, log: WorkshopLog, workshop_id: int, round_no: int, minutes: int,
-                 used: float, monotonic: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        log: WorkshopLog,
+        workshop_id: int,
+        round_no: int,
+        minutes: int,
+        used: float,
+        monotonic: Callable[[], float],
+    ) -> None:
         self._log = log
         self._workshop_id = workshop_id
         self.round_no = round_no
@@ -83,7 +90,11 @@ def announce(screen: Screen[Any], alert: Alert, *, toast: bool = True) -> None:
     if not toast:
         return
     if alert == "time-up":
-        screen.notify("Time is up. F8 ends the round with a short debrief.",
-                      title="Time is up", severity="error", timeout=10)
+        screen.notify(
+            "Time is up. F8 ends the round with a short debrief.",
+            title="Time is up",
+            severity="error",
+            timeout=10,
+        )
     else:
         screen.notify(ALERT_TEXT[alert] + ".", severity="warning")

@@ -22,8 +22,9 @@ T = TypeVar("T")
 
 
 class SessionEditor:
-    def __init__(self, store: SessionStore, session_id: int, report: Report,
-                 changed: Callable[[], None]) -> None:
+    def __init__(
+        self, store: SessionStore, session_id: int, report: Report, changed: Callable[[], None]
+    ) -> None:
         self.store = store
         self.session_id = session_id
         self._report = report
@@ -73,8 +74,10 @@ class SessionEditor:
         try:
             result = write()
         except (sqlite3.Error, OSError) as exc:
-            self._report(f"Could not save: {exc}. What you typed is still on screen; "
-                         "the next change tries again.")
+            self._report(
+                f"Could not save: {exc}. What you typed is still on screen; "
+                "the next change tries again."
+            )
             return None
         except UserError as exc:
             self._report(exc.message)
@@ -83,20 +86,25 @@ class SessionEditor:
         self._changed()
         return result
 
-    def set_field(self, name: str, value: str | int, expected: object = UNCHECKED
-                  ) -> str | int | None:
+    def set_field(
+        self, name: str, value: str | int, expected: object = UNCHECKED
+    ) -> str | int | None:
         """The field as stored, or None when the write failed."""
-        return self._attempt(
-            lambda: self.store.set_field(self.session_id, name, value, expected))
+        return self._attempt(lambda: self.store.set_field(self.session_id, name, value, expected))
 
-    def set_answer(self, section: str, position: int, prompt: str, answer: str,
-                   expected: object = UNCHECKED) -> str | None:
+    def set_answer(
+        self, section: str, position: int, prompt: str, answer: str, expected: object = UNCHECKED
+    ) -> str | None:
         """The answer as stored, or None when the write failed."""
-        return self._attempt(lambda: self.store.set_answer(
-            self.session_id, section, position, prompt, answer, expected))
+        return self._attempt(
+            lambda: self.store.set_answer(
+                self.session_id, section, position, prompt, answer, expected
+            )
+        )
 
-    def set_list(self, kind: str, items: list[str], base: tuple[str, ...] | None = None
-                 ) -> tuple[str, ...] | None:
+    def set_list(
+        self, kind: str, items: list[str], base: tuple[str, ...] | None = None
+    ) -> tuple[str, ...] | None:
         """The list as stored (merged with another copy's changes since ``base``), or None
         when the write failed."""
         return self._attempt(lambda: self.store.set_list(self.session_id, kind, items, base))
@@ -104,8 +112,9 @@ class SessionEditor:
     def add_next_step(self, step: NextStep) -> None:
         self._attempt(lambda: self.store.add_next_step(self.session_id, step))
 
-    def update_next_step(self, step_id: int, expected: NextStep | None = None,
-                         **changes: str) -> None:
+    def update_next_step(
+        self, step_id: int, expected: NextStep | None = None, **changes: str
+    ) -> None:
         self._attempt(lambda: self.store.update_next_step(step_id, expected, **changes))
 
     def move_next_step(self, step_id: int, new_index: int) -> None:

@@ -17,18 +17,24 @@ def write_cards(screen: Screen[Any], context: AppContext, playbook_ids: list[str
     playbooks = [context.playbook(pid) for pid in playbook_ids]
     missing = [pid for pid, p in zip(playbook_ids, playbooks, strict=True) if p is None]
     if missing:
-        screen.notify("\n".join(context.playbook_problems[-1:]) or
-                      f"The playbook {missing[0]!r} could not be read.",
-                      title="Cannot make the role cards", severity="error", markup=False)
+        screen.notify(
+            "\n".join(context.playbook_problems[-1:])
+            or f"The playbook {missing[0]!r} could not be read.",
+            title="Cannot make the role cards",
+            severity="error",
+            markup=False,
+        )
         return
     try:
-        paths = write_card_files([p.playbook for p in playbooks if p is not None],
-                                 bundled_rubric(), context.export_dir)
+        paths = write_card_files(
+            [p.playbook for p in playbooks if p is not None], bundled_rubric(), context.export_dir
+        )
     except (OSError, UserError) as exc:
         screen.notify(f"Could not write the role cards: {exc}", severity="error", markup=False)
         return
-    screen.notify("\n".join(str(p) for p in paths), title="Role cards written", markup=False,
-                  timeout=10)
+    screen.notify(
+        "\n".join(str(p) for p in paths), title="Role cards written", markup=False, timeout=10
+    )
 
 
 def export_debrief(screen: Screen[Any], context: AppContext, workshop_id: int) -> None:
@@ -42,5 +48,6 @@ def export_debrief(screen: Screen[Any], context: AppContext, workshop_id: int) -
     except (OSError, UserError) as exc:
         screen.notify(f"Could not write the debrief: {exc}", severity="error", markup=False)
         return
-    screen.notify("\n".join(str(p) for p in paths), title="Workshop debrief written",
-                  markup=False, timeout=10)
+    screen.notify(
+        "\n".join(str(p) for p in paths), title="Workshop debrief written", markup=False, timeout=10
+    )

@@ -30,8 +30,13 @@ class Behaviour:
 
 def behaviours(rubric: Rubric) -> tuple[Behaviour, ...]:
     """Good behaviours first (to tick each time they happen), then the ones to avoid."""
-    found = [Behaviour(d.code, d.title if d.polarity == "reward"
-                       else _SEEN.get(d.code, f"Slipped: {d.title}"),
-                       "do" if d.polarity == "reward" else "avoid", d.why)
-             for d in rubric.dimensions]
+    found = [
+        Behaviour(
+            d.code,
+            d.title if d.polarity == "reward" else _SEEN.get(d.code, f"Slipped: {d.title}"),
+            "do" if d.polarity == "reward" else "avoid",
+            d.why,
+        )
+        for d in rubric.dimensions
+    ]
     return tuple(sorted(found, key=lambda b: b.kind != "do"))

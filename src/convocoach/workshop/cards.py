@@ -152,21 +152,28 @@ def _passed(dim: Dimension | None, code: str, seen: dict[str, str]) -> str:
     return seen.get(code, dim.title)
 
 
-def _reactions(script: Script, rubric: Rubric, worse: bool) -> tuple[
-        tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _reactions(
+    script: Script, rubric: Rubric, worse: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Triggers, notes and example lines for the branches that lower (or raise) the mood."""
-    picked: list[Branch] = [b for t in script.turns for b in t.branches
-                            if (b.mood < 0 if worse else b.mood > 0)]
+    picked: list[Branch] = [
+        b for t in script.turns for b in t.branches if (b.mood < 0 if worse else b.mood > 0)
+    ]
     word = _failed if worse else _passed
     seen = {b.code: b.text for b in behaviours(rubric)}
-    triggers = _texts(word(rubric.dimension(code), code, seen) for b in picked
-                      for code in (b.if_fail if worse else b.if_pass))
+    triggers = _texts(
+        word(rubric.dimension(code), code, seen)
+        for b in picked
+        for code in (b.if_fail if worse else b.if_pass)
+    )
     notes = _texts((b.note for b in picked), MAX_NOTES)
     # The strongest reactions make the clearest examples.
     strongest = sorted(picked, key=lambda b: b.mood if worse else -b.mood)
     ids = {t.id for t in script.turns}
-    lines = _texts((script.turn(b.goto).client for b in strongest
-                    if b.goto in ids and b.goto != script.start), LINES_EACH)
+    lines = _texts(
+        (script.turn(b.goto).client for b in strongest if b.goto in ids and b.goto != script.start),
+        LINES_EACH,
+    )
     return triggers, notes, lines
 
 
@@ -176,25 +183,54 @@ def client_card(playbook: Playbook, rubric: Rubric) -> ClientCard:
     if script is None:
         questions = [q.question for q in playbook.prepare.questions]
         return ClientCard(
-            "", "", "", "", "", _texts(view.feels), _texts(view.needs),
-            _texts(view.fears), _plain(questions[0]) if questions else "",
-            _texts((f"\u201c{_plain(a.phrase)}\u201d" for a in playbook.empathy.avoid
-                    if a.phrase.strip()), MAX_QUOTES),
+            "",
+            "",
+            "",
+            "",
+            "",
+            _texts(view.feels),
+            _texts(view.needs),
+            _texts(view.fears),
+            _plain(questions[0]) if questions else "",
+            _texts(
+                (
+                    f"\u201c{_plain(a.phrase)}\u201d"
+                    for a in playbook.empathy.avoid
+                    if a.phrase.strip()
+                ),
+                MAX_QUOTES,
+            ),
             _texts((a.why for a in playbook.empathy.avoid), MAX_NOTES),
             _texts(questions[1:], MAX_LINES),
-            _texts((f"\u201c{_plain(u)}\u201d" for u in playbook.empathy.use if u.strip()),
-                   MAX_QUOTES),
-            (), (), scripted=False)
+            _texts(
+                (f"\u201c{_plain(u)}\u201d" for u in playbook.empathy.use if u.strip()), MAX_QUOTES
+            ),
+            (),
+            (),
+            scripted=False,
+        )
     persona = script.persona
     angrier, angry_notes, angry_lines = _reactions(script, rubric, worse=True)
     calmer, calm_notes, calm_lines = _reactions(script, rubric, worse=False)
     ids = {t.id for t in script.turns}
     return ClientCard(
-        _plain(persona.name), _plain(persona.role), _plain(persona.seniority),
-        _plain(persona.temperament), persona.technical_level, (),
-        _texts(persona.wants), _texts(persona.fears),
+        _plain(persona.name),
+        _plain(persona.role),
+        _plain(persona.seniority),
+        _plain(persona.temperament),
+        persona.technical_level,
+        (),
+        _texts(persona.wants),
+        _texts(persona.fears),
         _plain(script.turn(script.start).client) if script.start in ids else "",
-        angrier, angry_notes, angry_lines, calmer, calm_notes, calm_lines, scripted=True)
+        angrier,
+        angry_notes,
+        angry_lines,
+        calmer,
+        calm_notes,
+        calm_lines,
+        scripted=True,
+    )
 
 
 def professional_card(playbook: Playbook) -> ProfessionalCard:
@@ -203,25 +239,43 @@ def professional_card(playbook: Playbook) -> ProfessionalCard:
     if playbook.rehearsal is not None:
         persona = playbook.rehearsal.persona
         client = ", ".join(_texts((persona.name, persona.role)))
-    options = tuple(OptionLine(_plain(o.name), _texts(o.gains, 1), _texts(o.costs, 1))
-                    for o in prepare.options[:MAX_OPTIONS] if o.name.strip())
+    options = tuple(
+        OptionLine(_plain(o.name), _texts(o.gains, 1), _texts(o.costs, 1))
+        for o in prepare.options[:MAX_OPTIONS]
+        if o.name.strip()
+    )
     asks = _texts(playbook.listen.prompts, 2)
     says = _texts(playbook.empathy.use, 3 - len(asks))
-    return ProfessionalCard(client, _plain(playbook.summary), _plain(playbook.approach),
-                            _texts(prepare.facts, MAX_FACTS), options,
-                            _texts(prepare.walk_away, 2), asks, says)
+    return ProfessionalCard(
+        client,
+        _plain(playbook.summary),
+        _plain(playbook.approach),
+        _texts(prepare.facts, MAX_FACTS),
+        options,
+        _texts(prepare.walk_away, 2),
+        asks,
+        says,
+    )
 
 
 def observer_checklist(rubric: Rubric) -> ObserverChecklist:
-    return ObserverChecklist(tuple(CheckItem(b.code, _plain(b.text), b.kind, first_sentence(b.why))
-                                   for b in behaviours(rubric)))
+    return ObserverChecklist(
+        tuple(
+            CheckItem(b.code, _plain(b.text), b.kind, first_sentence(b.why))
+            for b in behaviours(rubric)
+        )
+    )
 
 
 def role_cards(playbook: Playbook, rubric: Rubric) -> RoleCards:
     """The client's card, the professional's card and the observer's checklist."""
-    return RoleCards(playbook.id, _plain(playbook.title) or playbook.id,
-                     client_card(playbook, rubric), professional_card(playbook),
-                     observer_checklist(rubric))
+    return RoleCards(
+        playbook.id,
+        _plain(playbook.title) or playbook.id,
+        client_card(playbook, rubric),
+        professional_card(playbook),
+        observer_checklist(rubric),
+    )
 
 
 # --- Markdown ----------------------------------------------------------------------------
@@ -245,30 +299,41 @@ def _client_lines(card: ClientCard) -> list[str]:
         lines += ["**Open with**", "", f"> {md_inline(card.opening)}", ""]
     lines += _bullets("You feel", card.feels) + _bullets("You want", card.wants)
     lines += _bullets("You fear", card.fears)
-    lines += _bullets("What makes you angrier" if card.scripted else "Words that annoy you",
-                      card.angrier)
+    lines += _bullets(
+        "What makes you angrier" if card.scripted else "Words that annoy you", card.angrier
+    )
     lines += _bullets("Why", card.angry_notes)
-    lines += _bullets("When annoyed you might say" if card.scripted else "You might ask",
-                      card.angry_lines)
-    lines += _bullets("What calms you down" if card.scripted else "Words that calm you",
-                      card.calmer)
-    lines += _bullets("Why", card.calm_notes) + _bullets("Once calmer you might say",
-                                                         card.calm_lines)
+    lines += _bullets(
+        "When annoyed you might say" if card.scripted else "You might ask", card.angry_lines
+    )
+    lines += _bullets(
+        "What calms you down" if card.scripted else "Words that calm you", card.calmer
+    )
+    lines += _bullets("Why", card.calm_notes) + _bullets(
+        "Once calmer you might say", card.calm_lines
+    )
     return lines
 
 
 def _professional_lines(card: ProfessionalCard) -> list[str]:
     lines = [f"You meet **{md_inline(card.client)}**.", ""] if card.client else []
-    lines += ["**The situation**", "", md_inline(card.situation), "",
-              "**Your goal**", "", md_inline(card.goal), ""]
+    lines += [
+        "**The situation**",
+        "",
+        md_inline(card.situation),
+        "",
+        "**Your goal**",
+        "",
+        md_inline(card.goal),
+        "",
+    ]
     lines += _bullets("Facts to have at hand", card.facts)
     if card.options:
         lines += ["**Options and trade-offs**", ""]
         for option in card.options:
             parts = [f"+ {md_inline(g)}" for g in option.gains]
             parts += [f"\u2212 {md_inline(c)}" for c in option.costs]
-            lines.append(f"- {md_inline(option.name)}" + (": " + "; ".join(parts) if parts
-                                                         else ""))
+            lines.append(f"- {md_inline(option.name)}" + (": " + "; ".join(parts) if parts else ""))
         lines.append("")
     lines += _bullets("Your walk-away", card.walk_away)
     lines += _bullets("Remember to ask", card.asks) + _bullets("Try saying", card.says)
@@ -276,12 +341,17 @@ def _professional_lines(card: ProfessionalCard) -> list[str]:
 
 
 def _checklist_lines(card: ObserverChecklist) -> list[str]:
-    lines = ["Tick a box each time you see the behaviour; note the words used.", "",
-             "| behaviour | ticks | quotes |", "|---|---|---|"]
+    lines = [
+        "Tick a box each time you see the behaviour; note the words used.",
+        "",
+        "| behaviour | ticks | quotes |",
+        "|---|---|---|",
+    ]
     for item in card.items:
         mark = "Do" if item.kind == "do" else "Avoid"
-        lines.append(f"| {mark}: **{md_inline(item.behaviour)}** ({md_inline(item.hint)}) | "
-                     f"{_BOXES} | |")
+        lines.append(
+            f"| {mark}: **{md_inline(item.behaviour)}** ({md_inline(item.hint)}) | {_BOXES} | |"
+        )
     lines += ["", "**Notes:**", ""]
     return lines
 

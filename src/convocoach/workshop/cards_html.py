@@ -23,7 +23,9 @@ TICK_BOXES = 6
 QUOTE_LINES = 2
 NOTE_LINES = 4
 
-_CSS = f".{BREAK_CLASS} {{ break-after: page; page-break-after: always; }}\n" + """\
+_CSS = (
+    f".{BREAK_CLASS} {{ break-after: page; page-break-after: always; }}\n"
+    + """\
 @page { size: A4; margin: 14mm; }
 body { font: 15pt/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
        max-width: 46rem; margin: 1rem auto; padding: 0 1rem; }
@@ -52,6 +54,7 @@ body { font: 15pt/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
   .checklist tr, .card li { break-inside: avoid; page-break-inside: avoid; }
 }
 """
+)
 
 
 def _list(heading: str, items: Sequence[str]) -> str:
@@ -65,7 +68,8 @@ def _says(heading: str, lines: Sequence[str]) -> str:
     if not lines:
         return ""
     return f"<h2>{escape(heading)}</h2>\n" + "".join(
-        f'<p class="say">{escape(line)}</p>\n' for line in lines)
+        f'<p class="say">{escape(line)}</p>\n' for line in lines
+    )
 
 
 def _pair(left: str, right: str) -> str:
@@ -78,9 +82,10 @@ def _client(card: ClientCard) -> str:
     who = "; ".join(p for p in (card.role, card.seniority) if p)
     name = f"<strong>{escape(card.name)}</strong>" if card.name else "the client"
     out = f"<p>You are {name}" + (f" ({escape(who)})." if who else ".") + "</p>\n"
-    traits = [f"{escape(card.temperament)}." if card.temperament else "",
-              f"Technical level: {escape(card.technical_level)}." if card.technical_level
-              else ""]
+    traits = [
+        f"{escape(card.temperament)}." if card.temperament else "",
+        f"Technical level: {escape(card.technical_level)}." if card.technical_level else "",
+    ]
     if any(traits):
         out += f"<p>{' '.join(t for t in traits if t)}</p>\n"
     out += _says("Open with", (card.opening,) if card.opening else ())
@@ -91,9 +96,9 @@ def _client(card: ClientCard) -> str:
         _list("What makes you angrier" if scripted else "Words that annoy you", card.angrier)
         + _list("Why", card.angry_notes),
         _list("What calms you down" if scripted else "Words that calm you", card.calmer)
-        + _list("Why", card.calm_notes))
-    out += _says("When annoyed you might say" if scripted else "You might ask",
-                 card.angry_lines)
+        + _list("Why", card.calm_notes),
+    )
+    out += _says("When annoyed you might say" if scripted else "You might ask", card.angry_lines)
     return out + _says("Once calmer you might say", card.calm_lines)
 
 
@@ -107,8 +112,11 @@ def _professional(card: ProfessionalCard) -> str:
         for option in card.options:
             parts = [f"+ {escape(g)}" for g in option.gains]
             parts += [f"\u2212 {escape(c)}" for c in option.costs]
-            out += f"<li><strong>{escape(option.name)}</strong>" + (
-                ": " + "; ".join(parts) if parts else "") + "</li>"
+            out += (
+                f"<li><strong>{escape(option.name)}</strong>"
+                + (": " + "; ".join(parts) if parts else "")
+                + "</li>"
+            )
         out += "</ul>\n"
     out += _list("Your walk-away", card.walk_away)
     return out + _list("Remember to ask", card.asks) + _list("Try saying", card.says)
@@ -117,15 +125,19 @@ def _professional(card: ProfessionalCard) -> str:
 def _row(item: CheckItem) -> str:
     boxes = '<span class="box"></span>' * TICK_BOXES
     lines = '<div class="ruled"></div>' * QUOTE_LINES
-    return (f'<tr data-code="{escape(item.code)}"><td><strong>{escape(item.behaviour)}</strong>'
-            f'<span class="hint">{escape(item.hint)}</span></td>'
-            f'<td class="ticks">{boxes}</td><td class="quotes">{lines}</td></tr>\n')
+    return (
+        f'<tr data-code="{escape(item.code)}"><td><strong>{escape(item.behaviour)}</strong>'
+        f'<span class="hint">{escape(item.hint)}</span></td>'
+        f'<td class="ticks">{boxes}</td><td class="quotes">{lines}</td></tr>\n'
+    )
 
 
 def _observer(card: ObserverChecklist) -> str:
-    out = ("<p>Tick a box each time you see the behaviour, and write down the words "
-           "used.</p>\n<table class=\"checklist\">\n<thead><tr><th>Behaviour</th>"
-           "<th>Seen</th><th>Words used</th></tr></thead>\n<tbody>\n")
+    out = (
+        "<p>Tick a box each time you see the behaviour, and write down the words "
+        'used.</p>\n<table class="checklist">\n<thead><tr><th>Behaviour</th>'
+        "<th>Seen</th><th>Words used</th></tr></thead>\n<tbody>\n"
+    )
     for kind, heading in (("do", "Do more of"), ("avoid", "Watch out for")):
         rows = [_row(item) for item in card.items if item.kind == kind]
         if rows:
@@ -136,19 +148,25 @@ def _observer(card: ObserverChecklist) -> str:
 
 def _section(role: str, heading: str, kicker: str, body: str, last: bool) -> str:
     classes = "card" if last else f"card {BREAK_CLASS}"
-    return (f'<section class="{classes}" data-role="{role}">\n'
-            f'<p class="kicker">{kicker}</p>\n<h1>{heading}</h1>\n{body}</section>\n')
+    return (
+        f'<section class="{classes}" data-role="{role}">\n'
+        f'<p class="kicker">{kicker}</p>\n<h1>{heading}</h1>\n{body}</section>\n'
+    )
 
 
 def cards_html(cards: Sequence[RoleCards], title: str = "Role cards") -> str:
     """A standalone printable page: for each scenario the client's card, the professional's
     card and the observer's checklist, each on a sheet of its own."""
-    parts = [(role, heading, f"{escape(title)} \u00b7 {escape(card.scenario)}", body)
-             for card in cards
-             for role, heading, body in (
-                 ("client", "The client", _client(card.client)),
-                 ("professional", "The professional", _professional(card.professional)),
-                 ("observer", "The observer", _observer(card.observer)))]
-    body = "".join(_section(*part, last=number == len(parts))
-                   for number, part in enumerate(parts, 1))
+    parts = [
+        (role, heading, f"{escape(title)} \u00b7 {escape(card.scenario)}", body)
+        for card in cards
+        for role, heading, body in (
+            ("client", "The client", _client(card.client)),
+            ("professional", "The professional", _professional(card.professional)),
+            ("observer", "The observer", _observer(card.observer)),
+        )
+    ]
+    body = "".join(
+        _section(*part, last=number == len(parts)) for number, part in enumerate(parts, 1)
+    )
     return html_page(title, _CSS, body)

@@ -34,8 +34,14 @@ class PersonTally:
 
 def played(record: RoundRecord) -> bool:
     """Whether anything happened in the round: its clock ran, or something was recorded."""
-    return bool(record.finished or record.seconds > 0 or record.ticks or record.notes.strip()
-                or record.worked.strip() or record.try_next.strip())
+    return bool(
+        record.finished
+        or record.seconds > 0
+        or record.ticks
+        or record.notes.strip()
+        or record.worked.strip()
+        or record.try_next.strip()
+    )
 
 
 def behaviour_labels(rubric: Rubric) -> dict[str, str]:
@@ -71,31 +77,46 @@ def _label(code: str, labels: Mapping[str, str]) -> str:
     return md_inline(labels.get(code, code))
 
 
-def _round(workshop: Workshop, record: RoundRecord, titles: Mapping[str, str],
-           labels: Mapping[str, str]) -> list[str]:
+def _round(
+    workshop: Workshop, record: RoundRecord, titles: Mapping[str, str], labels: Mapping[str, str]
+) -> list[str]:
     plan = workshop.plan
     number = record.number
     scenario = md_inline(titles.get(plan.playbook_for(number), plan.playbook_for(number)))
-    cast = "; ".join(f"{ROLE_LABELS[role]}: **{md_inline(person)}**"
-                     for person, role in sorted(plan.roles(number).items(),
-                                                key=lambda item: ROLES.index(item[1])))
+    cast = "; ".join(
+        f"{ROLE_LABELS[role]}: **{md_inline(person)}**"
+        for person, role in sorted(
+            plan.roles(number).items(), key=lambda item: ROLES.index(item[1])
+        )
+    )
     lines = [f"## Round {number}: {scenario}", "", cast, ""]
     if not played(record):
         return [*lines, "Not played.", ""]
     state = "finished" if record.finished else "not finished"
-    lines += [f"Clock: {clock_face(record.seconds)} of {clock_face(plan.round_minutes * 60)}"
-              f" used; {state}.", ""]
+    lines += [
+        f"Clock: {clock_face(record.seconds)} of {clock_face(plan.round_minutes * 60)}"
+        f" used; {state}.",
+        "",
+    ]
     ticker = plan.person_in(number, plan.ticker)
     if record.ticks:
-        lines += [f"Behaviours ticked by {md_inline(ticker)}:" if ticker
-                  else "Behaviours ticked:", ""]
-        lines += [f"- {_label(code, labels)}: {record.ticks[code]}"
-                  for code in _codes(workshop, labels) if code in record.ticks]
+        lines += [
+            f"Behaviours ticked by {md_inline(ticker)}:" if ticker else "Behaviours ticked:",
+            "",
+        ]
+        lines += [
+            f"- {_label(code, labels)}: {record.ticks[code]}"
+            for code in _codes(workshop, labels)
+            if code in record.ticks
+        ]
         lines += [f"- Total: {record.total}", ""]
     else:
         lines += ["No behaviours ticked.", ""]
-    for heading, text in (("Notes", record.notes), ("What worked", record.worked),
-                          ("One thing to try", record.try_next)):
+    for heading, text in (
+        ("Notes", record.notes),
+        ("What worked", record.worked),
+        ("One thing to try", record.try_next),
+    ):
         if text.strip():
             lines += [f"**{heading}**", "", md_lines(text), ""]
     return lines
@@ -107,16 +128,19 @@ def _per_round(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
     if not codes:
         return [*lines, "No behaviours ticked yet.", ""]
     numbers = [r.number for r in workshop.rounds]
-    lines += ["| behaviour | " + " | ".join(f"round {n}" for n in numbers) + " | all rounds |",
-              "|---" * (len(numbers) + 2) + "|"]
+    lines += [
+        "| behaviour | " + " | ".join(f"round {n}" for n in numbers) + " | all rounds |",
+        "|---" * (len(numbers) + 2) + "|",
+    ]
 
     def row(name: str, count: dict[int, int]) -> str:
         cells = [str(count[r.number]) if played(r) else NOT_PLAYED for r in workshop.rounds]
         return f"| {name} | " + " | ".join(cells) + f" | {sum(count.values())} |"
 
     for code in codes:
-        lines.append(row(_label(code, labels),
-                         {r.number: r.ticks.get(code, 0) for r in workshop.rounds}))
+        lines.append(
+            row(_label(code, labels), {r.number: r.ticks.get(code, 0) for r in workshop.rounds})
+        )
     lines += [row("**Total**", {r.number: r.total for r in workshop.rounds}), ""]
     return lines
 
@@ -128,24 +152,34 @@ def _rounds(numbers: tuple[int, ...]) -> str:
 
 
 def _per_person(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
-    roles = ROLES[:group_size(workshop.plan.group)]
+    roles = ROLES[: group_size(workshop.plan.group)]
     tallies = person_tallies(workshop)
-    lines = ["### Per person", "",
-             "| person | " + " | ".join(ROLE_LABELS[r].lower() for r in roles)
-             + " | ticks as professional |", "|---" * (len(roles) + 2) + "|"]
+    lines = [
+        "### Per person",
+        "",
+        "| person | "
+        + " | ".join(ROLE_LABELS[r].lower() for r in roles)
+        + " | ticks as professional |",
+        "|---" * (len(roles) + 2) + "|",
+    ]
     for tally in tallies:
         cells = [_rounds(tally.rounds.get(role, ())) for role in roles]
-        lines.append(f"| {md_inline(tally.name)} | " + " | ".join(cells)
-                     + f" | {tally.total} |")
+        lines.append(f"| {md_inline(tally.name)} | " + " | ".join(cells) + f" | {tally.total} |")
     lines.append("")
     codes = [c for c in _codes(workshop, labels) if any(c in t.ticks for t in tallies)]
     if codes:
-        lines += ["Behaviours ticked while each person was the professional:", "",
-                  "| behaviour | " + " | ".join(md_inline(t.name) for t in tallies) + " |",
-                  "|---" * (len(tallies) + 1) + "|"]
-        lines += [f"| {_label(code, labels)} | "
-                  + " | ".join(str(t.ticks.get(code, 0)) for t in tallies) + " |"
-                  for code in codes]
+        lines += [
+            "Behaviours ticked while each person was the professional:",
+            "",
+            "| behaviour | " + " | ".join(md_inline(t.name) for t in tallies) + " |",
+            "|---" * (len(tallies) + 1) + "|",
+        ]
+        lines += [
+            f"| {_label(code, labels)} | "
+            + " | ".join(str(t.ticks.get(code, 0)) for t in tallies)
+            + " |"
+            for code in codes
+        ]
         lines += ["| **Total** | " + " | ".join(str(t.total) for t in tallies) + " |", ""]
     return lines
 
@@ -156,17 +190,22 @@ def workshop_markdown(workshop: Workshop, titles: Mapping[str, str], rubric: Rub
     labels = behaviour_labels(rubric)
     done = sum(r.finished for r in workshop.rounds)
     scenarios = ", ".join(md_inline(titles.get(pid, pid)) for pid in plan.playbook_ids)
-    lines = [f"# Workshop debrief: {md_inline(plan.title)}", "",
-             f"Started {md_inline(workshop.created_at[:10])}; last changed "
-             f"{md_inline(workshop.updated_at[:10])}. "
-             f"{done} of {counted(plan.rounds, 'round')} finished.",
-             "", "## Plan", "",
-             f"- Scenarios: {scenarios}",
-             f"- Rounds: {plan.rounds} of {counted(plan.round_minutes, 'minute')} each",
-             f"- Group: {GROUP_LABELS[plan.group]}: "
-             + ", ".join(md_inline(p) for p in plan.people),
-             f"- The checklist is kept by the {ROLE_LABELS[plan.ticker].lower()}"
-             + ("" if plan.ticker == "observer" else ", after the round"), ""]
+    lines = [
+        f"# Workshop debrief: {md_inline(plan.title)}",
+        "",
+        f"Started {md_inline(workshop.created_at[:10])}; last changed "
+        f"{md_inline(workshop.updated_at[:10])}. "
+        f"{done} of {counted(plan.rounds, 'round')} finished.",
+        "",
+        "## Plan",
+        "",
+        f"- Scenarios: {scenarios}",
+        f"- Rounds: {plan.rounds} of {counted(plan.round_minutes, 'minute')} each",
+        f"- Group: {GROUP_LABELS[plan.group]}: " + ", ".join(md_inline(p) for p in plan.people),
+        f"- The checklist is kept by the {ROLE_LABELS[plan.ticker].lower()}"
+        + ("" if plan.ticker == "observer" else ", after the round"),
+        "",
+    ]
     for record in workshop.rounds:
         lines += _round(workshop, record, titles, labels)
     lines += ["## Tallies", "", *_per_round(workshop, labels), *_per_person(workshop, labels)]
@@ -175,5 +214,6 @@ def workshop_markdown(workshop: Workshop, titles: Mapping[str, str], rubric: Rub
 
 def workshop_html(workshop: Workshop, titles: Mapping[str, str], rubric: Rubric) -> str:
     """The debrief as a standalone page (outside text stays text: raw HTML is not rendered)."""
-    return markdown_to_html_page(workshop_markdown(workshop, titles, rubric),
-                                 f"Workshop debrief: {workshop.plan.title}")
+    return markdown_to_html_page(
+        workshop_markdown(workshop, titles, rubric), f"Workshop debrief: {workshop.plan.title}"
+    )

@@ -30,8 +30,9 @@ def write_card_files(playbooks: Sequence[Playbook], rubric: Rubric, folder: Path
     return [html, md]
 
 
-def write_debrief_files(workshop: Workshop, titles: dict[str, str], rubric: Rubric,
-                        folder: Path) -> list[Path]:
+def write_debrief_files(
+    workshop: Workshop, titles: dict[str, str], rubric: Rubric, folder: Path
+) -> list[Path]:
     """The workshop's debrief (every round, tallies per round and per person) as Markdown and
     HTML; the paths written."""
     from convocoach.workshop.debrief import workshop_html, workshop_markdown

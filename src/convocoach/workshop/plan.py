@@ -32,7 +32,7 @@ def group_size(group: GroupKind) -> int:
 
 
 def default_people(group: GroupKind) -> tuple[str, ...]:
-    return ("A", "B", "C")[:group_size(group)]
+    return ("A", "B", "C")[: group_size(group)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,10 @@ class WorkshopPlan:
         """Who plays what in round ``round_no``: everyone moves one role along each round,
         so over as many rounds as people each person has played every role once."""
         size = len(self.people)
-        return {person: ROLES[(index - (round_no - 1)) % size]
-                for index, person in enumerate(self.people)}
+        return {
+            person: ROLES[(index - (round_no - 1)) % size]
+            for index, person in enumerate(self.people)
+        }
 
     def person_in(self, round_no: int, role: Role) -> str:
         """The person playing ``role`` in that round ('' when no one does, as the observer
@@ -68,9 +70,14 @@ class WorkshopPlan:
         return "observer" if self.group == "triads" else "client"
 
 
-def make_plan(title: str, playbook_ids: list[str] | tuple[str, ...], rounds: int,
-              round_minutes: int, group: str, people: list[str] | tuple[str, ...] = ()
-              ) -> WorkshopPlan:
+def make_plan(
+    title: str,
+    playbook_ids: list[str] | tuple[str, ...],
+    rounds: int,
+    round_minutes: int,
+    group: str,
+    people: list[str] | tuple[str, ...] = (),
+) -> WorkshopPlan:
     """Check the trainer's choices and build the plan; raise :class:`UserError` saying what
     to change."""
     if group not in GROUP_KINDS:
@@ -82,15 +89,25 @@ def make_plan(title: str, playbook_ids: list[str] | tuple[str, ...], rounds: int
     if not 1 <= rounds <= MAX_ROUNDS:
         raise UserError(f"{rounds} rounds is out of range", f"use 1 to {MAX_ROUNDS} rounds")
     if not 1 <= round_minutes <= MAX_MINUTES:
-        raise UserError(f"a round of {round_minutes} minutes is out of range",
-                        f"use 1 to {MAX_MINUTES} minutes")
+        raise UserError(
+            f"a round of {round_minutes} minutes is out of range", f"use 1 to {MAX_MINUTES} minutes"
+        )
     # Cleaned before the checks, so what is stored is exactly what was checked.
-    names = tuple(name for name in (" ".join(clean_text(p).split())[:MAX_NAME] for p in people)
-                  if name) or default_people(kind)
+    names = tuple(
+        name for name in (" ".join(clean_text(p).split())[:MAX_NAME] for p in people) if name
+    ) or default_people(kind)
     if len(names) != group_size(kind):
-        raise UserError(f"{kind} need {group_size(kind)} names, got {len(names)}",
-                        "give one name per person, separated by commas")
+        raise UserError(
+            f"{kind} need {group_size(kind)} names, got {len(names)}",
+            "give one name per person, separated by commas",
+        )
     if len({n.casefold() for n in names}) != len(names):
         raise UserError("two people have the same name", "give each person their own name")
-    return WorkshopPlan(" ".join(clean_text(title).split()) or "Role-play workshop", ids, rounds,
-                        round_minutes, kind, names)
+    return WorkshopPlan(
+        " ".join(clean_text(title).split()) or "Role-play workshop",
+        ids,
+        rounds,
+        round_minutes,
+        kind,
+        names,
+    )

@@ -43,9 +43,13 @@ class ConflictScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Changed in another window"
-            yield Static(plain(f"{self._field} was changed in another convocoach window "
-                               "while you were typing here. Nothing is lost yet: choose "
-                               "which version to keep."))
+            yield Static(
+                plain(
+                    f"{self._field} was changed in another convocoach window "
+                    "while you were typing here. Nothing is lost yet: choose "
+                    "which version to keep."
+                )
+            )
             yield Static("Saved from the other window", classes="label")
             with VerticalScroll(can_focus=False):
                 yield Static(plain(self._theirs or "(empty)"), id="theirs")

@@ -44,8 +44,13 @@ class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
     ExportForm Button { margin: 0 0 0 1; }
     """
 
-    def __init__(self, folder: Path, stem: str, title: str = "Save the follow-up",
-                 formats: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        stem: str,
+        title: str = "Save the follow-up",
+        formats: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.stem = stem
@@ -54,16 +59,20 @@ class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
 
     def compose(self) -> ComposeResult:
         first, *others = self.formats
-        names = f"{self.stem}.{first}" + (f", .{others[0]} and so on" if len(others) > 1 else
-                                           "".join(f" and .{fmt}" for fmt in others))
+        names = f"{self.stem}.{first}" + (
+            f", .{others[0]} and so on"
+            if len(others) > 1
+            else "".join(f" and .{fmt}" for fmt in others)
+        )
         with Vertical() as box:
             box.border_title = self.title_text
             yield Label("Folder")
             yield Field(str(self.folder), compact=True, id="folder")
             yield Static(f"Files are named {names}.", markup=False, classes="muted")
             yield Static("The folder is remembered for every export.", classes="muted")
-            yield SelectionList[str](*(Selection(label, fmt, True)
-                                       for fmt, label in self.formats.items()), id="formats")
+            yield SelectionList[str](
+                *(Selection(label, fmt, True) for fmt, label in self.formats.items()), id="formats"
+            )
             yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", compact=True, id="cancel")

@@ -36,12 +36,16 @@ class HomeScreen(Screen[None]):
         Command("copy_session", "c", "Copy", "Copy the highlighted session"),
         Command("delete_session", "delete", "Delete", "Delete the highlighted session"),
         Command("focus_filter", "slash", "Filter", "Filter the playbooks by title or tag"),
-        Command("clear_filter", "escape", "Clear filter", "Clear the playbook filter",
-                show=False),
-        Command("progress", "g", "Progress", "How each coaching dimension has gone over your "
-                "rehearsals"),
-        Command("workshop", "w", "Workshop", "Run a role-play workshop: role cards, round "
-                "timer, rotation, observer's checklist"),
+        Command("clear_filter", "escape", "Clear filter", "Clear the playbook filter", show=False),
+        Command(
+            "progress", "g", "Progress", "How each coaching dimension has gone over your rehearsals"
+        ),
+        Command(
+            "workshop",
+            "w",
+            "Workshop",
+            "Run a role-play workshop: role cards, round timer, rotation, observer's checklist",
+        ),
         # One key for the other tab, named after where it goes; check_action shows one.
         Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
@@ -162,8 +166,10 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         name = row.title or "Untitled session"
-        question = (f"Delete the session \u201c{name}\u201d and everything in it? "
-                    "This cannot be undone (export it first if in doubt).")
+        question = (
+            f"Delete the session \u201c{name}\u201d and everything in it? "
+            "This cannot be undone (export it first if in doubt)."
+        )
         if await self.app.push_screen_wait(ConfirmScreen("Delete session", question)):
             self.context.store.delete(row.id)
             self.query_one(SessionList).refresh_rows()
@@ -198,10 +204,13 @@ class HomeScreen(Screen[None]):
     def _start(self, summary: PlaybookSummary) -> None:
         playbook = self.context.playbook(summary.id)
         if playbook is None:
-            self.notify("\n".join(self.context.playbook_problems[-1:]) or
-                        f"The playbook {summary.id!r} could not be read.",
-                        title="Cannot start from this playbook", severity="error",
-                        markup=False)
+            self.notify(
+                "\n".join(self.context.playbook_problems[-1:])
+                or f"The playbook {summary.id!r} could not be read.",
+                title="Cannot start from this playbook",
+                severity="error",
+                markup=False,
+            )
             return
         session_id = self.context.store.create(playbook.id, playbook.digest)
         self.open_session(session_id)
@@ -209,8 +218,10 @@ class HomeScreen(Screen[None]):
     def open_session(self, session_id: int) -> None:
         from convocoach.tui.screens.session import SessionScreen
 
-        self.app.push_screen(SessionScreen(self.context, session_id),
-                             callback=partial(self._session_closed, session_id))
+        self.app.push_screen(
+            SessionScreen(self.context, session_id),
+            callback=partial(self._session_closed, session_id),
+        )
 
     async def _session_closed(self, session_id: int, _: None) -> None:
         # Back on the Sessions tab, the session just closed first and highlighted, whichever
@@ -219,11 +230,17 @@ class HomeScreen(Screen[None]):
         self.query_one(SessionList).refresh_rows(select=session_id)
         self.query_one(LibraryBrowser).clear_filter()
         self._focus_tab()
+
     def palette_entries(self) -> Iterator[Entry]:
         for loaded in self.context.library.sorted():
-            yield Entry(f"New session: {loaded.title}",
-                        "Start preparing a conversation with this playbook",
-                        partial(self._start, loaded))
+            yield Entry(
+                f"New session: {loaded.title}",
+                "Start preparing a conversation with this playbook",
+                partial(self._start, loaded),
+            )
         for row in self.context.store.list_sessions()[:50]:
-            yield Entry(f"Open session: {row.title or 'Untitled session'}",
-                        "Resume where you left off", partial(self.open_session, row.id))
+            yield Entry(
+                f"Open session: {row.title or 'Untitled session'}",
+                "Resume where you left off",
+                partial(self.open_session, row.id),
+            )

@@ -54,19 +54,35 @@ class NextStepForm(ModalScreen[NextStep | None]):
             box.border_title = "Edit next step" if step.id else "Add a next step"
             with Grid():
                 yield Label("What")
-                yield Field(step.action, placeholder="Send the revised plan", compact=True,
-                            id="action", max_length=limits.ACTION)
+                yield Field(
+                    step.action,
+                    placeholder="Send the revised plan",
+                    compact=True,
+                    id="action",
+                    max_length=limits.ACTION,
+                )
                 yield Label("Owner")
-                yield Select(OWNER_CHOICES, value=step.owner_kind, allow_blank=False,
-                             compact=True, id="owner-kind")
+                yield Select(
+                    OWNER_CHOICES,
+                    value=step.owner_kind,
+                    allow_blank=False,
+                    compact=True,
+                    id="owner-kind",
+                )
                 yield Label("Name")
-                yield Field(step.owner_name, placeholder="A name makes the owner that person",
-                            compact=True, id="owner-name", max_length=limits.LINE)
+                yield Field(
+                    step.owner_name,
+                    placeholder="A name makes the owner that person",
+                    compact=True,
+                    id="owner-name",
+                    max_length=limits.LINE,
+                )
                 yield Label("By when")
                 yield Field(step.due, placeholder="YYYY-MM-DD", compact=True, id="due")
                 yield Label("Status")
-                yield Select(STATUS_CHOICES, value=step.status, allow_blank=False, compact=True,
-                             id="status")
+                yield Select(
+                    STATUS_CHOICES, value=step.status, allow_blank=False, compact=True, id="status"
+                )
             yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", compact=True, id="cancel")
@@ -96,16 +112,28 @@ class NextStepForm(ModalScreen[NextStep | None]):
             error.update("Name the person who owns it, or choose us or the client.")
             return
         if owner_kind != "person" and owner_name:
-            error.update(plain(f"The name \u201c{owner_name}\u201d is kept only with the owner "
-                               "\u201cA named person\u201d: choose that, or clear the name."))
+            error.update(
+                plain(
+                    f"The name \u201c{owner_name}\u201d is kept only with the owner "
+                    "\u201cA named person\u201d: choose that, or clear the name."
+                )
+            )
             return
         try:
             due = str(check_field("due", self.query_one("#due", Input).value))
         except ValueError as exc:
             error.update(plain(f"By when: {exc}."))
             return
-        self.dismiss(NextStep(action, owner_kind, owner_name, due,
-                              str(self.query_one("#status", Select).value), self.step.id))
+        self.dismiss(
+            NextStep(
+                action,
+                owner_kind,
+                owner_name,
+                due,
+                str(self.query_one("#status", Select).value),
+                self.step.id,
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

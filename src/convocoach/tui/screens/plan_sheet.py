@@ -31,8 +31,9 @@ class PlanSheetScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     help_topic = "plan"
 
-    def __init__(self, context: AppContext, session: Session,
-                 playbook: PlaybookFile | None) -> None:
+    def __init__(
+        self, context: AppContext, session: Session, playbook: PlaybookFile | None
+    ) -> None:
         super().__init__()
         self.context = context
         self.session = session
@@ -64,13 +65,16 @@ class PlanSheetScreen(Screen[None]):
         from convocoach.tui.screens.export_form import ExportForm
 
         stem = file_stem(self.session, "prep-sheet")
-        choice = await self.app.push_screen_wait(ExportForm(
-            self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS))
+        choice = await self.app.push_screen_wait(
+            ExportForm(self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS)
+        )
         if choice is None:
             return
         folder, formats = choice
-        texts = {"md": self.markdown,
-                 "html": plan_sheet_html(self.session, self.playbook, self.notes)}
+        texts = {
+            "md": self.markdown,
+            "html": plan_sheet_html(self.session, self.playbook, self.notes),
+        }
         try:
             for fmt in formats:
                 write_text_atomic(folder / f"{stem}.{fmt}", texts[fmt])
@@ -80,5 +84,9 @@ class PlanSheetScreen(Screen[None]):
         problem = self.context.use_export_dir(folder)
         if problem:
             self.notify(problem, severity="warning", markup=False)
-        self.notify(f"Saved in {folder}:\n" + "\n".join(f"{stem}.{fmt}" for fmt in formats),
-                    title="Prep sheet saved", timeout=10, markup=False)
+        self.notify(
+            f"Saved in {folder}:\n" + "\n".join(f"{stem}.{fmt}" for fmt in formats),
+            title="Prep sheet saved",
+            timeout=10,
+            markup=False,
+        )

@@ -124,17 +124,25 @@ class PlaybookPreviewScreen(Screen[None]):
         if script is None:
             return
         who = ", ".join(part for part in (script.persona.name, script.persona.role) if part)
-        line.update(styled(("Role-play: ", "bold"), (who, "bold"),
-                           f" · {counted(len(script.turns), 'turn')}, up to "
-                           f"{counted(script.max_replies, 'reply')}"))
+        line.update(
+            styled(
+                ("Role-play: ", "bold"),
+                (who, "bold"),
+                f" · {counted(len(script.turns), 'turn')}, up to "
+                f"{counted(script.max_replies, 'reply')}",
+            )
+        )
 
     def _show_state(self) -> None:
         p = self.preview
         at = self._clock_text(p.loaded_at) if p.loaded_at else ""
         panel = self.query_one(ProblemPanel)
         if p.problems:
-            note = (f"Showing the last valid version (loaded at {at})." if p.stale else
-                    "Nothing to show until the file is valid: fix it and save.")
+            note = (
+                f"Showing the last valid version (loaded at {at})."
+                if p.stale
+                else "Nothing to show until the file is valid: fix it and save."
+            )
             count = len(p.problems)
             title = _PANEL_TITLES.get(p.state) or f"The file has {counted(count, 'problem')}"
             panel.show(title, p.problems, note)
@@ -144,8 +152,10 @@ class PlaybookPreviewScreen(Screen[None]):
         if p.state == "reading":
             parts.append("reading…")
         elif p.state == "valid":
-            parts += [f"{'loaded' if p.loads == 1 else 'reloaded'} at {at}",
-                      "saving the file updates this page"]
+            parts += [
+                f"{'loaded' if p.loads == 1 else 'reloaded'} at {at}",
+                "saving the file updates this page",
+            ]
         elif p.stale:
             parts.append(f"last valid version loaded at {at}")
         else:

@@ -29,9 +29,11 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("business_start", "Day starts", "09:00"),
     ("business_end", "Day ends", "17:30"),
 )
-WELCOME = ("Welcome to convocoach. Your follow-up emails are signed with this profile. "
-           "It stays on this computer, like everything else you type here. "
-           "Skip it if you like: you can edit it later from the home screen.")
+WELCOME = (
+    "Welcome to convocoach. Your follow-up emails are signed with this profile. "
+    "It stays on this computer, like everything else you type here. "
+    "Skip it if you like: you can edit it later from the home screen."
+)
 
 
 class ProfileScreen(ModalScreen[bool]):
@@ -73,11 +75,16 @@ class ProfileScreen(ModalScreen[bool]):
                 with Grid():
                     for key, label, example in _FIELDS:
                         yield Label(label)
-                        yield Field(getattr(profile, key), placeholder=example, compact=True,
-                                    id=f"p-{key}")
+                        yield Field(
+                            getattr(profile, key), placeholder=example, compact=True, id=f"p-{key}"
+                        )
                     yield Label("Signature")
-                    yield TextBox(profile.signature, id="p-signature",
-                                  placeholder="Lines under your name", max_chars=600)
+                    yield TextBox(
+                        profile.signature,
+                        id="p-signature",
+                        placeholder="Lines under your name",
+                        max_chars=600,
+                    )
                 yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Skip" if self.welcome else "Cancel", compact=True, id="skip")
@@ -119,8 +126,9 @@ class ProfileScreen(ModalScreen[bool]):
             from convocoach.atomicfile import write_text_atomic
 
             with contextlib.suppress(OSError):  # asking again next time is harmless
-                write_text_atomic(self.context.locations.settings_file,
-                                  dump_profile(self.context.profile))
+                write_text_atomic(
+                    self.context.locations.settings_file, dump_profile(self.context.profile)
+                )
         self.dismiss(False)
 
 
@@ -129,4 +137,3 @@ def _first_line(exc: InvalidFile | UserError) -> str:
         problem = exc.problems[0]
         return f"{problem.path}: {problem.message}" + (f" ({problem.fix})" if problem.fix else "")
     return exc.message + (f" ({exc.fix})" if exc.fix else "")
-

@@ -17,9 +17,11 @@ from convocoach.tui.safe_text import plain
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.progress_chart import ProgressChart
 
-INTRO = ("How often each coaching dimension passed in each of your rehearsals, across all "
-         "sessions. Read the trend rather than a single rehearsal: one reply is a small "
-         "sample, and the coach cannot hear tone.")
+INTRO = (
+    "How often each coaching dimension passed in each of your rehearsals, across all "
+    "sessions. Read the trend rather than a single rehearsal: one reply is a small "
+    "sample, and the coach cannot hear tone."
+)
 
 
 class ProgressScreen(Screen[None]):

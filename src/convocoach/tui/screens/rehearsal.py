@@ -45,8 +45,12 @@ class RehearsalScreen(Screen[None]):
         Command("hint", "f3", "Hint", "A listening prompt or empathy phrase from the playbook"),
         Command("undo_reply", "f4", "Undo reply", "Take back your last reply and try again"),
         Command("pause", "f5", "Pause", "Pause or resume the rehearsal (and its clock)"),
-        Command("toggle_feedback", "f8", "Live feedback",
-                "Turn the coach's feedback while you type on or off"),
+        Command(
+            "toggle_feedback",
+            "f8",
+            "Live feedback",
+            "Turn the coach's feedback while you type on or off",
+        ),
         Command("leave", "escape", "Back", "Back to the session; the rehearsal resumes later"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
@@ -69,8 +73,13 @@ class RehearsalScreen(Screen[None]):
     """
     help_topic = "rehearsal"
 
-    def __init__(self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile,
-                 saved: SavedRehearsal | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        editor: SessionEditor,
+        playbook: PlaybookFile,
+        saved: SavedRehearsal | None = None,
+    ) -> None:
         super().__init__()
         assert playbook.playbook.rehearsal is not None
         self.context = context
@@ -79,8 +88,9 @@ class RehearsalScreen(Screen[None]):
         self.playbook = playbook
         # The session's client, where the Situation step names one, plays the persona, and
         # knows the case's figures the Prepare step holds.
-        self.script: Script = cast(playbook.playbook.rehearsal, editor.session.client,
-                                   editor.session.case)
+        self.script: Script = cast(
+            playbook.playbook.rehearsal, editor.session.client, editor.session.case
+        )
         self.coach: Coach = context.coach_for(playbook)
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0
@@ -92,8 +102,11 @@ class RehearsalScreen(Screen[None]):
         self.live_feedback = context.live_feedback
         self._since = self._now()
         self._feedback_timer: Timer | None = None
-        hints = [*playbook.playbook.listen.prompts, *playbook.playbook.empathy.use,
-                 *playbook.playbook.listen.reflections]
+        hints = [
+            *playbook.playbook.listen.prompts,
+            *playbook.playbook.empathy.use,
+            *playbook.playbook.listen.reflections,
+        ]
         self._hints = cycle(hints) if hints else None
 
     # --- layout ----------------------------------------------------------------------------
@@ -120,9 +133,14 @@ class RehearsalScreen(Screen[None]):
         self.title = f"Rehearsal: {self.playbook.title}"
         self.sub_title = f"with {self.script.persona.name}"
         if not self.rehearsal_id:
-            self.rehearsal_id = self._store_call(
-                lambda: self.context.rehearsals.start(self.session_id, self.playbook.id,
-                                                      self.state)) or 0
+            self.rehearsal_id = (
+                self._store_call(
+                    lambda: self.context.rehearsals.start(
+                        self.session_id, self.playbook.id, self.state
+                    )
+                )
+                or 0
+            )
         self._redraw_transcript()
         if self.live_feedback:
             self.query_one(FeedbackPanel).show_score(None)
@@ -173,9 +191,12 @@ class RehearsalScreen(Screen[None]):
     def _tick(self) -> None:
         self._keep_draft()
         replies = len(self.state.exchanges)
-        self.query_one("#status", Static).update(plain(
-            f"{clock_text(self.seconds)}  \u00b7  reply {replies} of at most "
-            f"{self.script.max_replies}"))
+        self.query_one("#status", Static).update(
+            plain(
+                f"{clock_text(self.seconds)}  \u00b7  reply {replies} of at most "
+                f"{self.script.max_replies}"
+            )
+        )
 
     # --- replying ------------------------------------------------------------------------------
 
@@ -189,8 +210,7 @@ class RehearsalScreen(Screen[None]):
             return
         # One timer, restarted on each key: a new timer per key would cost the echo.
         if self._feedback_timer is None:
-            self._feedback_timer = self.set_interval(_FEEDBACK_DELAY, self._score_draft,
-                                                     pause=True)
+            self._feedback_timer = self.set_interval(_FEEDBACK_DELAY, self._score_draft, pause=True)
         self._feedback_timer.reset()
         self._feedback_timer.resume()
 
@@ -201,8 +221,9 @@ class RehearsalScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="coach")
     def _coach_draft(self, text: str) -> None:
-        score = self.coach.score(text, client_line(self.script, self.state),
-                                 self.script.persona.technical_level)
+        score = self.coach.score(
+            text, client_line(self.script, self.state), self.script.persona.technical_level
+        )
         self.app.call_from_thread(self._show_draft, text, score)
 
     def _show_draft(self, text: str, score: Score) -> None:
@@ -215,8 +236,9 @@ class RehearsalScreen(Screen[None]):
             return
         self._bank_time()
         turn_started = sum(e.seconds for e in self.state.exchanges)
-        self.state, score = step(self.script, self.coach, self.state, event.text,
-                                 max(0.0, self.elapsed - turn_started))
+        self.state, score = step(
+            self.script, self.coach, self.state, event.text, max(0.0, self.elapsed - turn_started)
+        )
         event.box.clear()
         self._draft = ""
         self._save()
@@ -234,8 +256,14 @@ class RehearsalScreen(Screen[None]):
 
     def _save(self) -> None:
         draft = self._draft
-        saved = self._store_call(lambda: self.context.rehearsals.save(
-            self.rehearsal_id, self.state, self.seconds, draft)) is not None
+        saved = (
+            self._store_call(
+                lambda: self.context.rehearsals.save(
+                    self.rehearsal_id, self.state, self.seconds, draft
+                )
+            )
+            is not None
+        )
         self._kept_draft = draft if saved else None
 
     def _keep_draft(self) -> None:
@@ -243,8 +271,10 @@ class RehearsalScreen(Screen[None]):
         draft = self._draft
         if self._kept_draft is None or draft == self._kept_draft or not self.rehearsal_id:
             return
-        saved = self._store_call(lambda: self.context.rehearsals.save_draft(
-            self.rehearsal_id, draft)) is not None
+        saved = (
+            self._store_call(lambda: self.context.rehearsals.save_draft(self.rehearsal_id, draft))
+            is not None
+        )
         # After a failure (reported once), wait for the next full save rather than report
         # it again every second of typing.
         self._kept_draft = draft if saved else None
@@ -267,9 +297,11 @@ class RehearsalScreen(Screen[None]):
         from convocoach.tui.screens.scorecard import ScorecardScreen
 
         self.app.push_screen(
-            ScorecardScreen(self.context, self.editor, self.script, self.state,
-                            self.coach.rubric, self.seconds),
-            callback=self._scorecard_closed)
+            ScorecardScreen(
+                self.context, self.editor, self.script, self.state, self.coach.rubric, self.seconds
+            ),
+            callback=self._scorecard_closed,
+        )
 
     def _scorecard_closed(self, take_back: bool | None) -> None:
         if take_back:
@@ -297,8 +329,13 @@ class RehearsalScreen(Screen[None]):
         hint = self.query_one("#hint", Static)
         hint.set_class(bool(text), "-shown")
         if text:
-            hint.update(styled(("Hint: ", "bold"), text,
-                               ("  (F3: another; it goes when you send)", "$text-muted")))
+            hint.update(
+                styled(
+                    ("Hint: ", "bold"),
+                    text,
+                    ("  (F3: another; it goes when you send)", "$text-muted"),
+                )
+            )
 
     def action_undo_reply(self) -> None:
         if not self.state.exchanges:
@@ -330,9 +367,11 @@ class RehearsalScreen(Screen[None]):
             self._feedback_off()
 
     def _feedback_off(self) -> None:
-        self.query_one(FeedbackPanel).update(plain(
-            "Live feedback is off (F8 turns it on). The coach still judges each reply you "
-            "send."))
+        self.query_one(FeedbackPanel).update(
+            plain(
+                "Live feedback is off (F8 turns it on). The coach still judges each reply you send."
+            )
+        )
 
     def action_leave(self) -> None:
         self._bank_time()

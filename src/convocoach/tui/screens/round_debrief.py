@@ -34,8 +34,9 @@ class RoundDebriefScreen(ModalScreen[bool]):
     RoundDebriefScreen TextBox { height: 5; margin: 0 0 1 0; }
     """
 
-    def __init__(self, context: AppContext, workshop_id: int, record: RoundRecord,
-                 last: bool) -> None:
+    def __init__(
+        self, context: AppContext, workshop_id: int, record: RoundRecord, last: bool
+    ) -> None:
         super().__init__()
         self.context = context
         self.workshop_id = workshop_id
@@ -45,16 +46,18 @@ class RoundDebriefScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = f"Round {self.record.number}: debrief"
-            box.border_subtitle = "Ctrl+S " + ("finishes the workshop" if self.last
-                                               else "goes on to the next round")
+            box.border_subtitle = "Ctrl+S " + (
+                "finishes the workshop" if self.last else "goes on to the next round"
+            )
             yield Static("What worked?", classes="section-title")
-            yield TextBox(self.record.worked, placeholder="A moment that moved the client",
-                          id="worked")
+            yield TextBox(
+                self.record.worked, placeholder="A moment that moved the client", id="worked"
+            )
             yield Static("One thing to try next time", classes="section-title")
-            yield TextBox(self.record.try_next, placeholder="One concrete change",
-                          id="try_next")
-            yield Static(plain("Everyone says one of each, the professional first."),
-                         classes="muted")
+            yield TextBox(self.record.try_next, placeholder="One concrete change", id="try_next")
+            yield Static(
+                plain("Everyone says one of each, the professional first."), classes="muted"
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -64,8 +67,9 @@ class RoundDebriefScreen(ModalScreen[bool]):
     def _typed(self, event: TextBox.Changed) -> None:
         event.stop()
         name = event.text_area.id or ""
-        self.context.workshops.set_text(self.workshop_id, self.record.number, name,
-                                        event.text_area.text)
+        self.context.workshops.set_text(
+            self.workshop_id, self.record.number, name, event.text_area.text
+        )
 
     def action_done(self, go_on: bool) -> None:
         self.dismiss(go_on)

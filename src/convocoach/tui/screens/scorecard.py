@@ -35,9 +35,14 @@ def card_content(card: Scorecard) -> Content:
         else:
             filled = round(t.rate * _BAR)
             bar, rate = "\u25a0" * filled + "\u25a1" * (_BAR - filled), f"{t.rate:5.0%}"
-        lines.append(styled(f"{t.code:<9} ", (bar, "$text-accent"),
-                            f" {rate}  {t.passed} passed, {t.failed} failed  ",
-                            (t.title, "$text-muted")))
+        lines.append(
+            styled(
+                f"{t.code:<9} ",
+                (bar, "$text-accent"),
+                f" {rate}  {t.passed} passed, {t.failed} failed  ",
+                (t.title, "$text-muted"),
+            )
+        )
     lines += [Content(""), styled(("Listening", "bold")), plain(listening(card))]
     lines += [plain(path_words(card))]
     if card.movers:
@@ -61,17 +66,32 @@ class ScorecardScreen(Screen[bool]):
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("carry", "a", "Add to Agree", "Add the next steps you offered to the Agree step"),
-        Command("take_back", "f4", "Take back",
-                "Take back the reply that ended the conversation and carry on"),
-        Command("export", "e", "Export debrief",
-                "Save the transcript with the coach's feedback as Markdown"),
+        Command(
+            "take_back",
+            "f4",
+            "Take back",
+            "Take back the reply that ended the conversation and carry on",
+        ),
+        Command(
+            "export",
+            "e",
+            "Export debrief",
+            "Save the transcript with the coach's feedback as Markdown",
+        ),
         Command("close", "escape", "Done", "Back to the session"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     help_topic = "scorecard"
 
-    def __init__(self, context: AppContext, editor: SessionEditor, script: Script, state: State,
-                 rubric: Rubric, seconds: float) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        editor: SessionEditor,
+        script: Script,
+        state: State,
+        rubric: Rubric,
+        seconds: float,
+    ) -> None:
         super().__init__()
         self.context = context
         self.editor = editor
@@ -87,14 +107,25 @@ class ScorecardScreen(Screen[bool]):
         with VerticalScroll(id="card-scroll"):
             ending = ENDING_LABELS[self.state.ending] if self.state.ending else "Not finished"
             replies = counted(self.card.replies, "reply")
-            yield Static(styled((ending, "bold"), f" after {replies} in "
-                                f"{clock_text(self.seconds)}"), id="outcome")
-            yield Static(styled((self.script.persona.name + ": ", "bold $accent"),
-                                client_line(self.script, self.state)), id="last-words")
+            yield Static(
+                styled((ending, "bold"), f" after {replies} in {clock_text(self.seconds)}"),
+                id="outcome",
+            )
+            yield Static(
+                styled(
+                    (self.script.persona.name + ": ", "bold $accent"),
+                    client_line(self.script, self.state),
+                ),
+                id="last-words",
+            )
             yield Static(card_content(self.card), id="card")
-            yield Static(styled(("Your path on the role-play's map", "bold"),
-                                " (\u25cf the turns you reached, \u21d2 the ways you went)"),
-                         id="map-title")
+            yield Static(
+                styled(
+                    ("Your path on the role-play's map", "bold"),
+                    " (\u25cf the turns you reached, \u21d2 the ways you went)",
+                ),
+                id="map-title",
+            )
             yield Static(tree_text(self.script, self.card.path), id="map", markup=False)
         yield KeyFooter()
 
@@ -123,14 +154,19 @@ class ScorecardScreen(Screen[bool]):
         added = 0
         for commitment in self.card.commitments:
             # A run-on sentence of a long reply can outgrow a next step: it ends in an ellipsis.
-            action = commitment if len(commitment) <= ACTION else f"{commitment[:ACTION - 1]}\u2026"
+            action = (
+                commitment if len(commitment) <= ACTION else f"{commitment[: ACTION - 1]}\u2026"
+            )
             if action not in existing:
                 self.editor.add_next_step(NextStep(action))
                 added += 1
         self._carried = True
         self.refresh_bindings()
-        self.notify(f"Added {counted(added, 'next step')} to Agree; set who "
-                    "and by when there." if added else "They are already in Agree.")
+        self.notify(
+            f"Added {counted(added, 'next step')} to Agree; set who and by when there."
+            if added
+            else "They are already in Agree."
+        )
 
     def action_export(self) -> None:
         from convocoach.atomicfile import write_text_atomic
@@ -138,14 +174,16 @@ class ScorecardScreen(Screen[bool]):
         from convocoach.rehearsal.debrief import debrief_markdown
 
         session = self.editor.session
-        text = debrief_markdown(session.title or "Untitled session", self.script, self.state,
-                                self.rubric, self.seconds)
+        text = debrief_markdown(
+            session.title or "Untitled session", self.script, self.state, self.rubric, self.seconds
+        )
         path = self.context.export_dir / f"{file_stem(session, 'rehearsal-debrief')}.md"
         try:
             write_text_atomic(path, text)
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
-                        markup=False)
+            self.notify(
+                f"Could not write {path}: {exc.strerror or exc}", severity="error", markup=False
+            )
             return
         self.notify(f"Saved the debrief to {path}", markup=False)
 

@@ -32,8 +32,18 @@ from convocoach.tui.steps.timing import TimingStep
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.step_bar import StepBar
 
-PANES: dict[str, type[StepPane]] = {pane.step_key: pane for pane in (
-    SituationStep, PrepareStep, TimingStep, ListenStep, RehearseStep, AgreeStep, FollowupStep)}
+PANES: dict[str, type[StepPane]] = {
+    pane.step_key: pane
+    for pane in (
+        SituationStep,
+        PrepareStep,
+        TimingStep,
+        ListenStep,
+        RehearseStep,
+        AgreeStep,
+        FollowupStep,
+    )
+}
 # Ticks in the step bar follow typing, but need not be redrawn on every key.
 _BAR_DELAY = 0.25
 # How often to look for changes saved by another window on the same database: one
@@ -44,8 +54,7 @@ POLL_SECONDS = 0.3
 class SessionScreen(Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("next_step", "ctrl+n", "Next", "Go to the next step", priority=True),
-        Command("previous_step", "ctrl+b", "Back", "Go to the previous step",
-                priority=True),
+        Command("previous_step", "ctrl+b", "Back", "Go to the previous step", priority=True),
         Command("prep_sheet", "f2", "Prep sheet", "Your whole plan on one page, to save or print"),
         Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
     )
@@ -82,13 +91,21 @@ class SessionScreen(Screen[None]):
             check_profile()
         self._update_title()
         if self.playbook is None:
-            self.notify(f"The playbook {self.editor.session.playbook_id!r} is not in your "
-                        "library: its advice cannot be shown, your answers are kept.",
-                        severity="warning", markup=False)
-        elif (self.editor.session.playbook_digest
-              and self.playbook.digest != self.editor.session.playbook_digest):
-            self.notify("This session's playbook has changed since you started; its prompts "
-                        "may read differently.", markup=False)
+            self.notify(
+                f"The playbook {self.editor.session.playbook_id!r} is not in your "
+                "library: its advice cannot be shown, your answers are kept.",
+                severity="warning",
+                markup=False,
+            )
+        elif (
+            self.editor.session.playbook_digest
+            and self.playbook.digest != self.editor.session.playbook_digest
+        ):
+            self.notify(
+                "This session's playbook has changed since you started; its prompts "
+                "may read differently.",
+                markup=False,
+            )
         self.go(self.step)
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -136,14 +153,16 @@ class SessionScreen(Screen[None]):
     @property
     def pane(self) -> StepPane | None:
         switcher = self.query_one("#step-panes", ContentSwitcher)
-        return next((p for p in switcher.query_children(StepPane) if p.id == switcher.current),
-                    None)
+        return next(
+            (p for p in switcher.query_children(StepPane) if p.id == switcher.current), None
+        )
 
     def _refresh_bar(self) -> None:
         bar = self.query_one(StepBar)
         bar.current = self.step
-        bar.done = steps_done(self.editor.session, self.prompts, self._rehearsed(),
-                              self.editor.timing_checked)
+        bar.done = steps_done(
+            self.editor.session, self.prompts, self._rehearsed(), self.editor.timing_checked
+        )
         self._update_title()
 
     def _rehearsed(self) -> bool:
@@ -206,8 +225,9 @@ class SessionScreen(Screen[None]):
     def palette_entries(self) -> Iterator[Entry]:
         for number, (key, label) in enumerate(STEPS, start=1):
             if key != self.step:
-                yield Entry(f"Go to step {number}: {label}", "Jump to this step",
-                            partial(self.go, key))
+                yield Entry(
+                    f"Go to step {number}: {label}", "Jump to this step", partial(self.go, key)
+                )
 
     def action_sources(self) -> Iterator[tuple[object, tuple[Command, ...]]]:
         yield self, self.ACTIONS

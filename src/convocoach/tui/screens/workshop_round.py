@@ -36,8 +36,7 @@ def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
     try:
         screen = WorkshopRoundScreen(context, workshop_id)
     except UserError as exc:
-        app.notify(exc.format(), title="Cannot open the workshop", severity="error",
-                   markup=False)
+        app.notify(exc.format(), title="Cannot open the workshop", severity="error", markup=False)
         return
     app.push_screen(screen)
 
@@ -45,13 +44,18 @@ def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
 class WorkshopRoundScreen(Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
-        Command("end_round", "f8", "End round", "End the round with a short debrief, then "
-                "move on to the next"),
+        Command(
+            "end_round",
+            "f8",
+            "End round",
+            "End the round with a short debrief, then move on to the next",
+        ),
         Command("big_timer", "f3", "Big timer", "The clock in big digits, for the room"),
         Command("previous_round", "f4", "Previous", "Back to the previous round"),
         Command("export", "f2", "Export", "Write the workshop's debrief (Markdown and HTML)"),
-        Command("leave", "escape", "Back", "Back to the workshop list; this round resumes "
-                "where it was"),
+        Command(
+            "leave", "escape", "Back", "Back to the workshop list; this round resumes where it was"
+        ),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
@@ -80,8 +84,14 @@ class WorkshopRoundScreen(Screen[None]):
         self.round_no = self.workshop.current_round
         record = self.workshop.round(self.round_no)
         plan = self.workshop.plan
-        self.clock = RoundClock(context.workshops, workshop_id, self.round_no,
-                                plan.round_minutes, record.seconds, context.monotonic)
+        self.clock = RoundClock(
+            context.workshops,
+            workshop_id,
+            self.round_no,
+            plan.round_minutes,
+            record.seconds,
+            context.monotonic,
+        )
 
     @property
     def workshop_id(self) -> int:
@@ -102,14 +112,14 @@ class WorkshopRoundScreen(Screen[None]):
         with Horizontal(id="round-body"):
             with Vertical(id="observer"):
                 who = ROLE_LABELS[plan.ticker]
-                yield Static(plain(f"{who}: tick what you see (Enter adds one, - takes one "
-                                   "back)"), classes="muted")
-                yield BehaviourChecklist(behaviours(bundled_rubric()), record.ticks,
-                                         id="checklist")
+                yield Static(
+                    plain(f"{who}: tick what you see (Enter adds one, - takes one back)"),
+                    classes="muted",
+                )
+                yield BehaviourChecklist(behaviours(bundled_rubric()), record.ticks, id="checklist")
             with Vertical(id="notes-col"):
                 yield Static("Notes and quotes", classes="muted")
-                yield TextBox(record.notes, placeholder="What was said, word for word",
-                              id="notes")
+                yield TextBox(record.notes, placeholder="What was said, word for word", id="notes")
         yield KeyFooter()
 
     def _scenario(self) -> str:
@@ -147,20 +157,23 @@ class WorkshopRoundScreen(Screen[None]):
         self._show_clock()
 
     def _show_clock(self) -> None:
-        self.clock.paint(self.query_one("#clock", BigClock),
-                         self.query_one("#clock-status", Static))
+        self.clock.paint(
+            self.query_one("#clock", BigClock), self.query_one("#clock-status", Static)
+        )
 
     @on(BehaviourChecklist.Ticked)
     def _ticked(self, event: BehaviourChecklist.Ticked) -> None:
-        count = self.context.workshops.tick(self.workshop_id, self.round_no, event.code,
-                                            event.change)
+        count = self.context.workshops.tick(
+            self.workshop_id, self.round_no, event.code, event.change
+        )
         self.query_one(BehaviourChecklist).set_count(event.code, count)
 
     @on(TextBox.Changed, "#notes")
     def _notes(self, event: TextBox.Changed) -> None:
         event.stop()
-        self.context.workshops.set_text(self.workshop_id, self.round_no, "notes",
-                                        event.text_area.text)
+        self.context.workshops.set_text(
+            self.workshop_id, self.round_no, "notes", event.text_area.text
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "previous_round":
@@ -174,8 +187,9 @@ class WorkshopRoundScreen(Screen[None]):
     def action_big_timer(self) -> None:
         from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 
-        self.app.push_screen(WorkshopTimerScreen(self.clock, str(self.sub_title), self._scenario(),
-                                                 self._roles()))
+        self.app.push_screen(
+            WorkshopTimerScreen(self.clock, str(self.sub_title), self._scenario(), self._roles())
+        )
 
     @work
     async def action_end_round(self) -> None:
@@ -186,13 +200,16 @@ class WorkshopRoundScreen(Screen[None]):
         record = self.context.workshops.get(self.workshop_id).round(self.round_no)
         last = self.round_no == self.workshop.plan.rounds
         go_on = await self.app.push_screen_wait(
-            RoundDebriefScreen(self.context, self.workshop_id, record, last))
+            RoundDebriefScreen(self.context, self.workshop_id, record, last)
+        )
         if not go_on:
             return
         self.clock.save(finished=True)
         if last:
-            self.notify("Workshop complete. F2 writes its debrief with every round's tallies.",
-                        title="Well done")
+            self.notify(
+                "Workshop complete. F2 writes its debrief with every round's tallies.",
+                title="Well done",
+            )
             return
         self._go_to(self.round_no + 1)
 

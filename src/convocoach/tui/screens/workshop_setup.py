@@ -22,15 +22,21 @@ from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, make_plan
 from convocoach.workshop.record import Workshop
 
-INTRO = ("Pick the scenarios (one per round, in turn), the rounds and their length, and "
-         "the group. Roles rotate every round. Print the role cards with F2.")
+INTRO = (
+    "Pick the scenarios (one per round, in turn), the rounds and their length, and "
+    "the group. Roles rotate every round. Print the role cards with F2."
+)
 
 
 class WorkshopSetupScreen(Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("start", "ctrl+s", "Start", "Start the workshop with these choices"),
-        Command("cards", "f2", "Role cards", "Write the role cards of the chosen scenarios "
-                "(HTML to print, and Markdown)"),
+        Command(
+            "cards",
+            "f2",
+            "Role cards",
+            "Write the role cards of the chosen scenarios (HTML to print, and Markdown)",
+        ),
         Command("delete_workshop", "delete", "Delete", "Delete the highlighted earlier workshop"),
         Command("leave", "escape", "Back", "Back to the home screen"),
     )
@@ -61,34 +67,61 @@ class WorkshopSetupScreen(Screen[None]):
             yield Static(plain(INTRO), id="ws-intro", classes="muted")
             with Horizontal(classes="row"):
                 yield Label("Title")
-                yield Field(plan.title if plan else "", placeholder="Role-play workshop",
-                            compact=True, id="ws-title", max_length=120)
+                yield Field(
+                    plan.title if plan else "",
+                    placeholder="Role-play workshop",
+                    compact=True,
+                    id="ws-title",
+                    max_length=120,
+                )
             yield Static("Scenarios (Space picks)", classes="section-title")
             playbooks = self.context.library.sorted()
             if not chosen and playbooks:
                 chosen = {playbooks[0].id}
             yield SelectionList[str](
                 *(Selection(plain(p.title), p.id, p.id in chosen) for p in playbooks),
-                id="ws-playbooks")
+                id="ws-playbooks",
+            )
             with Horizontal(classes="row"):
                 yield Label("Rounds")
-                yield Field(str(plan.rounds if plan else 3), compact=True, classes="short",
-                            type="integer", id="ws-rounds", max_length=2)
+                yield Field(
+                    str(plan.rounds if plan else 3),
+                    compact=True,
+                    classes="short",
+                    type="integer",
+                    id="ws-rounds",
+                    max_length=2,
+                )
                 yield Label("Minutes")
-                yield Field(str(plan.round_minutes if plan else 10), compact=True,
-                            classes="short", type="integer", id="ws-minutes", max_length=2)
+                yield Field(
+                    str(plan.round_minutes if plan else 10),
+                    compact=True,
+                    classes="short",
+                    type="integer",
+                    id="ws-minutes",
+                    max_length=2,
+                )
             with Horizontal(classes="row"):
                 yield Label("Group")
-                yield Select([(GROUP_LABELS[g], g) for g in GROUP_KINDS],
-                             value=plan.group if plan else "triads", allow_blank=False,
-                             compact=True, id="ws-group")
+                yield Select(
+                    [(GROUP_LABELS[g], g) for g in GROUP_KINDS],
+                    value=plan.group if plan else "triads",
+                    allow_blank=False,
+                    compact=True,
+                    id="ws-group",
+                )
             with Horizontal(classes="row"):
                 yield Label("People")
-                yield Field(", ".join(plan.people) if plan else "",
-                            placeholder="names, comma-separated (default: A, B, C)",
-                            compact=True, id="ws-people", max_length=200)
-            yield Static("Earlier workshops (Enter resumes)", classes="section-title",
-                         id="ws-earlier-title")
+                yield Field(
+                    ", ".join(plan.people) if plan else "",
+                    placeholder="names, comma-separated (default: A, B, C)",
+                    compact=True,
+                    id="ws-people",
+                    max_length=200,
+                )
+            yield Static(
+                "Earlier workshops (Enter resumes)", classes="section-title", id="ws-earlier-title"
+            )
             yield OptionList(id="ws-earlier")
         yield KeyFooter()
 
@@ -107,9 +140,13 @@ class WorkshopSetupScreen(Screen[None]):
         earlier.clear_options()
         earlier.add_options(Option(plain(_describe(w)), id=str(w.id)) for w in workshops)
         # Listed so that Delete can remove them; Enter explains instead of opening.
-        earlier.add_options(Option(plain(f"Workshop {wid} cannot be read: {exc.message} "
-                                         "(Delete removes it)"), id=str(wid))
-                            for wid, exc in damaged)
+        earlier.add_options(
+            Option(
+                plain(f"Workshop {wid} cannot be read: {exc.message} (Delete removes it)"),
+                id=str(wid),
+            )
+            for wid, exc in damaged
+        )
         shown = bool(workshops or damaged)
         earlier.display = shown
         self.query_one("#ws-earlier-title").display = shown
@@ -136,9 +173,14 @@ class WorkshopSetupScreen(Screen[None]):
         group = self.query_one("#ws-group", Select).value
         if not rounds.isdigit() or not minutes.isdigit():
             raise UserError("rounds and minutes must be whole numbers", "type a number")
-        return make_plan(self.query_one("#ws-title", Field).value,
-                         self.query_one("#ws-playbooks", SelectionList).selected,
-                         int(rounds), int(minutes), str(group), people)
+        return make_plan(
+            self.query_one("#ws-title", Field).value,
+            self.query_one("#ws-playbooks", SelectionList).selected,
+            int(rounds),
+            int(minutes),
+            str(group),
+            people,
+        )
 
     def action_start(self) -> None:
         try:
@@ -170,8 +212,10 @@ class WorkshopSetupScreen(Screen[None]):
         if earlier.highlighted is None:
             return
         option = earlier.get_option_at_index(earlier.highlighted)
-        question = ("Delete this workshop with its notes and tallies? This cannot be undone "
-                    "(export its debrief first if in doubt).")
+        question = (
+            "Delete this workshop with its notes and tallies? This cannot be undone "
+            "(export its debrief first if in doubt)."
+        )
         if await self.app.push_screen_wait(ConfirmScreen("Delete workshop", question)):
             self.context.workshops.delete(int(option.id or 0))
             self._fill_earlier()
@@ -184,5 +228,7 @@ class WorkshopSetupScreen(Screen[None]):
 def _describe(workshop: Workshop) -> str:
     plan = workshop.plan
     done = sum(r.finished for r in workshop.rounds)
-    return (f"{plan.title} \u2014 {', '.join(plan.people)}; round {workshop.current_round} "
-            f"of {plan.rounds}, {done} done")
+    return (
+        f"{plan.title} \u2014 {', '.join(plan.people)}; round {workshop.current_round} "
+        f"of {plan.rounds}, {done} done"
+    )

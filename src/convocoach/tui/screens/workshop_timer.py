@@ -31,8 +31,7 @@ class WorkshopTimerScreen(Screen[None]):
     """
     help_topic = "workshop"
 
-    def __init__(self, clock: RoundClock, round_text: str, scenario: str,
-                 roles: Content) -> None:
+    def __init__(self, clock: RoundClock, round_text: str, scenario: str, roles: Content) -> None:
         super().__init__()
         self.clock = clock
         self._round_text = round_text
@@ -40,8 +39,11 @@ class WorkshopTimerScreen(Screen[None]):
         self._role_line = roles
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(f"{self._round_text.capitalize()}: {self._scenario}"),
-                     classes="line", id="timer-round")
+        yield Static(
+            plain(f"{self._round_text.capitalize()}: {self._scenario}"),
+            classes="line",
+            id="timer-round",
+        )
         yield BigClock(id="big-clock")
         yield Static(self._role_line, classes="line", id="timer-roles")
         yield Static("", classes="line", id="timer-status")

@@ -31,10 +31,18 @@ _COLUMNS = ("What", "Who", "By when", "Status")
 _MIN_WHAT = 12
 _MAX_WHO = 24
 Row = tuple[Text, Text, Text, Text]
-_WIDGETS = {"points": "points", "cadence": "cadence", "next_checkin": "next-checkin",
-            "checkin_until": "checkin-until"}
-_DESCRIPTIONS = {"points": "Discussion points", "cadence": "How often",
-                 "next_checkin": "Next check-in", "checkin_until": "Repeat until"}
+_WIDGETS = {
+    "points": "points",
+    "cadence": "cadence",
+    "next_checkin": "next-checkin",
+    "checkin_until": "checkin-until",
+}
+_DESCRIPTIONS = {
+    "points": "Discussion points",
+    "cadence": "How often",
+    "next_checkin": "Next check-in",
+    "checkin_until": "Repeat until",
+}
 
 
 class NextStepsTable(DataTable[Text]):
@@ -75,8 +83,10 @@ class NextStepsTable(DataTable[Text]):
     def _fit(self) -> tuple[int, ...]:
         # Who, By when and Status keep their whole text; What takes the room that is left
         # (the whole action shows when the step is opened with Enter).
-        natural = [max([len(label), *(row[i].cell_len for row in self._rows)])
-                   for i, label in enumerate(_COLUMNS)]
+        natural = [
+            max([len(label), *(row[i].cell_len for row in self._rows)])
+            for i, label in enumerate(_COLUMNS)
+        ]
         natural[1] = min(natural[1], _MAX_WHO)
         room = self.scrollable_content_region.width - 2 * self.cell_padding * len(_COLUMNS)
         what = max(_MIN_WHAT, min(natural[0], room - sum(natural[1:])))
@@ -135,36 +145,65 @@ class AgreeStep(StepPane):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        yield Static("Discussion points (one per line; the email to the client lists them)",
-                     classes="section-title")
-        yield TextBox("\n".join(session.points), id="points",
-                      placeholder="Write them to the client: \u201cThe launch moves to "
-                                  "8 January.\u201d")
-        yield Static("Next steps: A adds, Enter edits, Delete removes, Shift+arrows move",
-                     classes="section-title")
+        yield Static(
+            "Discussion points (one per line; the email to the client lists them)",
+            classes="section-title",
+        )
+        yield TextBox(
+            "\n".join(session.points),
+            id="points",
+            placeholder="Write them to the client: \u201cThe launch moves to 8 January.\u201d",
+        )
+        yield Static(
+            "Next steps: A adds, Enter edits, Delete removes, Shift+arrows move",
+            classes="section-title",
+        )
         yield NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Static("Check-ins", classes="section-title")
         if self.playbook is not None:
             followup = self.playbook.playbook.followup
-            yield Static(plain(f"The playbook suggests {CADENCE_LABELS[followup.cadence]}: "
-                               f"{followup.cadence_reason}"), classes="note muted")
+            yield Static(
+                plain(
+                    f"The playbook suggests {CADENCE_LABELS[followup.cadence]}: "
+                    f"{followup.cadence_reason}"
+                ),
+                classes="note muted",
+            )
         with Horizontal(classes="row"):
             yield Label("How often")
-            yield Select([(label, key) for key, label in CADENCE_LABELS.items()],
-                         value=session.cadence if session.cadence in CADENCE_LABELS
-                         else "weekly", allow_blank=False, compact=True, id="cadence")
+            yield Select(
+                [(label, key) for key, label in CADENCE_LABELS.items()],
+                value=session.cadence if session.cadence in CADENCE_LABELS else "weekly",
+                allow_blank=False,
+                compact=True,
+                id="cadence",
+            )
         with Horizontal(classes="row"):
             yield Label("Next check-in")
-            yield Field(session.next_checkin, placeholder="YYYY-MM-DD", compact=True,
-                        id="next-checkin", classes="date")
+            yield Field(
+                session.next_checkin,
+                placeholder="YYYY-MM-DD",
+                compact=True,
+                id="next-checkin",
+                classes="date",
+            )
         yield Static("", id="next-checkin-error", classes="error", markup=False)
         with Horizontal(classes="row"):
             yield Label("Repeat until")
-            yield Field(session.checkin_until, placeholder="YYYY-MM-DD", compact=True,
-                        id="checkin-until", classes="date")
+            yield Field(
+                session.checkin_until,
+                placeholder="YYYY-MM-DD",
+                compact=True,
+                id="checkin-until",
+                classes="date",
+            )
         yield Static("", id="checkin-until-error", classes="error", markup=False)
-        yield Static(f"The calendar invite repeats the check-ins until then; left empty, for "
-                     f"{DEFAULT_MONTHS} months.", classes="note muted", markup=False)
+        yield Static(
+            f"The calendar invite repeats the check-ins until then; left empty, for "
+            f"{DEFAULT_MONTHS} months.",
+            classes="note muted",
+            markup=False,
+        )
 
     _listed: tuple[NextStep, ...] = ()
 
@@ -205,16 +244,29 @@ class AgreeStep(StepPane):
     def _fill_table(self, cursor: int | None = None) -> None:
         self._listed = self.editor.session.next_steps
         self.query_one("#steps", NextStepsTable).show(
-            [(plain_rich(step.action), plain_rich(owner_label(step)), plain_rich(step.due or "-"),
-              plain_rich(_STATUS_MARKS.get(step.status, step.status))) for step in self._listed],
-            cursor)
+            [
+                (
+                    plain_rich(step.action),
+                    plain_rich(owner_label(step)),
+                    plain_rich(step.due or "-"),
+                    plain_rich(_STATUS_MARKS.get(step.status, step.status)),
+                )
+                for step in self._listed
+            ],
+            cursor,
+        )
 
     @on(TextBox.Changed, "#points")
     def _points(self, event: TextBox.Changed) -> None:
         points = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
         if tuple(points) != self.seen["points"]:
-            self.save_list("points", points, "Points merged", "Discussion points were changed "
-                           "in another window too: both windows' points are kept.")
+            self.save_list(
+                "points",
+                points,
+                "Points merged",
+                "Discussion points were changed "
+                "in another window too: both windows' points are kept.",
+            )
 
     @on(Select.Changed, "#cadence")
     def _cadence(self, event: Select.Changed) -> None:
@@ -257,16 +309,26 @@ class AgreeStep(StepPane):
             self.query_one("#steps").focus()
             return
         try:
-            self.editor.update_next_step(current.id, current, action=result.action,
-                                         owner_kind=result.owner_kind,
-                                         owner_name=result.owner_name, due=result.due,
-                                         status=result.status)
+            self.editor.update_next_step(
+                current.id,
+                current,
+                action=result.action,
+                owner_kind=result.owner_kind,
+                owner_name=result.owner_name,
+                due=result.due,
+                status=result.status,
+            )
         except WriteConflict:
             # Changed or removed in another window meanwhile: both versions stay.
             self.editor.add_next_step(result)
-            self.notify("This step was changed in another window while you edited it. "
-                        "Both versions are kept: yours is now the last step.",
-                        title="Kept both", severity="warning", timeout=10, markup=False)
+            self.notify(
+                "This step was changed in another window while you edited it. "
+                "Both versions are kept: yours is now the last step.",
+                title="Kept both",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
             self._fill_table(cursor=len(self.editor.session.next_steps) - 1)
         else:
             self._fill_table(cursor=event.row)
@@ -281,14 +343,20 @@ class AgreeStep(StepPane):
         if event.row >= len(steps):
             return
         step = steps[event.row]
-        if await self.app.push_screen_wait(ConfirmScreen(
-                "Remove next step", f"Remove \u201c{step.action}\u201d?", yes="Remove")):
+        if await self.app.push_screen_wait(
+            ConfirmScreen("Remove next step", f"Remove \u201c{step.action}\u201d?", yes="Remove")
+        ):
             try:
                 self.editor.delete_next_step(step.id, step)
             except WriteConflict:
-                self.notify("This step was changed in another window, so it was not "
-                            "removed: look at it again.", title="Not removed",
-                            severity="warning", timeout=10, markup=False)
+                self.notify(
+                    "This step was changed in another window, so it was not "
+                    "removed: look at it again.",
+                    title="Not removed",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
 

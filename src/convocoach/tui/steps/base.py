@@ -37,8 +37,9 @@ class StepPane(VerticalScroll):
     step_key: ClassVar[str] = ""
     ACTIONS: ClassVar[tuple[Command, ...]] = ()
 
-    def __init__(self, context: AppContext, editor: SessionEditor,
-                 playbook: PlaybookFile | None) -> None:
+    def __init__(
+        self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None
+    ) -> None:
         super().__init__(id=f"step-{self.step_key}")
         self.context = context
         self.editor = editor
@@ -123,8 +124,9 @@ class StepPane(VerticalScroll):
     async def _ask(self, key: str, theirs: object) -> None:
         from convocoach.tui.screens.conflict import ConflictScreen
 
-        keep_mine = await self.app.push_screen_wait(ConflictScreen(
-            self.describe(key), str(theirs), str(self._pending[key])))
+        keep_mine = await self.app.push_screen_wait(
+            ConflictScreen(self.describe(key), str(theirs), str(self._pending[key]))
+        )
         mine = self._pending.pop(key)
         self._asking.discard(key)
         if keep_mine:

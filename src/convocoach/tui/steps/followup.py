@@ -59,13 +59,19 @@ class FollowupStep(StepPane):
             # A value that is not a name is not replaced behind the user's back: the Select
             # stays blank and the error says why until they choose a template.
             known = session.template in names
-            yield Select([(name.capitalize(), name) for name in names],
-                         value=session.template if known else Select.NULL,
-                         allow_blank=not known, compact=True, id="template", prompt="Template")
+            yield Select(
+                [(name.capitalize(), name) for name in names],
+                value=session.template if known else Select.NULL,
+                allow_blank=not known,
+                compact=True,
+                id="template",
+                prompt="Template",
+            )
             yield Static("", id="send-by")
         yield Static("", id="headers")
-        yield Static("Your own edit of the email is used (R goes back to the template).",
-                     id="draft-state")
+        yield Static(
+            "Your own edit of the email is used (R goes back to the template).", id="draft-state"
+        )
         yield Static("", id="render-error")
         yield PrepSheet(id="preview")
 
@@ -78,15 +84,23 @@ class FollowupStep(StepPane):
         deadline = send_by_for(session, profile)
         self.query_one("#send-by", Static).update(
             styled(("Send by ", "bold"), f"{datetime_words(deadline)} ({profile.timezone})")
-            if deadline else styled("Set the meeting date and time to get a send-by time."))
+            if deadline
+            else styled("Set the meeting date and time to get a send-by time.")
+        )
         to = session.client.name or "the client"
         if is_address(session.client.email):
             to += f" <{session.client.email}>"
         elif session.client.email:
             to += f" (no address: {session.client.email!r} is not {ADDRESS_HINT})"
-        self.query_one("#headers", Static).update(styled(
-            ("To: ", "bold"), to, "\n", ("Subject: ", "bold"),
-            subject_for(session, self.playbook.playbook if self.playbook else None)))
+        self.query_one("#headers", Static).update(
+            styled(
+                ("To: ", "bold"),
+                to,
+                "\n",
+                ("Subject: ", "bold"),
+                subject_for(session, self.playbook.playbook if self.playbook else None),
+            )
+        )
         self.query_one("#draft-state").display = bool(session.email_draft)
         self._render_email()
 
@@ -120,9 +134,14 @@ class FollowupStep(StepPane):
         session = self.editor.session
         try:
             template = find_template(self.context.locations, session.template)
-            out = render_all(("md", "txt"), template, session,
-                             self.playbook.playbook if self.playbook else None,
-                             self.context.profile, self.context.now())
+            out = render_all(
+                ("md", "txt"),
+                template,
+                session,
+                self.playbook.playbook if self.playbook else None,
+                self.context.profile,
+                self.context.now(),
+            )
         except (UserError, InvalidFile) as exc:
             self.app.call_from_thread(self._failed, exc.format())
             return
@@ -163,8 +182,7 @@ class FollowupStep(StepPane):
         try:
             text = edit_in_editor(self.app, self.markdown)
         except EditorUnavailable as exc:
-            self.notify(str(exc), title="Cannot open an editor", severity="warning",
-                        markup=False)
+            self.notify(str(exc), title="Cannot open an editor", severity="warning", markup=False)
             return
         if text is not None and text != self.markdown:
             self._keep(text)
@@ -179,10 +197,13 @@ class FollowupStep(StepPane):
     async def action_reset(self) -> None:
         from convocoach.tui.screens.confirm import ConfirmScreen
 
-        if await self.app.push_screen_wait(ConfirmScreen(
+        if await self.app.push_screen_wait(
+            ConfirmScreen(
                 "Back to the template",
                 "Throw away your edits and use the template's version of the email?",
-                yes="Use the template")):
+                yes="Use the template",
+            )
+        ):
             self.save("email_draft", "")
             self.shown()
 
@@ -192,7 +213,8 @@ class FollowupStep(StepPane):
         from convocoach.tui.screens.export_form import ExportForm
 
         choice = await self.app.push_screen_wait(
-            ExportForm(self.context.export_dir, file_stem(self.editor.session)))
+            ExportForm(self.context.export_dir, file_stem(self.editor.session))
+        )
         if choice is not None:
             self._export(*choice)
 
@@ -203,13 +225,20 @@ class FollowupStep(StepPane):
         session = self.editor.session
         try:
             template = find_template(self.context.locations, session.template)
-            written = export_followup(folder, formats, template, session,
-                                      self.playbook.playbook if self.playbook else None,
-                                      self.context.profile, self.context.now())
+            written = export_followup(
+                folder,
+                formats,
+                template,
+                session,
+                self.playbook.playbook if self.playbook else None,
+                self.context.profile,
+                self.context.now(),
+            )
         except (UserError, InvalidFile, OSError) as exc:
             message = str(exc) if isinstance(exc, OSError) else exc.format()
-            self.app.call_from_thread(self.notify, message, title="Nothing was saved",
-                                      severity="error", markup=False)
+            self.app.call_from_thread(
+                self.notify, message, title="Nothing was saved", severity="error", markup=False
+            )
             return
         self.app.call_from_thread(self._exported, folder, [p.name for p in written])
 
@@ -221,14 +250,21 @@ class FollowupStep(StepPane):
         for warning in address_warnings(formats, self.editor.session, self.context.profile):
             self.notify(warning, severity="warning", timeout=10, markup=False)
         self._mark_exported()
-        self.notify(f"Saved in {folder}:\n" + "\n".join(names), title="Follow-up saved",
-                    timeout=10, markup=False)
+        self.notify(
+            f"Saved in {folder}:\n" + "\n".join(names),
+            title="Follow-up saved",
+            timeout=10,
+            markup=False,
+        )
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.plain_text)
         self._mark_exported()
-        self.notify("Copied the email as plain text. If your terminal does not pass it to the "
-                    "clipboard, press S to save it as a file instead.", markup=False)
+        self.notify(
+            "Copied the email as plain text. If your terminal does not pass it to the "
+            "clipboard, press S to save it as a file instead.",
+            markup=False,
+        )
 
     def _mark_exported(self) -> None:
         self.editor.set_field("exported_at", self.context.now().isoformat(timespec="seconds"))

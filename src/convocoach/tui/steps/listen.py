@@ -30,22 +30,36 @@ class ListenStep(StepPane):
             yield Static("Invite them to say more", classes="section-title")
             yield Static(bullets(pb.listen.prompts), classes="note")
             yield Static("Reflect back what you heard", classes="section-title")
-            yield Static(bullets(tuple(f"{r}\u2026" for r in pb.listen.reflections)),
-                         classes="note")
+            yield Static(
+                bullets(tuple(f"{r}\u2026" for r in pb.listen.reflections)), classes="note"
+            )
             offered = list(pb.empathy.use)
         offered += [p for p in chosen if p not in offered]
-        yield Static("Empathy phrases: tick the ones you will use (Space)",
-                     classes="section-title")
-        yield PhraseList(*(Selection(plain(p), p, p in chosen) for p in offered),
-                         id="phrases")
-        yield Field(placeholder="Add a phrase of your own and press Enter", compact=True,
-                    id="own-phrase", max_length=PHRASE)
+        yield Static("Empathy phrases: tick the ones you will use (Space)", classes="section-title")
+        yield PhraseList(*(Selection(plain(p), p, p in chosen) for p in offered), id="phrases")
+        yield Field(
+            placeholder="Add a phrase of your own and press Enter",
+            compact=True,
+            id="own-phrase",
+            max_length=PHRASE,
+        )
         if self.playbook is not None and self.playbook.playbook.empathy.avoid:
             yield Static("Phrases to avoid, and what to say instead", classes="section-title")
-            yield Static(Content("\n\n").join(
-                styled(("\u2717 Avoid: ", "bold"), avoid.phrase, "\n  Why: ", avoid.why,
-                       "\n", ("  Say instead: ", "bold"), avoid.instead)
-                for avoid in self.playbook.playbook.empathy.avoid), classes="note")
+            yield Static(
+                Content("\n\n").join(
+                    styled(
+                        ("\u2717 Avoid: ", "bold"),
+                        avoid.phrase,
+                        "\n  Why: ",
+                        avoid.why,
+                        "\n",
+                        ("  Say instead: ", "bold"),
+                        avoid.instead,
+                    )
+                    for avoid in self.playbook.playbook.empathy.avoid
+                ),
+                classes="note",
+            )
 
     @on(SelectionList.SelectedChanged, "#phrases")
     def _picked(self, event: SelectionList.SelectedChanged[str]) -> None:
@@ -53,8 +67,13 @@ class ListenStep(StepPane):
         ordered = [option_value for option_value in self._values() if option_value in selected]
         seen = self.seen["phrases"]
         if isinstance(seen, tuple) and selected != set(seen):
-            self.save_list("phrases", ordered, "Phrases merged", "Phrases were also chosen or "
-                           "dropped in another window: both windows' choices are kept.")
+            self.save_list(
+                "phrases",
+                ordered,
+                "Phrases merged",
+                "Phrases were also chosen or "
+                "dropped in another window: both windows' choices are kept.",
+            )
 
     def editing(self, key: str) -> bool:
         # Ticks can change under the cursor without getting in the user's way.

@@ -17,8 +17,10 @@ from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.text_box import TextBox
 
-NO_PLAYBOOK = ("This session's playbook is not in your library any more, so its checklist "
-               "cannot be shown. Your answers are kept; put the playbook back to continue.")
+NO_PLAYBOOK = (
+    "This session's playbook is not in your library any more, so its checklist "
+    "cannot be shown. Your answers are kept; put the playbook back to continue."
+)
 
 
 def _option_id(prompt: PrepPrompt) -> str:
@@ -50,8 +52,10 @@ class PrepareStep(StepPane):
         if self.playbook is None:
             yield Static(NO_PLAYBOOK, markup=False)
             return
-        self.prompts = (*case_prompts(self.playbook.playbook),
-                        *prep_prompts(self.playbook.playbook))
+        self.prompts = (
+            *case_prompts(self.playbook.playbook),
+            *prep_prompts(self.playbook.playbook),
+        )
         self._current: PrepPrompt | None = None
         yield Static("", id="progress")
         options: list[Option | None] = []
@@ -59,8 +63,7 @@ class PrepareStep(StepPane):
         for prompt in self.prompts:
             if prompt.section != section:
                 section = prompt.section
-                options.append(Option(styled((SECTION_LABELS[section], "bold")),
-                                      disabled=True))
+                options.append(Option(styled((SECTION_LABELS[section], "bold")), disabled=True))
             options.append(Option(self._label(prompt), id=_option_id(prompt)))
         yield OptionList(*options, id="prompts", markup=False)
         yield Static("", id="prompt")
@@ -84,8 +87,8 @@ class PrepareStep(StepPane):
         checklist = [prompt for prompt in self.prompts if not prompt.field]
         count = sum(1 for prompt in checklist if self._answer(prompt).strip())
         self.query_one("#progress", Static).update(
-            f"{count} of {len(checklist)} answered. Type to answer; Tab goes on to the "
-            "next.")
+            f"{count} of {len(checklist)} answered. Type to answer; Tab goes on to the next."
+        )
 
     @on(OptionList.OptionHighlighted, "#prompts")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -114,8 +117,12 @@ class PrepareStep(StepPane):
 
     def on_key(self, event: events.Key) -> None:
         # A letter typed on the list starts (or goes on with) the highlighted prompt's answer.
-        if (event.is_printable and event.character and self._current is not None
-                and isinstance(self.screen.focused, OptionList)):
+        if (
+            event.is_printable
+            and event.character
+            and self._current is not None
+            and isinstance(self.screen.focused, OptionList)
+        ):
             event.stop()
             event.prevent_default()
             self._answer_box().type(event.character)
@@ -159,7 +166,8 @@ class PrepareStep(StepPane):
 
     def _relabel(self, prompt: PrepPrompt) -> None:
         self.query_one("#prompts", OptionList).replace_option_prompt(
-            _option_id(prompt), self._label(prompt))
+            _option_id(prompt), self._label(prompt)
+        )
         self._show_progress()
 
     # --- answers shared with other windows ----------------------------------------------------
@@ -176,13 +184,15 @@ class PrepareStep(StepPane):
         assert prompt is not None
         if prompt.field:
             return super().write(key, value, expected)
-        return self.editor.set_answer(prompt.section, prompt.position, prompt.text,
-                                      str(value), expected)
+        return self.editor.set_answer(
+            prompt.section, prompt.position, prompt.text, str(value), expected
+        )
 
     def editing(self, key: str) -> bool:
         prompt = self._prompt(key)
-        return prompt is None or (prompt is self._current
-                                  and self.query_one("#answer", TextBox).has_focus)
+        return prompt is None or (
+            prompt is self._current and self.query_one("#answer", TextBox).has_focus
+        )
 
     def show(self, key: str, value: object) -> None:
         prompt = self._prompt(key)

@@ -18,9 +18,11 @@ from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.progress_chart import ProgressChart
 from convocoach.wording import counted
 
-NO_SCRIPT = ("This playbook has no role-play. Rehearse out loud with a colleague, using the "
-             "prep sheet (F2) for the phrases you chose and the questions you expect, or pick "
-             "a playbook with a 'rehearsal' section.")
+NO_SCRIPT = (
+    "This playbook has no role-play. Rehearse out loud with a colleague, using the "
+    "prep sheet (F2) for the phrases you chose and the questions you expect, or pick "
+    "a playbook with a 'rehearsal' section."
+)
 
 
 class RehearseStep(StepPane):
@@ -43,10 +45,17 @@ class RehearseStep(StepPane):
         p = script.persona
         # First, so that what a rehearsal is and how to start it show without scrolling.
         yield Static(id="how-to", classes="note")
-        card = Static(styled((p.name, "bold"), f", {p.role}\n",
-                             (p.seniority + "\n" if p.seniority else ""),
-                             (p.temperament + "\n" if p.temperament else "", "italic"),
-                             ("Technical level: ", "bold"), p.technical_level), id="persona-card")
+        card = Static(
+            styled(
+                (p.name, "bold"),
+                f", {p.role}\n",
+                (p.seniority + "\n" if p.seniority else ""),
+                (p.temperament + "\n" if p.temperament else "", "italic"),
+                ("Technical level: ", "bold"),
+                p.technical_level,
+            ),
+            id="persona-card",
+        )
         card.border_title = "Your client"
         yield card
         with Horizontal(classes="note"):
@@ -75,14 +84,16 @@ class RehearseStep(StepPane):
             self.notify(exc.format(), severity="error", markup=False)
             return
         self.query_one("#how-to", Static).update(
-            _how_to(self.playbook.playbook.rehearsal.persona.name, unfinished is not None))
+            _how_to(self.playbook.playbook.rehearsal.persona.name, unfinished is not None)
+        )
         self.query_one("#history", Static).update(_history(mine))
         self._show_trends(everyone)
 
     def _show_trends(self, rehearsals: list[SavedRehearsal]) -> None:
         assert self.playbook is not None
-        self.query_one(ProgressChart).show([r.state for r in rehearsals],
-                                           self.context.coach_for(self.playbook).rubric)
+        self.query_one(ProgressChart).show(
+            [r.state for r in rehearsals], self.context.coach_for(self.playbook).rubric
+        )
 
     def action_start_rehearsal(self) -> None:
         self._open(resume=True)
@@ -96,8 +107,10 @@ class RehearseStep(StepPane):
         if self.playbook is None or self.playbook.playbook.rehearsal is None:
             return
         saved = self.context.rehearsals.unfinished(self.editor.session_id) if resume else None
-        self.app.push_screen(RehearsalScreen(self.context, self.editor, self.playbook, saved),
-                             callback=lambda _: self._back())
+        self.app.push_screen(
+            RehearsalScreen(self.context, self.editor, self.playbook, saved),
+            callback=lambda _: self._back(),
+        )
 
     def _back(self) -> None:
         self.shown()
@@ -111,13 +124,22 @@ class RehearseStep(StepPane):
 
 
 def _how_to(client: str, unfinished: bool) -> Content:
-    start = (("R", "bold"), " resumes your unfinished role-play; ", ("N", "bold"),
-             " starts again.") if unfinished else ("Press ", ("R", "bold"), " to start.")
+    start = (
+        (("R", "bold"), " resumes your unfinished role-play; ", ("N", "bold"), " starts again.")
+        if unfinished
+        else ("Press ", ("R", "bold"), " to start.")
+    )
     return styled(
-        "A rehearsal is a role-play: you type what you would say, ", client,
-        " answers as the client, and the coach reads each reply. ", *start,
-        ("\nEnter sends a reply; F3 gives a hint, F4 takes a reply back, F5 pauses, F8 turns "
-         "the live feedback off.", "$text-muted"))
+        "A rehearsal is a role-play: you type what you would say, ",
+        client,
+        " answers as the client, and the coach reads each reply. ",
+        *start,
+        (
+            "\nEnter sends a reply; F3 gives a hint, F4 takes a reply back, F5 pauses, F8 turns "
+            "the live feedback off.",
+            "$text-muted",
+        ),
+    )
 
 
 def _history(rehearsals: list[SavedRehearsal]) -> Content:
@@ -128,6 +150,8 @@ def _history(rehearsals: list[SavedRehearsal]) -> Content:
     lines = []
     for r in rehearsals[-5:]:
         ending = ENDING_LABELS[r.state.ending] if r.state.ending else "not finished"
-        lines.append(f"{r.started_at[:16].replace('T', ' ')}  {ending}, "
-                     f"{counted(len(r.state.exchanges), 'reply')}, mood {r.state.mood}/10")
+        lines.append(
+            f"{r.started_at[:16].replace('T', ' ')}  {ending}, "
+            f"{counted(len(r.state.exchanges), 'reply')}, mood {r.state.mood}/10"
+        )
     return bullets(lines)

@@ -33,10 +33,15 @@ _MEETING_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("meeting.time", "Start time", "HH:MM (24-hour)"),
     ("meeting.duration_min", "Length (min)", "60"),
 )
-_LABELS = {name: label for name, label, _ in (*_TEXT_FIELDS, *_CONTACT_FIELDS,
-                                               *_MEETING_FIELDS)} | {
-    "client.seniority": "Seniority", "client.tech_level": "Technical level",
-    "meeting.channel": "Channel", "meeting.place": "Place", "stakes": "What is at stake"}
+_LABELS = {
+    name: label for name, label, _ in (*_TEXT_FIELDS, *_CONTACT_FIELDS, *_MEETING_FIELDS)
+} | {
+    "client.seniority": "Seniority",
+    "client.tech_level": "Technical level",
+    "meeting.channel": "Channel",
+    "meeting.place": "Place",
+    "stakes": "What is at stake",
+}
 _TECH_LABELS = {"low": "Low: avoid jargon", "medium": "Medium", "high": "High: technical"}
 
 
@@ -66,37 +71,60 @@ class SituationStep(StepPane):
         session = self.session
         yield Static("Who you are meeting", classes="section-title")
         yield from self._inputs(_TEXT_FIELDS, session)
-        yield self._select("client.seniority", "Seniority",
-                           [(s.capitalize(), s) for s in SENIORITIES], session)
-        yield self._select("client.tech_level", "Technical level",
-                           [(_TECH_LABELS[t], t) for t in TECH_LEVELS], session)
+        yield self._select(
+            "client.seniority", "Seniority", [(s.capitalize(), s) for s in SENIORITIES], session
+        )
+        yield self._select(
+            "client.tech_level",
+            "Technical level",
+            [(_TECH_LABELS[t], t) for t in TECH_LEVELS],
+            session,
+        )
         yield from self._inputs(_CONTACT_FIELDS, session)
         yield Static("The meeting", classes="section-title")
         yield from self._inputs(_MEETING_FIELDS, session)
-        yield self._select("meeting.channel", "Channel",
-                           [(label, key) for key, label in CHANNEL_LABELS.items()], session)
-        yield from self._inputs((("meeting.place", "Place", "a room, or a video link"),),
-                                session)
+        yield self._select(
+            "meeting.channel",
+            "Channel",
+            [(label, key) for key, label in CHANNEL_LABELS.items()],
+            session,
+        )
+        yield from self._inputs((("meeting.place", "Place", "a room, or a video link"),), session)
         yield Static("What is at stake (for them and for you)", classes="section-title")
-        yield TextBox(session.stakes, id=field_id("stakes"),
-                      placeholder="e.g. The launch was promised for the holiday campaign")
+        yield TextBox(
+            session.stakes,
+            id=field_id("stakes"),
+            placeholder="e.g. The launch was promised for the holiday campaign",
+        )
 
-    def _inputs(self, fields: tuple[tuple[str, str, str], ...],
-                session: Session) -> ComposeResult:
+    def _inputs(self, fields: tuple[tuple[str, str, str], ...], session: Session) -> ComposeResult:
         for name, label, placeholder in fields:
             value = _value(session, name)
             with Horizontal(classes="row"):
                 yield Label(label)
-                yield Field(value, placeholder=placeholder, compact=True, id=field_id(name),
-                            name=name, max_length=limits.LINE)
+                yield Field(
+                    value,
+                    placeholder=placeholder,
+                    compact=True,
+                    id=field_id(name),
+                    name=name,
+                    max_length=limits.LINE,
+                )
             yield Static("", classes="error", id=field_id(name) + "-error", markup=False)
 
-    def _select(self, name: str, label: str, options: list[tuple[str, str]],
-                session: Session) -> Horizontal:
+    def _select(
+        self, name: str, label: str, options: list[tuple[str, str]], session: Session
+    ) -> Horizontal:
         current = _value(session, name)
         values = [value for _, value in options]
-        select: Select[str] = Select(options, value=current if current in values else values[0],
-                                     allow_blank=False, compact=True, id=field_id(name), name=name)
+        select: Select[str] = Select(
+            options,
+            value=current if current in values else values[0],
+            allow_blank=False,
+            compact=True,
+            id=field_id(name),
+            name=name,
+        )
         return Horizontal(Label(label), select, classes="row")
 
     def on_mount(self) -> None:

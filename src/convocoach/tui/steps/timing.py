@@ -10,8 +10,11 @@ from convocoach.playbooks.model import CHANNEL_LABELS
 from convocoach.tui.safe_text import bullets, styled
 from convocoach.tui.steps.base import StepPane
 
-_LEVEL_STYLES = {"warning": "bold $text-warning", "ok": "bold $text-success",
-                 "info": "bold $text-primary"}
+_LEVEL_STYLES = {
+    "warning": "bold $text-warning",
+    "ok": "bold $text-success",
+    "info": "bold $text-primary",
+}
 
 
 class TimingStep(StepPane):
@@ -51,12 +54,22 @@ class TimingStep(StepPane):
         m = session.meeting
         when = " at ".join(part for part in (m.date, m.time) if part) or "no date yet"
         place = f", {m.place}" if m.place else ""
-        self.query_one("#meeting", Static).update(styled(
-            f"{when}, {m.duration_min} min, {CHANNEL_LABELS.get(m.channel, m.channel)}{place}"))
+        self.query_one("#meeting", Static).update(
+            styled(
+                f"{when}, {m.duration_min} min, {CHANNEL_LABELS.get(m.channel, m.channel)}{place}"
+            )
+        )
         from convocoach.sessions.timing_check import LEVEL_WORDS, check_timing
 
-        notes = check_timing(session, self.playbook.playbook if self.playbook else None,
-                             self.context.profile, self.context.today())
-        self.query_one("#checks", Static).update(Content("\n").join(
-            styled((LEVEL_WORDS[note.level] + " ", _LEVEL_STYLES[note.level]), note.message)
-            for note in notes))
+        notes = check_timing(
+            session,
+            self.playbook.playbook if self.playbook else None,
+            self.context.profile,
+            self.context.today(),
+        )
+        self.query_one("#checks", Static).update(
+            Content("\n").join(
+                styled((LEVEL_WORDS[note.level] + " ", _LEVEL_STYLES[note.level]), note.message)
+                for note in notes
+            )
+        )

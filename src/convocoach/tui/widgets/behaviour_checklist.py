@@ -30,8 +30,9 @@ class BehaviourChecklist(OptionList):
             self.code = code
             self.change = change
 
-    def __init__(self, items: tuple[Behaviour, ...], counts: dict[str, int], *,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, items: tuple[Behaviour, ...], counts: dict[str, int], *, id: str | None = None
+    ) -> None:
         self.items = items
         self.counts = dict(counts)
         super().__init__(*(self._prompt(b) for b in items), id=id)

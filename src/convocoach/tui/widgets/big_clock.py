@@ -52,16 +52,23 @@ class BigClock(Widget):
 
     text: reactive[str] = reactive("00:00")
 
-    def __init__(self, text: str = "00:00", *, max_scale: int = 8, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "00:00",
+        *,
+        max_scale: int = 8,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.max_scale = max_scale
         self.set_reactive(BigClock.text, text)
 
     def _scale(self, size: Size) -> int:
         scale = self.max_scale
-        while scale > 1 and (face_width(self.text, scale) > size.width
-                             or _ROWS * scale > size.height):
+        while scale > 1 and (
+            face_width(self.text, scale) > size.width or _ROWS * scale > size.height
+        ):
             scale -= 1
         return scale
 

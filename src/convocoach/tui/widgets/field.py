@@ -36,16 +36,17 @@ class Field(Input):
         line = lines[0]
         start, end = sorted(self.selection)
         room = self.max_length - len(self.value) + (end - start) if self.max_length else len(line)
-        kept = line[:max(room, 0)]
+        kept = line[: max(room, 0)]
         cut = []
         if len(lines) > 1:
             cut.append("only its first line was kept (this field holds one line)")
         if len(kept) < len(line):
-            cut.append(f"{len(line) - len(kept):,} characters did not fit (this field holds "
-                       f"at most {self.max_length:,})")
+            cut.append(
+                f"{len(line) - len(kept):,} characters did not fit (this field holds "
+                f"at most {self.max_length:,})"
+            )
         if cut:
-            self.notify(f"The paste was cut: {'; '.join(cut)}.", severity="warning",
-                        markup=False)
+            self.notify(f"The paste was cut: {'; '.join(cut)}.", severity="warning", markup=False)
         if kept:
             self.replace(kept, start, end)
 
@@ -53,9 +54,11 @@ class Field(Input):
     """The value the field was full at when the user was told (told once, not on each key)."""
 
     def restricted(self) -> None:
-        if self.max_length and len(self.value) >= self.max_length \
-                and self._told_full != self.value:
+        if self.max_length and len(self.value) >= self.max_length and self._told_full != self.value:
             self._told_full = self.value
-            self.notify(f"This field is full: it holds at most {self.max_length:,} characters.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"This field is full: it holds at most {self.max_length:,} characters.",
+                severity="warning",
+                markup=False,
+            )
         super().restricted()

@@ -37,9 +37,14 @@ class KeyFooter(Footer):
                 entries[binding.action] = (binding, enabled, tooltip)
         shown = self._fit(list(entries.values()))
         for binding, enabled, tooltip in shown:
-            yield FooterKey(binding.key, self.app.get_key_display(binding),
-                            binding.description, binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                disabled=not enabled,
+                tooltip=tooltip,
+            ).data_bind(compact=Footer.compact)
         yield from self._palette_key()
 
     def _fit(self, entries: list[tuple[Binding, bool, str]]) -> list[tuple[Binding, bool, str]]:
@@ -69,9 +74,15 @@ class KeyFooter(Footer):
         if active is None:
             return
         _, binding, enabled, tooltip = active
-        yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
-                        binding.action, classes="-command-palette", disabled=not enabled,
-                        tooltip=tooltip or binding.description)
+        yield FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes="-command-palette",
+            disabled=not enabled,
+            tooltip=tooltip or binding.description,
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:

@@ -90,8 +90,11 @@ class LibraryBrowser(Horizontal):
         option_list = self.query_one("#playbooks", OptionList)
         current = option_list.highlighted_option
         keep = current.id if current is not None else None
-        matches = [pb for pb in self.library.sorted()
-                   if not needle or needle in " ".join((pb.title, pb.id, *pb.tags)).casefold()]
+        matches = [
+            pb
+            for pb in self.library.sorted()
+            if not needle or needle in " ".join((pb.title, pb.id, *pb.tags)).casefold()
+        ]
         ids = [pb.id for pb in matches]
         shown = [option_list.get_option_at_index(n).id for n in range(option_list.option_count)]
         if ids == shown:
@@ -106,8 +109,9 @@ class LibraryBrowser(Horizontal):
         event.stop()  # nothing above the library needs each key
         # One timer, restarted on each key (a new timer per key costs the echo a little).
         if self._filter_timer is None:
-            self._filter_timer = self.set_interval(_FILTER_DELAY, self._fill_from_filter,
-                                                   pause=True)
+            self._filter_timer = self.set_interval(
+                _FILTER_DELAY, self._fill_from_filter, pause=True
+            )
         self._filter_timer.reset()
         self._filter_timer.resume()
 

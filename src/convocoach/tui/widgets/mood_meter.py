@@ -9,8 +9,14 @@ from textual.widgets import Static
 from convocoach.rehearsal.script import MOOD_MAX
 from convocoach.tui.safe_text import styled
 
-_WORDS = ((1, "furious"), (2, "angry"), (4, "tense"), (5, "wary"), (7, "calmer"),
-          (MOOD_MAX, "at ease"))
+_WORDS = (
+    (1, "furious"),
+    (2, "angry"),
+    (4, "tense"),
+    (5, "wary"),
+    (7, "calmer"),
+    (MOOD_MAX, "at ease"),
+)
 
 
 def mood_word(mood: int) -> str:
@@ -26,7 +32,16 @@ class MoodMeter(Static):
     def render(self) -> Content:
         filled = "\u25a0" * self.mood
         empty = "\u25a1" * (MOOD_MAX - self.mood)
-        style = "$text-error" if self.mood <= 2 else \
-            "$text-warning" if self.mood <= 5 else "$text-success"
-        return styled("Mood ", (filled, style), (empty, "$text-muted"),
-                      f" {self.mood}/{MOOD_MAX} {mood_word(self.mood)}")
+        style = (
+            "$text-error"
+            if self.mood <= 2
+            else "$text-warning"
+            if self.mood <= 5
+            else "$text-success"
+        )
+        return styled(
+            "Mood ",
+            (filled, style),
+            (empty, "$text-muted"),
+            f" {self.mood}/{MOOD_MAX} {mood_word(self.mood)}",
+        )

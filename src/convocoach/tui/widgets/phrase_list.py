@@ -36,7 +36,13 @@ class PhraseList(SelectionList[str]):
             component += "-highlighted"
         button = self.get_component_rich_style(component) + Style(meta={"option": index})
         side = Style.from_color(button.bgcolor, base.bgcolor) + Style(meta={"option": index})
-        return Strip([Segment(ToggleButton.BUTTON_LEFT, side),
-                      # the mark only when ticked: without colour (NO_COLOR) it still shows
-                      Segment(ToggleButton.BUTTON_INNER if selected else " ", button),
-                      Segment(ToggleButton.BUTTON_RIGHT, side), Segment(" ", base), *line])
+        return Strip(
+            [
+                Segment(ToggleButton.BUTTON_LEFT, side),
+                # the mark only when ticked: without colour (NO_COLOR) it still shows
+                Segment(ToggleButton.BUTTON_INNER if selected else " ", button),
+                Segment(ToggleButton.BUTTON_RIGHT, side),
+                Segment(" ", base),
+                *line,
+            ]
+        )

@@ -54,5 +54,4 @@ class PrepSheet(Widget):
         lines = self._lines_for(width)
         if not 0 <= y < len(lines):
             return Strip.blank(width, style.rich_style)
-        return Strip(lines[y].render_segments(style)).adjust_cell_length(width,
-                                                                         style.rich_style)
+        return Strip(lines[y].render_segments(style)).adjust_cell_length(width, style.rich_style)

@@ -38,7 +38,8 @@ class ProblemPanel(VerticalScroll):
     def show(self, title: str, problems: Sequence[Problem], note: str = "") -> None:
         self.border_title = plain(title)
         self.query_one("#problem-list", Static).update(
-            plain("\n".join(problem.format() for problem in problems)))
+            plain("\n".join(problem.format() for problem in problems))
+        )
         self.query_one("#problem-note", Static).update(plain(note))
         self.set_class(bool(problems), "-shown")
 

@@ -54,19 +54,27 @@ class ProgressChart(Widget):
         if not self._trends:
             return [styled((line, "$text-muted")) for line in textwrap.wrap(EMPTY, width)]
         drawn = min(self._count, MAX_BARS)
-        heading = f"Over {counted(self._count, 'rehearsal')}, oldest to newest" + \
-            (f" (the last {drawn} drawn):" if drawn < self._count else ":")
+        heading = f"Over {counted(self._count, 'rehearsal')}, oldest to newest" + (
+            f" (the last {drawn} drawn):" if drawn < self._count else ":"
+        )
         lines = [styled((line, "$text-muted")) for line in textwrap.wrap(heading, width)]
         value_width = max(len(t.summary()) for t in self._trends)
-        label_width = min(_LABEL_WIDTH, max(len(_label(t)) for t in self._trends),
-                          width - drawn - value_width - 2)
+        label_width = min(
+            _LABEL_WIDTH, max(len(_label(t)) for t in self._trends), width - drawn - value_width - 2
+        )
         for trend in self._trends:
             bars = styled((spark(trend.rates[-drawn:]), "$accent"))
             value = plain(trend.summary())
             if label_width >= _MIN_LABEL:
-                lines.append(Content.assemble(
-                    plain(_label(trend)).truncate(label_width, ellipsis=True, pad=True), " ",
-                    bars, " ", value))
+                lines.append(
+                    Content.assemble(
+                        plain(_label(trend)).truncate(label_width, ellipsis=True, pad=True),
+                        " ",
+                        bars,
+                        " ",
+                        value,
+                    )
+                )
             else:
                 lines.append(plain(_label(trend)).truncate(width, ellipsis=True))
                 lines.append(Content.assemble("  ", bars, " ", value).truncate(width))

@@ -15,8 +15,10 @@ from convocoach.sessions.summary_md import session_markdown
 from convocoach.tui.safe_text import styled
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
-EMPTY = ("No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
-         "face and press Enter: a new session starts, and everything you type is saved.")
+EMPTY = (
+    "No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
+    "face and press Enter: a new session starts, and everything you type is saved."
+)
 
 
 class SessionList(Horizontal):
@@ -33,8 +35,9 @@ class SessionList(Horizontal):
             super().__init__()
             self.session_id = session_id
 
-    def __init__(self, store: SessionStore, rows: list[SessionRow], *,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, store: SessionStore, rows: list[SessionRow], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.store = store
         self.rows = rows
@@ -81,7 +84,8 @@ class SessionList(Horizontal):
         row = self.highlighted
         if row is not None:
             self.query_one("#session-detail", PrepSheet).show(
-                session_markdown(self.store.get(row.id)))
+                session_markdown(self.store.get(row.id))
+            )
 
     @on(OptionList.OptionSelected, "#sessions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -94,5 +98,8 @@ class SessionList(Horizontal):
 def _label(row: SessionRow) -> Content:
     who = " · ".join(part for part in (row.client, row.company) if part) or "client not set"
     when = row.meeting_date or "no date"
-    return styled((row.title or "Untitled session", "bold"), "\n",
-                  (f"{who} · {when} · {row.playbook_id}", "dim"))
+    return styled(
+        (row.title or "Untitled session", "bold"),
+        "\n",
+        (f"{who} · {when} · {row.playbook_id}", "dim"),
+    )

@@ -10,8 +10,7 @@ from textual.reactive import reactive
 from convocoach.sessions.flow import STEPS
 from convocoach.tui.widgets.segment_bar import SegmentBar
 
-SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time",
-                "followup": "Follow"}
+SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time", "followup": "Follow"}
 """Names short enough for every step to be named at 60 columns (the others are short)."""
 
 

@@ -20,15 +20,21 @@ class TabBar(SegmentBar):
 
     current: reactive[str] = reactive("")
 
-    def __init__(self, tabs: list[tuple[str, str]], current: str, *,
-                 id: str | None = None) -> None:
+    def __init__(self, tabs: list[tuple[str, str]], current: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.tabs = tabs
         self.set_reactive(TabBar.current, current)
 
     def render(self) -> Content:
         style = self.get_visual_style("tab-bar--current")
-        return self.join_segments([
-            (key, Content(f" \u25b8 {label} ").stylize(style) if key == self.current
-             else Content(f"   {label} "))
-            for key, label in self.tabs])
+        return self.join_segments(
+            [
+                (
+                    key,
+                    Content(f" \u25b8 {label} ").stylize(style)
+                    if key == self.current
+                    else Content(f"   {label} "),
+                )
+                for key, label in self.tabs
+            ]
+        )

@@ -17,10 +17,24 @@ class TextBox(TextArea):
     TextBox { height: auto; min-height: 3; max-height: 12; }
     """
 
-    def __init__(self, text: str = "", *, placeholder: str = "", max_chars: int = PROSE,
-                 id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         placeholder=placeholder, id=id, classes=classes)
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        placeholder: str = "",
+        max_chars: int = PROSE,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            placeholder=placeholder,
+            id=id,
+            classes=classes,
+        )
         self.max_chars = max_chars
         self._told_full = False
 
@@ -40,15 +54,16 @@ class TextBox(TextArea):
         self.type(clean_text(event.text))
         self.focus()
 
-    def _replace_via_keyboard(self, insert: str, start: Location,
-                              end: Location) -> EditResult | None:
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
         # Typing and pasting both come here; edits made by the app itself do not.
         if self.read_only:
             return None
         room = self.max_chars - len(self.text) + len(self.get_text_range(start, end))
         if len(insert) > room:
             self._say_full(cut=len(insert) > 1)
-            insert = insert[:max(room, 0)]
+            insert = insert[: max(room, 0)]
             if not insert:
                 return None
         elif len(insert) < room:
@@ -57,9 +72,15 @@ class TextBox(TextArea):
 
     def _say_full(self, *, cut: bool) -> None:
         if cut:
-            self.notify(f"The paste was cut to fit: this box holds at most {self.max_chars:,} "
-                        "characters.", severity="warning", markup=False)
+            self.notify(
+                f"The paste was cut to fit: this box holds at most {self.max_chars:,} characters.",
+                severity="warning",
+                markup=False,
+            )
         elif not self._told_full:
-            self.notify(f"This box is full: it holds at most {self.max_chars:,} characters.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"This box is full: it holds at most {self.max_chars:,} characters.",
+                severity="warning",
+                markup=False,
+            )
         self._told_full = True

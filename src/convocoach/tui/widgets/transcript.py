@@ -24,18 +24,19 @@ class Transcript(VerticalScroll):
         self.client_name = client_name
 
     def client_says(self, text: str, ending: str = "") -> None:
-        self.mount(Static(styled((self.client_name + ": ", "bold $accent"), text),
-                          classes="client"))
+        self.mount(
+            Static(styled((self.client_name + ": ", "bold $accent"), text), classes="client")
+        )
         if ending:
-            self.mount(Static(styled(("\u2014 " + ending + " \u2014", "bold")),
-                              classes="ending"))
+            self.mount(Static(styled(("\u2014 " + ending + " \u2014", "bold")), classes="ending"))
         self._follow()
 
     def user_said(self, exchange: Exchange) -> None:
         self.mount(Static(styled(("You: ", "bold"), exchange.reply), classes="reply"))
         change = exchange.mood_change
-        moved = f"mood {exchange.mood_before} \u2192 {exchange.mood_after}" + \
-            (f" ({change:+d})" if change else "")
+        moved = f"mood {exchange.mood_before} \u2192 {exchange.mood_after}" + (
+            f" ({change:+d})" if change else ""
+        )
         parts = [moved]
         if exchange.penalties:
             parts.append("penalties: " + ", ".join(exchange.penalties))
