@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import Result, report
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.rehearsal.engine import begin, client_line, step
-from convocoach.rehearsal.headless import coach_for
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 10.0

@@ -10,8 +10,8 @@ import pytest
 from convocoach.cli import main
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
-from convocoach.sessions.workshops import WorkshopLog
 from convocoach.workshop.plan import make_plan
+from convocoach.workshop.store import WorkshopLog
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -9,8 +9,8 @@ import pytest
 
 from convocoach.cli import main
 from convocoach.playbooks.loader import load_playbook_file
-from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.script import Script
+from convocoach.sessions.casting import cast
 from convocoach.sessions.model import Client
 from tests.conftest import BUNDLED
 from tests.tui_support import open_store

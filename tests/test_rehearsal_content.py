@@ -8,9 +8,9 @@ from functools import cache
 from convocoach.coach.loader import bundled_rubric
 from convocoach.coach.score import Coach
 from convocoach.rehearsal.asks import UNANSWERED, Offer
-from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.engine import State, begin, client_line, facts, step, undo
 from convocoach.rehearsal.script import Branch, Persona, Script, Turn
+from convocoach.sessions.casting import cast
 from convocoach.sessions.fileformat import dump_session, parse_session
 from convocoach.sessions.model import Case, Client
 from convocoach.sessions.rehearsals import RehearsalLog

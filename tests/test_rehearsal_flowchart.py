@@ -10,11 +10,12 @@ from functools import cache
 import pytest
 
 from convocoach.cli import main
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import flowchart
 from convocoach.rehearsal.debrief import debrief_markdown
-from convocoach.rehearsal.headless import coach_for, play
+from convocoach.rehearsal.headless import play
 from tests.conftest import BUNDLED
 
 SVG = "{http://www.w3.org/2000/svg}"

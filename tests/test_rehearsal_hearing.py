@@ -9,11 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import hearing
 from convocoach.rehearsal.engine import begin, client_line, step
-from convocoach.rehearsal.headless import coach_for, play
+from convocoach.rehearsal.headless import play
 from convocoach.sessions.rehearsal_file import rehearsal_to_data
 from convocoach.sessions.rehearsals import RehearsalLog
 from tests.conftest import BUNDLED

@@ -10,14 +10,14 @@ from functools import cache
 import pytest
 
 from convocoach.diagnostics import InvalidFile
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file, parse_playbook
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal import case
 from convocoach.rehearsal.asks import answered, offered
-from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.engine import begin, client_line, step
 from convocoach.rehearsal.figures import DATE, MONEY, PERCENT, dates, learn
-from convocoach.rehearsal.headless import coach_for
+from convocoach.sessions.casting import cast
 from convocoach.sessions.model import Case, Client
 from tests.conftest import BUNDLED
 

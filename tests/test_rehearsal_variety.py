@@ -8,10 +8,11 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.playbooks.model import Playbook
 from convocoach.rehearsal.engine import client_line
-from convocoach.rehearsal.headless import coach_for, play
+from convocoach.rehearsal.headless import play
 from convocoach.rehearsal.script import ENDINGS, Branch, Script, Turn
 from tests.conftest import BUNDLED
 

@@ -10,10 +10,11 @@ import pytest
 import yaml
 
 from convocoach.coach.format import json_schema
-from convocoach.coach.loader import find_rubric, parse_rubric, with_playbook
+from convocoach.coach.loader import find_rubric, parse_rubric
 from convocoach.coach.score import Coach
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
+from convocoach.playbooks.coaching import with_playbook
 from tests.conftest import REPO
 
 RUBRICS = REPO / "rubrics"

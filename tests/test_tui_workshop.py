@@ -7,7 +7,6 @@ from typing import Any
 
 from textual.widgets import OptionList, SelectionList
 
-from convocoach.sessions.workshops import WorkshopLog
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
@@ -15,6 +14,7 @@ from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
 from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.field import Field
+from convocoach.workshop.store import WorkshopLog
 from tests.tui_support import build_app, open_store
 
 

@@ -6,11 +6,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from convocoach.sessions.workshops import WorkshopLog
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
 from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
 from convocoach.workshop.plan import make_plan
+from convocoach.workshop.store import WorkshopLog
 from tests.test_tui_workshop import FakeTime
 from tests.tui_support import build_app, open_store
 

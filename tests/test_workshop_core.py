@@ -10,9 +10,9 @@ import pytest
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions.store import SessionStore, StoreError
-from convocoach.sessions.workshops import MAX_TICKS, WorkshopLog
 from convocoach.workshop.plan import MAX_NAME, ROLES, make_plan
 from convocoach.workshop.record import RoundRecord
+from convocoach.workshop.store import MAX_TICKS, WorkshopLog
 from convocoach.workshop.timer import RoundTimer, clock_face
 
 # --- plan ---------------------------------------------------------------------------------

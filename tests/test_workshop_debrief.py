@@ -10,7 +10,6 @@ import pytest
 
 from convocoach.coach.loader import bundled_rubric
 from convocoach.sessions.store import SessionStore
-from convocoach.sessions.workshops import WorkshopLog
 from convocoach.workshop.debrief import (
     behaviour_labels,
     person_tallies,
@@ -20,6 +19,7 @@ from convocoach.workshop.debrief import (
 )
 from convocoach.workshop.plan import make_plan
 from convocoach.workshop.record import Workshop
+from convocoach.workshop.store import WorkshopLog
 
 RUBRIC = bundled_rubric()
 TITLES = {"late-payment": "Late payment", "scope-creep": "Scope creep"}

@@ -37,6 +37,7 @@ def build_app(
     export_dir: Path | None = None,
     playbook_dirs: list[Path] | None = None,
     open_with: Opener | None = None,
+    busy_seconds: float = 1.0,
 ) -> ConvocoachApp:
     locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
     if profile:
@@ -45,7 +46,13 @@ def build_app(
     locations.preferences_file.parent.mkdir(parents=True, exist_ok=True)
     if not locations.preferences_file.exists():
         locations.preferences_file.write_text('{"cursor_blink": false}\n', encoding="utf-8")
-    return make_app(locations, clock=fixed_clock, export_dir=export_dir, open_with=open_with)
+    return make_app(
+        locations,
+        clock=fixed_clock,
+        export_dir=export_dir,
+        open_with=open_with,
+        busy_seconds=busy_seconds,
+    )
 
 
 def open_store() -> SessionStore:

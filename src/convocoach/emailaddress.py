@@ -12,10 +12,10 @@ from email.errors import MessageError
 from email.headerregistry import Address
 
 from convocoach.schema import Formatted
-from convocoach.sessions.limits import ADDRESS
 
 ADDRESS_HINT = "one address, like dana@example.com"
-MAX_ADDRESS = ADDRESS
+MAX_ADDRESS = 254
+"""The longest address (RFC 5321's longest path); the store and the exchange file take as much."""
 """The longest address SMTP carries (RFC 5321)."""
 # No space, comma or semicolon: each of those would make a second address or a name.
 _SHAPE = re.compile(r"[^\s,;<>]+@[^\s,;<>]+")

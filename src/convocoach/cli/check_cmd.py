@@ -19,9 +19,10 @@ MAX_CHARS = 200_000
 
 
 def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.coach.loader import find_rubric, with_playbook
+    from convocoach.coach.loader import find_rubric
     from convocoach.coach.report import json_report, text_report
     from convocoach.coach.score import Coach
+    from convocoach.playbooks.coaching import with_playbook
 
     if args.schema:
         from convocoach.coach.format import schema_text

@@ -35,7 +35,7 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     for problem in address_warnings((args.format,), session, profile):
         warn(problem)
     from convocoach.followup.context import send_by_for
-    from convocoach.followup.words import datetime_words
+    from convocoach.wording import datetime_words
 
     deadline = send_by_for(session, profile)
     if deadline is not None:

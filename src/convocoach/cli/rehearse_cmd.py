@@ -60,8 +60,9 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
 def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Session | None) -> int:
     """Play the replies in ``given`` through the playbook's role-play (with the session's
     client in the persona's place, knowing its case) and print the transcript."""
+    from convocoach.playbooks.coaching import coach_for
     from convocoach.rehearsal.debrief import debrief_markdown
-    from convocoach.rehearsal.headless import coach_for, play, read_replies, transcript_data
+    from convocoach.rehearsal.headless import play, read_replies, transcript_data
     from convocoach.yamlsafe import MAX_BYTES, read_limited
 
     loaded = ctx.playbook(playbook_id)
@@ -76,7 +77,7 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Ses
             "pick one with a 'rehearsal' section (every bundled playbook has one)",
         )
     if session is not None:
-        from convocoach.rehearsal.casting import cast
+        from convocoach.sessions.casting import cast
 
         script = cast(script, session.client, session.case)
     if given == "-":

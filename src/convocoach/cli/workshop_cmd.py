@@ -18,8 +18,8 @@ def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
     """Plan a workshop from the arguments and open its first round in the app."""
-    from convocoach.sessions.workshops import WorkshopLog
     from convocoach.workshop.plan import make_plan
+    from convocoach.workshop.store import WorkshopLog
 
     ids = list(args.scenarios) or ["project-delays"]
     summaries = ctx.summaries()
@@ -37,7 +37,7 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     from convocoach.cli.output import say, warn
-    from convocoach.sessions.workshops import WorkshopLog
+    from convocoach.workshop.store import WorkshopLog
 
     with ctx.reader() as store:
         workshops, damaged = WorkshopLog(store).readable()
@@ -96,8 +96,8 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     """A workshop's debrief: every round, with tallies per round and per person."""
     from convocoach.cli.output import emit
     from convocoach.coach.loader import bundled_rubric
-    from convocoach.sessions.workshops import WorkshopLog
     from convocoach.workshop.debrief import workshop_html, workshop_markdown
+    from convocoach.workshop.store import WorkshopLog
 
     with ctx.reader() as store:
         workshop = WorkshopLog(store).get(args.id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
@@ -15,9 +14,6 @@ from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.locations import Locations
 from convocoach.schema import INVALID, convert_document, refuse_newer_format
 from convocoach.yamlsafe import compose_bytes, read_limited
-
-if TYPE_CHECKING:
-    from convocoach.playbooks.model import Playbook
 
 DEFAULT_ID = "default"
 _MAX_DEPTH = 5  # rubrics extending rubrics; deeper is surely a loop
@@ -250,37 +246,3 @@ def extend(base: model.Rubric, extra: model.Rubric, source: str) -> model.Rubric
         vocabulary=vocab,
         weights=tuple(tables.values()),
     )
-
-
-def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
-    """The rubric plus the playbook's own words: its phrases to avoid (each with what to say
-    instead) as stock escalators, and its jargon as plain-words rules for a non-technical
-    or middling client."""
-    avoid = tuple(
-        model.Swap(a.phrase.strip(" .!?\"'"), a.instead)
-        for a in playbook.empathy.avoid
-        if a.phrase.strip(" .!?\"'")
-    )
-    jargon = tuple(model.Swap(j.use, j.instead) for j in playbook.coaching.jargon)
-    extra: dict[str, model.Rule] = {}
-    if avoid:
-        extra["NODISMISS"] = model.Substitution(
-            f"playbook-{playbook.id}-avoid",
-            "The playbook advises against this phrase",
-            model.LEVELS,
-            avoid,
-            "ignore",
-        )
-    if jargon:
-        extra["PLAIN"] = model.Substitution(
-            f"playbook-{playbook.id}-jargon",
-            "Jargon of the field",
-            ("low", "medium"),
-            jargon,
-            "ignore",
-        )
-    dims = tuple(
-        dataclasses.replace(d, rules=(*d.rules, extra[d.code])) if d.code in extra else d
-        for d in rubric.dimensions
-    )
-    return dataclasses.replace(rubric, dimensions=dims)

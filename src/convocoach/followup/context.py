@@ -7,10 +7,10 @@ from typing import Any
 
 from convocoach.followup.owners import reader_owner, signoff
 from convocoach.followup.sendby import send_by
-from convocoach.followup.words import date_words, datetime_words
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
+from convocoach.wording import date_words, datetime_words
 
 
 def meeting_end(session: Session, zone: Any) -> datetime | None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from convocoach.diagnostics import UserError
 from convocoach.followup.context import build_context
-from convocoach.followup.template_name import check_template_name, is_template_name
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
+from convocoach.sessions.template_name import check_template_name, is_template_name
 from convocoach.textsafety import clean_text
 from convocoach.yamlsafe import decode_utf8, read_limited
 

@@ -31,8 +31,8 @@ def _environment() -> Any:
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from convocoach.followup.words import date_words
     from convocoach.markdown_text import md_inline, md_lines
+    from convocoach.wording import date_words
 
     class LimitedEnvironment(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})

@@ -5,7 +5,7 @@ their script, for tests, and for anyone who wants to see where a set of replies 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -15,19 +15,8 @@ from convocoach.rehearsal.engine import State, begin, client_line, step
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.yamlsafe import compose_bytes, decode_utf8, refuse_too_large
 
-if TYPE_CHECKING:
-    from convocoach.playbooks.model import Playbook
-
 _MAX_REPLY = 4000  # characters; longer is surely not one reply
 _MAX_REPLIES = 500
-
-
-def coach_for(playbook: Playbook) -> Coach:
-    """The bundled rubric plus the playbook's own phrases to avoid and jargon: the coach a
-    rehearsal of this playbook is judged by."""
-    from convocoach.coach.loader import bundled_rubric, with_playbook
-
-    return Coach(with_playbook(bundled_rubric(), playbook))
 
 
 def read_replies(data: bytes, source: str) -> list[str]:

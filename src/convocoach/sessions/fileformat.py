@@ -17,7 +17,6 @@ import yaml
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.emailaddress import EMAIL
-from convocoach.followup.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.schema import (
     INVALID,
@@ -37,6 +36,7 @@ from convocoach.sessions import limits, model
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
+from convocoach.sessions.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 from convocoach.yamlsafe import compose_bytes
 
 FILE_VERSION = 4

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import astuple
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from convocoach.sessions.model import Meeting, Session
 from convocoach.sessions.prompts import PrepPrompt, answered_count
 
+StepKey = Literal["situation", "prepare", "timing", "listen", "rehearse", "agree", "followup"]
+"""A step of a session, by the name stored with it (``sessions.step``)."""
+
 
 class Step(NamedTuple):
-    key: str
+    key: StepKey
     label: str
 
 
@@ -23,15 +26,20 @@ STEPS: tuple[Step, ...] = (
     Step("agree", "Agree"),
     Step("followup", "Follow up"),
 )
-STEP_KEYS: tuple[str, ...] = tuple(step.key for step in STEPS)
+STEP_KEYS: tuple[StepKey, ...] = get_args(StepKey)
 
 
-def resume_step(session: Session) -> str:
+def step_key(name: str) -> StepKey | None:
+    """The step called ``name`` (None: no such step, as in a file from a newer version)."""
+    return next((key for key in STEP_KEYS if key == name), None)
+
+
+def resume_step(session: Session) -> StepKey:
     """The step to reopen a session at (the first one if the stored step is unknown)."""
-    return session.step if session.step in STEP_KEYS else STEP_KEYS[0]
+    return step_key(session.step) or STEP_KEYS[0]
 
 
-def neighbour(step: str, offset: int) -> str:
+def neighbour(step: StepKey, offset: int) -> StepKey:
     """The step ``offset`` places from ``step``, kept within the first and the last."""
     index = STEP_KEYS.index(step) if step in STEP_KEYS else 0
     return STEP_KEYS[max(0, min(len(STEP_KEYS) - 1, index + offset))]
@@ -47,11 +55,11 @@ def steps_done(
     prompts: tuple[PrepPrompt, ...],
     rehearsed: bool = False,
     timing_checked: str = "",
-) -> frozenset[str]:
+) -> frozenset[StepKey]:
     """The steps whose work is complete, judged from what the session holds, whether a
     rehearsal of it was played to an end, and which meeting the Timing step last checked
     (its :func:`meeting_key`: a changed meeting needs a new look)."""
-    done: set[str] = set()
+    done: set[StepKey] = set()
     if session.client.name.strip() and session.meeting.date:
         done.add("situation")
     if prompts and answered_count(prompts, session.answers) == len(prompts):

@@ -8,6 +8,7 @@ the app let the user write, ``sessions export`` writes and ``sessions import`` r
 from __future__ import annotations
 
 from convocoach.diagnostics import UserError
+from convocoach.emailaddress import MAX_ADDRESS
 from convocoach.rehearsal.case import SESSION_FACTS
 from convocoach.sessions.model import NextStep, Session
 
@@ -38,10 +39,10 @@ NEXT_STEPS = 200
 REHEARSALS = 200
 """Rehearsals in one exchange file: export leaves out the oldest beyond it (and says so)."""
 
-ADDRESS = 254
+ADDRESS = MAX_ADDRESS
 """An email address (RFC 5321's longest path)."""
 TEMPLATE_NAME_MAX = 64
-"""A follow-up template's name (followup/template_name.py matches it)."""
+"""A follow-up template's name (sessions/template_name.py matches it)."""
 
 FIELDS: dict[str, int] = {
     "title": LINE,

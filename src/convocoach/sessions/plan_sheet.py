@@ -6,7 +6,6 @@ never becomes a link, a heading, a list or raw HTML.
 
 from __future__ import annotations
 
-from convocoach.followup.words import date_words
 from convocoach.htmlpage import markdown_to_html_page
 from convocoach.markdown_text import md_inline, md_lines
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
@@ -14,6 +13,7 @@ from convocoach.sessions.model import Answer, NextStep, Session, case_lines
 from convocoach.sessions.prompts import SECTION_LABELS
 from convocoach.sessions.summary_md import owner_label
 from convocoach.sessions.timing_check import LEVEL_WORDS, TimingNote
+from convocoach.wording import date_words
 
 ANSWER_SECTIONS: dict[str, str] = {
     "facts": SECTION_LABELS["facts"],

@@ -61,6 +61,10 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+BUSY_SECONDS = 5.0
+"""How long a write waits for another program's write to finish (the CLI's default)."""
+
+
 class SessionStore:
     """Sessions on disk. Open with :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -70,8 +74,18 @@ class SessionStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = _utc_now, *, read_only: bool = False) -> SessionStore:
+    def open(
+        cls,
+        path: Path,
+        clock: Clock = _utc_now,
+        *,
+        read_only: bool = False,
+        busy_seconds: float = BUSY_SECONDS,
+    ) -> SessionStore:
         """Open (creating if needed) and migrate the database at ``path``.
+
+        ``busy_seconds`` is how long a write waits for another program's to finish before it
+        fails as "locked" (the app waits less and tries again later: see ``tui.saving``).
 
         ``read_only`` is for commands that only read: it works in a read-only folder and
         never writes. A database that does not exist yet, or needs migrating, is opened for
@@ -84,11 +98,11 @@ class SessionStore:
                 db = _connect_read_only(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+                db = sqlite3.connect(path, timeout=busy_seconds, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(*describe(exc, path, "opening")) from None
         try:
-            db.execute("PRAGMA busy_timeout = 5000")
+            db.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -99,7 +113,7 @@ class SessionStore:
             _check_integrity(db, path)
             if read_only and version < SCHEMA_VERSION:
                 db.close()
-                return cls.open(path, clock)
+                return cls.open(path, clock, busy_seconds=busy_seconds)
             if not read_only:
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")

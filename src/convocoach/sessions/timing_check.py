@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from convocoach.followup.words import date_words
 from convocoach.playbooks.model import CHANNEL_LABELS, ChannelAdvice, Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.field_check import parse_date, parse_minutes
 from convocoach.sessions.model import Session
+from convocoach.wording import date_words
 
 Level = Literal["warning", "ok", "info"]
 LEVEL_WORDS: dict[str, str] = {"warning": "Warning:", "info": "Note:", "ok": "Looks good:"}

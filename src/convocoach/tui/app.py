@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -17,10 +18,15 @@ from convocoach.locations import Locations
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
+from convocoach.tui.app_base import AppBase
 from convocoach.tui.commands import Command, bindings, palette_entries
 from convocoach.tui.context import AppContext, Clock, unusable_settings, utc_now
 from convocoach.tui.input_decoding import accept_any_input_bytes
+from convocoach.tui.notices import report_settings_problem
+from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.screens.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
+from convocoach.wording import counted
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -37,6 +43,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     # Ctrl+C quits too: all work is saved as it is typed, so nothing is ever lost by it.
     Command("quit", "ctrl+c", "Quit", "Quit", show=False, priority=True),
 )
+BUSY_SECONDS = 1.0
+"""How long a write waits for another program's: the screen does not move meanwhile, and a
+write that gives up is tried again a little later (see ``tui.saving``)."""
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
@@ -63,7 +72,7 @@ Opener = Callable[["ConvocoachApp"], None]
 """Opens the screen a command asked for on top of the home screen (``workshop``, ``preview``)."""
 
 
-class ConvocoachApp(App[int]):
+class ConvocoachApp(AppBase):
     """Prepare, rehearse and follow up a difficult client conversation."""
 
     TITLE = "convocoach"
@@ -75,12 +84,12 @@ class ConvocoachApp(App[int]):
     def __init__(
         self, context: AppContext, rehearse_session: int = 0, open_with: Opener | None = None
     ) -> None:
-        super().__init__()
-        self.context = context
+        super().__init__(context)
         self._rehearse_session = rehearse_session
         self._open_with = open_with
 
     def on_mount(self) -> None:
+        self.context.saver.attach(self)
         if self.context.preferences.theme in self.available_themes:
             self.theme = self.context.preferences.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -94,41 +103,42 @@ class ConvocoachApp(App[int]):
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
         if self.context.preferences_problem:
-            self._settings_problem(self.context.preferences_problem)
-        self._profile_reported = False
+            report_settings_problem(self, self.context.preferences_problem)
         self.call_after_refresh(_collect_garbage_from_now_on)
-
-    @property
-    def cursor_blink(self) -> bool:
-        """Whether text cursors blink (``cursor_blink`` in preferences.json)."""
-        return self.context.preferences.cursor_blink
 
     def _open_rehearsal(self, session_id: int) -> None:
         """Straight into the role-play (``convocoach rehearse``); Esc leads to its session."""
         from convocoach.tui.screens.session import SessionScreen
 
-        self.context.store.set_field(session_id, "step", "rehearse")
+        # The session opens at its Rehearse step; if that cannot be stored, it still does.
+        self.context.saver.saved(
+            lambda: self.context.store.set_field(session_id, "step", "rehearse")
+        )
         session = SessionScreen(self.context, session_id)
         self.push_screen(session)
         session.call_after_refresh(session.start_rehearsal)
 
-    def check_profile(self) -> None:
-        """Read the sender profile (the home screen never needs it) and report a bad file once."""
-        if self.context.profile and self.context.profile_problem and not self._profile_reported:
-            self._profile_reported = True
-            self._settings_problem(self.context.profile_problem)
-
-    def _settings_problem(self, problem: str) -> None:
-        self.notify(
-            problem,
-            title="A settings file could not be read",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
-
     def on_unmount(self) -> None:
+        self.context.saver.flush()
         self.context.store.close()
+
+    async def action_quit(self) -> None:
+        """Quit; first, if a change is still waiting to be saved, try it and ask."""
+        if self.context.saver.flush():
+            self.exit()
+            return
+        self._quit_unsaved()
+
+    @work(exclusive=True, group="quit")
+    async def _quit_unsaved(self) -> None:
+        count = self.context.saver.pending
+        question = (
+            f"{counted(count, 'change')} could not be saved yet: the database is busy or "
+            "cannot be written (see the notice). Quit anyway and lose "
+            f"{'it' if count == 1 else 'them'}? Cancel keeps trying."
+        )
+        if await self.push_screen_wait(ConfirmScreen("Not saved", question, yes="Quit")):
+            self.exit()
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -145,13 +155,14 @@ class ConvocoachApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        topic = getattr(self.screen, "help_topic", "home")
-        self.push_screen(HelpScreen(str(topic)))
+        screen = self.screen
+        topic = screen.help_topic() if isinstance(screen, ScreenContract) else "home"
+        self.push_screen(HelpScreen(topic))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        sources = getattr(screen, "action_sources", None)
-        for node, actions in sources() if sources else [(screen, getattr(screen, "ACTIONS", ()))]:
-            yield from palette_entries(node, actions)
+        if isinstance(screen, ScreenContract):
+            for node, actions in screen.command_sources():
+                yield from palette_entries(node, actions)
         yield from palette_entries(self, APP_COMMANDS[:2])
         yield from super().get_system_commands(screen)
 
@@ -163,6 +174,7 @@ def make_app(
     rehearse_session: int = 0,
     live_feedback: bool = True,
     open_with: Opener | None = None,
+    busy_seconds: float = BUSY_SECONDS,
 ) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``.
 
@@ -171,7 +183,7 @@ def make_app(
     """
     accept_any_input_bytes()
     library = load_summaries(locations)
-    store = SessionStore.open(locations.database, clock)
+    store = SessionStore.open(locations.database, clock, busy_seconds=busy_seconds)
     try:
         preferences, problem = load_preferences(locations.preferences_file), ""
     except (InvalidFile, UserError) as exc:

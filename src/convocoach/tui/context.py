@@ -20,13 +20,14 @@ from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.preferences import Preferences, save_preferences
 from convocoach.sessions.store import SessionStore
+from convocoach.tui.saving import Saver
 
 if TYPE_CHECKING:
     from convocoach.coach.score import Coach
     from convocoach.playbooks.model import PlaybookFile
     from convocoach.profile import Profile
     from convocoach.sessions.rehearsals import RehearsalLog
-    from convocoach.sessions.workshops import WorkshopLog
+    from convocoach.workshop.store import WorkshopLog
 
 Clock = Callable[[], datetime]
 
@@ -54,6 +55,7 @@ class AppContext:
     """Why preferences.json could not be read; it is then never overwritten."""
     _profile: Profile | None = None
     profile_problem: str = ""
+    _profile_reported: bool = False
     """Why the settings file could not be read (the app then runs on defaults)."""
     _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
     playbook_problems: list[str] = field(default_factory=list)
@@ -62,6 +64,8 @@ class AppContext:
     _coaches: dict[str, Coach] = field(default_factory=dict)
     _rehearsals: RehearsalLog | None = None
     _workshops: WorkshopLog | None = None
+    saver: Saver = field(default_factory=Saver)
+    """Every write the screens make goes through it (see ``tui.saving``)."""
     monotonic: Callable[[], float] = time.monotonic
     """Seconds for round timers (tests replace it to move time on at will)."""
 
@@ -76,7 +80,7 @@ class AppContext:
     @property
     def workshops(self) -> WorkshopLog:
         if self._workshops is None:
-            from convocoach.sessions.workshops import WorkshopLog
+            from convocoach.workshop.store import WorkshopLog
 
             self._workshops = WorkshopLog(self.store)
         return self._workshops
@@ -84,13 +88,21 @@ class AppContext:
     def coach_for(self, playbook: PlaybookFile) -> Coach:
         """The bundled rubric plus this playbook's phrases to avoid, compiled once."""
         if playbook.id not in self._coaches:
-            from convocoach.rehearsal.headless import coach_for
+            from convocoach.playbooks.coaching import coach_for
 
             self._coaches[playbook.id] = coach_for(playbook.playbook)
         return self._coaches[playbook.id]
 
     @property
     def profile(self) -> Profile:
+        return self._read_profile()
+
+    @profile.setter
+    def profile(self, value: Profile) -> None:
+        self._profile = value
+        self.profile_problem = ""
+
+    def _read_profile(self) -> Profile:
         if self._profile is None:
             from convocoach.profile import Profile, load_profile
 
@@ -101,10 +113,13 @@ class AppContext:
                 self.profile_problem = unusable_settings(exc)
         return self._profile
 
-    @profile.setter
-    def profile(self, value: Profile) -> None:
-        self._profile = value
-        self.profile_problem = ""
+    def take_profile_problem(self) -> str:
+        """Why the settings file could not be read, the first time it is asked (then "")."""
+        if self._profile_reported:
+            return ""
+        self._profile_reported = True
+        self._read_profile()
+        return self.profile_problem
 
     def now(self) -> datetime:
         return self.clock()

@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from convocoach.sessions.flow import StepKey
+
+Topic = Literal[
+    StepKey,
+    "home",
+    "profile",
+    "rehearsal",
+    "scorecard",
+    "progress",
+    "workshop",
+    "plan",
+    "preview",
+    "next-step",
+    "email-editor",
+    "export",
+]
+"""What F1 can explain: a step of a session, or a screen."""
+
 _SESSION_KEYS = """
 ## Moving around a session
 
@@ -18,7 +38,7 @@ Everything you type is saved as you type it. Quit at any moment and reopen the s
 the home screen: it resumes at the same step.
 """
 
-_TOPICS: dict[str, str] = {
+_TOPICS: dict[Topic, str] = {
     "home": """
 # Home
 
@@ -253,5 +273,5 @@ every export: the follow-up, the prep sheet, rehearsal debriefs, workshop cards 
 }
 
 
-def help_markdown(topic: str) -> str:
-    return _TOPICS.get(topic, _TOPICS["home"]).strip() + "\n"
+def help_markdown(topic: Topic) -> str:
+    return _TOPICS[topic].strip() + "\n"

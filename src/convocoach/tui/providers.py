@@ -6,27 +6,17 @@ title like ``[/]`` or ``[@click=...]`` is shown as typed and never parsed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
-
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from convocoach.textsafety import strip_controls
-
-
-class Entry(NamedTuple):
-    title: str
-    """Outside text: shown literally."""
-    help: str
-    """Our own words only (the palette reads help as markup)."""
-    run: Callable[[], object]
+from convocoach.tui.screen_contract import Entry, ScreenContract
 
 
 class OutsideTextCommands(Provider):
     def _entries(self) -> list[Entry]:
-        source = getattr(self.screen, "palette_entries", None)
-        return list(source()) if source is not None else []
+        screen = self.screen
+        return list(screen.palette_entries()) if isinstance(screen, ScreenContract) else []
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -12,9 +12,10 @@ from typing import Any
 from textual.screen import Screen
 from textual.widgets import Static
 
-from convocoach.sessions.workshops import WorkshopLog
 from convocoach.tui.safe_text import plain
+from convocoach.tui.saving import Saver
 from convocoach.tui.widgets.big_clock import BigClock
+from convocoach.workshop.store import WorkshopLog
 from convocoach.workshop.timer import ALERT_TEXT, Alert, RoundTimer, clock_face
 
 SAVE_EVERY = 5.0
@@ -25,6 +26,7 @@ class RoundClock:
     def __init__(
         self,
         log: WorkshopLog,
+        saver: Saver,
         workshop_id: int,
         round_no: int,
         minutes: int,
@@ -32,6 +34,7 @@ class RoundClock:
         monotonic: Callable[[], float],
     ) -> None:
         self._log = log
+        self._saver = saver
         self._workshop_id = workshop_id
         self.round_no = round_no
         self._now = monotonic
@@ -76,7 +79,10 @@ class RoundClock:
 
     def save(self, finished: bool | None = None) -> None:
         used = self.timer.elapsed(self._now())
-        self._log.set_clock(self._workshop_id, self.round_no, used, finished)
+        self._saver.saved(
+            lambda: self._log.set_clock(self._workshop_id, self.round_no, used, finished),
+            ("workshop-clock", self._workshop_id, self.round_no),
+        )
         self._saved_at = used
 
 

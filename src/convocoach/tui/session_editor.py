@@ -9,25 +9,24 @@ the app changed it since (see ``sessions.merge``); the step decides what to show
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from convocoach.diagnostics import UserError
 from convocoach.sessions.flow import meeting_key
 from convocoach.sessions.model import NextStep, Session
 from convocoach.sessions.store import UNCHECKED, SessionStore
+from convocoach.tui.saving import Saver
 
-Report = Callable[[str], None]
 T = TypeVar("T")
 
 
 class SessionEditor:
     def __init__(
-        self, store: SessionStore, session_id: int, report: Report, changed: Callable[[], None]
+        self, store: SessionStore, session_id: int, saver: Saver, changed: Callable[[], None]
     ) -> None:
         self.store = store
         self.session_id = session_id
-        self._report = report
+        self._saver = saver
         self._changed = changed
         self._session: Session | None = None
         self._timing_checked: str | None = None
@@ -67,39 +66,56 @@ class SessionEditor:
         key = meeting_key(self.session.meeting)
         if key != self.timing_checked:
             self._timing_checked = None
-            self._attempt(lambda: self.store.set_timing_checked(self.session_id, key))
-
-    def _attempt(self, write: Callable[[], T]) -> T | None:
-        """What ``write`` returned, or None when it failed (and the failure was reported)."""
-        try:
-            result = write()
-        except (sqlite3.Error, OSError) as exc:
-            self._report(
-                f"Could not save: {exc}. What you typed is still on screen; "
-                "the next change tries again."
+            self._attempt(
+                lambda: self.store.set_timing_checked(self.session_id, key), ("timing", None)
             )
-            return None
-        except UserError as exc:
-            self._report(exc.message)
-            return None
-        self._session = None
-        self._changed()
-        return result
+
+    def _attempt(
+        self,
+        write: Callable[[], T],
+        key: Hashable | None = None,
+        then: Callable[[T], None] | None = None,
+    ) -> T | None:
+        """What ``write`` returned, or None when it failed (see ``tui.saving`` for what then)."""
+
+        def write_and_show() -> T:
+            result = write()
+            self._session = None
+            self._changed()
+            return result
+
+        return self._saver.attempt(write_and_show, key, then)
 
     def set_field(
-        self, name: str, value: str | int, expected: object = UNCHECKED
+        self,
+        name: str,
+        value: str | int,
+        expected: object = UNCHECKED,
+        then: Callable[[str | int], None] | None = None,
     ) -> str | int | None:
-        """The field as stored, or None when the write failed."""
-        return self._attempt(lambda: self.store.set_field(self.session_id, name, value, expected))
+        """The field as stored, or None when the write failed (``then``: see ``tui.saving``)."""
+        return self._attempt(
+            lambda: self.store.set_field(self.session_id, name, value, expected),
+            ("field", name),
+            then,
+        )
 
     def set_answer(
-        self, section: str, position: int, prompt: str, answer: str, expected: object = UNCHECKED
+        self,
+        section: str,
+        position: int,
+        prompt: str,
+        answer: str,
+        expected: object = UNCHECKED,
+        then: Callable[[str], None] | None = None,
     ) -> str | None:
         """The answer as stored, or None when the write failed."""
         return self._attempt(
             lambda: self.store.set_answer(
                 self.session_id, section, position, prompt, answer, expected
-            )
+            ),
+            ("answer", section, position),
+            then,
         )
 
     def set_list(
@@ -107,7 +123,9 @@ class SessionEditor:
     ) -> tuple[str, ...] | None:
         """The list as stored (merged with another copy's changes since ``base``), or None
         when the write failed."""
-        return self._attempt(lambda: self.store.set_list(self.session_id, kind, items, base))
+        return self._attempt(
+            lambda: self.store.set_list(self.session_id, kind, items, base), ("list", kind)
+        )
 
     def add_next_step(self, step: NextStep) -> None:
         self._attempt(lambda: self.store.add_next_step(self.session_id, step))
@@ -115,10 +133,12 @@ class SessionEditor:
     def update_next_step(
         self, step_id: int, expected: NextStep | None = None, **changes: str
     ) -> None:
-        self._attempt(lambda: self.store.update_next_step(step_id, expected, **changes))
+        self._attempt(
+            lambda: self.store.update_next_step(step_id, expected, **changes), ("step", step_id)
+        )
 
     def move_next_step(self, step_id: int, new_index: int) -> None:
-        self._attempt(lambda: self.store.move_next_step(step_id, new_index))
+        self._attempt(lambda: self.store.move_next_step(step_id, new_index), ("move", step_id))
 
     def delete_next_step(self, step_id: int, expected: NextStep | None = None) -> None:
-        self._attempt(lambda: self.store.delete_next_step(step_id, expected))
+        self._attempt(lambda: self.store.delete_next_step(step_id, expected), ("step", step_id))

@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ScreenContract, ModalScreen[bool]):
     """Dismisses with True only when the user confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

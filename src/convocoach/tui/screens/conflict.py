@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 
 
-class ConflictScreen(ModalScreen[bool]):
+class ConflictScreen(ScreenContract, ModalScreen[bool]):
     """Both versions, one above the other; dismisses with True to keep the user's own.
 
     Until the user chooses, the other window's version stays saved and the user's stays in

@@ -13,10 +13,11 @@ from textual.widgets import Button, TextArea
 
 from convocoach.sessions.limits import EMAIL
 from convocoach.tui.commands import Command, bindings
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.text_box import TextBox
 
 
-class EmailEditor(ModalScreen[str | None]):
+class EmailEditor(ScreenContract, ModalScreen[str | None]):
     """Dismisses with the edited text, or None when cancelled."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (
@@ -24,7 +25,7 @@ class EmailEditor(ModalScreen[str | None]):
         Command("cancel", "escape", "Cancel", "Close without keeping the changes"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "email-editor"
+    HELP_TOPIC = "email-editor"
     DEFAULT_CSS = """
     EmailEditor { align: center middle; }
     EmailEditor > Vertical {

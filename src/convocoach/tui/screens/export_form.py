@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from convocoach.tui.commands import Command, bindings
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
 FORMAT_LABELS = {
@@ -25,13 +26,13 @@ FORMAT_LABELS = {
 }
 
 
-class ExportForm(ModalScreen[tuple[Path, tuple[str, ...]] | None]):
+class ExportForm(ScreenContract, ModalScreen[tuple[Path, tuple[str, ...]] | None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("save", "ctrl+s", "Save files", "Write the chosen files", priority=True),
         Command("cancel", "escape", "Cancel", "Close without saving"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "export"
+    HELP_TOPIC = "export"
     DEFAULT_CSS = """
     ExportForm { align: center middle; }
     ExportForm > Vertical {

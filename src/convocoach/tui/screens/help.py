@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from convocoach.tui.help_text import help_markdown
+from convocoach.tui.help_text import Topic, help_markdown
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScreenContract, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -23,7 +24,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, topic: str) -> None:
+    def __init__(self, topic: Topic) -> None:
         super().__init__()
         self.topic = topic
 

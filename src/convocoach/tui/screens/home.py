@@ -17,7 +17,7 @@ from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionRow
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
-from convocoach.tui.providers import Entry
+from convocoach.tui.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.prep_sheet import PrepSheet
@@ -28,7 +28,7 @@ WIDE_FROM = 76
 """Columns from which the list and the sheet sit side by side."""
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ScreenContract, Screen[None]):
     """Recent sessions to resume, and the library to start a new one from."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (
@@ -57,7 +57,7 @@ class HomeScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
-    help_topic = "home"
+    HELP_TOPIC = "home"
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -154,9 +154,12 @@ class HomeScreen(Screen[None]):
     def action_copy_session(self) -> None:
         row = self.query_one(SessionList).highlighted
         if row is not None:
-            new_id = self.context.store.duplicate(row.id)
-            self.query_one(SessionList).refresh_rows(select=new_id)
-            self.notify("Copied. The copy is at the top of the list.")
+            new_id = self.context.saver.attempt(
+                lambda: self.context.store.duplicate(row.id), retry=False
+            )
+            if new_id is not None:
+                self.query_one(SessionList).refresh_rows(select=new_id)
+                self.notify("Copied. The copy is at the top of the list.")
 
     @work
     async def action_delete_session(self) -> None:
@@ -170,8 +173,10 @@ class HomeScreen(Screen[None]):
             f"Delete the session \u201c{name}\u201d and everything in it? "
             "This cannot be undone (export it first if in doubt)."
         )
-        if await self.app.push_screen_wait(ConfirmScreen("Delete session", question)):
-            self.context.store.delete(row.id)
+        confirmed = await self.app.push_screen_wait(ConfirmScreen("Delete session", question))
+        if confirmed and self.context.saver.saved(
+            lambda: self.context.store.delete(row.id), retry=False
+        ):
             self.query_one(SessionList).refresh_rows()
             self.notify("Session deleted.")
         self.refresh_bindings()
@@ -212,8 +217,11 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             return
-        session_id = self.context.store.create(playbook.id, playbook.digest)
-        self.open_session(session_id)
+        session_id = self.context.saver.attempt(
+            lambda: self.context.store.create(playbook.id, playbook.digest), retry=False
+        )
+        if session_id is not None:
+            self.open_session(session_id)
 
     def open_session(self, session_id: int) -> None:
         from convocoach.tui.screens.session import SessionScreen

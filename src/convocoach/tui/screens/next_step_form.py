@@ -16,13 +16,14 @@ from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import NextStep
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
 OWNER_CHOICES = [("Us", "us"), ("The client", "client"), ("A named person", "person")]
 STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
 
 
-class NextStepForm(ModalScreen[NextStep | None]):
+class NextStepForm(ScreenContract, ModalScreen[NextStep | None]):
     """Dismisses with the step as entered, or None when cancelled."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (
@@ -30,7 +31,7 @@ class NextStepForm(ModalScreen[NextStep | None]):
         Command("cancel", "escape", "Cancel", "Close without saving"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "next-step"
+    HELP_TOPIC = "next-step"
     DEFAULT_CSS = """
     NextStepForm { align: center middle; }
     NextStepForm > Vertical {

@@ -17,19 +17,20 @@ from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
 from convocoach.sessions.timing_check import check_timing
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 SHEET_FORMATS = {"md": "Markdown (.md)", "html": "HTML, to print (.html)"}
 
 
-class PlanSheetScreen(Screen[None]):
+class PlanSheetScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("save", "s", "Save", "Save the prep sheet as Markdown and HTML"),
         Command("close", "escape", "Back", "Back to the session"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "plan"
+    HELP_TOPIC = "plan"
 
     def __init__(
         self, context: AppContext, session: Session, playbook: PlaybookFile | None

@@ -22,6 +22,7 @@ from convocoach.textsafety import strip_controls
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.problem_panel import ProblemPanel
@@ -31,7 +32,7 @@ POLL_SECONDS = 0.5
 _PANEL_TITLES = {"missing": "The file is missing", "unreadable": "The file cannot be read"}
 
 
-class PlaybookPreviewScreen(Screen[None]):
+class PlaybookPreviewScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("reload", "r", "Reload", "Read the playbook file again now"),
         Command("close", "escape,q", "Back", "Back to the home screen"),
@@ -45,7 +46,7 @@ class PlaybookPreviewScreen(Screen[None]):
         height: 1; padding: 0 1; background: $panel; color: $text-muted;
     }
     """
-    help_topic = "preview"
+    HELP_TOPIC = "preview"
 
     def __init__(self, context: AppContext, path: Path) -> None:
         super().__init__()

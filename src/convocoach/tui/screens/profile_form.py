@@ -17,6 +17,7 @@ from convocoach.profile import Profile, dump_profile, profile_from_values
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
@@ -36,7 +37,7 @@ WELCOME = (
 )
 
 
-class ProfileScreen(ModalScreen[bool]):
+class ProfileScreen(ScreenContract, ModalScreen[bool]):
     """Who the follow-up email comes from. Dismisses with True when saved."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (
@@ -44,7 +45,7 @@ class ProfileScreen(ModalScreen[bool]):
         Command("skip", "escape", "Skip", "Close without saving"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "profile"
+    HELP_TOPIC = "profile"
     DEFAULT_CSS = """
     ProfileScreen { align: center middle; }
     ProfileScreen > Vertical {

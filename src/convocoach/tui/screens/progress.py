@@ -14,6 +14,7 @@ from convocoach.diagnostics import UserError
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.progress_chart import ProgressChart
 
@@ -24,7 +25,7 @@ INTRO = (
 )
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("close", "escape", "Back", "Back to the home screen"),
     )
@@ -33,7 +34,7 @@ class ProgressScreen(Screen[None]):
     ProgressScreen #progress-scroll { padding: 1 2; }
     ProgressScreen #intro { margin: 0 0 1 0; }
     """
-    help_topic = "progress"
+    HELP_TOPIC = "progress"
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import cycle
 from typing import ClassVar
 
@@ -15,32 +14,28 @@ from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
 from convocoach.coach.score import Coach, Score
-from convocoach.diagnostics import UserError
 from convocoach.playbooks.model import PlaybookFile
-from convocoach.rehearsal.casting import cast
 from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.sessions.casting import cast
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.mood_meter import MoodMeter
 from convocoach.tui.widgets.reply_box import ReplyBox
 from convocoach.tui.widgets.transcript import Transcript
+from convocoach.wording import minutes_seconds
 
 # Feedback follows the typing once it pauses, so scoring never competes with a keystroke.
 _FEEDBACK_DELAY = 0.25
 
 
-def clock_text(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
-class RehearsalScreen(Screen[None]):
+class RehearsalScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("hint", "f3", "Hint", "A listening prompt or empathy phrase from the playbook"),
         Command("undo_reply", "f4", "Undo reply", "Take back your last reply and try again"),
@@ -71,7 +66,7 @@ class RehearsalScreen(Screen[None]):
     RehearsalScreen.-narrow #side { width: 1fr; height: 9; border-left: none;
                                     border-top: hkey $foreground 20%; }
     """
-    help_topic = "rehearsal"
+    HELP_TOPIC = "rehearsal"
 
     def __init__(
         self,
@@ -134,10 +129,12 @@ class RehearsalScreen(Screen[None]):
         self.sub_title = f"with {self.script.persona.name}"
         if not self.rehearsal_id:
             self.rehearsal_id = (
-                self._store_call(
+                self.context.saver.attempt(
                     lambda: self.context.rehearsals.start(
                         self.session_id, self.playbook.id, self.state
-                    )
+                    ),
+                    ("rehearsal-start", id(self)),
+                    self._started,
                 )
                 or 0
             )
@@ -193,7 +190,7 @@ class RehearsalScreen(Screen[None]):
         replies = len(self.state.exchanges)
         self.query_one("#status", Static).update(
             plain(
-                f"{clock_text(self.seconds)}  \u00b7  reply {replies} of at most "
+                f"{minutes_seconds(self.seconds)}  \u00b7  reply {replies} of at most "
                 f"{self.script.max_replies}"
             )
         )
@@ -254,15 +251,20 @@ class RehearsalScreen(Screen[None]):
         if self.state.ending is not None:
             self.call_after_refresh(self._show_scorecard)
 
+    def _started(self, rehearsal_id: int) -> None:
+        """The rehearsal is stored at last (the database was busy): store what happened since."""
+        self.rehearsal_id = rehearsal_id
+        self._save()
+
     def _save(self) -> None:
+        if not self.rehearsal_id:
+            return  # not stored yet: a retry stores it, then everything since (``_started``)
         draft = self._draft
-        saved = (
-            self._store_call(
-                lambda: self.context.rehearsals.save(
-                    self.rehearsal_id, self.state, self.seconds, draft
-                )
-            )
-            is not None
+        saved = self.context.saver.saved(
+            lambda: self.context.rehearsals.save(
+                self.rehearsal_id, self.state, self.seconds, draft
+            ),
+            ("rehearsal", self.rehearsal_id),
         )
         self._kept_draft = draft if saved else None
 
@@ -271,27 +273,18 @@ class RehearsalScreen(Screen[None]):
         draft = self._draft
         if self._kept_draft is None or draft == self._kept_draft or not self.rehearsal_id:
             return
-        saved = (
-            self._store_call(lambda: self.context.rehearsals.save_draft(self.rehearsal_id, draft))
-            is not None
+        saved = self.context.saver.saved(
+            lambda: self.context.rehearsals.save_draft(self.rehearsal_id, draft),
+            ("rehearsal-draft", self.rehearsal_id),
         )
-        # After a failure (reported once), wait for the next full save rather than report
-        # it again every second of typing.
+        # After a failure (reported once, and retried), wait for the next full save rather
+        # than try again every second of typing.
         self._kept_draft = draft if saved else None
 
     def on_unmount(self) -> None:
         # Also when the app quits (Ctrl+Q) with the screen open: the screens go before the
         # store closes.
         self._keep_draft()
-
-    def _store_call(self, call: Callable[[], object]) -> int | None:
-        """``call``'s id (0 when it returns none), or None when the store failed."""
-        try:
-            result = call()
-        except (UserError, OSError) as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
-            return None
-        return int(result) if isinstance(result, int) else 0
 
     def _show_scorecard(self) -> None:
         from convocoach.tui.screens.scorecard import ScorecardScreen

@@ -13,12 +13,13 @@ from textual.widgets import Static
 
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.text_box import TextBox
 from convocoach.workshop.record import RoundRecord
 
 
-class RoundDebriefScreen(ModalScreen[bool]):
+class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
     """Dismisses with True to close the round (and go on), False to stay in it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,9 +67,10 @@ class RoundDebriefScreen(ModalScreen[bool]):
     @on(TextBox.Changed)
     def _typed(self, event: TextBox.Changed) -> None:
         event.stop()
-        name = event.text_area.id or ""
-        self.context.workshops.set_text(
-            self.workshop_id, self.record.number, name, event.text_area.text
+        name, text, round_no = event.text_area.id or "", event.text_area.text, self.record.number
+        self.context.saver.saved(
+            lambda: self.context.workshops.set_text(self.workshop_id, round_no, name, text),
+            ("workshop-text", self.workshop_id, round_no, name),
         )
 
     def action_done(self, go_on: bool) -> None:

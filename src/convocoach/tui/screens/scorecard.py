@@ -19,10 +19,10 @@ from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.screens.rehearsal import clock_text
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.widgets.key_footer import KeyFooter
-from convocoach.wording import counted
+from convocoach.wording import counted, minutes_seconds
 
 _BAR = 10
 
@@ -60,7 +60,7 @@ def card_content(card: Scorecard) -> Content:
     return Content("\n").join(lines)
 
 
-class ScorecardScreen(Screen[bool]):
+class ScorecardScreen(ScreenContract, Screen[bool]):
     """The card at the end of a rehearsal; it is dismissed with True to take back the reply
     that ended it (the rehearsal reopens), False when done."""
 
@@ -81,7 +81,7 @@ class ScorecardScreen(Screen[bool]):
         Command("close", "escape", "Done", "Back to the session"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    help_topic = "scorecard"
+    HELP_TOPIC = "scorecard"
 
     def __init__(
         self,
@@ -108,7 +108,7 @@ class ScorecardScreen(Screen[bool]):
             ending = ENDING_LABELS[self.state.ending] if self.state.ending else "Not finished"
             replies = counted(self.card.replies, "reply")
             yield Static(
-                styled((ending, "bold"), f" after {replies} in {clock_text(self.seconds)}"),
+                styled((ending, "bold"), f" after {replies} in {minutes_seconds(self.seconds)}"),
                 id="outcome",
             )
             yield Static(

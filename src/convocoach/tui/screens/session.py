@@ -15,11 +15,21 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions.flow import STEPS, neighbour, resume_step, steps_done
+from convocoach.sessions.flow import (
+    STEPS,
+    StepKey,
+    neighbour,
+    resume_step,
+    step_key,
+    steps_done,
+)
 from convocoach.sessions.prompts import prep_prompts
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
-from convocoach.tui.providers import Entry
+from convocoach.tui.help_text import Topic
+from convocoach.tui.notices import report_settings_problem
+from convocoach.tui.screen_contract import CommandSource, Entry, HasCommands, ScreenContract
+from convocoach.tui.screens.rehearsal import RehearsalScreen
 from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.steps.agree import AgreeStep
 from convocoach.tui.steps.base import StepPane
@@ -32,7 +42,7 @@ from convocoach.tui.steps.timing import TimingStep
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.step_bar import StepBar
 
-PANES: dict[str, type[StepPane]] = {
+PANES: dict[StepKey, type[StepPane]] = {
     pane.step_key: pane
     for pane in (
         SituationStep,
@@ -51,7 +61,7 @@ _BAR_DELAY = 0.25
 POLL_SECONDS = 0.3
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("next_step", "ctrl+n", "Next", "Go to the next step", priority=True),
         Command("previous_step", "ctrl+b", "Back", "Go to the previous step", priority=True),
@@ -66,15 +76,14 @@ class SessionScreen(Screen[None]):
     def __init__(self, context: AppContext, session_id: int) -> None:
         super().__init__()
         self.context = context
-        self.editor = SessionEditor(context.store, session_id, self._report, self._changed)
+        self.editor = SessionEditor(context.store, session_id, context.saver, self._changed)
         self.playbook = context.playbook(self.editor.session.playbook_id)
         self.prompts = prep_prompts(self.playbook.playbook) if self.playbook else ()
         self.step = resume_step(self.editor.session)
         self._bar_timer: Timer | None = None
         self._rehearsed_cache: bool | None = None
 
-    @property
-    def help_topic(self) -> str:
+    def help_topic(self) -> Topic:
         return self.step
 
     def compose(self) -> ComposeResult:
@@ -86,9 +95,10 @@ class SessionScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        check_profile = getattr(self.app, "check_profile", None)
-        if check_profile is not None:
-            check_profile()
+        # The profile is read here, not at start-up (the home screen never needs it).
+        problem = self.context.take_profile_problem()
+        if problem:
+            report_settings_problem(self, problem)
         self._update_title()
         if self.playbook is None:
             self.notify(
@@ -131,7 +141,7 @@ class SessionScreen(Screen[None]):
         self.title = session.title or "Untitled session"
         self.sub_title = self.playbook.title if self.playbook else session.playbook_id
 
-    def go(self, step: str) -> None:
+    def go(self, step: StepKey) -> None:
         switcher = self.query_one("#step-panes", ContentSwitcher)
         pane = next((p for p in switcher.query_children(StepPane) if p.step_key == step), None)
         if pane is None:
@@ -176,16 +186,26 @@ class SessionScreen(Screen[None]):
 
     def start_rehearsal(self) -> None:
         """Go to the Rehearse step and open the role-play (resuming an unfinished one)."""
-        from convocoach.tui.steps.rehearse import RehearseStep
-
         self.go("rehearse")
         pane = self.pane
         if isinstance(pane, RehearseStep):
             pane.action_start_rehearsal()
 
-    def refresh_steps(self) -> None:
-        """After a rehearsal: the step bar and the Agree step may have something new."""
+    @on(RehearseStep.Open)
+    def _open_rehearsal(self, event: RehearseStep.Open) -> None:
+        if self.playbook is None:
+            return
+        self.app.push_screen(
+            RehearsalScreen(self.context, self.editor, self.playbook, event.saved),
+            callback=self._rehearsal_closed,
+        )
+
+    def _rehearsal_closed(self, _: object) -> None:
+        """The step bar and the Rehearse step may have something new."""
         self._rehearsed_cache = None
+        pane = self.pane
+        if pane is not None:
+            pane.shown()
         self._refresh_bar()
 
     def _changed(self) -> None:
@@ -193,12 +213,11 @@ class SessionScreen(Screen[None]):
             self._bar_timer.stop()
         self._bar_timer = self.set_timer(_BAR_DELAY, self._refresh_bar)
 
-    def _report(self, message: str) -> None:
-        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
-
     @on(StepBar.Clicked, "#step-bar")
     def _clicked(self, event: StepBar.Clicked) -> None:
-        self.go(event.key)
+        step = step_key(event.key)
+        if step is not None:
+            self.go(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hidden, not greyed, at either end: the footer's room goes to keys that do something.
@@ -229,12 +248,11 @@ class SessionScreen(Screen[None]):
                     f"Go to step {number}: {label}", "Jump to this step", partial(self.go, key)
                 )
 
-    def action_sources(self) -> Iterator[tuple[object, tuple[Command, ...]]]:
+    def command_sources(self) -> Iterator[CommandSource]:
         yield self, self.ACTIONS
         pane = self.pane
         if pane is not None:
             yield pane, pane.ACTIONS
             for widget in pane.query("*"):
-                actions = getattr(widget, "ACTIONS", ())
-                if actions:
-                    yield widget, actions
+                if isinstance(widget, HasCommands) and widget.ACTIONS:
+                    yield widget, widget.ACTIONS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -19,6 +20,7 @@ from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -41,7 +43,7 @@ def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
     app.push_screen(screen)
 
 
-class WorkshopRoundScreen(Screen[None]):
+class WorkshopRoundScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
         Command(
@@ -75,7 +77,7 @@ class WorkshopRoundScreen(Screen[None]):
     WorkshopRoundScreen.-narrow #round-info { padding: 0 0 0 1; }
     WorkshopRoundScreen.-narrow #notes-col { border-left: none; height: 6; }
     """
-    help_topic = "workshop"
+    HELP_TOPIC = "workshop"
 
     def __init__(self, context: AppContext, workshop_id: int) -> None:
         super().__init__()
@@ -86,6 +88,7 @@ class WorkshopRoundScreen(Screen[None]):
         plan = self.workshop.plan
         self.clock = RoundClock(
             context.workshops,
+            context.saver,
             workshop_id,
             self.round_no,
             plan.round_minutes,
@@ -163,16 +166,26 @@ class WorkshopRoundScreen(Screen[None]):
 
     @on(BehaviourChecklist.Ticked)
     def _ticked(self, event: BehaviourChecklist.Ticked) -> None:
-        count = self.context.workshops.tick(
-            self.workshop_id, self.round_no, event.code, event.change
+        code, change = event.code, event.change
+        # Each tick counts: one that waits for the database is tried again, not replaced.
+        count = self.context.saver.attempt(
+            lambda: self.context.workshops.tick(self.workshop_id, self.round_no, code, change),
+            then=partial(self._counted, code),
         )
-        self.query_one(BehaviourChecklist).set_count(event.code, count)
+        if count is not None:
+            self._counted(code, count)
+
+    def _counted(self, code: str, count: int) -> None:
+        if self.is_attached:
+            self.query_one(BehaviourChecklist).set_count(code, count)
 
     @on(TextBox.Changed, "#notes")
     def _notes(self, event: TextBox.Changed) -> None:
         event.stop()
-        self.context.workshops.set_text(
-            self.workshop_id, self.round_no, "notes", event.text_area.text
+        text, round_no = event.text_area.text, self.round_no
+        self.context.saver.saved(
+            lambda: self.context.workshops.set_text(self.workshop_id, round_no, "notes", text),
+            ("workshop-text", self.workshop_id, round_no, "notes"),
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -218,8 +231,10 @@ class WorkshopRoundScreen(Screen[None]):
         self._go_to(self.round_no - 1)
 
     def _go_to(self, round_no: int) -> None:
-        self.context.workshops.set_round(self.workshop_id, round_no)
-        self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
+        if self.context.saver.saved(
+            lambda: self.context.workshops.set_round(self.workshop_id, round_no), retry=False
+        ):
+            self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
 
     def action_export(self) -> None:
         from convocoach.tui.workshop_files import export_debrief

@@ -17,6 +17,7 @@ from convocoach.diagnostics import UserError
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, make_plan
@@ -28,7 +29,7 @@ INTRO = (
 )
 
 
-class WorkshopSetupScreen(Screen[None]):
+class WorkshopSetupScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("start", "ctrl+s", "Start", "Start the workshop with these choices"),
         Command(
@@ -52,7 +53,7 @@ class WorkshopSetupScreen(Screen[None]):
     WorkshopSetupScreen #ws-playbooks { height: auto; max-height: 8; margin: 0 0 1 0; }
     WorkshopSetupScreen #ws-earlier { height: auto; max-height: 6; }
     """
-    help_topic = "workshop"
+    HELP_TOPIC = "workshop"
 
     def __init__(self, context: AppContext, plan: WorkshopPlan | None = None) -> None:
         super().__init__()
@@ -188,7 +189,11 @@ class WorkshopSetupScreen(Screen[None]):
         except UserError as exc:
             self.notify(exc.format(), title="Check the plan", severity="error", markup=False)
             return
-        self.open_workshop(self.context.workshops.create(plan))
+        workshop_id = self.context.saver.attempt(
+            lambda: self.context.workshops.create(plan), retry=False
+        )
+        if workshop_id is not None:
+            self.open_workshop(workshop_id)
 
     def open_workshop(self, workshop_id: int) -> None:
         from convocoach.tui.screens.workshop_round import open_round
@@ -217,9 +222,12 @@ class WorkshopSetupScreen(Screen[None]):
             "(export its debrief first if in doubt)."
         )
         if await self.app.push_screen_wait(ConfirmScreen("Delete workshop", question)):
-            self.context.workshops.delete(int(option.id or 0))
-            self._fill_earlier()
-            self.notify("Workshop deleted.")
+            workshop_id = int(option.id or 0)
+            if self.context.saver.saved(
+                lambda: self.context.workshops.delete(workshop_id), retry=False
+            ):
+                self._fill_earlier()
+                self.notify("Workshop deleted.")
 
     def action_leave(self) -> None:
         self.dismiss()

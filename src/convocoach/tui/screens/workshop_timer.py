@@ -13,11 +13,12 @@ from textual.widgets import Static
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.round_clock import RoundClock, announce
 from convocoach.tui.safe_text import plain
+from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.key_footer import KeyFooter
 
 
-class WorkshopTimerScreen(Screen[None]):
+class WorkshopTimerScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
         Command("close", "escape,f3", "Back", "Back to the round (checklist and notes)"),
@@ -29,7 +30,7 @@ class WorkshopTimerScreen(Screen[None]):
     WorkshopTimerScreen .line { width: 1fr; height: auto; text-align: center; }
     WorkshopTimerScreen #timer-status { text-style: bold; margin: 0 0 1 0; }
     """
-    help_topic = "workshop"
+    HELP_TOPIC = "workshop"
 
     def __init__(self, clock: RoundClock, round_text: str, scenario: str, roles: Content) -> None:
         super().__init__()

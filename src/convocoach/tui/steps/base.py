@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
+from functools import partial
 from typing import ClassVar
 
 from textual import work
@@ -14,13 +15,14 @@ from textual.widgets import Input, Select, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.playbooks.model import PlaybookFile
+from convocoach.sessions.flow import StepKey
 from convocoach.sessions.merge import WriteConflict, field_values
-from convocoach.tui.commands import Command
 from convocoach.tui.context import AppContext
+from convocoach.tui.screen_contract import HasCommands
 from convocoach.tui.session_editor import SessionEditor
 
 
-class StepPane(VerticalScroll):
+class StepPane(HasCommands, VerticalScroll):
     """A step's content; scrolls, so nothing is cut off on a small terminal.
 
     ``seen`` holds each field as this step last read or saved it: a save sends it along, so
@@ -34,8 +36,7 @@ class StepPane(VerticalScroll):
     StepPane .muted { color: $text-muted; }
     StepPane .note { height: auto; }
     """
-    step_key: ClassVar[str] = ""
-    ACTIONS: ClassVar[tuple[Command, ...]] = ()
+    step_key: ClassVar[StepKey]
 
     def __init__(
         self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None
@@ -70,10 +71,13 @@ class StepPane(VerticalScroll):
         """The field's name, for the question about a conflict."""
         return key.replace(".", " ").replace("_", " ").capitalize()
 
-    def write(self, key: str, value: object, expected: object) -> object | None:
-        """Store one field against ``expected``; the stored value, or None if not saved."""
+    def write(
+        self, key: str, value: object, expected: object, then: Callable[[object], None]
+    ) -> object | None:
+        """Store one field against ``expected``; the stored value, or None if not saved
+        (``then`` gets the stored value if a retry saves it later)."""
         assert isinstance(value, (str, int))
-        return self.editor.set_field(key, value, expected)
+        return self.editor.set_field(key, value, expected, then)
 
     def show(self, key: str, value: object) -> None:
         """Put a value saved elsewhere into the field's widget."""
@@ -98,7 +102,7 @@ class StepPane(VerticalScroll):
             self._pending[key] = value  # kept for the answer to the question on screen
             return
         try:
-            stored = self.write(key, value, self.seen.get(key, ""))
+            stored = self.write(key, value, self.seen.get(key, ""), partial(self._saved, key))
         except WriteConflict as conflict:
             self._pending[key] = value
             self._asking.add(key)
@@ -106,6 +110,9 @@ class StepPane(VerticalScroll):
             return
         if stored is not None:
             self.seen[key] = stored
+
+    def _saved(self, key: str, stored: object) -> None:
+        self.seen[key] = stored
 
     def save_list(self, key: str, items: Sequence[str], title: str, note: str) -> None:
         """Save a list typed or ticked on this step (``points``, ``phrases``): what another

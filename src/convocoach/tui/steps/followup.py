@@ -17,12 +17,12 @@ from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import send_by_for, subject_for
 from convocoach.followup.email import address_warnings, find_template, render_all, template_names
-from convocoach.followup.template_name import is_template_name
-from convocoach.followup.words import datetime_words
+from convocoach.sessions.template_name import is_template_name
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.wording import datetime_words
 
 
 class FollowupStep(StepPane):

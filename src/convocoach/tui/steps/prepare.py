@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -11,9 +12,12 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import answer_key
 from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
+from convocoach.tui.context import AppContext
 from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.widgets.text_box import TextBox
 
@@ -48,15 +52,21 @@ class PrepareStep(StepPane):
     PrepareStep #answer { height: 6; }
     """
 
+    def __init__(
+        self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None
+    ) -> None:
+        super().__init__(context, editor, playbook)
+        self.prompts: tuple[PrepPrompt, ...] = (
+            (*case_prompts(playbook.playbook), *prep_prompts(playbook.playbook))
+            if playbook is not None
+            else ()
+        )
+        self._current: PrepPrompt | None = None
+
     def compose(self) -> ComposeResult:
         if self.playbook is None:
             yield Static(NO_PLAYBOOK, markup=False)
             return
-        self.prompts = (
-            *case_prompts(self.playbook.playbook),
-            *prep_prompts(self.playbook.playbook),
-        )
-        self._current: PrepPrompt | None = None
         yield Static("", id="progress")
         options: list[Option | None] = []
         section = ""
@@ -173,19 +183,21 @@ class PrepareStep(StepPane):
     # --- answers shared with other windows ----------------------------------------------------
 
     def _prompt(self, key: str) -> PrepPrompt | None:
-        return next((p for p in getattr(self, "prompts", ()) if _key(p) == key), None)
+        return next((p for p in self.prompts if _key(p) == key), None)
 
     def describe(self, key: str) -> str:
         prompt = self._prompt(key)
         return f"Your answer to \u201c{prompt.text}\u201d" if prompt else key
 
-    def write(self, key: str, value: object, expected: object) -> object | None:
+    def write(
+        self, key: str, value: object, expected: object, then: Callable[[object], None]
+    ) -> object | None:
         prompt = self._prompt(key)
         assert prompt is not None
         if prompt.field:
-            return super().write(key, value, expected)
+            return super().write(key, value, expected, then)
         return self.editor.set_answer(
-            prompt.section, prompt.position, prompt.text, str(value), expected
+            prompt.section, prompt.position, prompt.text, str(value), expected, then
         )
 
     def editing(self, key: str) -> bool:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from convocoach.diagnostics import UserError
@@ -26,6 +27,13 @@ NO_SCRIPT = (
 
 
 class RehearseStep(StepPane):
+    class Open(Message):
+        """The user asked for the role-play: ``saved`` to resume, None to start afresh."""
+
+        def __init__(self, saved: SavedRehearsal | None) -> None:
+            super().__init__()
+            self.saved = saved
+
     step_key = "rehearse"
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("start_rehearsal", "r", "Rehearse", "Start a role-play (or resume the last one)"),
@@ -102,21 +110,10 @@ class RehearseStep(StepPane):
         self._open(resume=False)
 
     def _open(self, resume: bool) -> None:
-        from convocoach.tui.screens.rehearsal import RehearsalScreen
-
         if self.playbook is None or self.playbook.playbook.rehearsal is None:
             return
         saved = self.context.rehearsals.unfinished(self.editor.session_id) if resume else None
-        self.app.push_screen(
-            RehearsalScreen(self.context, self.editor, self.playbook, saved),
-            callback=lambda _: self._back(),
-        )
-
-    def _back(self) -> None:
-        self.shown()
-        changed = getattr(self.screen, "refresh_steps", None)
-        if changed is not None:
-            changed()
+        self.post_message(self.Open(saved))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_script = self.playbook is not None and self.playbook.playbook.rehearsal is not None

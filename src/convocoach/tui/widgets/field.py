@@ -8,6 +8,7 @@ from textual.reactive import Reactive
 from textual.widgets import Input
 
 from convocoach.textsafety import clean_text
+from convocoach.tui.app_base import cursor_blinks
 
 
 class Field(Input):
@@ -24,7 +25,7 @@ class Field(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = cursor_blinks(self.app)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Input would drop a paste longer than max_length whole, and its other lines unsaid.

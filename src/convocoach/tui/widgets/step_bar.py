@@ -29,7 +29,7 @@ class StepBar(SegmentBar):
     def _labels(self, level: int) -> list[tuple[str, str]]:
         """Level 0: every step named; 1: every step by its short name, closer together;
         2: only the current step named, the others by number or tick."""
-        labels = []
+        labels: list[tuple[str, str]] = []
         for number, (key, label) in enumerate(STEPS, start=1):
             mark = "\u2713" if key in self.done else str(number)
             if level == 0 or (level == 2 and key == self.current):

@@ -8,6 +8,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from convocoach.sessions.limits import PROSE
 from convocoach.textsafety import clean_text
+from convocoach.tui.app_base import cursor_blinks
 
 
 class TextBox(TextArea):
@@ -39,7 +40,7 @@ class TextBox(TextArea):
         self._told_full = False
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = cursor_blinks(self.app)
 
     def type(self, text: str) -> None:
         """Insert ``text`` at the cursor as if typed (within the limit)."""

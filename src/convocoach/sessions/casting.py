@@ -5,14 +5,11 @@ figures as the session holds them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from convocoach.coach.model import Level
 from convocoach.rehearsal.case import SESSION_FACTS
 from convocoach.rehearsal.script import Script
-
-if TYPE_CHECKING:
-    from convocoach.sessions.model import Case, Client
+from convocoach.sessions.model import Case, Client
 
 _SENIORITY = {
     "staff": "Staff; reports to a manager",
