@@ -12,8 +12,9 @@ from convocoach.coach.loader import bundled_rubric
 from convocoach.rehearsal.debrief import debrief_markdown
 from convocoach.rehearsal.engine import begin, undo
 from convocoach.rehearsal.progress import trends
+from convocoach.sessions.db_errors import StoreError
 from convocoach.sessions.rehearsals import RehearsalLog
-from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.sessions.store import SessionStore
 from tests.test_rehearsal_engine import AGREE, delays, play, say
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from convocoach.diagnostics import UserError
+from convocoach.sessions.db_errors import StoreError
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.schema_sql import SCHEMA_VERSION
-from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.sessions.store import SessionStore
 
 FIXED = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 

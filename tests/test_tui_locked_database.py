@@ -87,7 +87,7 @@ async def test_fields_typed_while_locked_are_kept_and_saved_once_it_is_free() ->
 
 
 async def test_a_retry_runs_by_itself_when_the_lock_goes() -> None:
-    app, notices = locked_app()
+    app, _ = locked_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("slash", *"delays", "enter", "enter")
         await pilot.pause()
@@ -203,7 +203,7 @@ async def test_a_workshop_planned_while_locked_is_not_started() -> None:
 
 
 async def test_quitting_with_a_change_not_saved_asks_first() -> None:
-    app, notices = locked_app()
+    app, _ = locked_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("slash", *"delays", "enter", "enter")
         await pilot.pause()

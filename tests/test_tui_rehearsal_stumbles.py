@@ -147,7 +147,7 @@ def test_a_narrow_chart_puts_each_title_on_its_own_line() -> None:
 
 
 async def test_a_draft_that_cannot_be_stored_is_reported_once() -> None:
-    from convocoach.sessions.store import StoreError
+    from convocoach.sessions.db_errors import StoreError
 
     def refuse(rehearsal_id: int, draft: str) -> None:
         raise StoreError("the disk is full", "free some space")

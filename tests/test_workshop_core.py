@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions.store import SessionStore, StoreError
+from convocoach.sessions.db_errors import StoreError
+from convocoach.sessions.store import SessionStore
 from convocoach.workshop.plan import MAX_NAME, ROLES, make_plan
 from convocoach.workshop.record import RoundRecord
 from convocoach.workshop.store import MAX_TICKS, WorkshopLog
