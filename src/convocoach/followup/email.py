@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from convocoach.diagnostics import UserError
-from convocoach.followup.context import build_context
+from convocoach.emailaddress import ADDRESS_HINT, is_address
+from convocoach.followup.context import build_context, subject_for
+from convocoach.followup.formats import FORMATS, Draft
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
@@ -16,7 +18,6 @@ from convocoach.sessions.template_name import check_template_name, is_template_n
 from convocoach.textsafety import clean_text
 from convocoach.yamlsafe import decode_utf8, read_limited
 
-FORMATS = ("md", "txt", "html", "eml", "ics")
 TEMPLATE_SUFFIX = ".md.j2"
 DEFAULT_TEMPLATE = "standard"
 MAX_TEMPLATE_BYTES = 256 * 1024
@@ -109,7 +110,7 @@ def render_followup(
     profile: Profile,
     now: datetime | None = None,
 ) -> bytes:
-    """The follow-up in ``fmt`` (md, txt, html, eml, ics) as bytes ready to write."""
+    """The follow-up in ``fmt`` (one of ``formats.FORMATS``) as bytes ready to write."""
     return render_all((fmt,), template, session, playbook, profile, now)[fmt]
 
 
@@ -127,8 +128,6 @@ def render_all(
     reported whichever format is chosen. Control characters (ESC, BEL... from a user's
     template, a draft or a field) are removed here, once, before any format is made.
     """
-    from convocoach.followup.context import subject_for
-
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)}")
@@ -137,37 +136,14 @@ def render_all(
     markdown = clean_text(
         session.email_draft or render_markdown(template, session, playbook, profile)
     )
-    out: dict[str, bytes] = {"md": markdown.encode("utf-8")}
-    if "ics" in formats:
-        out["ics"] = _ics(session, playbook, profile, subject, now or datetime.now(timezone.utc))
-    if set(formats) & {"txt", "html", "eml"}:
-        from convocoach.followup.htmlmail import markdown_to_email_html
-        from convocoach.followup.plaintext import markdown_to_text
-
-        text = markdown_to_text(markdown)
-        html = markdown_to_email_html(markdown, subject)
-        out["txt"], out["html"] = text.encode("utf-8"), html.encode("utf-8")
-        if "eml" in formats:
-            from convocoach.followup.eml import build_eml
-
-            out["eml"] = build_eml(
-                subject,
-                text,
-                html,
-                profile.name,
-                profile.email,
-                session.client.name,
-                session.client.email,
-            )
-    return {fmt: out[fmt] for fmt in formats}
+    draft = Draft(subject, markdown, session, playbook, profile, now or datetime.now(timezone.utc))
+    return {fmt: FORMATS[fmt].make(draft) for fmt in formats}
 
 
 def address_warnings(formats: tuple[str, ...], session: Session, profile: Profile) -> list[str]:
     """What the ``.eml`` and ``.ics`` leave out because an address is not one address."""
-    if not set(formats) & {"eml", "ics"}:
+    if not any(FORMATS[fmt].needs_addresses for fmt in formats):
         return []
-    from convocoach.emailaddress import ADDRESS_HINT, is_address
-
     found = []
     for who, value, header, where in (
         (
@@ -184,36 +160,3 @@ def address_warnings(formats: tuple[str, ...], session: Session, profile: Profil
                 f"fix it in {where}"
             )
     return found
-
-
-def _ics(
-    session: Session, playbook: Playbook | None, profile: Profile, subject: str, now: datetime
-) -> bytes:
-    from zoneinfo import ZoneInfo
-
-    from convocoach.followup.ics import build_ics, checkin_start, first_checkin, last_checkin
-
-    zone = ZoneInfo(profile.timezone)
-    day = first_checkin(
-        session.next_checkin,
-        session.meeting.date,
-        session.cadence,
-        now.astimezone(zone).date() if now.tzinfo else date.today(),
-    )
-    start = checkin_start(day, session.meeting.time or profile.business_start, zone)
-    steps = "\n".join(
-        f"- {s.action}" + (f" (by {s.due})" if s.due else "")
-        for s in session.next_steps
-        if s.status == "open"
-    )
-    return build_ics(
-        uid=f"{session.uuid}-checkin@convocoach",
-        summary=f"Check-in: {subject}",
-        description=clean_text(steps) or subject,
-        start=start,
-        cadence=session.cadence,
-        until=last_checkin(day, session.checkin_until),
-        organizer=profile.email,
-        attendee=session.client.email,
-        stamp=now,
-    )

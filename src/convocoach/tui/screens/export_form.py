@@ -13,17 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from convocoach.followup.formats import FORMATS
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
-FORMAT_LABELS = {
-    "md": "Markdown (.md)",
-    "txt": "Plain text (.txt)",
-    "html": "HTML (.html)",
-    "eml": "Email draft to open in your mail app (.eml)",
-    "ics": "Calendar invite for the next check-in (.ics)",
-}
+FORMAT_LABELS = {name: f.label for name, f in FORMATS.items()}
 
 
 class ExportForm(ScreenContract, ModalScreen[tuple[Path, tuple[str, ...]] | None]):
