@@ -15,9 +15,10 @@ from convocoach.playbooks.loader import load_playbook_file
 from convocoach.preferences import Preferences, load_preferences, save_preferences
 from convocoach.profile import Profile
 from convocoach.sessions.field_check import check_field
-from convocoach.sessions.flow import STEP_KEYS, meeting_key, neighbour, resume_step, steps_done
+from convocoach.sessions.flow import meeting_key, neighbour, resume_step, steps_done
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.prompts import answered_count, prep_prompts
+from convocoach.sessions.steps import STEP_KEYS
 from tests.conftest import BUNDLED
 
 DELAYS = load_playbook_file(BUNDLED / "project-delays.yaml", "bundled").playbook

@@ -11,14 +11,12 @@ import re
 from email.errors import MessageError
 from email.headerregistry import Address
 
-from convocoach.schema import Formatted
-
 ADDRESS_HINT = "one address, like dana@example.com"
 MAX_ADDRESS = 254
 """The longest address (RFC 5321's longest path); the store and the exchange file take as much."""
 """The longest address SMTP carries (RFC 5321)."""
 # No space, comma or semicolon: each of those would make a second address or a name.
-_SHAPE = re.compile(r"[^\s,;<>]+@[^\s,;<>]+")
+SHAPE = re.compile(r"[^\s,;<>]+@[^\s,;<>]+")
 
 
 def address_parts(text: str) -> tuple[str, str]:
@@ -28,7 +26,7 @@ def address_parts(text: str) -> tuple[str, str]:
     refused, so what passes can go into a header as it is; an international domain comes
     back in its ASCII (IDNA) form, the one mail headers carry.
     """
-    if len(text) > MAX_ADDRESS or not _SHAPE.fullmatch(text):
+    if len(text) > MAX_ADDRESS or not SHAPE.fullmatch(text):
         raise ValueError(f"write {ADDRESS_HINT}")
     try:
         address = Address(addr_spec=text)
@@ -55,7 +53,3 @@ def is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-EMAIL = Formatted(_SHAPE, ADDRESS_HINT, address_parts)
-"""An optional email address field in a YAML or JSON file (a session, the profile)."""

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
-from convocoach.emailaddress import EMAIL
 from convocoach.schema import INVALID, Field, Formatted, Record, Text, convert_document
+from convocoach.schema_kinds import EMAIL
 from convocoach.yamlsafe import compose_bytes
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")

@@ -1,6 +1,6 @@
 """More kinds of value for :mod:`convocoach.schema`: a record picked by its ``kind`` key, any
 value with an extra check that can point at the node it found wrong, a decimal number, and a
-block of weighed words."""
+block of weighed words, an email address."""
 
 from __future__ import annotations
 
@@ -11,7 +11,17 @@ from typing import Any
 
 import yaml
 
-from convocoach.schema import INVALID, Context, JsonSchema, Record, Spec, did_you_mean, join
+from convocoach.emailaddress import ADDRESS_HINT, SHAPE, address_parts
+from convocoach.schema import (
+    INVALID,
+    Context,
+    Formatted,
+    JsonSchema,
+    Record,
+    Spec,
+    did_you_mean,
+    join,
+)
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -218,3 +228,7 @@ class WeightLines(Spec):
 
     def empty(self) -> Any:
         return ()
+
+
+EMAIL = Formatted(SHAPE, ADDRESS_HINT, address_parts)
+"""An optional email address field in a YAML or JSON file (a session, the profile)."""

@@ -16,7 +16,6 @@ from typing import Any
 import yaml
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
-from convocoach.emailaddress import EMAIL
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.schema import (
     INVALID,
@@ -31,7 +30,7 @@ from convocoach.schema import (
     convert_document,
     refuse_newer_format,
 )
-from convocoach.schema_kinds import Checked
+from convocoach.schema_kinds import EMAIL, Checked
 from convocoach.sessions import limits, model
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data

@@ -1,37 +1,12 @@
-"""The steps of a session, in order, and which of them the user has done."""
+"""Moving through a session's steps, and which of them the user has done."""
 
 from __future__ import annotations
 
 from dataclasses import astuple
-from typing import Literal, NamedTuple, get_args
 
 from convocoach.sessions.model import Meeting, Session
 from convocoach.sessions.prompts import PrepPrompt, answered_count
-
-StepKey = Literal["situation", "prepare", "timing", "listen", "rehearse", "agree", "followup"]
-"""A step of a session, by the name stored with it (``sessions.step``)."""
-
-
-class Step(NamedTuple):
-    key: StepKey
-    label: str
-
-
-STEPS: tuple[Step, ...] = (
-    Step("situation", "Situation"),
-    Step("prepare", "Prepare"),
-    Step("timing", "Timing"),
-    Step("listen", "Listen"),
-    Step("rehearse", "Rehearse"),
-    Step("agree", "Agree"),
-    Step("followup", "Follow up"),
-)
-STEP_KEYS: tuple[StepKey, ...] = get_args(StepKey)
-
-
-def step_key(name: str) -> StepKey | None:
-    """The step called ``name`` (None: no such step, as in a file from a newer version)."""
-    return next((key for key in STEP_KEYS if key == name), None)
+from convocoach.sessions.steps import STEP_KEYS, StepKey, step_key
 
 
 def resume_step(session: Session) -> StepKey:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from convocoach.sessions.flow import StepKey
+from convocoach.sessions.steps import StepKey
 
 Topic = Literal[
     StepKey,

@@ -15,15 +15,9 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions.flow import (
-    STEPS,
-    StepKey,
-    neighbour,
-    resume_step,
-    step_key,
-    steps_done,
-)
+from convocoach.sessions.flow import neighbour, resume_step, steps_done
 from convocoach.sessions.prompts import prep_prompts
+from convocoach.sessions.steps import STEPS, StepKey, step_key
 from convocoach.tui.commands import Command, bindings
 from convocoach.tui.context import AppContext
 from convocoach.tui.help_text import Topic

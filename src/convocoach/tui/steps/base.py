@@ -15,8 +15,8 @@ from textual.widgets import Input, Select, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.playbooks.model import PlaybookFile
-from convocoach.sessions.flow import StepKey
 from convocoach.sessions.merge import WriteConflict, field_values
+from convocoach.sessions.steps import StepKey
 from convocoach.tui.context import AppContext
 from convocoach.tui.screen_contract import HasCommands
 from convocoach.tui.session_editor import SessionEditor

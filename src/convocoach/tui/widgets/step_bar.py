@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.content import Content
 from textual.reactive import reactive
 
-from convocoach.sessions.flow import STEPS
+from convocoach.sessions.steps import STEPS
 from convocoach.tui.widgets.segment_bar import SegmentBar
 
 SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time", "followup": "Follow"}
