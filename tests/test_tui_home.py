@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.widgets.prep_sheet import PrepSheet
-from tests.tui_support import build_app
+from tests.tui_support import build_app, wait_until
 
 
 def app_with(playbook_dirs: list[Path] | None = None) -> ConvocoachApp:
@@ -37,8 +37,8 @@ async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash")
         await pilot.press(*"delay")
-        await pilot.pause(0.3)  # the list follows once typing pauses
-        assert titles(app) == [t for t in titles(app) if "delay" in t.casefold()]
+        # The list follows once typing pauses.
+        await wait_until(pilot, lambda: all("delay" in t.casefold() for t in titles(app)))
         assert "Project delays" in titles(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -57,8 +57,7 @@ async def test_moving_through_the_list_updates_the_sheet(
         sheet = app.screen.query_one("#sheet", PrepSheet)
         assert sheet.source.startswith("# Aaa first")
         await pilot.press("down")
-        await pilot.pause(0.2)
-        assert sheet.source.startswith(f"# {titles(app)[1]}")
+        await wait_until(pilot, lambda: sheet.source.startswith(f"# {titles(app)[1]}"))
 
 
 async def test_hostile_titles_are_shown_as_text(

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.command import CommandList, CommandPalette
 
 from convocoach.locations import Locations
 from convocoach.tui.external_editor import EditorUnavailable, edit_in_editor
 from convocoach.tui.markdown_content import inline, layout, markdown_blocks
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 def lines(markdown: str, width: int = 40) -> list[str]:
@@ -127,14 +128,16 @@ async def test_palette_lists_hostile_titles_as_text() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"Open session")
-        await pilot.pause(0.5)
-        from textual.command import CommandList
 
-        options = app.screen.query_one(CommandList)
-        prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
-        assert any("[@click=app.quit]Quit[/] [b]x" in p for p in prompts)
+        def prompts() -> list[str]:
+            options = app.screen.query_one(CommandList)
+            return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+        await wait_until(
+            pilot, lambda: any("[@click=app.quit]Quit[/] [b]x" in p for p in prompts())
+        )
         assert app.is_running
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from textual.pilot import Pilot
@@ -10,18 +9,22 @@ from textual.widgets import DataTable, Input, SelectionList, TextArea
 
 from convocoach.sessions.model import NextStep
 from convocoach.tui.screens.conflict import ConflictScreen
-from convocoach.tui.screens.session import POLL_SECONDS, SessionScreen
+from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.prepare import PrepareStep
 from tests.test_tui_agree_followup import app_with_session, open_step
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 SIZE = (100, 40)
 
 
 async def _settle(*pilots: Pilot[Any]) -> None:
-    """Long enough for each copy to look for the other's changes, then redraw."""
-    await asyncio.sleep(POLL_SECONDS * 2)
+    """Each copy looks for the other's changes now (as its timer does a few times a second),
+    then redraws."""
     for pilot in pilots:
+        await pilot.pause()
+        for screen in pilot.app.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.look_for_changes()
         await pilot.pause()
 
 
@@ -252,8 +255,6 @@ async def test_an_email_saved_in_another_window_shows_in_the_preview() -> None:
         step = screen.query_one(FollowupStep)
         with open_store() as other:
             other.set_field(sid, "email_draft", "Hello Dana, from the other window.\n", expected="")
-        await _settle(pilot)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "from the other window" in step.markdown
+        # Here the screen's own timer finds the change.
+        await wait_until(pilot, lambda: "from the other window" in step.markdown)
         assert step.query_one("#draft-state").display

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
@@ -57,3 +62,16 @@ def build_app(
 
 def open_store() -> SessionStore:
     return SessionStore.open(Locations.from_env().database, fixed_clock)
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition`` holds: something the app does after a pause of its
+    own (a debounced filter, a timer, another window's poll). The test waits for that, not
+    for a fixed time, so it neither races on a busy machine nor idles on a quick one."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not so after {timeout} s")
+        await pilot.pause(0.01)

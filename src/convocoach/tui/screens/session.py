@@ -111,9 +111,10 @@ class SessionScreen(ScreenContract, Screen[None]):
                 markup=False,
             )
         self.go(self.step)
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(POLL_SECONDS, self.look_for_changes)
 
-    def _poll(self) -> None:
+    def look_for_changes(self) -> None:
+        """Show what another window saved since the last look (a few times a second)."""
         if self.editor.poll():
             self.sync()
 
