@@ -16,7 +16,7 @@ from convocoach.tui.widgets.progress_chart import ProgressChart
 from convocoach.tui.widgets.reply_box import ReplyBox
 from tests.test_rehearsal_engine import AGREE, BLAME, delays, play
 from tests.test_tui_rehearsal import open_rehearsal, reply
-from tests.tui_support import FIXED_NOW, build_app, open_store
+from tests.tui_support import FIXED_NOW, build_app, open_store, wait_until
 
 DRAFT = "I'm sorry, I should have"
 
@@ -149,14 +149,21 @@ def test_a_narrow_chart_puts_each_title_on_its_own_line() -> None:
 async def test_a_draft_that_cannot_be_stored_is_reported_once() -> None:
     from convocoach.sessions.db_errors import StoreError
 
+    tried: list[str] = []
+
     def refuse(rehearsal_id: int, draft: str) -> None:
+        tried.append(draft)
         raise StoreError("the disk is full", "free some space")
 
     app = build_app()
     async with app.run_test(size=(100, 36), notifications=True) as pilot:
         screen = await open_rehearsal(pilot, app)
         screen.context.rehearsals.save_draft = refuse  # type: ignore[method-assign]
-        for word in ("I'm ", "sorry ", "about "):
+        await pilot.press(*"I'm ")
+        await wait_until(pilot, lambda: bool(tried))  # the timed save, each second
+        for word in ("sorry ", "about "):
             await pilot.press(*word)
-            await pilot.pause(1.2)  # a timed save each second
+            screen.keep_draft()  # what the clock does each second
+            await pilot.pause()
+        assert tried == ["I'm "]  # not tried again each second once it failed
         assert len(screen.query("Toast")) == 1

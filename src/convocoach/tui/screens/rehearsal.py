@@ -186,7 +186,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self._since = self._now()
 
     def _tick(self) -> None:
-        self._keep_draft()
+        self.keep_draft()
         replies = len(self.state.exchanges)
         self.query_one("#status", Static).update(
             plain(
@@ -268,7 +268,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         )
         self._kept_draft = draft if saved else None
 
-    def _keep_draft(self) -> None:
+    def keep_draft(self) -> None:
         """Store the unsent reply if it changed (each second, and when the screen goes)."""
         draft = self._draft
         if self._kept_draft is None or draft == self._kept_draft or not self.rehearsal_id:
@@ -284,7 +284,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
     def on_unmount(self) -> None:
         # Also when the app quits (Ctrl+Q) with the screen open: the screens go before the
         # store closes.
-        self._keep_draft()
+        self.keep_draft()
 
     def _show_scorecard(self) -> None:
         from convocoach.tui.screens.scorecard import ScorecardScreen
