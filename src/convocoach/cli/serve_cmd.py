@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import errno
 import ipaddress
 import os
@@ -22,13 +21,15 @@ from convocoach.lifeline import SERVER_PID
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
+    from convocoach.cli.parser import Arguments
+
 _INSTALL_HINT = "pip install 'convocoach[serve]'"
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
 _MB_PER_PARTICIPANT = 100  # an app process, with room to spare (about 50 MB measured)
 _PARTICIPANTS = (4, 64)
 
 
-def cmd_serve(ctx: CliContext, args: argparse.Namespace) -> int:
+def cmd_serve(ctx: CliContext, args: Arguments) -> int:
     host: str = args.host
     port: int = args.port
     if not 1 <= port <= 65535:
@@ -111,16 +112,13 @@ def default_participants() -> int:
     return max(low, min(high, kb // 1024 // _MB_PER_PARTICIPANT))
 
 
-def app_command(args: argparse.Namespace) -> str:
+def app_command(args: Arguments) -> str:
     """The shell command each browser connection runs: this Python, this app, these folders."""
     argv = [sys.executable, "-m", "convocoach"]
-    for option, value in (
-        ("--data-dir", getattr(args, "data_dir", None)),
-        ("--config-dir", getattr(args, "config_dir", None)),
-    ):
+    for option, value in (("--data-dir", args.data_dir), ("--config-dir", args.config_dir)):
         if value is not None:
             argv += [option, str(Path(value).absolute())]
-    for folder in getattr(args, "playbooks", None) or []:
+    for folder in args.playbooks:
         argv += ["--playbooks", str(Path(folder).absolute())]
     if os.name == "nt":
         return subprocess.list2cmdline(argv)
