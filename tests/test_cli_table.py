@@ -1,4 +1,5 @@
-"""The table of commands: every entry runs something, and the help lists every entry."""
+"""The table of commands: every entry runs something, the help lists every entry, and the
+parser built for one command line answers as the whole grammar does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 from convocoach.cli import main
-from convocoach.cli.parser import parse
+from convocoach.cli.parser import Arguments, build_parser, parse
 from convocoach.cli.table import COMMANDS, Command, load_handler
 
 
@@ -59,6 +60,22 @@ def test_the_parser_hands_each_command_its_own_entry(words: str, command: Comman
         "workshop export": ["1"],
     }
     assert parse([*words.split(), *needed.get(words, [])]).command is command
+
+
+@pytest.mark.parametrize(("words", "command"), ENTRIES, ids=[words for words, _ in ENTRIES])
+@pytest.mark.parametrize("extra", [["--help"], ["--bogus"], ["bogus"]])
+def test_the_parser_built_for_a_command_line_answers_as_the_whole_grammar(
+    words: str, command: Command, extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [*words.split(), *extra]
+    answers = []
+    for parser in (build_parser(argv), build_parser()):
+        try:
+            answer: object = vars(parser.parse_args(argv, namespace=Arguments()))
+        except SystemExit as ended:
+            answer = ended.code
+        answers.append((answer, capsys.readouterr()))
+    assert answers[0] == answers[1]
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
