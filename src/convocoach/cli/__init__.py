@@ -1,4 +1,7 @@
-"""The ``convocoach`` command. Only starting the app imports Textual."""
+"""The ``convocoach`` command. Only starting the app imports Textual.
+
+Every command is an entry of the table in ``table.py``: see there to add one.
+"""
 
 from __future__ import annotations
 
@@ -19,48 +22,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from convocoach.locations import Locations
 
             return run_app(CliContext(Locations.from_env()))
-        from convocoach.cli.parser import build_parser
+        from convocoach.cli.parser import parse
+        from convocoach.cli.table import load_handler
 
-        args = build_parser().parse_args(words)
+        args = parse(words)
         ctx = CliContext.from_args(args)
-        if args.command is None:
+        if args.command is None:  # only common options: the app, on the folders they name
             from convocoach.cli.app_cmd import run_app
 
             return run_app(ctx)
-        if args.command == "locate" or getattr(args, "action", None) == "locate":
-            from convocoach.cli.locate_cmd import locate
-
-            return locate(ctx, args)
-        if args.command == "rehearse":
-            from convocoach.cli.rehearse_cmd import cmd_rehearse
-
-            return cmd_rehearse(ctx, args)
-        if args.command == "serve":
-            from convocoach.cli.serve_cmd import cmd_serve
-
-            return cmd_serve(ctx, args)
-        if args.command == "workshop":
-            from convocoach.cli import workshop_cmd
-
-            run_workshop = getattr(workshop_cmd, f"cmd_{args.action or 'open'}")
-            return int(run_workshop(ctx, args))
-        if args.command == "check":
-            from convocoach.cli.check_cmd import cmd_check
-
-            return cmd_check(ctx, args)
-        if args.command in ("email", "demo", "profile"):
-            from convocoach.cli import followup_cmd
-
-            code: int = getattr(followup_cmd, f"cmd_{args.command}")(ctx, args)
-            return code
-        if args.command == "sessions":
-            from convocoach.cli import sessions_cmd as commands
-        else:
-            from convocoach.cli import playbooks_cmd as commands  # type: ignore[no-redef]
-
-        handler = getattr(commands, f"cmd_{args.action}")
-        result: int = handler(ctx, args)
-        return result
+        return load_handler(args.command)(ctx, args)
     except (UserError, InvalidFile) as exc:
         from convocoach.cli.output import warn
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convocoach.locations import Locations
 from convocoach.playbooks.library import Library, load_library, search_path
 
 if TYPE_CHECKING:
-    import argparse
-
+    from convocoach.cli.parser import Arguments
     from convocoach.playbooks.model import Playbook, PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
     from convocoach.sessions.model import Session
@@ -25,13 +23,10 @@ class CliContext:
         self._library: Library[PlaybookFile] | None = None
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> CliContext:
-        playbook_dirs: list[Path] = getattr(args, "playbooks", None) or []
+    def from_args(cls, args: Arguments) -> CliContext:
         return cls(
             Locations.from_env(
-                data_dir=getattr(args, "data_dir", None),
-                config_dir=getattr(args, "config_dir", None),
-                playbook_dirs=playbook_dirs,
+                data_dir=args.data_dir, config_dir=args.config_dir, playbook_dirs=args.playbooks
             )
         )
 

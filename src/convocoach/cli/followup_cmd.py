@@ -76,13 +76,15 @@ def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_profile(ctx: CliContext, args: argparse.Namespace) -> int:
+def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
     path = ctx.locations.settings_file
+    profile = with_value(_profile(ctx), args.key, args.value, str(path))
+    emit(dump_profile(profile), path)
+    return 0
+
+
+def cmd_profile_show(ctx: CliContext, args: argparse.Namespace) -> int:
     profile = _profile(ctx)
-    if args.profile_action == "set":
-        profile = with_value(profile, args.key, args.value, str(path))
-        emit(dump_profile(profile), path)
-        return 0
     width = max(len(k) for k in asdict(profile))
     for key, value in asdict(profile).items():
         shown = value.replace("\n", " / ") if value else "-"

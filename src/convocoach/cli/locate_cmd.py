@@ -9,7 +9,7 @@ from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit
 
 
-def locate(ctx: CliContext, args: argparse.Namespace) -> int:
+def cmd_locate(ctx: CliContext, args: argparse.Namespace) -> int:
     loc = ctx.locations
     rows: list[tuple[str, str]] = [
         ("bundled playbooks", str(loc.bundled_playbooks)),

@@ -1,4 +1,4 @@
-"""``convocoach playbooks ...``: list, show, validate, schema, new."""
+"""``convocoach playbooks ...``: list, show, validate, schema, new (preview: preview_cmd)."""
 
 from __future__ import annotations
 
@@ -223,9 +223,3 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     check = args.id if args.output is None else target
     warn(f"next: edit {target}, then run 'convocoach playbooks validate {check}'")
     return 0
-
-
-def cmd_preview(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.cli.preview_cmd import cmd_preview as preview
-
-    return preview(ctx, args)

@@ -1,0 +1,238 @@
+"""The arguments of each command, one function per command of the table in ``table.py``.
+
+They live here rather than beside their handlers: every one of them is needed to parse a
+command line, and reading them from the handlers' modules would import all of those (and
+what they import) to run any single command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+_FORMATS_SHOW = ("text", "md", "html")
+_TEXT_OR_JSON = ("text", "json")
+
+
+def no_arguments(parser: argparse.ArgumentParser) -> None:
+    """A command that takes only the common options."""
+
+
+def format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
+    """``--format``, defaulting to its first choice."""
+    parser.add_argument("--format", choices=choices, default=choices[0])
+
+
+def output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="PATH", help="write to PATH")
+
+
+def text_or_json(parser: argparse.ArgumentParser) -> None:
+    format_option(parser, *_TEXT_OR_JSON)
+
+
+def numbered(parser: argparse.ArgumentParser) -> None:
+    """The id of a session or a workshop."""
+    parser.add_argument("id", type=int)
+
+
+def numbered_page(parser: argparse.ArgumentParser) -> None:
+    """A session's or a workshop's page, in Markdown or HTML."""
+    numbered(parser)
+    format_option(parser, "md", "html")
+    output_option(parser)
+
+
+def playbooks_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("playbook", metavar="ID|FILE", help="a playbook id, or a path to a file")
+    format_option(parser, *_FORMATS_SHOW)
+    output_option(parser)
+
+
+def playbooks_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        metavar="PATH|ID",
+        nargs="*",
+        help="files, folders or playbook ids (default: every folder of the library)",
+    )
+    text_or_json(parser)
+
+
+def playbooks_new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the new playbook's id, like 'vendor-change'")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="write here (default: ID.yaml in your playbook folder)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def playbooks_preview(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the playbook file you are editing")
+
+
+def sessions_export(parser: argparse.ArgumentParser) -> None:
+    numbered(parser)
+    format_option(parser, "yaml", "json", "md")
+    output_option(parser)
+
+
+def sessions_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a session with the same uuid instead of refusing",
+    )
+
+
+def email(parser: argparse.ArgumentParser) -> None:
+    numbered(parser)
+    format_option(parser, "md", "txt", "html", "eml", "ics")
+    output_option(parser)
+    parser.add_argument(
+        "--template",
+        metavar="NAME|PATH",
+        help="standard, brief, formal, your own, or a file (default: the session's "
+        "template, or its edited email if you edited it in the app)",
+    )
+
+
+def demo(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="make a fresh sample session even if one is already there",
+    )
+
+
+def profile_set(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key")
+    parser.add_argument("value")
+
+
+def check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text",
+        nargs="?",
+        metavar="TEXT|FILE|-",
+        help="the reply itself, a file holding it, or - for standard input",
+    )
+    parser.add_argument(
+        "--client-level",
+        choices=("low", "medium", "high"),
+        default="medium",
+        help="the client's technical level; jargon rules are stricter for 'low' (default: medium)",
+    )
+    parser.add_argument(
+        "--client",
+        metavar="LINE",
+        help="the client's last line, so reflections of it can be recognised",
+    )
+    parser.add_argument("--playbook", metavar="ID", help="add this playbook's phrases to avoid")
+    parser.add_argument(
+        "--rubric",
+        metavar="ID|FILE",
+        help="a rubric from your rubrics folder, or a file (default: the bundled one)",
+    )
+    text_or_json(parser)
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any dimension fails, missed rewards included (a feeling "
+        "not named, a next step with no when)",
+    )
+    parser.add_argument(
+        "--show-rubric",
+        action="store_true",
+        help="list the rubric's dimensions and rules instead of checking",
+    )
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the rubric format (for editors)",
+    )
+
+
+def rehearse(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "playbook",
+        nargs="?",
+        metavar="PLAYBOOK",
+        default="project-delays",
+        help="the playbook whose client you face (default: project-delays)",
+    )
+    parser.add_argument("--session", type=int, metavar="ID", help="rehearse this session instead")
+    parser.add_argument(
+        "--no-live-feedback",
+        action="store_true",
+        help="no coach feedback while typing (each reply is still judged)",
+    )
+    parser.add_argument(
+        "--replies",
+        metavar="FILE",
+        help="play these replies without the app and print the transcript: a text "
+        "file (one reply a line), a YAML list (.yaml), or - for standard input",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("md", "json"),
+        default="md",
+        help="the transcript's format with --replies (default: md)",
+    )
+
+
+def workshop_start(parser: argparse.ArgumentParser) -> None:
+    # Not "playbooks": that is the common --playbooks DIR option's name.
+    parser.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="PLAYBOOK",
+        help="playbook ids, one scenario per round in turn (default: project-delays)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="number of rounds (default: 3)")
+    parser.add_argument("--minutes", type=int, default=10, help="length of a round (default: 10)")
+    parser.add_argument(
+        "--group",
+        choices=("pairs", "triads"),
+        default="triads",
+        help="pairs, or triads with an observer (default: triads)",
+    )
+    parser.add_argument(
+        "--people",
+        metavar="NAMES",
+        help="comma-separated names of the group (default: A,B or A,B,C)",
+    )
+    parser.add_argument("--title", help="the workshop's title")
+
+
+def workshop_cards(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenarios", nargs="+", metavar="PLAYBOOK", help="playbook ids or files")
+    format_option(parser, "html", "md")
+    output_option(parser)
+
+
+def serve(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; "
+        "0.0.0.0 exposes the app to the network)",
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it differs from http://HOST:PORT",
+    )
+    parser.add_argument(
+        "--max-participants",
+        type=int,
+        metavar="N",
+        help="browser tabs served at once; more are asked to wait (default: what "
+        "this machine's free memory allows, 4 to 64)",
+    )
