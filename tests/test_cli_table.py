@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from convocoach.cli import main
-from convocoach.cli.parser import Arguments, build_parser, parse
-from convocoach.cli.table import COMMANDS, Command, load_handler
+from convocoach.cli.parser import build_parser, parse
+from convocoach.cli.table import COMMANDS, Arguments, Command, load_handler
 
 
 def entries(commands: tuple[Command, ...] = COMMANDS, words: str = "") -> list[tuple[str, Command]]:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from convocoach.locations import Locations
 from convocoach.playbooks.library import Library, load_library, search_path
 
 if TYPE_CHECKING:
-    from convocoach.cli.parser import Arguments
     from convocoach.playbooks.model import Playbook, PlaybookFile
     from convocoach.playbooks.summary import PlaybookSummary
     from convocoach.sessions.model import Session
     from convocoach.sessions.store import SessionStore
+
+
+class CommonOptions(Protocol):
+    """The options every command takes (``table.Arguments`` has them)."""
+
+    playbooks: list[Path]
+    data_dir: Path | None
+    config_dir: Path | None
 
 
 class CliContext:
@@ -23,7 +31,7 @@ class CliContext:
         self._library: Library[PlaybookFile] | None = None
 
     @classmethod
-    def from_args(cls, args: Arguments) -> CliContext:
+    def from_args(cls, args: CommonOptions) -> CliContext:
         return cls(
             Locations.from_env(
                 data_dir=args.data_dir, config_dir=args.config_dir, playbook_dirs=args.playbooks

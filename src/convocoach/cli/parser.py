@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convocoach import __version__
-from convocoach.cli.table import COMMANDS, Command
+from convocoach.cli.table import COMMANDS, Arguments, Command
 from convocoach.textsafety import visible
 
 if TYPE_CHECKING:
@@ -20,23 +20,6 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(visible(message), file)
-
-
-class Arguments(argparse.Namespace):
-    """A parsed command line: the common options, and the table's entry for the command.
-
-    Each command's own arguments are set by argparse, as attributes named after them.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        # The common options are parsed with SUPPRESS (see _common_options), so argparse
-        # sets them only when given: their defaults are here instead.
-        self.playbooks: list[Path] = []
-        self.data_dir: Path | None = None
-        self.config_dir: Path | None = None
-        # Set by the chosen command's parser; None when no command is given (the app).
-        self.command: Command | None = None
 
 
 def parse(words: Sequence[str]) -> Arguments:

@@ -18,8 +18,8 @@ from convocoach.diagnostics import UserError
 from convocoach.lifeline import SERVER_PID
 
 if TYPE_CHECKING:
-    from convocoach.cli.parser import Arguments
     from convocoach.cli.serve_room import Room
+    from convocoach.cli.table import Arguments
 
 _INSTALL_HINT = "pip install 'convocoach[serve]'"
 _MB_PER_PARTICIPANT = 100  # an app process, with room to spare (about 50 MB measured)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from convocoach.cli import arguments as a
 
 if TYPE_CHECKING:
     from convocoach.cli.context import CliContext
-    from convocoach.cli.parser import Arguments
 
 Handler = Callable[["CliContext", "Arguments"], int]
 AddArguments = Callable[[argparse.ArgumentParser], None]
@@ -32,6 +32,23 @@ class Command(NamedTuple):
     arguments: AddArguments = a.no_arguments
     description: str | None = None
     actions: tuple[Command, ...] = ()
+
+
+class Arguments(argparse.Namespace):
+    """A parsed command line: the common options, and the table's entry for the command.
+
+    Each command's own arguments are set by argparse, as attributes named after them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The common options are parsed with SUPPRESS (see _common_options), so argparse
+        # sets them only when given: their defaults are here instead.
+        self.playbooks: list[Path] = []
+        self.data_dir: Path | None = None
+        self.config_dir: Path | None = None
+        # Set by the chosen command's parser; None when no command is given (the app).
+        self.command: Command | None = None
 
 
 def load_handler(command: Command) -> Handler:
