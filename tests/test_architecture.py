@@ -107,7 +107,7 @@ ALLOWED = (
     "tui/steps/situation.py",
     "tui/screens/profile_form.py",
     # The standard library's codecs module, on Pythons that have the function.
-    "tui/input_decoding.py",
+    "tui/support/input_decoding.py",
 )
 
 

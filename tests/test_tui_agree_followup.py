@@ -16,8 +16,8 @@ from convocoach.locations import Locations
 from convocoach.preferences import Preferences, load_preferences, save_preferences
 from convocoach.sessions.model import NextStep
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.help_text import help_markdown
 from convocoach.tui.screens.session import SessionScreen
+from convocoach.tui.support.help_text import help_markdown
 from tests.followup_fixtures import NOW
 from tests.test_followup_reader import ALEX
 from tests.tui_support import build_app, open_store

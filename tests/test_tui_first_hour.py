@@ -7,9 +7,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.help_text import help_markdown
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.session import SessionScreen
+from convocoach.tui.support.help_text import help_markdown
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.step_bar import StepBar

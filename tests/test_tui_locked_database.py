@@ -14,13 +14,13 @@ from textual.widgets import Input
 from convocoach.locations import Locations
 from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.saving import NOT_SAVED, Saver
 from convocoach.tui.screens.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+from convocoach.tui.support.saving import NOT_SAVED, Saver
 from convocoach.workshop.store import WorkshopLog
 from tests.test_rehearsal_engine import AGREE
 from tests.test_tui_rehearsal import open_rehearsal, reply

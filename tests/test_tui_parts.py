@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from textual.command import CommandList, CommandPalette
 
 from convocoach.locations import Locations
-from convocoach.tui.external_editor import EditorUnavailable, edit_in_editor
-from convocoach.tui.markdown_content import inline, layout, markdown_blocks
+from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
+from convocoach.tui.support.markdown_content import inline, layout, markdown_blocks
 from tests.tui_support import build_app, open_store, wait_until
 
 

@@ -18,14 +18,14 @@ from convocoach.locations import Locations
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
-from convocoach.tui.app_base import AppBase
-from convocoach.tui.commands import Command, bindings, palette_entries
-from convocoach.tui.context import AppContext, Clock, unusable_settings, utc_now
-from convocoach.tui.input_decoding import accept_any_input_bytes
-from convocoach.tui.notices import report_settings_problem
-from convocoach.tui.screen_contract import ScreenContract
 from convocoach.tui.screens.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
+from convocoach.tui.support.app_base import AppBase
+from convocoach.tui.support.commands import Command, bindings, palette_entries
+from convocoach.tui.support.context import AppContext, Clock, unusable_settings, utc_now
+from convocoach.tui.support.input_decoding import accept_any_input_bytes
+from convocoach.tui.support.notices import report_settings_problem
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.wording import counted
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ DARK_THEME = "textual-dark"
 
 def _outside_text_commands() -> type[Provider]:
     # Imported when the palette first opens, not at start-up.
-    from convocoach.tui.providers import OutsideTextCommands
+    from convocoach.tui.support.providers import OutsideTextCommands
 
     return OutsideTextCommands
 

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 
 
 class ConflictScreen(ScreenContract, ModalScreen[bool]):

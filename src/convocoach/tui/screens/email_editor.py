@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, TextArea
 
 from convocoach.sessions.limits import EMAIL
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.text_box import TextBox
 
 

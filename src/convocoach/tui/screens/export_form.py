@@ -14,8 +14,8 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from convocoach.followup.formats import FORMATS
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
 FORMAT_LABELS = {name: f.label for name, f in FORMATS.items()}

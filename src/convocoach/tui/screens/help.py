@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from convocoach.tui.help_text import Topic, help_markdown
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.help_text import Topic, help_markdown
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 

@@ -15,9 +15,9 @@ from textual.widgets import ContentSwitcher, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionRow
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.screen_contract import Entry, ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.prep_sheet import PrepSheet

@@ -14,9 +14,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 from convocoach.sessions import limits
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import NextStep
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
 OWNER_CHOICES = [("Us", "us"), ("The client", "client"), ("A named person", "person")]

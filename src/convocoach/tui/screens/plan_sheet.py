@@ -15,9 +15,9 @@ from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.model import Session
 from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
 from convocoach.sessions.timing_check import check_timing
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 

@@ -19,10 +19,10 @@ from convocoach.playbooks.prepsheet import prep_sheet_markdown
 from convocoach.playbooks.watch import PlaybookWatcher, Preview, Reading, unexpected
 from convocoach.rehearsal.flowchart import map_markdown
 from convocoach.textsafety import strip_controls
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.tui.widgets.problem_panel import ProblemPanel

@@ -14,10 +14,10 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.profile import Profile, dump_profile, profile_from_values
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 

@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from convocoach.diagnostics import UserError
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.progress_chart import ProgressChart
 

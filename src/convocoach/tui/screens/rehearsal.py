@@ -19,11 +19,11 @@ from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.sessions.casting import cast
 from convocoach.sessions.rehearsals import SavedRehearsal
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.screen_contract import ScreenContract
-from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.screen_contract import ScreenContract
+from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.mood_meter import MoodMeter

@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.text_box import TextBox
 from convocoach.workshop.record import RoundRecord

@@ -16,11 +16,11 @@ from convocoach.rehearsal.engine import State, client_line
 from convocoach.rehearsal.flowchart import tree_text
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.screen_contract import ScreenContract
-from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.screen_contract import ScreenContract
+from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.wording import counted, minutes_seconds
 

@@ -18,13 +18,7 @@ from convocoach.diagnostics import UserError
 from convocoach.sessions.flow import neighbour, resume_step, steps_done
 from convocoach.sessions.prompts import prep_prompts
 from convocoach.sessions.steps import STEPS, StepKey, step_key
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.help_text import Topic
-from convocoach.tui.notices import report_settings_problem
-from convocoach.tui.screen_contract import CommandSource, Entry, HasCommands, ScreenContract
 from convocoach.tui.screens.rehearsal import RehearsalScreen
-from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.steps.agree import AgreeStep
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.steps.followup import FollowupStep
@@ -33,6 +27,12 @@ from convocoach.tui.steps.prepare import PrepareStep
 from convocoach.tui.steps.rehearse import RehearseStep
 from convocoach.tui.steps.situation import SituationStep
 from convocoach.tui.steps.timing import TimingStep
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.help_text import Topic
+from convocoach.tui.support.notices import report_settings_problem
+from convocoach.tui.support.screen_contract import CommandSource, Entry, HasCommands, ScreenContract
+from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.step_bar import StepBar
 

@@ -16,11 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from convocoach.diagnostics import UserError
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.round_clock import RoundClock, announce
-from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.screens.round_clock import RoundClock, announce
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -237,7 +237,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
             self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
 
     def action_export(self) -> None:
-        from convocoach.tui.workshop_files import export_debrief
+        from convocoach.tui.screens.workshop_files import export_debrief
 
         export_debrief(self, self.context, self.workshop_id)
 

@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from convocoach.diagnostics import UserError
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, make_plan
@@ -201,7 +201,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
         open_round(self.app, self.context, workshop_id)
 
     def action_cards(self) -> None:
-        from convocoach.tui.workshop_files import write_cards
+        from convocoach.tui.screens.workshop_files import write_cards
 
         ids = self.query_one("#ws-playbooks", SelectionList).selected
         if not ids:

@@ -10,10 +10,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.round_clock import RoundClock, announce
-from convocoach.tui.safe_text import plain
-from convocoach.tui.screen_contract import ScreenContract
+from convocoach.tui.screens.round_clock import RoundClock, announce
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.key_footer import KeyFooter
 

@@ -20,9 +20,9 @@ from convocoach.sessions.field_check import check_field
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.summary_md import owner_label
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.safe_text import plain, plain_rich
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.safe_text import plain, plain_rich
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 

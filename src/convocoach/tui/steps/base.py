@@ -17,9 +17,9 @@ from textual.widgets.select import InvalidSelectValueError
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import WriteConflict, field_values
 from convocoach.sessions.steps import StepKey
-from convocoach.tui.context import AppContext
-from convocoach.tui.screen_contract import HasCommands
-from convocoach.tui.session_editor import SessionEditor
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.screen_contract import HasCommands
+from convocoach.tui.support.session_editor import SessionEditor
 
 
 class StepPane(HasCommands, VerticalScroll):

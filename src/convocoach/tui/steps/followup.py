@@ -18,9 +18,9 @@ from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import send_by_for, subject_for
 from convocoach.followup.email import address_warnings, find_template, render_all, template_names
 from convocoach.sessions.template_name import is_template_name
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.safe_text import plain, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 from convocoach.wording import datetime_words
 
@@ -177,7 +177,7 @@ class FollowupStep(StepPane):
             self._keep(text)
 
     def action_edit_external(self) -> None:
-        from convocoach.tui.external_editor import EditorUnavailable, edit_in_editor
+        from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
 
         try:
             text = edit_in_editor(self.app, self.markdown)

@@ -9,8 +9,8 @@ from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from convocoach.sessions.limits import PHRASE
-from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.safe_text import bullets, plain, styled
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.phrase_list import PhraseList
 

@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import answer_key
 from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
-from convocoach.tui.context import AppContext
-from convocoach.tui.safe_text import plain, styled
-from convocoach.tui.session_editor import SessionEditor
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.text_box import TextBox
 
 NO_PLAYBOOK = (

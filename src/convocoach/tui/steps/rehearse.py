@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions.rehearsals import SavedRehearsal
-from convocoach.tui.commands import Command, bindings
-from convocoach.tui.safe_text import bullets, plain, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.safe_text import bullets, plain, styled
 from convocoach.tui.widgets.progress_chart import ProgressChart
 from convocoach.wording import counted
 

@@ -12,8 +12,8 @@ from convocoach.playbooks.model import CHANNEL_LABELS
 from convocoach.sessions import limits
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.model import SENIORITIES, TECH_LEVELS, Session
-from convocoach.tui.safe_text import plain
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.safe_text import plain
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 

@@ -7,8 +7,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from convocoach.playbooks.model import CHANNEL_LABELS
-from convocoach.tui.safe_text import bullets, styled
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.safe_text import bullets, styled
 
 _LEVEL_STYLES = {
     "warning": "bold $text-warning",

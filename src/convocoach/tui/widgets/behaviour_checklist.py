@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
-from convocoach.tui.safe_text import styled
+from convocoach.tui.support.safe_text import styled
 from convocoach.workshop.behaviours import Behaviour
 
 

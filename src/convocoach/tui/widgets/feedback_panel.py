@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from convocoach.coach.score import Score
-from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.support.safe_text import plain, styled
 
 MARKS = {
     "pass": ("\u2713 pass", "$text-success"),

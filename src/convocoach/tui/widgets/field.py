@@ -8,7 +8,7 @@ from textual.reactive import Reactive
 from textual.widgets import Input
 
 from convocoach.textsafety import clean_text
-from convocoach.tui.app_base import cursor_blinks
+from convocoach.tui.support.app_base import cursor_blinks
 
 
 class Field(Input):

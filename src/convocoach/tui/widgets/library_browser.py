@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
-from convocoach.tui.safe_text import plain
+from convocoach.tui.support.safe_text import plain
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from convocoach.rehearsal.script import MOOD_MAX
-from convocoach.tui.safe_text import styled
+from convocoach.tui.support.safe_text import styled
 
 _WORDS = (
     (1, "furious"),

@@ -7,7 +7,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from convocoach.tui.markdown_content import Block, layout, markdown_blocks
+from convocoach.tui.support.markdown_content import Block, layout, markdown_blocks
 
 
 class PrepSheet(Widget):

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from convocoach.diagnostics import Problem
-from convocoach.tui.safe_text import plain
+from convocoach.tui.support.safe_text import plain
 
 
 class ProblemPanel(VerticalScroll):

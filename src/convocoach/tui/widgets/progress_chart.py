@@ -17,7 +17,7 @@ from textual.widget import Widget
 from convocoach.coach.model import Rubric
 from convocoach.rehearsal.engine import State
 from convocoach.rehearsal.progress import Trend, spark, trends
-from convocoach.tui.safe_text import plain, styled
+from convocoach.tui.support.safe_text import plain, styled
 from convocoach.wording import counted
 
 MAX_BARS = 20

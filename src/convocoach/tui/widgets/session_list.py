@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from convocoach.sessions.store import SessionRow, SessionStore
 from convocoach.sessions.summary_md import session_markdown
-from convocoach.tui.safe_text import styled
+from convocoach.tui.support.safe_text import styled
 from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 EMPTY = (

@@ -8,7 +8,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from convocoach.sessions.limits import PROSE
 from convocoach.textsafety import clean_text
-from convocoach.tui.app_base import cursor_blinks
+from convocoach.tui.support.app_base import cursor_blinks
 
 
 class TextBox(TextArea):

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from convocoach.rehearsal.debrief import heard_words
 from convocoach.rehearsal.engine import Exchange
-from convocoach.tui.safe_text import styled
+from convocoach.tui.support.safe_text import styled
 
 
 class Transcript(VerticalScroll):

@@ -15,7 +15,7 @@ from typing import TypeVar
 from convocoach.sessions.flow import meeting_key
 from convocoach.sessions.model import NextStep, Session
 from convocoach.sessions.store import UNCHECKED, SessionStore
-from convocoach.tui.saving import Saver
+from convocoach.tui.support.saving import Saver
 
 T = TypeVar("T")
 

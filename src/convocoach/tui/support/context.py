@@ -20,7 +20,7 @@ from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.preferences import Preferences, save_preferences
 from convocoach.sessions.store import SessionStore
-from convocoach.tui.saving import Saver
+from convocoach.tui.support.saving import Saver
 
 if TYPE_CHECKING:
     from convocoach.coach.score import Coach

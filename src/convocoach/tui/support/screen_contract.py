@@ -9,8 +9,8 @@ from typing import ClassVar, NamedTuple
 
 from textual.dom import DOMNode
 
-from convocoach.tui.commands import Command
-from convocoach.tui.help_text import Topic
+from convocoach.tui.support.commands import Command
+from convocoach.tui.support.help_text import Topic
 
 
 class Entry(NamedTuple):

@@ -7,7 +7,7 @@ from typing import Any
 from textual.screen import Screen
 
 from convocoach.diagnostics import UserError
-from convocoach.tui.context import AppContext
+from convocoach.tui.support.context import AppContext
 
 
 def write_cards(screen: Screen[Any], context: AppContext, playbook_ids: list[str]) -> None:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from convocoach.textsafety import strip_controls
-from convocoach.tui.screen_contract import Entry, ScreenContract
+from convocoach.tui.support.screen_contract import Entry, ScreenContract
 
 
 class OutsideTextCommands(Provider):

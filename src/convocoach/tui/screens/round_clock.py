@@ -12,8 +12,8 @@ from typing import Any
 from textual.screen import Screen
 from textual.widgets import Static
 
-from convocoach.tui.safe_text import plain
-from convocoach.tui.saving import Saver
+from convocoach.tui.support.safe_text import plain
+from convocoach.tui.support.saving import Saver
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.workshop.store import WorkshopLog
 from convocoach.workshop.timer import ALERT_TEXT, Alert, RoundTimer, clock_face

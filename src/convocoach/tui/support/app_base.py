@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from convocoach.tui.context import AppContext
+from convocoach.tui.support.context import AppContext
 
 
 class AppBase(App[int]):
