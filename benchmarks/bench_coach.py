@@ -38,7 +38,7 @@ from convocoach.locations import Locations
 
 
 def print_agreement(coach: Coach, part: str, entries: list[dict[str, object]], misses: str) -> None:
-    tallies = evaluate(coach, entries)  # type: ignore[arg-type]
+    tallies = evaluate(coach, entries)
     fitted = (
         " (rules and weight tables fitted to these: not a measure)"
         if part == "tuning"

@@ -22,7 +22,8 @@ from tests.followup_fixtures import NOW, PROFILE, playbook, session
 from _harness import Result, interleaved, program_env, report, run_quietly
 from convocoach.followup import render as render_module
 from convocoach.followup.context import build_context
-from convocoach.followup.email import FORMATS, find_template, render_all, render_followup
+from convocoach.followup.email import find_template, render_all, render_followup
+from convocoach.followup.formats import FORMAT_NAMES
 from convocoach.locations import Locations
 from convocoach.sessions.model import NextStep
 
@@ -57,7 +58,7 @@ def bench_render(rounds: int) -> Result:
     def ours() -> None:
         render_module._environment.cache_clear()
         render_module._compile.cache_clear()
-        render_all(FORMATS, template, big, pb, PROFILE, now=NOW)
+        render_all(FORMAT_NAMES, template, big, pb, PROFILE, now=NOW)
 
     base, cand = interleaved(bare, ours, rounds)
     return Result("follow-up, 20 next steps, all 5 formats vs bare Jinja render", base, cand, 3.0)

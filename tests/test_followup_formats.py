@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,8 +78,11 @@ def test_eml_parses_back_as_a_draft() -> None:
     assert msg.get_content_type() == "multipart/alternative"
     kinds = [part.get_content_type() for part in msg.iter_parts()]
     assert kinds == ["text/plain", "text/html"]
-    assert "Send the revised plan" in msg.get_body(("plain",)).get_content()
-    assert "<li style=" in msg.get_body(("html",)).get_content()
+    plain, html = msg.get_body(("plain",)), msg.get_body(("html",))
+    assert plain is not None
+    assert html is not None
+    assert "Send the revised plan" in plain.get_content()
+    assert "<li style=" in html.get_content()
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
 
 
@@ -152,7 +156,8 @@ def test_ics_parses_back_with_date_and_recurrence(
     start = event.decoded("dtstart")
     assert start.isoformat() == "2026-12-01T10:00:00+00:00"
     assert str(start.tzinfo) == "Europe/London"
-    rrule = {k: list(v) for k, v in event["rrule"].items()}
+    rule_value: Any = event["rrule"]  # a vRecur, one of icalendar's many value types
+    rrule = {k: list(v) for k, v in rule_value.items()}
     assert rrule.pop("UNTIL") == [datetime(2027, 3, 1, 10, 0, tzinfo=timezone.utc)]
     assert rrule == rule
     assert str(event["uid"]) == "0f9a3c2e-5b1d-4e7a-9c3b-2d8e6f4a1b70-checkin@convocoach"
@@ -178,7 +183,8 @@ def test_ics_check_ins_end_on_the_sessions_own_date(until: str, expected: bytes)
     raw = render("ics", checkin_until=until)
     assert expected in raw
     event = Calendar.from_ical(raw).walk("VEVENT")[0]
-    assert event["rrule"]["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 wants
+    rule_value: Any = event["rrule"]
+    assert rule_value["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 wants
 
 
 def test_ics_end_in_summer_time_is_the_check_in_hour_in_utc() -> None:

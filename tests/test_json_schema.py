@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -48,15 +49,15 @@ def test_model_fields_match_the_format() -> None:
 
     # Built by a function rather than the model itself; and what a role-play learns after
     # loading (the options it recognises, a session's facts) is not written in its section.
-    models = {with_offers: Playbook}
-    derived = {Script: {"offers", "facts"}}
+    models: dict[object, Any] = {with_offers: Playbook}
+    derived: dict[object, set[str]] = {Script: {"offers", "facts"}}
 
-    def check(record: object) -> None:
-        spec_names = [f.name for f in record.fields]  # type: ignore[attr-defined]
-        build = models.get(record.build, record.build)  # type: ignore[attr-defined]
+    def check(record: Any) -> None:
+        spec_names = [f.name for f in record.fields]
+        build = models.get(record.build, record.build)
         model_names = [f.name for f in fields(build) if f.name not in derived.get(build, ())]
         assert sorted(spec_names) == sorted(model_names), record
-        for f in record.fields:  # type: ignore[attr-defined]
+        for f in record.fields:
             inner = getattr(f.spec, "item", f.spec)
             inner = getattr(inner, "inner", inner)
             if hasattr(inner, "fields"):

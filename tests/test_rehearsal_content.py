@@ -34,8 +34,8 @@ def _go(goto: str, mood: int = 1, **tests: tuple[str, ...]) -> Branch:
         tests.get("if_fail", ()),
         "",
         tests.get("if_offered", ()),
-        tests.get("if_answered", ()),
-    )  # type: ignore[arg-type]
+        tests.get("if_answered", ()),  # type: ignore[arg-type]
+    )
 
 
 SCRIPT = Script(

@@ -95,11 +95,12 @@ def test_the_svg_is_well_formed_escapes_text_and_shows_the_path_taken() -> None:
     turns = root.findall(f"{SVG}g[@class='turn']")
     assert len(turns) == len(script.turns)
     assert "<script>" not in drawing
-    bold = [
-        g
+    widths = [
+        line.get("stroke-width")
         for g in root.findall(f"{SVG}g[@class='arrow']")
-        if g.find(f"{SVG}polyline").get("stroke-width") == "2.5"
-    ]  # type: ignore[union-attr]
+        if (line := g.find(f"{SVG}polyline")) is not None
+    ]
+    bold = [width for width in widths if width == "2.5"]
     assert len(bold) == 1
 
 

@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 
+from convocoach.coach.model import Status
 from convocoach.diagnostics import InvalidFile
 from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.loader import load_playbook_file, parse_playbook
@@ -107,7 +108,7 @@ def test_placeholder_mistakes_are_named(line: str, problem: str) -> None:
     ],
 )
 def test_what_a_reply_gives_the_client(reply: str, gives: set[str]) -> None:
-    statuses = {"OWN": "pass"} if "got this wrong" in reply else {}
+    statuses: dict[str, Status] = {"OWN": "pass"} if "got this wrong" in reply else {}
     assert answered(reply, ("reason", "date", "cost", "options", "apology"), statuses, ()) == gives
 
 

@@ -236,9 +236,12 @@ def test_exposing_to_the_network_warns(
             pass
 
     made: list[str] = []
-    monkeypatch.setattr(
-        serve_cmd, "make_server", lambda command, *_: made.append(command) or Idle()
-    )
+
+    def make_server(command: str, *_: object) -> Idle:
+        made.append(command)
+        return Idle()
+
+    monkeypatch.setattr(serve_cmd, "make_server", make_server)
     data = tmp_path / "coach data"
     assert main(["serve", "--host", "0.0.0.0", "--data-dir", str(data)]) == 0
     err = capsys.readouterr().err

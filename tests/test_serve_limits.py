@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,9 +20,9 @@ from tests.test_serve import LINUX, STARTUP_TIMEOUT, Served, fetch, running, ser
 pytestmark = pytest.mark.skipif(not LINUX, reason="counts processes through /proc")
 
 
-async def open_tab(server: Served, aiohttp: object) -> object:
-    """A tab whose app has drawn its home screen."""
-    session = aiohttp.ClientSession()  # type: ignore[attr-defined]
+async def open_tab(server: Served, aiohttp: Any) -> tuple[Any, Any]:
+    """A tab whose app has drawn its home screen (aiohttp is imported only if installed)."""
+    session = aiohttp.ClientSession()
     tab = await session.ws_connect(f"ws://127.0.0.1:{server.port}/ws?width=100&height=30")
     seen = b""
     while b"Playbooks" not in seen:
@@ -76,8 +77,8 @@ def test_tabs_beyond_the_places_are_refused_politely(tmp_path: Path) -> None:
                     refused = exc.status
             return status, page, refused
         finally:
-            await tab.close()  # type: ignore[attr-defined]
-            await session.close()  # type: ignore[attr-defined]
+            await tab.close()
+            await session.close()
 
     with served(tmp_path, "--max-participants", "1") as server:
         status, page, refused = asyncio.run(second_tab_while_first_is_open(server))
@@ -97,7 +98,7 @@ def test_apps_end_when_the_server_is_killed(tmp_path: Path) -> None:
         session, _tab = await open_tab(server, aiohttp)
         apps = server.app_processes()
         os.kill(server.process.pid, signal.SIGKILL)
-        await session.close()  # type: ignore[attr-defined]
+        await session.close()
         return apps
 
     with served(tmp_path) as server:

@@ -4,6 +4,7 @@ back identical, within the import limit; the store refuses anything longer."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -69,9 +70,9 @@ def _max_session() -> Session:
 
 
 @pytest.fixture
-def store() -> SessionStore:
+def store() -> Iterator[SessionStore]:
     opened = SessionStore.open(Locations.from_env().database)
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

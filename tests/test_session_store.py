@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,9 +19,9 @@ FIXED = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SessionStore:
+def store(tmp_path: Path) -> Iterator[SessionStore]:
     opened = SessionStore.open(tmp_path / "sessions.db", clock=lambda: FIXED)
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,9 @@ def make_session(store: SessionStore) -> int:
 
 
 @pytest.fixture
-def store() -> SessionStore:
+def store() -> Iterator[SessionStore]:
     opened = SessionStore.open(Locations.from_env().database)
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

@@ -24,7 +24,7 @@ ATTACKS = [
     "\r",
 ]
 with_controls = st.lists(
-    st.one_of(st.sampled_from(ATTACKS), st.characters(blacklist_categories=("Cs",))), max_size=12
+    st.one_of(st.sampled_from(ATTACKS), st.characters(exclude_categories=["Cs"])), max_size=12
 ).map("".join)
 SLOW = settings(
     max_examples=40,

@@ -15,6 +15,7 @@ from convocoach.followup.email import find_template, render_followup
 from convocoach.locations import Locations
 from convocoach.preferences import Preferences, load_preferences, save_preferences
 from convocoach.sessions.model import NextStep
+from convocoach.sessions.steps import StepKey
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.support.help_text import help_markdown
@@ -34,7 +35,9 @@ def app_with_session(*steps: NextStep, **fields: str) -> tuple[ConvocoachApp, in
     return build_app(), sid
 
 
-async def open_step(pilot: Pilot[Any], app: ConvocoachApp, sid: int, step: str) -> SessionScreen:
+async def open_step(
+    pilot: Pilot[Any], app: ConvocoachApp, sid: int, step: StepKey
+) -> SessionScreen:
     await pilot.pause()
     screen = SessionScreen(app.context, sid)
     app.push_screen(screen)

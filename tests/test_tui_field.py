@@ -28,7 +28,7 @@ async def test_typing_does_not_lay_out_the_screen_again() -> None:
             layouts += 1
             return reflow(*args, **kwargs)  # type: ignore[arg-type]
 
-        app.screen._compositor.reflow = counting_reflow  # type: ignore[method-assign]
+        app.screen._compositor.reflow = counting_reflow  # type: ignore[assignment]
         await pilot.press(*"hello")
         await pilot.pause()
         assert app.query_one(Field).value == "hello"

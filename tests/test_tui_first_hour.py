@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
+from convocoach.sessions.steps import StepKey
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.session import SessionScreen
@@ -165,7 +166,7 @@ async def test_every_footer_fits_80x24_and_keeps_help_and_the_way_back() -> None
         await start_delays_session(pilot, app)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        for step, focus in (
+        steps: tuple[tuple[StepKey, str], ...] = (
             ("situation", ""),
             ("prepare", ""),
             ("timing", ""),
@@ -173,7 +174,8 @@ async def test_every_footer_fits_80x24_and_keeps_help_and_the_way_back() -> None
             ("rehearse", ""),
             ("agree", "#steps"),
             ("followup", "#preview"),
-        ):
+        )
+        for step, focus in steps:
             screen.go(step)
             await pilot.pause()
             if focus:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import App, ComposeResult
 
@@ -21,11 +23,11 @@ class _App(App[None]):
         yield ReplyBox(id="reply")
 
 
-def _told(app: App[None]) -> list[str]:
+def _told(app: App[Any]) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def _paste(app: App[None], widget_id: str, text: str) -> None:
+async def _paste(app: App[Any], widget_id: str, text: str) -> None:
     widget = app.screen.query_one(f"#{widget_id}")
     widget.focus()
     widget.post_message(events.Paste(text))

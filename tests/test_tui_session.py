@@ -149,8 +149,9 @@ async def test_closing_mid_step_and_reopening_resumes_there() -> None:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        reopened = app.screen
+        assert isinstance(reopened, SessionScreen)
+        screen = reopened
         assert screen.step == "prepare"
         prompts = screen.query_one("#prompts", OptionList)
         assert str(prompts.get_option_at_index(2).prompt).startswith("\u2713 ")

@@ -13,6 +13,7 @@ from convocoach.demo import DEMO_PLAYBOOK, create_demo_session
 from convocoach.locations import Locations
 from convocoach.playbooks.library import load_library, search_path
 from convocoach.playbooks.loader import load_playbook_file
+from convocoach.sessions.steps import StepKey
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
@@ -42,7 +43,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def at_step(step: str, *keys: str) -> Before:
+def at_step(step: StepKey, *keys: str) -> Before:
     async def run(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("enter")  # open the demo session from the sessions tab

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convocoach.coach.loader import bundled_rubric, with_playbook
+from convocoach.coach.loader import bundled_rubric
 from convocoach.htmlpage import markdown_to_html
+from convocoach.playbooks.coaching import with_playbook
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.playbooks.model import Playbook
 from convocoach.playbooks.starter import starter_playbook
