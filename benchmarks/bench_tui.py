@@ -7,6 +7,9 @@ Both programs run in a pseudo-terminal of 100 columns x 30 rows (TERM=xterm-256c
 * the baseline is a bare Textual app written to a temporary file: a ``Header``, an ``Input``
   (focused on mount, so that the keystroke test has a text field to type into), a ``Static``
   and a ``Footer`` showing the ``ctrl+q`` Quit binding;
+* a second baseline for first paint only, the plain app the first-paint goal is stated
+  against: a ``Header``, a ``Static`` and a ``Footer`` (no ``Input``, which makes the first
+  baseline slower to start and its ratio smaller);
 * the candidate is ``python -m convocoach`` with its config, data and cache folders in fresh
   temporary folders (so it uses the bundled playbooks and an empty sessions store) and a
   ``settings.yaml`` holding a sender name, so that the welcome screen is skipped. One untimed
@@ -87,6 +90,27 @@ BASELINE_APP = textwrap.dedent("""\
 """)
 
 
+PLAIN_APP = textwrap.dedent("""\
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Footer, Header, Static
+
+
+    class Plain(App[None]):
+        TITLE = "baseline"
+        BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("A bare Textual app: header, text and footer.")
+            yield Footer()
+
+
+    if __name__ == "__main__":
+        Plain().run()
+""")
+
+
 @dataclass
 class Program:
     label: str
@@ -114,7 +138,7 @@ class Program:
         return painted - proc.started
 
 
-def programs(home: Path) -> tuple[Program, Program]:
+def programs(home: Path) -> tuple[Program, Program, Program]:
     cand_env = program_env(home)
     base_env = {k: v for k, v in cand_env.items() if not k.startswith("CONVOCOACH_")}
     script = home / "baseline_app.py"
@@ -125,6 +149,9 @@ def programs(home: Path) -> tuple[Program, Program]:
     baseline = Program(
         "baseline", [sys.executable, str(script)], base_env, BASELINE_MARKERS, BASELINE_FOCUS_KEYS
     )
+    plain_script = home / "plain_app.py"
+    plain_script.write_text(PLAIN_APP, encoding="utf-8")
+    plain = Program("plain", [sys.executable, str(plain_script)], base_env, BASELINE_MARKERS, b"")
     candidate = Program(
         "convocoach",
         [sys.executable, "-m", "convocoach"],
@@ -132,21 +159,33 @@ def programs(home: Path) -> tuple[Program, Program]:
         CONVOCOACH_MARKERS,
         CONVOCOACH_FOCUS_KEYS,
     )
-    return baseline, candidate
+    return baseline, plain, candidate
 
 
-def bench_first_paint(baseline: Program, candidate: Program, rounds: int) -> Result:
+def bench_first_paint(
+    baseline: Program, plain: Program, candidate: Program, rounds: int
+) -> list[Result]:
     base: list[float] = []
+    bare: list[float] = []
     cand: list[float] = []
-    for _ in range(rounds):
+    for _ in range(rounds):  # interleaved, so a busy moment hits all three alike
         base.append(baseline.first_paint())
+        bare.append(plain.first_paint())
         cand.append(candidate.first_paint())
-    return Result(
-        f"first paint in a {COLUMNS}x{ROWS} pty vs bare Textual",
-        statistics.median(base),
-        statistics.median(cand),
-        1.2,
-    )
+    return [
+        Result(
+            f"first paint in a {COLUMNS}x{ROWS} pty vs bare Textual (with an Input)",
+            statistics.median(base),
+            statistics.median(cand),
+            1.2,
+        ),
+        Result(
+            f"first paint in a {COLUMNS}x{ROWS} pty vs bare Textual (Header, Static, Footer)",
+            statistics.median(bare),
+            statistics.median(cand),
+            1.2,
+        ),
+    ]
 
 
 def key_plan(count: int) -> list[tuple[bytes, str]]:
@@ -215,14 +254,14 @@ def main() -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     with tempfile.TemporaryDirectory() as tmp:
-        baseline, candidate = programs(Path(tmp))
+        baseline, plain, candidate = programs(Path(tmp))
         try:
-            for prog in (baseline, candidate):  # warm-up: caches, bytecode, the OS file cache
+            for prog in (baseline, plain, candidate):  # warm-up: caches, bytecode, OS file cache
                 prog.first_paint()
                 prog.max_rss_kib.clear()
                 prog.unclean_exits = 0
             results = [
-                bench_first_paint(baseline, candidate, args.rounds),
+                *bench_first_paint(baseline, plain, candidate, args.rounds),
                 bench_echo(baseline, candidate, KEYSTROKES),
             ]
             results.append(bench_memory(baseline, candidate))
