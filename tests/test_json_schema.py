@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from convocoach.playbooks.format import PLAYBOOK, json_schema
+from convocoach.playbooks.format import json_schema
 from convocoach.playbooks.starter import starter_playbook
 from tests.conftest import BUNDLED, MINIMAL
 
@@ -37,32 +37,6 @@ def test_every_field_has_a_description_for_editors() -> None:
                 walk(value)
 
     walk(json_schema())
-
-
-def test_model_fields_match_the_format() -> None:
-    from dataclasses import fields
-
-    from convocoach.playbooks.model import Playbook
-    from convocoach.playbooks.rehearsal_format import with_offers
-    from convocoach.rehearsal.script import Script
-
-    # Built by a function rather than the model itself; and what a role-play learns after
-    # loading (the options it recognises, a session's facts) is not written in its section.
-    models = {with_offers: Playbook}
-    derived = {Script: {"offers", "facts"}}
-
-    def check(record: object) -> None:
-        spec_names = [f.name for f in record.fields]  # type: ignore[attr-defined]
-        build = models.get(record.build, record.build)  # type: ignore[attr-defined]
-        model_names = [f.name for f in fields(build) if f.name not in derived.get(build, ())]
-        assert sorted(spec_names) == sorted(model_names), record
-        for f in record.fields:  # type: ignore[attr-defined]
-            inner = getattr(f.spec, "item", f.spec)
-            inner = getattr(inner, "inner", inner)
-            if hasattr(inner, "fields"):
-                check(inner)
-
-    check(PLAYBOOK)
 
 
 def test_bundled_playbooks_pass_an_independent_validator() -> None:

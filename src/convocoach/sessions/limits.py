@@ -7,9 +7,14 @@ the app let the user write, ``sessions export`` writes and ``sessions import`` r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from convocoach.diagnostics import UserError
 from convocoach.rehearsal.case import SESSION_FACTS
-from convocoach.sessions.model import NextStep, Session
+
+if TYPE_CHECKING:
+    # The model's fields are declared with these limits, so it imports them.
+    from convocoach.sessions.model import NextStep, Session
 
 LINE = 300
 """A one-line field: the title, the client's name, company, role, language and email, the place,
