@@ -7,13 +7,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
-from convocoach.playbooks.format import PLAYBOOK, json_schema
+from convocoach.playbooks.format import json_schema
 from convocoach.playbooks.starter import starter_playbook
 from tests.conftest import BUNDLED, MINIMAL
 
@@ -38,32 +37,6 @@ def test_every_field_has_a_description_for_editors() -> None:
                 walk(value)
 
     walk(json_schema())
-
-
-def test_model_fields_match_the_format() -> None:
-    from dataclasses import fields
-
-    from convocoach.playbooks.model import Playbook
-    from convocoach.playbooks.rehearsal_format import with_offers
-    from convocoach.rehearsal.script import Script
-
-    # Built by a function rather than the model itself; and what a role-play learns after
-    # loading (the options it recognises, a session's facts) is not written in its section.
-    models: dict[object, Any] = {with_offers: Playbook}
-    derived: dict[object, set[str]] = {Script: {"offers", "facts"}}
-
-    def check(record: Any) -> None:
-        spec_names = [f.name for f in record.fields]
-        build = models.get(record.build, record.build)
-        model_names = [f.name for f in fields(build) if f.name not in derived.get(build, ())]
-        assert sorted(spec_names) == sorted(model_names), record
-        for f in record.fields:
-            inner = getattr(f.spec, "item", f.spec)
-            inner = getattr(inner, "inner", inner)
-            if hasattr(inner, "fields"):
-                check(inner)
-
-    check(PLAYBOOK)
 
 
 def test_bundled_playbooks_pass_an_independent_validator() -> None:

@@ -23,7 +23,7 @@ GOOD = "I know this is unwelcome news, and I'm sorry it comes mid-year."
 def _turn(
     tid: str, line: str, asks: tuple[str, ...], *branches: Branch, variants: tuple[str, ...] = ()
 ) -> Turn:
-    return Turn(tid, line, "", branches, variants, asks)  # type: ignore[arg-type]
+    return Turn(tid, line, asks, variants, branches=branches)  # type: ignore[arg-type]
 
 
 def _go(goto: str, mood: int = 1, **tests: tuple[str, ...]) -> Branch:
@@ -39,10 +39,10 @@ def _go(goto: str, mood: int = 1, **tests: tuple[str, ...]) -> Branch:
 
 
 SCRIPT = Script(
-    PERSONA,
-    5,
-    "number",
-    (
+    persona=PERSONA,
+    start_mood=5,
+    start="number",
+    turns=(
         _turn(
             "number",
             "What is the new price, compared with {old_price|what we pay now}?",
@@ -82,11 +82,10 @@ SCRIPT = Script(
         Turn(
             "agreement",
             "All right: {new_price|the new price}, from {new_date|then}.",
-            "agreement",
-            (),
+            ending="agreement",
         ),
-        Turn("stalemate", "Let me think about it.", "stalemate", ()),
-        Turn("walkout", "We are done.", "walkout", ()),
+        Turn("stalemate", "Let me think about it.", ending="stalemate"),
+        Turn("walkout", "We are done.", ending="walkout"),
     ),
     walkout_at=0,
     max_replies=10,

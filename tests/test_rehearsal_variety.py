@@ -25,7 +25,7 @@ def playbooks() -> tuple[Playbook, ...]:
 
 
 def test_each_visit_to_a_turn_gets_the_next_phrasing_then_a_marked_repeat() -> None:
-    turn = Turn("t", "First.", "", (Branch("t", 0, (), (), ""),), ("Second.", "Third."))
+    turn = Turn("t", "First.", variants=("Second.", "Third."), branches=(Branch("t"),))
     said = [turn.phrasing(visit) for visit in range(6)]
     assert said[:3] == ["First.", "Second.", "Third."]
     assert len(set(said)) == 6

@@ -12,7 +12,7 @@ import yaml
 
 from convocoach.diagnostics import UserError
 from convocoach.locations import Locations
-from convocoach.sessions import limits
+from convocoach.sessions import limits, within_limits
 from convocoach.sessions.fileformat import SESSION_MAX_BYTES, dump_session, parse_session
 from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
 from convocoach.sessions.store import SessionStore
@@ -83,9 +83,9 @@ def _without_ids(session: Session) -> Session:
 def test_the_fullest_session_is_at_every_limit() -> None:
     session = _max_session()
     assert len("\n".join(session.points)) == limits.PROSE
-    limits.check_session(session)
+    within_limits.check_session(session)
     with pytest.raises(UserError, match="over the limit of 20,000"):
-        limits.check_session(replace(session, notes=session.notes + "x"))
+        within_limits.check_session(replace(session, notes=session.notes + "x"))
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])

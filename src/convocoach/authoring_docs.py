@@ -59,7 +59,7 @@ def _text(name: str) -> str:
     )
 
 
-def _formats() -> dict[str, tuple[dict[str, Any], Spec]]:
+def _formats() -> dict[str, tuple[dict[str, Any], Spec[object]]]:
     from convocoach.coach import format as rubric_format
     from convocoach.playbooks import format as playbook_format
 
@@ -101,7 +101,7 @@ def _words_page() -> str:
 @dataclass
 class _Page:
     name: str
-    formats: dict[str, tuple[dict[str, Any], Spec]]
+    formats: dict[str, tuple[dict[str, Any], Spec[object]]]
     claims: list[tuple[str, ...]] = field(default_factory=list)
     placed_kinds: list[str] = field(default_factory=list)
     shown_parts: dict[str, list[str]] = field(default_factory=dict)
@@ -159,7 +159,7 @@ class _Page:
             _section(root, s, int(level)) for s in tables.sections(root, spec, path, skip)
         )
 
-    def _kinds(self) -> dict[str, tuple[tables.Node, Spec | None]]:
+    def _kinds(self) -> dict[str, tuple[tables.Node, Spec[object] | None]]:
         root, spec = self.formats["rubric"]
         return tables.variants(root, spec, RULES_PATH)
 

@@ -14,8 +14,7 @@ from typing import Any
 
 import yaml
 
-from convocoach.schema import Field, ListOf, Record, Spec
-from convocoach.schema_kinds import Checked, Tagged
+from convocoach.schema import Checked, Field, ListOf, Record, Spec, Tagged
 
 Node = Mapping[str, Any]
 
@@ -42,7 +41,7 @@ class Section:
     title: str
     description: str
     node: Node
-    spec: Spec | None
+    spec: Spec[object] | None
 
 
 def join(path: str, key: str) -> str:
@@ -60,23 +59,23 @@ def resolve(node: Node, root: Node) -> Node:
     return node
 
 
-def _bare(spec: Spec | None) -> Spec | None:
+def _bare(spec: Spec[object] | None) -> Spec[object] | None:
     while isinstance(spec, Checked):
         spec = spec.inner
     return spec
 
 
-def _field(spec: Spec | None, name: str) -> Field | None:
+def _field(spec: Spec[object] | None, name: str) -> Field | None:
     spec = _bare(spec)
     return spec.by_name.get(name) if isinstance(spec, Record) else None
 
 
-def _item(spec: Spec | None) -> Spec | None:
+def _item(spec: Spec[object] | None) -> Spec[object] | None:
     spec = _bare(spec)
     return spec.item if isinstance(spec, ListOf) else None
 
 
-def find(root: Node, spec: Spec | None, path: str) -> tuple[Node, Spec | None]:
+def find(root: Node, spec: Spec[object] | None, path: str) -> tuple[Node, Spec[object] | None]:
     """The schema node (and its definition) at ``path``, like ``rehearsal.turns[]``."""
     node = resolve(root, root)
     if path in ("", "."):
@@ -92,7 +91,7 @@ def find(root: Node, spec: Spec | None, path: str) -> tuple[Node, Spec | None]:
 
 
 def sections(
-    root: Node, spec: Spec | None, path: str, skip: tuple[str, ...] = ()
+    root: Node, spec: Spec[object] | None, path: str, skip: tuple[str, ...] = ()
 ) -> Iterator[Section]:
     """The mapping at ``path``, then every mapping below it, except under ``skip`` paths.
 
@@ -103,7 +102,7 @@ def sections(
 
 
 def walk(
-    root: Node, node: Node, spec: Spec | None, path: str, skip: tuple[str, ...]
+    root: Node, node: Node, spec: Spec[object] | None, path: str, skip: tuple[str, ...]
 ) -> Iterator[Section]:
     yield Section(path, str(node.get("title", "")), str(node.get("description", "")), node, spec)
     for name, prop in node.get("properties", {}).items():
@@ -124,11 +123,13 @@ def _skipped(path: str, skip: tuple[str, ...]) -> bool:
     return any(path == s or path.startswith((s + ".", s + "[]")) for s in skip)
 
 
-def variants(root: Node, spec: Spec | None, path: str) -> dict[str, tuple[Node, Spec | None]]:
+def variants(
+    root: Node, spec: Spec[object] | None, path: str
+) -> dict[str, tuple[Node, Spec[object] | None]]:
     """The kinds of a ``oneOf`` list item at ``path``, by the value of their ``kind`` key."""
     node, spec = find(root, spec, path)
     tagged = _bare(spec)
-    found: dict[str, tuple[Node, Spec | None]] = {}
+    found: dict[str, tuple[Node, Spec[object] | None]] = {}
     for variant in node.get("oneOf", []):
         variant = resolve(variant, root)
         kind = next(

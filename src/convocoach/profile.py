@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
-from convocoach.schema import INVALID, Field, Formatted, Record, Text, convert_document
-from convocoach.schema_kinds import EMAIL
+from convocoach.schema import (
+    EMAIL,
+    INVALID,
+    Formatted,
+    Record,
+    Text,
+    convert_document,
+    spec_dataclass,
+    spec_field,
+)
 from convocoach.yamlsafe import compose_bytes
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -29,53 +37,40 @@ def _check_zone(name: str) -> None:
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str = ""
-    title: str = ""
-    company: str = ""
-    email: str = ""
-    signature: str = ""
-    timezone: str = "UTC"
-    business_start: str = "09:00"
-    business_end: str = "17:30"
-
-
 _line = Text(max_length=200, one_line=True, allow_empty=True)
-PROFILE = Record(
-    "Sender profile",
-    "Who the follow-up email comes from.",
-    (
-        Field("name", _line, "Your name, as it appears in the email."),
-        Field("title", _line, "Your job title."),
-        Field("company", _line, "Your company."),
-        Field("email", EMAIL, "Your email address, one (the From of drafts)."),
-        Field("signature", Text(max_length=1000, allow_empty=True), "Signature lines."),
-        Field(
-            "timezone",
-            Formatted(
-                re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
-                "a time zone like Europe/London",
-                _check_zone,
-            ),
-            "Your IANA time zone, for the send-by time.",
-            default="UTC",
+
+
+@spec_dataclass
+class Profile:
+    name: str = spec_field(_line, "Your name, as it appears in the email.", default="")
+    title: str = spec_field(_line, "Your job title.", default="")
+    company: str = spec_field(_line, "Your company.", default="")
+    email: str = spec_field(EMAIL, "Your email address, one (the From of drafts).", default="")
+    signature: str = spec_field(
+        Text(max_length=1000, allow_empty=True), "Signature lines.", default=""
+    )
+    timezone: str = spec_field(
+        Formatted(
+            re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*"),
+            "a time zone like Europe/London",
+            _check_zone,
         ),
-        Field(
-            "business_start",
-            Formatted(_HHMM, "a 24-hour time like 09:00"),
-            "When your business day starts.",
-            default="09:00",
-        ),
-        Field(
-            "business_end",
-            Formatted(_HHMM, "a 24-hour time like 17:30"),
-            "When your business day ends.",
-            default="17:30",
-        ),
-    ),
-    Profile,
-)
+        "Your IANA time zone, for the send-by time.",
+        default="UTC",
+    )
+    business_start: str = spec_field(
+        Formatted(_HHMM, "a 24-hour time like 09:00"),
+        "When your business day starts.",
+        default="09:00",
+    )
+    business_end: str = spec_field(
+        Formatted(_HHMM, "a 24-hour time like 17:30"),
+        "When your business day ends.",
+        default="17:30",
+    )
+
+
+PROFILE = Record.of(Profile, "Sender profile", "Who the follow-up email comes from.")
 
 KEYS = tuple(f.name for f in PROFILE.fields)
 
@@ -98,7 +93,6 @@ def parse_profile(data: bytes, source: str) -> Profile:
     value, problems = convert_document(root, PROFILE, source)
     if problems or value is INVALID:
         raise InvalidFile(source, problems)
-    assert isinstance(value, Profile)
     if value.business_end <= value.business_start:
         raise InvalidFile(
             source,

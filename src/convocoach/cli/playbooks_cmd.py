@@ -201,7 +201,8 @@ def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.format import SLUG, schema_text
+    from convocoach.playbooks.format import schema_text
+    from convocoach.playbooks.ids import SLUG
     from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
 
     if SLUG.fullmatch(args.id) is None:

@@ -1,205 +1,219 @@
-"""The coach's rubric, as validated from YAML: dimensions, each judged by explainable rules."""
+"""The coach's rubric, as validated from YAML: dimensions, each judged by explainable rules.
+
+Each field is a key of the rubric file, declared once with its kind of value, description
+and default; the rule kinds are in ``rule_kinds.py``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Union
+import yaml
 
-Effect = Literal["pass", "fail"]
-RuleEffect = Literal["pass", "fail", "miss"]
-"""What an existence rule's match means: the behaviour is there ('pass'), a wording to avoid
-('fail', a penalty), or the reply falls short without saying anything to avoid ('miss')."""
-Status = Literal["pass", "fail", "not-applicable"]
-Level = Literal["low", "medium", "high"]
-Polarity = Literal["reward", "penalty"]
-Quoted = Literal["ignore", "count"]
+from convocoach.coach import values
+from convocoach.coach.kinds import LEVELS as LEVELS
+from convocoach.coach.kinds import POLARITIES, STATUSES
+from convocoach.coach.kinds import STATUS_WORDS as STATUS_WORDS
+from convocoach.coach.kinds import Effect as Effect
+from convocoach.coach.kinds import Level as Level
+from convocoach.coach.kinds import Polarity as Polarity
+from convocoach.coach.kinds import Quoted as Quoted
+from convocoach.coach.kinds import RuleEffect as RuleEffect
+from convocoach.coach.kinds import Status as Status
+from convocoach.coach.rule_kinds import RULE
+from convocoach.coach.rule_kinds import Conditional as Conditional
+from convocoach.coach.rule_kinds import Cooccurrence as Cooccurrence
+from convocoach.coach.rule_kinds import Cues as Cues
+from convocoach.coach.rule_kinds import Existence as Existence
+from convocoach.coach.rule_kinds import Overlap as Overlap
+from convocoach.coach.rule_kinds import Question as Question
+from convocoach.coach.rule_kinds import Readability as Readability
+from convocoach.coach.rule_kinds import Rule as Rule
+from convocoach.coach.rule_kinds import Substitution as Substitution
+from convocoach.coach.rule_kinds import Swap as Swap
+from convocoach.coach.rule_kinds import Weighed as Weighed
+from convocoach.schema import (
+    Checked,
+    Choice,
+    Context,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Text,
+    WeightLines,
+    spec_dataclass,
+    spec_field,
+)
 
-LEVELS: tuple[Level, ...] = ("low", "medium", "high")
-STATUS_WORDS: dict[Status, str] = {"pass": "pass", "fail": "fail", "not-applicable": "n/a"}
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """Literal phrases (any case, flexible spaces and apostrophes) and regular expressions."""
-
-    phrases: tuple[str, ...]
-    patterns: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Existence:
-    """Fires where any cue appears, unless an ``unless`` cue covers the same words."""
-
-    id: str
-    message: str
-    effect: RuleEffect
-    levels: tuple[Level, ...]
-    phrases: tuple[str, ...]
-    patterns: tuple[str, ...]
-    unless: Cues
-    quoted: Quoted
-
-
-@dataclass(frozen=True, slots=True)
-class Swap:
-    use: str
-    instead: str
+FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Substitution:
-    """Fires on each phrase that has a better one, and suggests the rewrite."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    swaps: tuple[Swap, ...]
-    quoted: Quoted
-
-
-@dataclass(frozen=True, slots=True)
-class Cooccurrence:
-    """Passes when a trigger and a required cue meet (in a sentence, or anywhere in the reply);
-    falls short with ``partial_message`` when the trigger comes with a ``partial`` cue only, and
-    with ``otherwise`` when it comes alone. Falling short is a missed reward, not a penalty."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    trigger: Cues
-    requires: Cues
-    within: Literal["sentence", "reply"]
-    otherwise: str
-    partial: Cues
-    """What makes a trigger without its required cue half right (a deliverable with no when)."""
-    partial_message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """Passes on an open question (or an invitation to talk); fails when all are closed."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    open_words: tuple[str, ...]
-    closed_words: tuple[str, ...]
-    invitations: tuple[str, ...]
-    closed_message: str
-    leading: Cues
-    """Questions these match are not open, whatever their first word ("how come you never...")."""
-    invitation_patterns: tuple[str, ...] = ()
-    """Regular expressions for invitations, matched in each sentence ('^' is its start)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Overlap:
-    """Passes when the reply shares enough content words with the client's last line."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    min_shared: int
-    min_percent: int
-    unless_penalty: tuple[str, ...] = ()
-    """Codes of dimensions whose penalty makes shared words not count (taken up to rebut)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Readability:
-    """Fails when the reply is hard to read; does not judge replies shorter than ``min_words``."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    min_words: int
-    min_reading_ease: int
-    max_grade: int
-    max_sentence_words: int
-    max_longest_sentence: int = 0
-    """Words in the longest sentence; 0 does not check it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Conditional:
-    """Fires on a ``first`` match whose group is never defined by a ``second`` match
-    (an acronym used but never spelt out)."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    first: str
-    second: str
-    allow: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Weighed:
-    """Fails when the words of the reply, weighed by the rubric's table ``table``, add up to
-    more than ``threshold``: evidence spread over many small words (blame carried by grammar)
-    that no single phrase shows."""
-
-    id: str
-    message: str
-    levels: tuple[Level, ...]
-    table: str
-    threshold: float
-    unless: Cues
-    """Words inside these cues' matches are not weighed ('it isn't your fault')."""
-    quoted: Quoted
-
-
-Rule = Union[  # noqa: UP007 (a runtime alias; Python 3.10 cannot | these at import)
-    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional, Weighed
-]
-
-
-@dataclass(frozen=True, slots=True)
+@spec_dataclass
 class WeightTable:
     """How much each word and word pair tells of a dimension, fitted to labelled replies
     (``python -m convocoach.coach.fit``); ``bias`` is where a reply with no known word starts."""
 
-    name: str
-    bias: float
-    weights: tuple[tuple[str, float], ...]
+    name: str = spec_field(
+        values.TABLE_NAME,
+        "The name weighed rules use in 'table:'.",
+        required=True,
+        example="blame",
+    )
+    bias: float = spec_field(Number(-50, 50), "Where a reply with none of the words starts.")
+    weights: tuple[tuple[str, float], ...] = spec_field(
+        WeightLines(20000, 20),
+        "One line per word or word pair and its weight, heaviest first.",
+        required=True,
+        example="your team 1.42\n",
+    )
 
 
-@dataclass(frozen=True, slots=True)
+WEIGHT_TABLE = Record.of(
+    WeightTable,
+    "Weight table",
+    "How much each word and word pair tells of a dimension, fitted to "
+    "labelled replies with 'python -m convocoach.coach.fit'.",
+)
+
+
+@spec_dataclass
 class Vocabulary:
     """A named set of words that patterns use as ``{name}`` (the feelings, the client's side)."""
 
-    name: str
-    words: tuple[str, ...]
-    patterns: tuple[str, ...] = ()
+    name: str = spec_field(
+        values.VOCABULARY_NAME,
+        "The name patterns use, in braces: {feeling}.",
+        required=True,
+        example="feeling",
+    )
+    words: tuple[str, ...] = spec_field(
+        ListOf(values.PHRASE, max_items=2000, unique=True),
+        "Words and phrases, matched in any case as whole words; a final * matches any "
+        "ending ('frustrat*': frustrated, frustrating).",
+        example=["upset", "frustrat*", "in a bind"],
+    )
+    patterns: tuple[str, ...] = spec_field(
+        values.PATTERNS,
+        "Python regular expressions for what a word list cannot say, matched in any case.",
+        default=(),
+        example=[r"your (?:\w+ )?team"],
+    )
     """Regular expressions for what a word list cannot say ("your <any> team")."""
 
 
-@dataclass(frozen=True, slots=True)
+def _has_words(value: Vocabulary, node: yaml.Node, ctx: Context, path: str) -> object:
+    if value.words or value.patterns:
+        return None
+    return ctx.report(
+        node,
+        path,
+        f"the word set {value.name!r} is empty, so it would match nothing or everything",
+        "give it 'words:' or 'patterns:'",
+        "empty-set",
+    )
+
+
+VOCABULARY = Checked(
+    Record.of(Vocabulary, "Vocabulary", "A named set of words that patterns use as {name}."),
+    _has_words,
+)
+
+
+def _unique_ids(rules: tuple[Rule, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+    return values.unique([r.id for r in rules], node, ctx, path, "rule id")
+
+
+@spec_dataclass
 class Dimension:
     """One thing the coach looks at in a reply, such as naming the client's feeling."""
 
-    code: str
-    title: str
-    polarity: Polarity
-    absent: Status
-    absent_message: str
-    why: str
-    tip: str
-    rules: tuple[Rule, ...]
+    code: str = spec_field(
+        values.CODE,
+        "Short code shown in reports; a rubric that extends another changes a dimension "
+        "by using its code.",
+        required=True,
+        example="FEEL",
+    )
+    title: str = spec_field(
+        Text(max_length=60, one_line=True),
+        "What the dimension is, in a few words.",
+        example="Names the feeling",
+    )
+    polarity: Polarity = spec_field(
+        Choice(POLARITIES), "'reward': a behaviour to show; 'penalty': a behaviour to avoid."
+    )
+    absent: Status = spec_field(
+        Choice(STATUSES), "The result when no rule matches (a penalty dimension usually 'pass')."
+    )
+    absent_message: str = spec_field(values.OPTIONAL_LINE, "The reason shown when no rule matches.")
+    why: str = spec_field(Text(max_length=400, allow_empty=True), "Why it matters, in a sentence.")
+    tip: str = spec_field(Text(max_length=300, allow_empty=True), "What to try next time.")
+    rules: tuple[Rule, ...] = spec_field(
+        Checked(ListOf(RULE, max_items=50), _unique_ids),
+        "The rules that judge this dimension; a failing rule wins over a passing one.",
+    )
 
 
-@dataclass(frozen=True, slots=True)
+DIMENSION = Record.of(
+    Dimension, "Dimension", "One thing the coach judges in a reply, by its rules."
+)
+
+
+def _unique_codes(dims: tuple[Dimension, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+    result = values.unique([d.code for d in dims], node, ctx, path, "dimension code")
+    ids = [r.id for d in dims for r in d.rules]
+    return values.unique(ids, node, ctx, path, "rule id") if result is None else result
+
+
+def _unique_names(sets: tuple[Vocabulary, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+    return values.unique([v.name for v in sets], node, ctx, path, "vocabulary name")
+
+
+def _unique_tables(
+    tables: tuple[WeightTable, ...], node: yaml.Node, ctx: Context, path: str
+) -> object:
+    return values.unique([t.name for t in tables], node, ctx, path, "weight table name")
+
+
+@spec_dataclass
 class Rubric:
     """A set of dimensions; a rubric that ``extends`` another adds to or changes it."""
 
-    format: int
-    id: str
-    title: str
-    extends: str
-    dimensions: tuple[Dimension, ...]
-    disable: tuple[str, ...]
-    vocabulary: tuple[Vocabulary, ...] = ()
-    weights: tuple[WeightTable, ...] = ()
+    format: int = spec_field(
+        Integer(1, 99),
+        f"Format version of this file (currently {FORMAT_VERSION}).",
+        required=True,
+        example=FORMAT_VERSION,
+    )
+    id: str = spec_field(
+        values.SLUG, "Unique short name of the rubric.", required=True, example="my-workshop"
+    )
+    title: str = spec_field(Text(max_length=80, one_line=True), "Name shown in reports.")
+    extends: str = spec_field(
+        values.OPTIONAL_SLUG,
+        "Start from this rubric: dimensions with the same code gain these rules (and "
+        "this file's title, why and tip), new codes are added.",
+        example="default",
+    )
+    dimensions: tuple[Dimension, ...] = spec_field(
+        Checked(ListOf(DIMENSION, max_items=40), _unique_codes),
+        "The dimensions, in the order reports show them.",
+    )
+    disable: tuple[str, ...] = spec_field(
+        ListOf(values.SLUG, max_items=200, unique=True),
+        "Rule ids (from the rubric this one extends) to switch off.",
+    )
+    vocabulary: tuple[Vocabulary, ...] = spec_field(
+        Checked(ListOf(VOCABULARY, max_items=100), _unique_names),
+        "Named sets of words for patterns ({name}); a rubric that extends another adds "
+        "words to a set of the same name.",
+        default=(),
+    )
+    weights: tuple[WeightTable, ...] = spec_field(
+        Checked(ListOf(WEIGHT_TABLE, max_items=20), _unique_tables),
+        "Weight tables for weighed rules, fitted to labelled replies; a rubric that "
+        "extends another replaces a table of the same name.",
+        default=(),
+    )
 
     def dimension(self, code: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.code == code), None)

@@ -29,19 +29,19 @@ def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
     extra: dict[str, model.Rule] = {}
     if avoid:
         extra["NODISMISS"] = model.Substitution(
-            f"playbook-{playbook.id}-avoid",
-            "The playbook advises against this phrase",
-            model.LEVELS,
-            avoid,
-            "ignore",
+            id=f"playbook-{playbook.id}-avoid",
+            message="The playbook advises against this phrase",
+            levels=model.LEVELS,
+            swaps=avoid,
+            quoted="ignore",
         )
     if jargon:
         extra["PLAIN"] = model.Substitution(
-            f"playbook-{playbook.id}-jargon",
-            "Jargon of the field",
-            ("low", "medium"),
-            jargon,
-            "ignore",
+            id=f"playbook-{playbook.id}-jargon",
+            message="Jargon of the field",
+            levels=("low", "medium"),
+            swaps=jargon,
+            quoted="ignore",
         )
     dims = tuple(
         dataclasses.replace(d, rules=(*d.rules, extra[d.code])) if d.code in extra else d

@@ -10,7 +10,7 @@ import yaml
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.playbooks.format import FORMAT_VERSION, PLAYBOOK
 from convocoach.playbooks.model import Origin, Playbook, PlaybookFile
-from convocoach.playbooks.rehearsal_format import option_problems
+from convocoach.playbooks.option_checks import option_problems
 from convocoach.schema import INVALID, convert_document, refuse_newer_format
 from convocoach.yamlsafe import compose_text, decode_utf8, read_limited, refuse_too_large
 

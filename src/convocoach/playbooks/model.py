@@ -1,4 +1,8 @@
-"""The typed playbook, as the rest of convocoach sees it once a file has been validated."""
+"""The typed playbook, as the rest of convocoach sees it once a file has been validated.
+
+Each field of :class:`Playbook` (and of its sections, in ``sections.py``) is a key of the
+file, declared once with its kind of value, description and default.
+"""
 
 from __future__ import annotations
 
@@ -8,138 +12,98 @@ from typing import Literal
 
 from convocoach.labels import CADENCE_LABELS as CADENCE_LABELS
 from convocoach.labels import CHANNEL_LABELS as CHANNEL_LABELS
+from convocoach.playbooks import sections
+from convocoach.playbooks.ids import SLUG, SLUG_HINT
+from convocoach.playbooks.rehearsal_format import REHEARSAL
+from convocoach.playbooks.sections import AvoidPhrase as AvoidPhrase
+from convocoach.playbooks.sections import Cadence as Cadence
+from convocoach.playbooks.sections import Channel as Channel
+from convocoach.playbooks.sections import ChannelAdvice as ChannelAdvice
+from convocoach.playbooks.sections import Coaching as Coaching
+from convocoach.playbooks.sections import Empathy as Empathy
+from convocoach.playbooks.sections import ExpectedQuestion as ExpectedQuestion
+from convocoach.playbooks.sections import Followup as Followup
+from convocoach.playbooks.sections import Jargon as Jargon
+from convocoach.playbooks.sections import Listen as Listen
+from convocoach.playbooks.sections import Option as Option
+from convocoach.playbooks.sections import Perspective as Perspective
+from convocoach.playbooks.sections import Prepare as Prepare
+from convocoach.playbooks.sections import Setting as Setting
+from convocoach.playbooks.sections import Solutions as Solutions
+from convocoach.playbooks.sections import Tailoring as Tailoring
 from convocoach.rehearsal.script import Script
+from convocoach.schema import Integer, ListOf, Text, spec_dataclass, spec_field
 
-Channel = Literal["in_person", "video", "phone", "email"]
-Cadence = Literal["daily", "weekly", "twice_monthly", "monthly"]
 Origin = Literal["bundled", "user", "env", "option"]
+FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Perspective:
-    feels: tuple[str, ...]
-    needs: tuple[str, ...]
-    fears: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    name: str
-    gains: tuple[str, ...]
-    costs: tuple[str, ...]
-    id: str = ""
-    """A short name the role-play's branches use (``if_offered``)."""
-    cues: tuple[str, ...] = ()
-    """Words by which the role-play's client recognises the option when a reply offers it."""
-    objection: str = ""
-    """What the role-play's client says of its cost when it is offered."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExpectedQuestion:
-    question: str
-    answer: str
-
-
-@dataclass(frozen=True, slots=True)
-class Prepare:
-    facts: tuple[str, ...]
-    perspective: Perspective
-    options: tuple[Option, ...]
-    walk_away: tuple[str, ...]
-    questions: tuple[ExpectedQuestion, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelAdvice:
-    channel: Channel
-    fits: str
-    caution: str
-
-
-@dataclass(frozen=True, slots=True)
-class Setting:
-    timing: tuple[str, ...]
-    place: tuple[str, ...]
-    best_channel: Channel
-    channels: tuple[ChannelAdvice, ...]
-    people: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Listen:
-    prompts: tuple[str, ...]
-    reflections: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AvoidPhrase:
-    phrase: str
-    why: str
-    instead: str
-
-
-@dataclass(frozen=True, slots=True)
-class Empathy:
-    use: tuple[str, ...]
-    avoid: tuple[AvoidPhrase, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Solutions:
-    steps: tuple[str, ...]
-    next_steps: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Followup:
-    subject: str
-    outline: tuple[str, ...]
-    cadence: Cadence
-    cadence_reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Tailoring:
-    non_technical: tuple[str, ...]
-    executive: tuple[str, ...]
-    other_language: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Jargon:
-    use: str
-    instead: str
-
-
-@dataclass(frozen=True, slots=True)
-class Coaching:
-    """What the playbook adds to the coach's rubric."""
-
-    jargon: tuple[Jargon, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
+@spec_dataclass
 class Playbook:
     """One challenge: how to prepare, set up, listen, empathise, solve and follow up."""
 
-    schema: int
-    id: str
-    title: str
-    summary: str
-    approach: str
-    tags: tuple[str, ...]
-    sources: tuple[str, ...]
-    prepare: Prepare
-    setting: Setting
-    listen: Listen
-    empathy: Empathy
-    solutions: Solutions
-    followup: Followup
-    tailoring: Tailoring
-    coaching: Coaching = Coaching()
+    schema: int = spec_field(
+        Integer(1, FORMAT_VERSION),
+        "Format version of this file; write 1.",
+        required=True,
+        example=1,
+    )
+    id: str = spec_field(
+        Text(max_length=64, pattern=SLUG, pattern_hint=SLUG_HINT),
+        "Unique short name; a user playbook with a bundled id replaces it.",
+        required=True,
+        example="project-delays",
+    )
+    title: str = spec_field(
+        Text(max_length=80, one_line=True),
+        "Name of the challenge, as shown in lists.",
+        required=True,
+        example="Project delays",
+    )
+    summary: str = spec_field(
+        Text(max_length=1200), "Two or three sentences on when to use this playbook.", required=True
+    )
+    approach: str = spec_field(
+        sections.LINE,
+        "The approach in one line.",
+        required=True,
+        example="Give regular updates and set timelines that can be kept.",
+    )
+    tags: tuple[str, ...] = spec_field(
+        ListOf(
+            Text(max_length=40, pattern=SLUG, pattern_hint=SLUG_HINT), max_items=12, unique=True
+        ),
+        "Tags for filtering the library.",
+        example=["delivery"],
+    )
+    sources: tuple[str, ...] = spec_field(
+        sections.PROMPTS, "Frameworks or evidence this playbook draws on."
+    )
+    prepare: Prepare = spec_field(
+        sections.PREPARE, "Preparation: facts, perspective, options, walk-away, questions."
+    )
+    setting: Setting = spec_field(sections.SETTING, "Timing, place, channel and people.")
+    listen: Listen = spec_field(sections.LISTEN, "Listening prompts and reflection openers.")
+    empathy: Empathy = spec_field(sections.EMPATHY, "Empathy phrases to use and to avoid.")
+    solutions: Solutions = spec_field(
+        sections.SOLUTIONS, "Steps to agreement and typical next steps."
+    )
+    followup: Followup = spec_field(
+        sections.FOLLOWUP, "Follow-up email hints and check-in cadence."
+    )
+    tailoring: Tailoring = spec_field(
+        sections.TAILORING, "Adapting to a non-technical, senior or foreign client."
+    )
+    coaching: Coaching = spec_field(
+        sections.COACHING, "What this playbook adds to the coach (its jargon).", default=Coaching()
+    )
     """The field's own jargon, which the coach flags for a non-technical client."""
-    rehearsal: Script | None = None
+    rehearsal: Script | None = spec_field(
+        REHEARSAL,
+        "A role-play against a scripted client who reacts to "
+        "the coach's judgement of each reply (optional).",
+        default=None,
+    )
     """The role-play against a scripted client, when the playbook has one."""
 
     @property

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from string import Template
 
-from convocoach.playbooks.format import FORMAT_VERSION, SLUG
+from convocoach.playbooks.format import FORMAT_VERSION
+from convocoach.playbooks.ids import SLUG
 
 SCHEMA_FILE_NAME = "playbook.schema.json"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from convocoach.playbooks.format import SLUG
+from convocoach.playbooks.ids import SLUG
 from convocoach.schema import Formatted, Text
 from convocoach.sessions.limits import PROSE
 

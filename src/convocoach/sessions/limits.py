@@ -10,7 +10,6 @@ from __future__ import annotations
 from convocoach.diagnostics import UserError
 from convocoach.emailaddress import MAX_ADDRESS
 from convocoach.rehearsal.case import SESSION_FACTS
-from convocoach.sessions.model import NextStep, Session
 
 LINE = 300
 """A one-line field: the title, the client's name, company, role, language and email, the place,
@@ -108,26 +107,3 @@ def check_list(kind: str, items: tuple[str, ...] | list[str]) -> None:
     else:
         check_count("Discussion points", len(items), POINTS)
         check_text("The discussion points together", "\n".join(items), PROSE)
-
-
-def check_step(step: NextStep) -> None:
-    check_text("A next step", step.action, ACTION)
-    check_text("A next step's owner", step.owner_name, LINE)
-
-
-def check_session(session: Session) -> None:
-    """Every text and list of ``session`` within its limit (an import, a copy)."""
-    for name in FIELDS:
-        value: object = session
-        for part in name.split("."):
-            value = getattr(value, part)
-        check_field(name, str(value))
-    check_count("Answers", len(session.answers), ANSWERS)
-    for answer in session.answers:
-        check_text("An answer", answer.answer, PROSE)
-        check_text("A preparation prompt", answer.prompt, PROMPT)
-    check_list("phrases", session.phrases)
-    check_list("points", session.points)
-    check_count("Next steps", len(session.next_steps), NEXT_STEPS)
-    for step in session.next_steps:
-        check_step(step)

@@ -1,11 +1,35 @@
-"""A session as the rest of convocoach sees it: the client, the meeting, the plan, the agreement."""
+"""A session as the rest of convocoach sees it: the client, the meeting, the plan, the agreement.
+
+Each field is also a key of the session exchange file (``fileformat.py``), declared once
+here with its kind of value, description and default.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from datetime import date, time
 from typing import Literal
 
+import yaml
+
+from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS
 from convocoach.rehearsal.case import SESSION_FACTS
+from convocoach.schema import (
+    EMAIL,
+    Checked,
+    Choice,
+    Context,
+    Formatted,
+    Integer,
+    ListOf,
+    Record,
+    Text,
+    spec_dataclass,
+    spec_field,
+)
+from convocoach.sessions import limits
+from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
+from convocoach.sessions.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 
 OwnerKind = Literal["us", "client", "person"]
 StepStatus = Literal["open", "done", "dropped"]
@@ -17,41 +41,66 @@ STEP_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
 TECH_LEVELS: tuple[str, ...] = ("low", "medium", "high")
 SENIORITIES: tuple[str, ...] = ("staff", "manager", "director", "executive")
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_line = Text(max_length=limits.LINE, one_line=True, allow_empty=True, strip=False)
+_phrase = Text(max_length=limits.PHRASE, allow_empty=True, strip=False)
+_date = Formatted(re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-11-27", date.fromisoformat)
+_time = Formatted(re.compile(r"\d{2}:\d{2}"), "a 24-hour time like 09:30", time.fromisoformat)
 
-@dataclass(frozen=True, slots=True)
+
+@spec_dataclass
 class Client:
-    name: str = ""
-    company: str = ""
-    role: str = ""
-    seniority: str = "manager"
-    tech_level: str = "medium"
-    language: str = "en"
-    email: str = ""
+    name: str = spec_field(_line, "The person's name.", default="")
+    company: str = spec_field(_line, "Their organisation.", default="")
+    role: str = spec_field(_line, "Their role or job title.", default="")
+    seniority: str = spec_field(
+        Choice(SENIORITIES), "staff, manager, director or executive.", default="manager"
+    )
+    tech_level: str = spec_field(
+        Choice(TECH_LEVELS), "How technical they are: low, medium, high.", default="medium"
+    )
+    language: str = spec_field(
+        _line, "Preferred language (a tag like en, fr, pt-BR).", default="en"
+    )
+    email: str = spec_field(EMAIL, "Their email address (one).", default="")
 
 
-@dataclass(frozen=True, slots=True)
+CLIENT = Record.of(Client, "Client", "Who you are meeting.")
+
+
+@spec_dataclass
 class Meeting:
-    date: str = ""
+    date: str = spec_field(_date, "Meeting date.", default="")
     """ISO date (YYYY-MM-DD), or empty when not set yet."""
-    time: str = ""
+    time: str = spec_field(_time, "Start time, in the sender's time zone.", default="")
     """24-hour HH:MM in the sender's time zone, or empty."""
-    duration_min: int = 60
-    channel: str = "video"
-    place: str = ""
+    duration_min: int = spec_field(Integer(5, 600), "Length in minutes.", default=60)
+    channel: str = spec_field(
+        Choice(tuple(CHANNEL_LABELS)), "in_person, video, phone or email.", default="video"
+    )
+    place: str = spec_field(_line, "Where (a room, a video link).", default="")
 
 
-@dataclass(frozen=True, slots=True)
+MEETING = Record.of(Meeting, "Meeting", "When and how you meet.")
+
+
+@spec_dataclass
 class Case:
     """The facts the conversation turns on, as the user writes them ("£4,100", "14 March");
     the role-play's client speaks them (empty: not known yet)."""
 
-    old_date: str = ""
-    new_date: str = ""
-    delay: str = ""
-    old_price: str = ""
-    new_price: str = ""
-    amount: str = ""
-    out_of_scope: str = ""
+    old_date: str = spec_field(_line, "The date first agreed.", default="")
+    new_date: str = spec_field(_line, "The new date.", default="")
+    delay: str = spec_field(_line, "How long the delay is.", default="")
+    old_price: str = spec_field(_line, "The price until now.", default="")
+    new_price: str = spec_field(_line, "The new price.", default="")
+    amount: str = spec_field(
+        _line, "The amount at stake (an invoice, an overrun, a budget gap).", default=""
+    )
+    out_of_scope: str = spec_field(_line, "What is out of scope.", default="")
+
+
+CASE = Record.of(Case, "Case", "The facts the conversation turns on, as you would say them.")
 
 
 def case_lines(session: Session) -> list[tuple[str, str]]:
@@ -63,54 +112,124 @@ def case_lines(session: Session) -> list[tuple[str, str]]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@spec_dataclass
 class Answer:
-    section: str
-    position: int
-    prompt: str
-    answer: str
+    section: str = spec_field(
+        Text(max_length=limits.SHORT, one_line=True), "Playbook section.", required=True
+    )
+    position: int = spec_field(
+        Integer(0, 999), "Index of the prompt in its section.", required=True
+    )
+    prompt: str = spec_field(
+        Text(max_length=limits.PROMPT, allow_empty=True, strip=False),
+        "The prompt as it read when answered.",
+    )
+    answer: str = spec_field(
+        Text(max_length=limits.PROSE, allow_empty=True, strip=False), "Your answer.", required=True
+    )
 
 
-@dataclass(frozen=True, slots=True)
+ANSWER = Record.of(Answer, "Answer", "Your answer to one preparation prompt.")
+
+
+@spec_dataclass
 class NextStep:
-    action: str
-    owner_kind: str = "us"
-    owner_name: str = ""
-    due: str = ""
-    status: str = "open"
+    action: str = spec_field(
+        Text(max_length=limits.ACTION, allow_empty=True, strip=False),
+        "What will be done.",
+        required=True,
+    )
+    owner_kind: str = spec_field(Choice(OWNER_KINDS), "us, client or person.", default="us")
+    owner_name: str = spec_field(_line, "The named person, when owner_kind is person.", default="")
+    due: str = spec_field(_date, "Due date.", default="")
+    status: str = spec_field(Choice(STEP_STATUSES), "open, done or dropped.", default="open")
     id: int = 0
-    """Database id; 0 for a step not stored yet."""
+    """Database id; 0 for a step not stored yet (not in the exchange file)."""
 
 
-@dataclass(frozen=True, slots=True)
+NEXT_STEP = Record.of(NextStep, "Next step", "An agreed action with its owner and date.")
+
+
+def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+    # The Agree step edits the points as one box of lines; the box's limit is for them all.
+    length = len("\n".join(points))
+    if length > limits.PROSE:
+        return ctx.report(
+            node,
+            path,
+            f"the points are {length:,} characters long together; the limit is {limits.PROSE:,}",
+            "shorten them",
+            "too-long",
+        )
+    return None
+
+
+@spec_dataclass
 class Session:
     """Everything a user prepared and agreed for one conversation."""
 
-    uuid: str
-    playbook_id: str
-    playbook_digest: str = ""
-    title: str = ""
-    client: Client = field(default_factory=Client)
-    meeting: Meeting = field(default_factory=Meeting)
-    stakes: str = ""
-    case: Case = field(default_factory=Case)
-    answers: tuple[Answer, ...] = ()
-    phrases: tuple[str, ...] = ()
-    points: tuple[str, ...] = ()
-    next_steps: tuple[NextStep, ...] = ()
-    cadence: str = "weekly"
-    next_checkin: str = ""
-    checkin_until: str = ""
+    uuid: str = spec_field(
+        Text(max_length=36, pattern=_UUID, pattern_hint="a UUID"),
+        "Identifies the session across machines.",
+        required=True,
+    )
+    playbook_id: str = spec_field(PLAYBOOK_ID, "The playbook this session follows.", required=True)
+    playbook_digest: str = spec_field(
+        Text(max_length=64, allow_empty=True),
+        "SHA-256 of the playbook file when the session was prepared.",
+        default="",
+    )
+    title: str = spec_field(_line, "A name for the session.", default="")
+    client: Client = spec_field(CLIENT, "Who you are meeting.", default=Client())
+    meeting: Meeting = spec_field(MEETING, "When and how.", default=Meeting())
+    stakes: str = spec_field(TEXT, "What is at stake.", default="")
+    case: Case = spec_field(CASE, "The facts the conversation turns on.", default=Case())
+    answers: tuple[Answer, ...] = spec_field(
+        ListOf(ANSWER, max_items=limits.ANSWERS), "Preparation answers.", default=()
+    )
+    phrases: tuple[str, ...] = spec_field(
+        ListOf(_phrase, max_items=limits.PHRASES), "Empathy phrases chosen to use.", default=()
+    )
+    points: tuple[str, ...] = spec_field(
+        Checked(ListOf(TEXT, max_items=limits.POINTS), _points_fit),
+        f"Discussion points, at most {limits.PROSE:,} characters together.",
+        default=(),
+    )
+    next_steps: tuple[NextStep, ...] = spec_field(
+        ListOf(NEXT_STEP, max_items=limits.NEXT_STEPS), "Agreed next steps.", default=()
+    )
+    cadence: str = spec_field(Choice(tuple(CADENCE_LABELS)), "Check-in cadence.", default="weekly")
+    next_checkin: str = spec_field(_date, "Date of the next check-in.", default="")
+    checkin_until: str = spec_field(
+        _date, "Last day the check-ins repeat; empty: three months of them.", default=""
+    )
     """The last day the check-ins repeat (ISO date); empty means three months of them."""
-    notes: str = ""
-    step: str = "situation"
-    template: str = "standard"
+    notes: str = spec_field(TEXT, "Free notes.", default="")
+    step: str = spec_field(
+        Text(max_length=limits.SHORT, one_line=True), "The step to resume at.", default="situation"
+    )
+    template: str = spec_field(
+        Text(
+            max_length=limits.TEMPLATE_NAME_MAX,
+            one_line=True,
+            pattern=TEMPLATE_NAME,
+            pattern_hint=TEMPLATE_NAME_HINT,
+        ),
+        "The follow-up template's name.",
+        default="standard",
+    )
     """The follow-up template's name."""
-    email_draft: str = ""
+    email_draft: str = spec_field(
+        Text(max_length=limits.EMAIL, allow_empty=True, strip=False),
+        "Your own edit of the follow-up email (Markdown).",
+        default="",
+    )
     """The user's own edit of the follow-up (Markdown); empty means render the template."""
-    exported_at: str = ""
+    exported_at: str = spec_field(
+        TIMESTAMP, "When the follow-up was last saved or copied.", default=""
+    )
     """When the follow-up was last saved to files or copied; empty if never."""
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: str = spec_field(TIMESTAMP, "When the session was created.", default="")
+    updated_at: str = spec_field(TIMESTAMP, "When it last changed.", default="")
     id: int = 0
     """Local database id (what the CLI shows); not part of an export."""

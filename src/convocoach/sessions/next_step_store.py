@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions import limits
+from convocoach.sessions import limits, within_limits
 from convocoach.sessions.database import Database
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep
@@ -18,7 +18,7 @@ STEP_FIELDS = ("action", "owner_kind", "owner_name", "due", "status")
 class NextStepStore(Database):
     def add_next_step(self, session_id: int, step: NextStep) -> int:
         """Append a next step; returns its id."""
-        limits.check_step(step)
+        within_limits.check_step(step)
         with self._write():
             self._touch(session_id)
             count = self._db.execute(
@@ -48,7 +48,7 @@ class NextStepStore(Database):
         unknown = set(changes) - set(STEP_FIELDS)
         if unknown:
             raise ValueError(f"unknown next-step fields {sorted(unknown)}")
-        limits.check_step(
+        within_limits.check_step(
             NextStep(changes.get("action", ""), owner_name=changes.get("owner_name", ""))
         )
         with self._write():

@@ -1,17 +1,30 @@
-"""Rehearsals in the session exchange file, so that moving a session keeps its role-plays."""
+"""Rehearsals in the session exchange file, so that moving a session keeps its role-plays.
+
+The file's shape is declared once, on the entries below; each is then made into what the
+app uses (a verdict pair, an :class:`Exchange`, a :class:`SavedRehearsal`).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any, get_args
 
-from convocoach.coach.model import Status
-from convocoach.rehearsal.asks import ASKS
+from convocoach.coach.kinds import STATUSES, Status
+from convocoach.rehearsal.asks import ASKS, Ask
 from convocoach.rehearsal.case import FACTS
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.rehearsal.hearing import Heard, as_heard
 from convocoach.rehearsal.script import ENDINGS, Ending
-from convocoach.schema import Choice, Field, Formatted, Integer, ListOf, Record, Text
+from convocoach.schema import (
+    Choice,
+    Formatted,
+    Integer,
+    ListOf,
+    Record,
+    Text,
+    spec_dataclass,
+    spec_field,
+)
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.rehearsals import SavedRehearsal
 
@@ -22,122 +35,139 @@ _id = Text(max_length=64, one_line=True)
 _code = Text(max_length=32, one_line=True)
 _mood = Integer(0, 10)
 _seconds = Formatted(_SECONDS, "seconds, like 42.5")
-
-VERDICT = Record(
-    "Verdict",
-    "The coach's verdict on one dimension of a reply.",
-    (
-        Field("code", _code, "The dimension's code, like FEEL.", required=True),
-        Field("status", Choice(get_args(Status)), "pass, fail or not-applicable.", required=True),
-    ),
-    lambda code, status: (code, status),
-)
-
-
 _HEARD = ("none", *(h for h in get_args(Heard) if h))
 
 
-FACT = Record(
-    "Fact",
-    "A fact of the case the reply told.",
-    (
-        Field("fact", Choice(tuple(f.name for f in FACTS)), "Which fact.", required=True),
-        Field("value", Text(max_length=200, one_line=True), "As the user wrote it.", required=True),
-    ),
-    lambda fact, value: (fact, value),
+@spec_dataclass
+class VerdictEntry:
+    code: str = spec_field(_code, "The dimension's code, like FEEL.", required=True)
+    status: Status = spec_field(Choice(STATUSES), "pass, fail or not-applicable.", required=True)
+
+
+def _verdict(entry: VerdictEntry) -> tuple[str, Status]:
+    return entry.code, entry.status
+
+
+VERDICT = Record.of(
+    VerdictEntry, "Verdict", "The coach's verdict on one dimension of a reply.", then=_verdict
 )
 
 
-def _exchange(
-    seconds: str, statuses: tuple[tuple[str, Status], ...], heard: str, **fields: Any
-) -> Exchange:
-    return Exchange(statuses=statuses, seconds=float(seconds or 0), heard=as_heard(heard), **fields)
-
-
-EXCHANGE = Record(
-    "Exchange",
-    "One reply to the client and what it did.",
-    (
-        Field("turn_id", _id, "The client's turn replied to.", required=True),
-        Field("client", TEXT, "What the client had said."),
-        Field("reply", TEXT, "The reply."),
-        Field("statuses", ListOf(VERDICT, max_items=64), "The coach's verdicts."),
-        Field("penalties", ListOf(_code, max_items=64), "Dimensions whose penalty fired."),
-        Field("mood_before", _mood, "The client's mood before the reply.", required=True),
-        Field("mood_after", _mood, "The client's mood after it.", required=True),
-        Field("note", TEXT, "Why the client reacted so."),
-        Field("commitments", ListOf(TEXT, max_items=64), "Next steps offered in the reply."),
-        Field("seconds", _seconds, "Time taken over the reply."),
-        Field(
-            "heard",
-            Choice(_HEARD),
-            "What the client noticed besides the verdicts: a repeat, "
-            "a refusal, words off the subject, a question unanswered ('none': nothing).",
-            default="none",
-        ),
-        Field("learned", ListOf(FACT, max_items=16), "Facts of the case the reply told."),
-        Field(
-            "gave",
-            ListOf(Choice(ASKS), max_items=len(ASKS), unique=True),
-            "What the reply gave the client: reason, date, cost, options, apology, reassurance.",
-        ),
-        Field("offered", ListOf(_id, max_items=20), "The playbook's options the reply offered."),
-        Field(
-            "passed",
-            ListOf(_id, max_items=10),
-            "Turns the client moved through because the reply had answered them already.",
-        ),
-        Field(
-            "offending",
-            Text(max_length=200, one_line=True, allow_empty=True),
-            "The sentence of the reply the client took offence at.",
-        ),
-    ),
-    _exchange,
-)
-
-
-def _rehearsal(
-    playbook_id: str,
-    started_at: str,
-    updated_at: str,
-    ending: str,
-    turn_id: str,
-    mood: int,
-    seconds: str,
-    exchanges: tuple[Exchange, ...],
-) -> SavedRehearsal:
-    end: Ending | None = next((e for e in ENDINGS if e == ending), None)
-    return SavedRehearsal(
-        0,
-        0,
-        playbook_id,
-        started_at,
-        updated_at,
-        State(turn_id, mood, exchanges, end),
-        float(seconds or 0),
+@spec_dataclass
+class FactEntry:
+    fact: str = spec_field(Choice(tuple(f.name for f in FACTS)), "Which fact.", required=True)
+    value: str = spec_field(
+        Text(max_length=200, one_line=True), "As the user wrote it.", required=True
     )
 
 
-REHEARSAL = Record(
-    "Rehearsal",
-    "A role-play against the playbook's client.",
-    (
-        Field("playbook_id", PLAYBOOK_ID, "The playbook whose client was played.", required=True),
-        Field("started_at", TIMESTAMP, "When it began."),
-        Field("updated_at", TIMESTAMP, "When it last changed."),
-        Field(
-            "ending",
-            Choice((NO_ENDING, *ENDINGS)),
-            "How it ended (none: not finished).",
-            default=NO_ENDING,
-        ),
-        Field("turn_id", _id, "Where the client is in the script.", required=True),
-        Field("mood", _mood, "The client's mood now.", required=True),
-        Field("seconds", _seconds, "Time spent replying."),
-        Field("exchanges", ListOf(EXCHANGE, max_items=500), "Every reply, in order."),
-    ),
-    _rehearsal,
+def _fact(entry: FactEntry) -> tuple[str, str]:
+    return entry.fact, entry.value
+
+
+FACT = Record.of(FactEntry, "Fact", "A fact of the case the reply told.", then=_fact)
+
+
+@spec_dataclass
+class ExchangeEntry:
+    turn_id: str = spec_field(_id, "The client's turn replied to.", required=True)
+    client: str = spec_field(TEXT, "What the client had said.")
+    reply: str = spec_field(TEXT, "The reply.")
+    statuses: tuple[tuple[str, Status], ...] = spec_field(
+        ListOf(VERDICT, max_items=64), "The coach's verdicts."
+    )
+    penalties: tuple[str, ...] = spec_field(
+        ListOf(_code, max_items=64), "Dimensions whose penalty fired."
+    )
+    mood_before: int = spec_field(_mood, "The client's mood before the reply.", required=True)
+    mood_after: int = spec_field(_mood, "The client's mood after it.", required=True)
+    note: str = spec_field(TEXT, "Why the client reacted so.")
+    commitments: tuple[str, ...] = spec_field(
+        ListOf(TEXT, max_items=64), "Next steps offered in the reply."
+    )
+    seconds: str = spec_field(_seconds, "Time taken over the reply.")
+    heard: str = spec_field(
+        Choice(_HEARD),
+        "What the client noticed besides the verdicts: a repeat, "
+        "a refusal, words off the subject, a question unanswered ('none': nothing).",
+    )
+    learned: tuple[tuple[str, str], ...] = spec_field(
+        ListOf(FACT, max_items=16), "Facts of the case the reply told."
+    )
+    gave: tuple[Ask, ...] = spec_field(
+        ListOf(Choice(ASKS), max_items=len(ASKS), unique=True),
+        "What the reply gave the client: reason, date, cost, options, apology, reassurance.",
+    )
+    offered: tuple[str, ...] = spec_field(
+        ListOf(_id, max_items=20), "The playbook's options the reply offered."
+    )
+    passed: tuple[str, ...] = spec_field(
+        ListOf(_id, max_items=10),
+        "Turns the client moved through because the reply had answered them already.",
+    )
+    offending: str = spec_field(
+        Text(max_length=200, one_line=True, allow_empty=True),
+        "The sentence of the reply the client took offence at.",
+    )
+
+
+def _exchange(entry: ExchangeEntry) -> Exchange:
+    return Exchange(
+        turn_id=entry.turn_id,
+        client=entry.client,
+        reply=entry.reply,
+        statuses=entry.statuses,
+        penalties=entry.penalties,
+        mood_before=entry.mood_before,
+        mood_after=entry.mood_after,
+        note=entry.note,
+        commitments=entry.commitments,
+        seconds=float(entry.seconds or 0),
+        heard=as_heard(entry.heard),
+        learned=entry.learned,
+        gave=entry.gave,
+        offered=entry.offered,
+        passed=entry.passed,
+        offending=entry.offending,
+    )
+
+
+EXCHANGE = Record.of(
+    ExchangeEntry, "Exchange", "One reply to the client and what it did.", then=_exchange
+)
+
+
+@spec_dataclass
+class RehearsalEntry:
+    playbook_id: str = spec_field(
+        PLAYBOOK_ID, "The playbook whose client was played.", required=True
+    )
+    started_at: str = spec_field(TIMESTAMP, "When it began.")
+    updated_at: str = spec_field(TIMESTAMP, "When it last changed.")
+    ending: str = spec_field(Choice((NO_ENDING, *ENDINGS)), "How it ended (none: not finished).")
+    turn_id: str = spec_field(_id, "Where the client is in the script.", required=True)
+    mood: int = spec_field(_mood, "The client's mood now.", required=True)
+    seconds: str = spec_field(_seconds, "Time spent replying.")
+    exchanges: tuple[Exchange, ...] = spec_field(
+        ListOf(EXCHANGE, max_items=500), "Every reply, in order."
+    )
+
+
+def _rehearsal(entry: RehearsalEntry) -> SavedRehearsal:
+    end: Ending | None = next((e for e in ENDINGS if e == entry.ending), None)
+    return SavedRehearsal(
+        0,
+        0,
+        entry.playbook_id,
+        entry.started_at,
+        entry.updated_at,
+        State(entry.turn_id, entry.mood, entry.exchanges, end),
+        float(entry.seconds or 0),
+    )
+
+
+REHEARSAL = Record.of(
+    RehearsalEntry, "Rehearsal", "A role-play against the playbook's client.", then=_rehearsal
 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from convocoach.diagnostics import UserError
-from convocoach.sessions import limits
+from convocoach.sessions import limits, within_limits
 from convocoach.sessions.merge import WriteConflict, merge_lists
 from convocoach.sessions.model import Answer, Case, Client, Meeting, NextStep, Session
 from convocoach.sessions.next_step_store import STEP_FIELDS, NextStepStore
@@ -304,7 +304,7 @@ class SessionStore(NextStepStore):
         With ``replace``, a session with the same uuid is removed in the same transaction.
         ``also(session_id)`` runs inside it too, for what other tables keep of the session.
         """
-        limits.check_session(session)
+        within_limits.check_session(session)
         values: dict[str, Any] = {
             column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()
         }
