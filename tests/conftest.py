@@ -7,8 +7,19 @@ import pytest
 
 from convocoach.playbooks.starter import starter_playbook
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 BUNDLED = REPO / "playbooks"
+
+
+SLOW_FOLDERS = ("tui", "e2e")
+"""Tests of the app (Pilot, snapshots) and of real processes: `pytest -m "not slow"` is the rest."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.parent.name in SLOW_FOLDERS and item.path.parent.parent == TESTS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,335 @@
+"""The rule engine under the rubric: word sets, the kinds of falling short, and the filters
+that skip patterns a reply cannot match (which must never change a result)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convocoach.coach import matcher as matcher_module
+from convocoach.coach import trie
+from convocoach.coach.loader import bundled_rubric, parse_rubric, read_rubric_file
+from convocoach.coach.score import Coach
+from convocoach.diagnostics import InvalidFile
+from tests.coach_labels import load_labels
+
+RUBRIC_HEAD = "format: 1\nid: t\ntitle: T\n"
+
+
+def coach_of(body: str) -> Coach:
+    return Coach(parse_rubric((RUBRIC_HEAD + body).encode(), "t.yaml"))
+
+
+# --- the filters skip work, never a match ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def both_coaches() -> tuple[Coach, Coach]:
+    coach = Coach(bundled_rubric())
+    return coach, coach
+
+
+def _same(coaches: tuple[Coach, Coach], text: str, client: str = "") -> None:
+    filtered = coaches[0].score(text, client)
+    matcher_module.FILTERING = False
+    try:
+        unfiltered = coaches[1].score(text, client)
+    finally:
+        matcher_module.FILTERING = True
+    assert filtered == unfiltered, text
+
+
+@pytest.mark.slow
+def test_filters_change_no_result_on_the_labelled_replies(
+    both_coaches: tuple[Coach, Coach],
+) -> None:
+    for entry in load_labels("tuning") + load_labels("frozen"):
+        _same(both_coaches, entry["reply"], entry.get("client") or "")
+
+
+_WORDS = [
+    "you",
+    "your team",
+    "signed off",
+    "sorry",
+    "but",
+    "never",
+    "always",
+    "frustrating",
+    "I'll",
+    "send",
+    "by Friday",
+    "the plan",
+    "calm down",
+    "policy",
+    "what",
+    "how come",
+    "so",
+    "nobody",
+    "on your side",
+    "had",
+    "replied",
+    "it's just",
+    "a couple of weeks",
+    "rules are rules",
+    "I get it",
+    "we",
+    "missed",
+    "the date",
+    "we told you",
+    "?",
+    ".",
+    ",",
+    "Sorry,",
+    "however",
+    "blindsided",
+    "İ",
+    "ſtress",
+    "’",
+    "'",
+    "—",
+    "\n",
+    "you’re",
+    "don’t",
+    "I’ll",
+    "we’ve",
+    "NO  NEED",
+    "no\nneed",
+    "worked\tup",
+    "Calm   down",
+    "signed-off",
+    "a.m.",
+    "10am",
+    "Friday’s",
+    "ˈ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
+def test_filters_change_no_result_on_any_mix_of_cue_words(words: list[str]) -> None:
+    coaches = _coaches_for_property()
+    _same(coaches, " ".join(words))
+
+
+def _coaches_for_property() -> tuple[Coach, Coach]:
+    coach = _bundled_coach()
+    return coach, coach
+
+
+_COACH: list[Coach] = []
+
+
+def _bundled_coach() -> Coach:
+    if not _COACH:
+        _COACH.append(Coach(bundled_rubric()))
+    return _COACH[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcd' -", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abcd' -.", max_size=40),
+)
+def test_a_trie_matches_what_the_plain_alternation_matches(phrases: list[str], text: str) -> None:
+    phrases = [p for p in phrases if p.strip(" *")]
+    if not phrases:
+        return
+    folded = re.compile(trie.alternation(phrases), re.IGNORECASE)
+    plain = re.compile(
+        "|".join(trie_free(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE
+    )
+    assert bool(folded.search(text)) == bool(plain.search(text))
+
+
+def trie_free(phrase: str) -> str:
+    return "".join(trie.atoms(phrase))
+
+
+# --- word sets -------------------------------------------------------------------------------
+
+
+def test_a_word_set_is_used_in_patterns_by_name() -> None:
+    coach = coach_of("""
+vocabulary:
+  - name: feeling
+    words: [rattled, in a bind, frustrat*]
+dimensions:
+  - code: FEEL
+    polarity: reward
+    absent: fail
+    rules:
+      - kind: existence
+        id: f
+        effect: pass
+        message: names it
+        patterns: ['\\byou(?:''re| are)\\s+{feeling}']
+""")
+    assert coach.score("You're rattled, I know.")["FEEL"].status == "pass"
+    assert coach.score("you are   in a  bind")["FEEL"].status == "pass"
+    assert coach.score("You are frustrated.")["FEEL"].status == "pass"
+    assert coach.score("You are fine.")["FEEL"].status == "fail"
+
+
+def test_an_unknown_word_set_is_refused_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        RUBRIC_HEAD
+        + """dimensions:
+  - code: FEEL
+    rules:
+      - kind: existence
+        id: f
+        effect: pass
+        message: m
+        patterns: ['\\b{feelings}\\b']
+""",
+        encoding="utf-8",
+    )
+    from convocoach.coach.loader import find_rubric
+    from convocoach.locations import Locations
+
+    with pytest.raises(InvalidFile) as caught:
+        find_rubric(Locations.from_env(), str(path))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (11, 23)
+    assert "{feelings}" in problem.message
+    assert "feeling" not in problem.fix.split(":")[0]
+
+
+def test_an_empty_word_set_is_refused() -> None:
+    with pytest.raises(InvalidFile) as caught:
+        parse_rubric((RUBRIC_HEAD + "vocabulary:\n  - name: empty\n").encode(), "t.yaml")
+    assert "empty" in caught.value.problems[0].message
+
+
+def test_a_rubric_that_extends_adds_words_to_a_set(tmp_path: Path) -> None:
+    from convocoach.coach.loader import extend
+
+    base = bundled_rubric()
+    extra = read_rubric_file(
+        _write(
+            tmp_path,
+            """format: 1
+id: mine
+extends: default
+vocabulary:
+  - name: feeling
+    words: [discombobulated]
+""",
+        )
+    )
+    coach = Coach(extend(base, extra, "mine.yaml"))
+    assert coach.score("You must be discombobulated by this.")["FEEL"].status == "pass"
+    assert Coach(base).score("You must be discombobulated by this.")["FEEL"].status == "fail"
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- falling short is not a penalty ----------------------------------------------------------
+
+
+def test_a_miss_fails_the_dimension_without_a_penalty() -> None:
+    coach = coach_of("""
+dimensions:
+  - code: FEEL
+    polarity: reward
+    absent: fail
+    rules:
+      - kind: existence
+        id: wrong
+        effect: miss
+        message: the wrong feeling
+        phrases: [you must be pleased]
+      - kind: existence
+        id: right
+        effect: pass
+        message: names it
+        phrases: [you must be]
+""")
+    result = coach.score("You must be pleased with this.")["FEEL"]
+    assert (result.status, result.penalty, result.reason) == ("fail", False, "the wrong feeling")
+
+
+def test_half_a_step_is_told_apart_from_a_vague_one() -> None:
+    coach = coach_of("""
+dimensions:
+  - code: NEXT
+    polarity: reward
+    absent: not-applicable
+    rules:
+      - kind: cooccurrence
+        id: step
+        message: a step with a when
+        otherwise: no when
+        partial_message: half a step
+        trigger: {phrases: ["I'll"]}
+        requires: {phrases: [Friday]}
+        partial: {phrases: [the plan]}
+""")
+    assert coach.score("I'll send the plan by Friday.")["NEXT"].status == "pass"
+    half = coach.score("I'll send the plan.")["NEXT"]
+    vague = coach.score("I'll sort it.")["NEXT"]
+    assert (half.status, half.reason, half.penalty) == ("fail", "half a step", False)
+    assert (vague.status, vague.reason, vague.penalty) == ("fail", "no when", False)
+    assert [m.text for m in half.matches] == ["I'll", "the plan"]
+
+
+def test_a_leading_question_is_not_open_whatever_its_first_word() -> None:
+    coach = coach_of("""
+dimensions:
+  - code: OPENQ
+    polarity: reward
+    absent: fail
+    rules:
+      - kind: question
+        id: q
+        message: open
+        closed_message: closed
+        open_words: [what, how]
+        closed_words: [is]
+        leading: {phrases: [how come]}
+        invitation_patterns: ['^describe\\b']
+""")
+    assert coach.score("How come nobody flagged it?")["OPENQ"].reason == "closed"
+    assert coach.score("How did it land with the board?")["OPENQ"].status == "pass"
+    assert coach.score("Describe a good outcome for your director.")["OPENQ"].status == "pass"
+    assert coach.score("Let me describe the plan.")["OPENQ"].status == "fail"
+
+
+def test_words_taken_up_only_to_rebut_them_are_no_reflection() -> None:
+    coach = Coach(bundled_rubric())
+    client = "Can we get fireworks over the harbour for the launch in ten days?"
+    mocking = (
+        "Fireworks over the harbour in ten days? Sure, and I'll book the moon while I'm at it."
+    )
+    listening = "Fireworks over the harbour for the launch: what matters most about them for you?"
+    assert coach.score(mocking, client)["REFL"].status == "fail"
+    assert coach.score(listening, client)["REFL"].status == "pass"
+
+
+def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
+    long_one = (
+        "We are going to need to look again at the whole of the plan that we agreed with "
+        "your team back in the spring before we can say anything firm about the date."
+    )
+    result = Coach(bundled_rubric()).score(f"Thanks. I hear you. {long_one} Sorry.")["READ"]
+    assert result.status == "fail"
+    assert "one sentence of 33 words" in result.reason
+
+
+def test_any_kind_of_space_counts_as_a_space() -> None:
+    """Cues match ASCII spaces (for speed); a pasted no-break or thin space is read as one."""
+    coach = _bundled_coach()
+    for space in ("\u00a0", "\u202f", "\u2009", "\u3000"):
+        result = coach.score(f"Calm{space}down, we will fix it.")["NODISMISS"]
+        assert result.status == "fail", repr(space)
+        assert result.matches[0].text == f"Calm{space}down"
