@@ -59,9 +59,7 @@ class SessionScreen(Screen[None]):
         Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    SessionScreen ContentSwitcher { height: 1fr; }
-    """
+    CSS_PATH = "session.tcss"
 
     def __init__(self, context: AppContext, session_id: int) -> None:
         super().__init__()
