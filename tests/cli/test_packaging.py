@@ -1,4 +1,5 @@
-"""The wheel carries the bundled playbooks and templates, and finds them once installed."""
+"""The wheel carries the bundled playbooks, templates and stylesheets, and finds them once
+installed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED, REPO
+
+PACKAGE = REPO / "src" / "convocoach"
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +33,16 @@ def test_wheel_contains_playbooks_and_templates(wheel: Path) -> None:
         assert f"convocoach/playbooks_bundled/{playbook.name}" in names
     assert "convocoach/playbooks_bundled/playbook.schema.json" in names
     assert any(n.startswith("convocoach/templates_bundled/") for n in names)
+
+
+def test_wheel_contains_every_stylesheet(wheel: Path) -> None:
+    # The screens and steps read them at run time (CSS_PATH): one left out is a bare screen.
+    names = set(zipfile.ZipFile(wheel).namelist())
+    sheets = sorted(PACKAGE.rglob("*.tcss"))
+    screens = [sheet for sheet in sheets if sheet.parent.name == "screens"]
+    assert len(screens) > 10
+    for sheet in sheets:
+        assert f"convocoach/{sheet.relative_to(PACKAGE).as_posix()}" in names
 
 
 def test_installed_package_finds_its_bundled_playbooks(wheel: Path, tmp_path: Path) -> None:

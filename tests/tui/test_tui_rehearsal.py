@@ -61,7 +61,7 @@ async def test_a_rehearsal_reaching_an_agreement_is_saved_and_carried_into_agree
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert "rehearse" in app.screen.query_one("#step-bar").done  # type: ignore[attr-defined]
+        assert "rehearse" in app.screen.query_one("#step-bar").done
     saved = saved_rehearsal()
     assert saved.state.ending == "agreement"
     assert [e.reply for e in saved.state.exchanges] == list(AGREE)

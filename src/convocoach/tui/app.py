@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -77,7 +77,10 @@ class ConvocoachApp(AppBase):
 
     TITLE = "convocoach"
     SUB_TITLE = "difficult client conversations"
-    CSS_PATH = "app.tcss"
+    # The home screen is always the first one: its file is read with app.tcss at start-up, so
+    # that opening it does not parse every stylesheet over again before the first paint (as
+    # a screen's CSS_PATH file, read on its first opening, does).
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)
     COMMANDS = App.COMMANDS | {_outside_text_commands}
 

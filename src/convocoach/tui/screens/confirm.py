@@ -22,15 +22,7 @@ class ConfirmScreen(ScreenContract, ModalScreen[bool]):
         Binding("escape,n", "answer(False)", "No"),
         Binding("y", "answer(True)", "Yes"),
     ]
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; max-width: 100%; height: auto;
-        border: round $warning; background: $surface; padding: 1 2;
-    }
-    ConfirmScreen #buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
-    ConfirmScreen Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "confirm.tcss"
 
     def __init__(self, title: str, question: str, yes: str = "Delete") -> None:
         super().__init__()

@@ -22,18 +22,7 @@ class ConflictScreen(ScreenContract, ModalScreen[bool]):
     """
 
     AUTO_FOCUS = ""
-    DEFAULT_CSS = """
-    ConflictScreen { align: center middle; }
-    ConflictScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 90%;
-        border: round $warning; background: $surface; padding: 1 2;
-    }
-    ConflictScreen .label { text-style: bold; margin: 1 0 0 0; }
-    ConflictScreen VerticalScroll { height: auto; max-height: 6; }
-    ConflictScreen .hint { color: $text-muted; margin: 1 0 0 0; }
-    ConflictScreen #buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
-    ConflictScreen Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "conflict.tcss"
 
     def __init__(self, field: str, theirs: str, mine: str) -> None:
         super().__init__()

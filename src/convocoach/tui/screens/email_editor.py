@@ -26,15 +26,7 @@ class EmailEditor(ScreenContract, ModalScreen[str | None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HELP_TOPIC = "email-editor"
-    DEFAULT_CSS = """
-    EmailEditor { align: center middle; }
-    EmailEditor > Vertical {
-        width: 100%; height: 100%; border: round $primary; background: $surface;
-    }
-    EmailEditor TextBox { height: 1fr; max-height: 100%; }
-    EmailEditor #buttons { height: auto; align-horizontal: right; }
-    EmailEditor Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "email_editor.tcss"
 
     def __init__(self, text: str) -> None:
         super().__init__()

@@ -28,17 +28,7 @@ class ExportForm(ScreenContract, ModalScreen[tuple[Path, tuple[str, ...]] | None
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HELP_TOPIC = "export"
-    DEFAULT_CSS = """
-    ExportForm { align: center middle; }
-    ExportForm > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    ExportForm SelectionList { height: auto; }
-    ExportForm #error { color: $text-error; height: auto; }
-    ExportForm #buttons { height: auto; align-horizontal: right; }
-    ExportForm Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "export_form.tcss"
 
     def __init__(
         self,

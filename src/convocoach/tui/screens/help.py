@@ -16,13 +16,7 @@ from convocoach.tui.widgets.prep_sheet import PrepSheet
 
 class HelpScreen(ScreenContract, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     def __init__(self, topic: Topic) -> None:
         super().__init__()

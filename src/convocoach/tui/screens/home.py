@@ -52,9 +52,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         # Set once at the welcome: F1 and the palette have it, the footer has no room.
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
     )
-    DEFAULT_CSS = """
-    HomeScreen #home-panes { height: 1fr; }
-    """
+    CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
     HELP_TOPIC = "home"

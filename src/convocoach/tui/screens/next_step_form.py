@@ -32,18 +32,7 @@ class NextStepForm(ScreenContract, ModalScreen[NextStep | None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HELP_TOPIC = "next-step"
-    DEFAULT_CSS = """
-    NextStepForm { align: center middle; }
-    NextStepForm > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    NextStepForm Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; grid-gutter: 1 0;
-        height: auto; margin: 1 0; }
-    NextStepForm #error { color: $text-error; height: auto; }
-    NextStepForm #buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-    NextStepForm Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "next_step_form.tcss"
 
     def __init__(self, step: NextStep | None = None) -> None:
         super().__init__()

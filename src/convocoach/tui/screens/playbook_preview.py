@@ -38,14 +38,7 @@ class PlaybookPreviewScreen(ScreenContract, Screen[None]):
         Command("close", "escape,q", "Back", "Back to the home screen"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    PlaybookPreviewScreen #preview-scroll { height: 1fr; }
-    PlaybookPreviewScreen #preview-roleplay { padding: 0 1; margin: 1 0 0 0; display: none; }
-    PlaybookPreviewScreen #preview-roleplay.-shown { display: block; }
-    PlaybookPreviewScreen #preview-status {
-        height: 1; padding: 0 1; background: $panel; color: $text-muted;
-    }
-    """
+    CSS_PATH = "playbook_preview.tcss"
     HELP_TOPIC = "preview"
 
     def __init__(self, context: AppContext, path: Path) -> None:

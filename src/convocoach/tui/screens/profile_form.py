@@ -46,20 +46,7 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HELP_TOPIC = "profile"
-    DEFAULT_CSS = """
-    ProfileScreen { align: center middle; }
-    ProfileScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    ProfileScreen #intro { margin: 0 0 1 0; }
-    ProfileScreen Grid { grid-size: 2; grid-columns: 13 1fr; grid-rows: auto; grid-gutter: 1 0;
-        height: auto; }
-    ProfileScreen TextArea { height: 4; }
-    ProfileScreen #error { color: $error; height: auto; }
-    ProfileScreen #buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-    ProfileScreen Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = "profile_form.tcss"
 
     def __init__(self, context: AppContext, *, welcome: bool = False) -> None:
         super().__init__()

@@ -30,10 +30,7 @@ class ProgressScreen(ScreenContract, Screen[None]):
         Command("close", "escape", "Back", "Back to the home screen"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    ProgressScreen #progress-scroll { padding: 1 2; }
-    ProgressScreen #intro { margin: 0 0 1 0; }
-    """
+    CSS_PATH = "progress.tcss"
     HELP_TOPIC = "progress"
 
     def __init__(self, context: AppContext) -> None:

@@ -50,22 +50,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
-    DEFAULT_CSS = """
-    RehearsalScreen #talk { width: 1fr; }
-    RehearsalScreen #side { width: 38; border-left: vkey $foreground 20%; padding: 0 1; }
-    RehearsalScreen #status { height: auto; }
-    RehearsalScreen #paused { display: none; color: $text-warning; text-style: bold; }
-    RehearsalScreen.-paused #paused { display: block; }
-    RehearsalScreen #reply { margin: 0 1; }
-    RehearsalScreen #hint {
-        display: none; height: auto; max-height: 5; margin: 0 1; padding: 0 1;
-        background: $boost; border-left: outer $accent;
-    }
-    RehearsalScreen #hint.-shown { display: block; }
-    RehearsalScreen.-narrow #body { layout: vertical; }
-    RehearsalScreen.-narrow #side { width: 1fr; height: 9; border-left: none;
-                                    border-top: hkey $foreground 20%; }
-    """
+    CSS_PATH = "rehearsal.tcss"
     HELP_TOPIC = "rehearsal"
 
     def __init__(

@@ -26,14 +26,7 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
         Binding("ctrl+s,f8", "done(True)", "Close round", priority=True),
         Binding("escape", "done(False)", "Back to the round"),
     ]
-    DEFAULT_CSS = """
-    RoundDebriefScreen { align: center middle; }
-    RoundDebriefScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    RoundDebriefScreen TextBox { height: 5; margin: 0 0 1 0; }
-    """
+    CSS_PATH = "round_debrief.tcss"
 
     def __init__(
         self, context: AppContext, workshop_id: int, record: RoundRecord, last: bool

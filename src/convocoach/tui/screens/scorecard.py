@@ -81,6 +81,7 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
         Command("close", "escape", "Done", "Back to the session"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
+    CSS_PATH = "scorecard.tcss"
     HELP_TOPIC = "scorecard"
 
     def __init__(
@@ -128,13 +129,6 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
             )
             yield Static(tree_text(self.script, self.card.path), id="map", markup=False)
         yield KeyFooter()
-
-    DEFAULT_CSS = """
-    ScorecardScreen #card-scroll { padding: 0 1; }
-    ScorecardScreen #outcome, ScorecardScreen #last-words { margin: 1 0 0 0; }
-    ScorecardScreen #card { margin: 1 0; }
-    ScorecardScreen #map { margin: 0 0 1 0; color: $text-muted; }
-    """
 
     def on_mount(self) -> None:
         self.title = "Scorecard"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import on
@@ -48,6 +50,14 @@ PANES: dict[StepKey, type[StepPane]] = {
         FollowupStep,
     )
 }
+# Each step's look is in a .tcss file beside its code (steps/agree.py, steps/agree.tcss), as a
+# screen's is beside the screen: one file per step rather than one steps.tcss, so that the
+# code and the look of a step are read and changed together. A step is a widget, and only a
+# screen or the app can load a file, so this screen, the only one that shows steps, loads
+# them: StepPane's shared rules first, then each step's, which win a tie with them. Built
+# from PANES, a new step cannot be left without its file (tests/test_tui_styles.py).
+_STYLED: tuple[type[StepPane], ...] = (StepPane, *PANES.values())
+STEP_CSS: tuple[Path, ...] = tuple(Path(inspect.getfile(p)).with_suffix(".tcss") for p in _STYLED)
 # Ticks in the step bar follow typing, but need not be redrawn on every key.
 _BAR_DELAY = 0.25
 # How often to look for changes saved by another window on the same database: one
@@ -63,9 +73,7 @@ class SessionScreen(ScreenContract, Screen[None]):
         Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    SessionScreen ContentSwitcher { height: 1fr; }
-    """
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["session.tcss", *STEP_CSS]
 
     def __init__(self, context: AppContext, session_id: int) -> None:
         super().__init__()

@@ -61,22 +61,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
-    DEFAULT_CSS = """
-    WorkshopRoundScreen #round-top { height: 7; padding: 1 1 0 1; }
-    WorkshopRoundScreen #clock { width: 36; height: 5; }
-    WorkshopRoundScreen #round-info { width: 1fr; padding: 0 0 0 2; }
-    WorkshopRoundScreen #clock-status { text-style: bold; }
-    WorkshopRoundScreen #round-body { height: 1fr; }
-    WorkshopRoundScreen #observer { width: 1fr; padding: 0 1; }
-    WorkshopRoundScreen #notes-col { width: 1fr; padding: 0 1;
-                                     border-left: vkey $foreground 20%; }
-    WorkshopRoundScreen #notes { height: 1fr; max-height: 100%; }
-    WorkshopRoundScreen.-narrow #round-body { layout: vertical; }
-    WorkshopRoundScreen.-narrow #round-top { height: 5; }
-    WorkshopRoundScreen.-narrow #clock { width: 7; height: 1; text-style: bold; }
-    WorkshopRoundScreen.-narrow #round-info { padding: 0 0 0 1; }
-    WorkshopRoundScreen.-narrow #notes-col { border-left: none; height: 6; }
-    """
+    CSS_PATH = "workshop_round.tcss"
     HELP_TOPIC = "workshop"
 
     def __init__(self, context: AppContext, workshop_id: int) -> None:

@@ -42,17 +42,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
         Command("leave", "escape", "Back", "Back to the home screen"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    WorkshopSetupScreen #ws-form { padding: 0 2; }
-    WorkshopSetupScreen #ws-intro { margin: 1 0; }
-    WorkshopSetupScreen .row { height: 1; margin: 0 0 1 0; }
-    WorkshopSetupScreen .row Label { width: 10; }
-    WorkshopSetupScreen .row .short { width: 8; margin: 0 3 0 0; }
-    WorkshopSetupScreen .row Select { width: 1fr; }
-    WorkshopSetupScreen #ws-title, WorkshopSetupScreen #ws-people { width: 1fr; }
-    WorkshopSetupScreen #ws-playbooks { height: auto; max-height: 8; margin: 0 0 1 0; }
-    WorkshopSetupScreen #ws-earlier { height: auto; max-height: 6; }
-    """
+    CSS_PATH = "workshop_setup.tcss"
     HELP_TOPIC = "workshop"
 
     def __init__(self, context: AppContext, plan: WorkshopPlan | None = None) -> None:

@@ -24,12 +24,7 @@ class WorkshopTimerScreen(ScreenContract, Screen[None]):
         Command("close", "escape,f3", "Back", "Back to the round (checklist and notes)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    WorkshopTimerScreen { align: center middle; }
-    WorkshopTimerScreen #big-clock { height: 1fr; }
-    WorkshopTimerScreen .line { width: 1fr; height: auto; text-align: center; }
-    WorkshopTimerScreen #timer-status { text-style: bold; margin: 0 0 1 0; }
-    """
+    CSS_PATH = "workshop_timer.tcss"
     HELP_TOPIC = "workshop"
 
     def __init__(self, clock: RoundClock, round_text: str, scenario: str, roles: Content) -> None:

@@ -56,9 +56,6 @@ class NextStepsTable(DataTable[Text]):
         Command("move(1)", "shift+down", "Move down", "Move the highlighted step down"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    NextStepsTable { height: auto; max-height: 12; margin: 0 0 1 0; }
-    """
 
     _rows: Sequence[Row] = ()
     _widths: tuple[int, ...] = ()
@@ -119,13 +116,6 @@ class NextStepsTable(DataTable[Text]):
 
 class AgreeStep(StepPane):
     step_key = "agree"
-    DEFAULT_CSS = """
-    AgreeStep #points { max-height: 8; }
-    AgreeStep .row { height: auto; }
-    AgreeStep .row > Label { width: 16; }
-    AgreeStep .error { color: $text-error; height: auto; }
-    AgreeStep #cadence, AgreeStep .date { width: 30; max-width: 100%; }
-    """
 
     class EditStep(Message):
         def __init__(self, row: int | None) -> None:

@@ -30,12 +30,8 @@ class StepPane(HasCommands, VerticalScroll):
     which version stays), and :meth:`sync` shows such changes in the fields not being typed in.
     """
 
-    DEFAULT_CSS = """
-    StepPane { padding: 0 1; }
-    StepPane .section-title { text-style: bold; margin: 1 0 0 0; }
-    StepPane .muted { color: $text-muted; }
-    StepPane .note { height: auto; }
-    """
+    # No DEFAULT_CSS: a step's look is in base.tcss and in the .tcss beside the step, which
+    # SessionScreen loads, so that it can be edited live (textual run --dev).
     step_key: ClassVar[StepKey]
 
     def __init__(

@@ -35,15 +35,6 @@ class FollowupStep(StepPane):
         Command("copy", "y", "Copy", "Copy the follow-up email to the clipboard"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    FollowupStep #top { height: auto; }
-    FollowupStep #template { width: 30; }
-    FollowupStep #send-by { width: 1fr; padding: 0 0 0 2; height: auto; }
-    FollowupStep #headers { height: auto; margin: 1 0 0 0; }
-    FollowupStep #draft-state { height: auto; color: $text-muted; text-style: italic; }
-    FollowupStep #preview { border: round $foreground 30%; height: auto; min-height: 5; }
-    FollowupStep #render-error { color: $text-error; height: auto; }
-    """
 
     markdown = ""
     """The email as last rendered (Markdown); empty until the first render finishes."""

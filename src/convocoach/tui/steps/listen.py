@@ -17,10 +17,6 @@ from convocoach.tui.widgets.phrase_list import PhraseList
 
 class ListenStep(StepPane):
     step_key = "listen"
-    DEFAULT_CSS = """
-    ListenStep #phrases { height: auto; max-height: 14; }
-    ListenStep #own-phrase { margin: 0 0 1 0; }
-    """
 
     def compose(self) -> ComposeResult:
         chosen = list(self.session.phrases)

@@ -43,14 +43,6 @@ class PrepareStep(StepPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_answer", "Next answer", show=False),
     ]
-    DEFAULT_CSS = """
-    PrepareStep { overflow-y: hidden; }
-    PrepareStep #prompts { height: 1fr; min-height: 4; }
-    PrepareStep #progress { color: $text-muted; }
-    PrepareStep #prompt { text-style: bold; height: auto; margin: 1 0 0 0; }
-    PrepareStep #hint { color: $text-muted; height: auto; max-height: 4; }
-    PrepareStep #answer { height: 6; }
-    """
 
     def __init__(
         self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None

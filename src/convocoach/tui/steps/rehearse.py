@@ -40,10 +40,6 @@ class RehearseStep(StepPane):
         Command("new_rehearsal", "n", "New", "Start a new role-play from the beginning"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-    DEFAULT_CSS = """
-    RehearseStep #how-to { margin: 0 0 1 0; }
-    RehearseStep #persona-card { border: round $primary; padding: 0 1; height: auto; }
-    """
 
     def compose(self) -> ComposeResult:
         script = self.playbook.playbook.rehearsal if self.playbook else None

@@ -58,14 +58,6 @@ def _value(session: Session, name: str) -> str:
 
 class SituationStep(StepPane):
     step_key = "situation"
-    DEFAULT_CSS = """
-    SituationStep .row { height: auto; }
-    SituationStep .row > Label { width: 16; padding: 0 1 0 0; }
-    SituationStep .row { margin: 0; }
-    SituationStep .row > Input, SituationStep .row > Select { width: 1fr; }
-    SituationStep .error { color: $text-error; padding: 0 0 0 16; height: auto; }
-    SituationStep #f-stakes { margin: 0 0 1 0; }
-    """
 
     def compose(self) -> ComposeResult:
         session = self.session

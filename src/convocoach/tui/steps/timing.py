@@ -19,9 +19,6 @@ _LEVEL_STYLES = {
 
 class TimingStep(StepPane):
     step_key = "timing"
-    DEFAULT_CSS = """
-    TimingStep #checks { height: auto; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Static("Your meeting", classes="section-title")
