@@ -14,7 +14,7 @@ from textual.widgets import Input
 from convocoach.locations import Locations
 from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.screens.confirm import ConfirmScreen
+from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.scorecard import ScorecardScreen

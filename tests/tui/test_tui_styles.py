@@ -22,6 +22,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+import convocoach.tui.dialogs
 import convocoach.tui.screens
 import convocoach.tui.steps
 from convocoach.tui.app import ConvocoachApp
@@ -44,7 +45,10 @@ def _classes_of(package: ModuleType, base: type[N]) -> list[type[N]]:
     return found
 
 
-SCREENS: list[type[Screen[Any]]] = _classes_of(convocoach.tui.screens, Screen)
+SCREENS: list[type[Screen[Any]]] = [
+    *_classes_of(convocoach.tui.screens, Screen),
+    *_classes_of(convocoach.tui.dialogs, Screen),
+]
 STEP_WIDGETS = _classes_of(convocoach.tui.steps, DOMNode)
 STEPS = _classes_of(convocoach.tui.steps, StepPane)
 

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, SelectionList, TextArea
 
 from convocoach.sessions.model import NextStep
-from convocoach.tui.screens.conflict import ConflictScreen
+from convocoach.tui.dialogs.conflict import ConflictScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.prepare import PrepareStep
 from tests.tui.test_tui_agree_followup import app_with_session, open_step

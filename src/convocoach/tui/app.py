@@ -18,7 +18,7 @@ from convocoach.locations import Locations
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
-from convocoach.tui.screens.confirm import ConfirmScreen
+from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.support.app_base import AppBase
 from convocoach.tui.support.commands import Command, bindings, palette_entries

@@ -161,7 +161,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_delete_session(self) -> None:
-        from convocoach.tui.screens.confirm import ConfirmScreen
+        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         row = self.query_one(SessionList).highlighted
         if row is None:

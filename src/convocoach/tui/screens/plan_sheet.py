@@ -63,7 +63,7 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
     async def action_save(self) -> None:
         from convocoach.atomicfile import write_text_atomic
         from convocoach.followup.export import file_stem
-        from convocoach.tui.screens.export_form import ExportForm
+        from convocoach.tui.dialogs.export_form import ExportForm
 
         stem = file_stem(self.session, "prep-sheet")
         choice = await self.app.push_screen_wait(

@@ -201,7 +201,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_delete_workshop(self) -> None:
-        from convocoach.tui.screens.confirm import ConfirmScreen
+        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         earlier = self.query_one("#ws-earlier", OptionList)
         if earlier.highlighted is None:

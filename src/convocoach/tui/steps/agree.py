@@ -286,7 +286,7 @@ class AgreeStep(StepPane):
     @on(EditStep)
     @work
     async def _edit(self, event: EditStep) -> None:
-        from convocoach.tui.screens.next_step_form import NextStepForm
+        from convocoach.tui.dialogs.next_step_form import NextStepForm
 
         steps = self._listed
         current = steps[event.row] if event.row is not None and event.row < len(steps) else None
@@ -327,7 +327,7 @@ class AgreeStep(StepPane):
     @on(RemoveStep)
     @work
     async def _remove(self, event: RemoveStep) -> None:
-        from convocoach.tui.screens.confirm import ConfirmScreen
+        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         steps = self._listed
         if event.row >= len(steps):

@@ -125,7 +125,7 @@ class StepPane(HasCommands, VerticalScroll):
 
     @work(group="conflict")
     async def _ask(self, key: str, theirs: object) -> None:
-        from convocoach.tui.screens.conflict import ConflictScreen
+        from convocoach.tui.dialogs.conflict import ConflictScreen
 
         keep_mine = await self.app.push_screen_wait(
             ConflictScreen(self.describe(key), str(theirs), str(self._pending[key]))

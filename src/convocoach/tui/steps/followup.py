@@ -161,7 +161,7 @@ class FollowupStep(StepPane):
 
     @work
     async def action_edit(self) -> None:
-        from convocoach.tui.screens.email_editor import EmailEditor
+        from convocoach.tui.dialogs.email_editor import EmailEditor
 
         text = await self.app.push_screen_wait(EmailEditor(self.markdown))
         if text is not None and text != self.markdown:
@@ -186,7 +186,7 @@ class FollowupStep(StepPane):
 
     @work
     async def action_reset(self) -> None:
-        from convocoach.tui.screens.confirm import ConfirmScreen
+        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         if await self.app.push_screen_wait(
             ConfirmScreen(
@@ -201,7 +201,7 @@ class FollowupStep(StepPane):
     @work
     async def action_save_files(self) -> None:
         from convocoach.followup.export import file_stem
-        from convocoach.tui.screens.export_form import ExportForm
+        from convocoach.tui.dialogs.export_form import ExportForm
 
         choice = await self.app.push_screen_wait(
             ExportForm(self.context.export_dir, file_stem(self.editor.session))
