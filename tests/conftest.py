@@ -26,11 +26,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own config, data and cache folders and no extra playbook path."""
+    """Every test gets its own config and data folders and no extra playbook path.
+
+    The cache of playbook summaries is shared by the tests of one worker, as a user's is by
+    each start of the app: entries are per file and checked against its size, time and
+    inode, so a test's own playbooks get their own, and the bundled ones are read once.
+    (Tests of the cache itself give it a folder of their own.)
+    """
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CONVOCOACH_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("CONVOCOACH_DATA_DIR", str(home / "data"))
-    monkeypatch.setenv("CONVOCOACH_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("CONVOCOACH_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CONVOCOACH_PLAYBOOKS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     return home

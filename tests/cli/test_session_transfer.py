@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convocoach.cli import main
+from convocoach.coach.loader import bundled_rubric
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.diagnostics import InvalidFile
 from convocoach.locations import Locations
+from convocoach.playbooks.loader import load_playbook_file
 from convocoach.rehearsal.engine import begin, client_line, respond
+from convocoach.rehearsal.script import Script
 from convocoach.sessions.fileformat import dump_session, parse_session
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.sessions.store import SessionStore
+from tests.conftest import BUNDLED
 
 HOSTILE = "Dana \u202b\u05e9\u05dc\u05d5\u05dd\u202c {{ 7*7 }} {% raw %} 😀\n  trailing  \n"
 
@@ -69,16 +75,17 @@ def test_cli_round_trip_through_a_file(
     assert len(store.list_sessions()) == 1
 
 
-def add_rehearsals(store: SessionStore, sid: int) -> None:
-    """One finished and one unfinished rehearsal, as the app saves them."""
-    from convocoach.coach.loader import bundled_rubric
-    from convocoach.coach.score import Coach
-    from convocoach.playbooks.loader import load_playbook_file
-    from tests.conftest import BUNDLED
-
+@cache
+def delays_script_and_coach() -> tuple[Script, Coach]:
+    """Read and compiled once: a coach takes a tenth of a second to build."""
     script = load_playbook_file(BUNDLED / "project-delays.yaml").playbook.rehearsal
     assert script is not None
-    coach = Coach(bundled_rubric())
+    return script, coach_for_rubric(bundled_rubric())
+
+
+def add_rehearsals(store: SessionStore, sid: int) -> None:
+    """One finished and one unfinished rehearsal, as the app saves them."""
+    script, coach = delays_script_and_coach()
     log = RehearsalLog(store)
     for replies in (
         (

@@ -11,12 +11,12 @@ from functools import lru_cache
 import pytest
 
 from convocoach.coach.loader import bundled_rubric
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 
 
 @lru_cache(maxsize=1)
 def coach() -> Coach:
-    return Coach(bundled_rubric())
+    return coach_for_rubric(bundled_rubric())
 
 
 def status(text: str, code: str, client: str = "") -> str:

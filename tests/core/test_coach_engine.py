@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from convocoach.coach import matcher as matcher_module
 from convocoach.coach import trie
 from convocoach.coach.loader import bundled_rubric, parse_rubric, read_rubric_file
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.diagnostics import InvalidFile
 from tests.coach_labels import load_labels
 
@@ -29,7 +29,7 @@ def coach_of(body: str) -> Coach:
 
 @pytest.fixture(scope="module")
 def both_coaches() -> tuple[Coach, Coach]:
-    coach = Coach(bundled_rubric())
+    coach = coach_for_rubric(bundled_rubric())
     return coach, coach
 
 
@@ -126,7 +126,7 @@ _COACH: list[Coach] = []
 
 def _bundled_coach() -> Coach:
     if not _COACH:
-        _COACH.append(Coach(bundled_rubric()))
+        _COACH.append(coach_for_rubric(bundled_rubric()))
     return _COACH[0]
 
 
@@ -306,7 +306,7 @@ dimensions:
 
 
 def test_words_taken_up_only_to_rebut_them_are_no_reflection() -> None:
-    coach = Coach(bundled_rubric())
+    coach = coach_for_rubric(bundled_rubric())
     client = "Can we get fireworks over the harbour for the launch in ten days?"
     mocking = (
         "Fireworks over the harbour in ten days? Sure, and I'll book the moon while I'm at it."
@@ -321,7 +321,9 @@ def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
         "We are going to need to look again at the whole of the plan that we agreed with "
         "your team back in the spring before we can say anything firm about the date."
     )
-    result = Coach(bundled_rubric()).score(f"Thanks. I hear you. {long_one} Sorry.")["READ"]
+    result = coach_for_rubric(bundled_rubric()).score(f"Thanks. I hear you. {long_one} Sorry.")[
+        "READ"
+    ]
     assert result.status == "fail"
     assert "one sentence of 33 words" in result.reason
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from convocoach.coach import fit, weighing
 from convocoach.coach.loader import bundled_rubric, extend, find_rubric, parse_rubric
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.diagnostics import InvalidFile
 from convocoach.locations import Locations
 from tests.coach_labels import PARTS
@@ -214,7 +214,7 @@ def test_the_bundled_tables_are_fitted_to_the_tuning_part_only(tmp_path: Path) -
 def test_a_trainer_can_ask_for_fewer_surer_flags() -> None:
     """Disable the bundled weighed rule and weigh with the same table at a higher threshold."""
     text = "The numbers your finance team gave us were last year's, so the model was off."
-    assert Coach(bundled_rubric()).score(text)["NOBLAME"].status == "fail"
+    assert coach_for_rubric(bundled_rubric()).score(text)["NOBLAME"].status == "fail"
     extra = parse_rubric(
         b"""format: 1
 id: surer

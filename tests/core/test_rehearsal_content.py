@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from convocoach.coach.loader import bundled_rubric
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.rehearsal.asks import UNANSWERED, Offer
 from convocoach.rehearsal.engine import State, begin, client_line, facts, step, undo
 from convocoach.rehearsal.script import Branch, Persona, Script, Turn
@@ -102,7 +102,7 @@ SCRIPT = Script(
 
 @cache
 def coach() -> Coach:
-    return Coach(bundled_rubric())
+    return coach_for_rubric(bundled_rubric())
 
 
 def say(state: State, *replies: str, script: Script = SCRIPT) -> State:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convocoach.coach.loader import bundled_rubric
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.rehearsal.engine import State, begin, client_line, respond, undo
 from convocoach.rehearsal.scorecard import scorecard
@@ -25,7 +25,7 @@ def delays() -> Script:
 
 @lru_cache(maxsize=1)
 def coach() -> Coach:
-    return Coach(bundled_rubric())
+    return coach_for_rubric(bundled_rubric())
 
 
 def say(state: State, reply: str) -> State:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from convocoach.coach import model, vocabulary
 from convocoach.coach.rules import CompiledRule, Hit, Reply, Skip, compile_rule
@@ -88,6 +89,13 @@ class Coach:
             first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in self._compiled
         )
         return Score(text, level, results)
+
+
+@lru_cache(maxsize=16)
+def coach_for_rubric(rubric: model.Rubric) -> Coach:
+    """The rubric's coach, compiled once (a tenth of a second) however often it is asked
+    for: a rubric is frozen, and a coach holds nothing but what it compiled from it."""
+    return Coach(rubric)
 
 
 def _judge(dim: model.Dimension, rules: list[CompiledRule], reply: Reply) -> DimensionResult:

@@ -6,14 +6,14 @@ import dataclasses
 
 from convocoach.coach import model
 from convocoach.coach.loader import bundled_rubric
-from convocoach.coach.score import Coach
+from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.playbooks.model import Playbook
 
 
 def coach_for(playbook: Playbook) -> Coach:
     """The bundled rubric plus the playbook's own phrases to avoid and jargon: the coach a
-    rehearsal of this playbook is judged by."""
-    return Coach(with_playbook(bundled_rubric(), playbook))
+    rehearsal of this playbook is judged by (compiled once per playbook)."""
+    return coach_for_rubric(with_playbook(bundled_rubric(), playbook))
 
 
 def with_playbook(rubric: model.Rubric, playbook: Playbook) -> model.Rubric:
