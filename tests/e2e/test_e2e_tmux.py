@@ -65,6 +65,20 @@ class Terminal:
         assert text not in screen, f"{text!r} never went away; the screen was:\n{screen}"
         return screen
 
+    def settle(self, quiet: float = 0.3, timeout: float = 10) -> str:
+        """Wait until the app has finished drawing (the screen unchanged for ``quiet``
+        seconds), as a person waits for a screen before typing into it."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                break
+        return screen
+
     def alive(self) -> bool:
         return self.session in self.tmux("list-sessions", "-F", "#{session_name}")
 
@@ -85,14 +99,14 @@ def terminal(isolated_home: Path) -> Iterator[Terminal]:
 
 def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
     terminal.wait_for("Welcome")  # first run: the profile form; skip it
-    time.sleep(0.5)
+    terminal.settle()
     terminal.send("Escape")
     screen = terminal.wait_for("1. Prepare")  # the first prep sheet is drawn: app is ready
     assert "Project delays" in screen
     assert "Budget constraints" in screen
-    time.sleep(0.5)  # let the first frame settle before typing, as a person would
+    terminal.settle()
     terminal.send("/")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("-l", "delay")
     screen = terminal.wait_gone("▊ Budget constraints")
     assert "▊ Delay caused by the client" in screen
@@ -105,28 +119,28 @@ def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
 
 def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> None:
     terminal.wait_for("Welcome")
-    time.sleep(0.5)
+    terminal.settle()
     terminal.send("-l", "Sam Okafor")
     terminal.send("C-s")
     terminal.wait_for("1. Prepare")  # home, with the library open (no sessions yet)
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("/")
     terminal.send("-l", "delays")
     terminal.wait_gone("▊ Budget constraints")
     terminal.send("Enter")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("Enter")
     terminal.wait_for("Session title")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("-l", "Tmux launch")
     terminal.send("Tab")
     terminal.send("-l", "Dana Whitfield")
     terminal.wait_for("Dana Whitfield")
     terminal.send("C-n")
     terminal.wait_for("answered")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("Enter")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.send("-l", "Known since Monday")
     terminal.wait_for("Known since Monday")
     terminal.send("C-c")
@@ -136,7 +150,7 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     terminal.wait_for("Tmux launch")  # the sessions tab lists it first
     screen = terminal.wait_for("Dana Whitfield")  # its row, drawn in full (on a busy machine
     assert "Welcome" not in screen  # a moment after the title)
-    time.sleep(0.5)
+    terminal.settle()
     terminal.send("Enter")
     terminal.wait_for("answered. Type to answer")  # reopened at the Prepare step
     terminal.wait_for("\u2713 ")  # the answer given (the case's first figure) is ticked
@@ -147,12 +161,12 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
 
 def test_bytes_that_are_not_utf8_do_not_end_the_app(terminal: Terminal) -> None:
     terminal.wait_for("Welcome")
-    time.sleep(0.5)
+    terminal.settle()
     terminal.send("Escape")
     terminal.wait_for("1. Prepare")
-    time.sleep(0.5)
+    terminal.settle()
     terminal.send("/")
-    time.sleep(0.3)
+    terminal.settle()
     terminal.tmux("send-keys", "-t", terminal.session, "-H", "e9", "9b", "ff")  # Latin-1 é...
     screen = terminal.wait_for("\ufffd")  # shown as replacement characters, and read on
     terminal.send("-l", "delay")

@@ -11,7 +11,7 @@ from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.text_box import TextBox
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 async def start_delays_session(pilot: object, app: ConvocoachApp) -> SessionScreen:
@@ -80,8 +80,7 @@ async def test_a_full_session_from_home_to_an_exported_email(tmp_path: Path) -> 
         await pilot.press("shift+up")
         await type_into(pilot, app, "#next-checkin", "2026-12-04")
         await pilot.press("ctrl+n")
-        await pilot.pause(0.5)
-        assert screen.step == "followup"
+        await wait_until(pilot, lambda: screen.step == "followup")
         headers = str(screen.query_one("#headers", Static).render())
         assert "To: Dana Whitfield <dana@northwind.example>" in headers
         assert "Send by" in str(screen.query_one("#send-by", Static).render())

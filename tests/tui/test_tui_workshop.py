@@ -15,7 +15,7 @@ from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.field import Field
 from convocoach.workshop.store import WorkshopLog
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 class FakeTime:
@@ -89,16 +89,13 @@ async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
         assert record.notes == "She said: late again"
         # The clock: started, warned at two minutes and thirty seconds, rings at the end.
         await pilot.press("f5")
-        fake.now += 61
-        await pilot.pause(0.4)
-        assert "Two minutes left" in text_of(screen, "#clock-status")
+        fake.now += 61  # the clock's next tick shows it
+        await wait_until(pilot, lambda: "Two minutes left" in text_of(screen, "#clock-status"))
         assert screen.query_one("#clock", BigClock).has_class("-warning")
         fake.now += 100
-        await pilot.pause(0.4)
-        assert "Thirty seconds left" in text_of(screen, "#clock-status")
+        await wait_until(pilot, lambda: "Thirty seconds left" in text_of(screen, "#clock-status"))
         fake.now += 30
-        await pilot.pause(0.4)
-        assert "Time is up" in text_of(screen, "#clock-status")
+        await wait_until(pilot, lambda: "Time is up" in text_of(screen, "#clock-status"))
         assert bells == [True]
         assert screen.query_one("#clock", BigClock).text == "00:00"
         # End of the round: a short debrief, saved as typed, then round two.
@@ -148,11 +145,10 @@ async def test_the_big_timer_pauses_and_resumes_and_a_quit_resumes_the_round() -
         assert isinstance(app.screen, WorkshopTimerScreen)
         await pilot.press("f5")
         fake.now += 90
-        await pilot.pause(0.4)
-        assert app.screen.query_one(BigClock).text == "03:30"
+        await wait_until(pilot, lambda: app.screen.query_one(BigClock).text == "03:30")
         await pilot.press("f5")  # paused: time stands still
         fake.now += 600
-        await pilot.pause(0.4)
+        await pilot.pause(0.4)  # a tick or two that must change nothing: no event to wait for
         assert app.screen.query_one(BigClock).text == "03:30"
         assert "Paused" in text_of(app.screen, "#timer-status")
         await pilot.press("escape")

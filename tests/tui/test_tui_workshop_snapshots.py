@@ -9,10 +9,11 @@ from textual.pilot import Pilot
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
 from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.workshop.plan import make_plan
 from convocoach.workshop.store import WorkshopLog
 from tests.tui.test_tui_workshop import FakeTime
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 def workshop_app(*, ticks: bool = True) -> tuple[ConvocoachApp, FakeTime]:
@@ -51,12 +52,14 @@ def after_minutes(fake: FakeTime, minutes: float, *keys: str, first: str = "") -
         if first:
             await pilot.press(first)
             await pilot.pause()
+        face = pilot.app.screen.query_one(BigClock)
+        shown = face.text
         await pilot.press("f5")
         fake.now += minutes * 60
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: face.text != shown)  # the clock's next tick
         if keys:
             await pilot.press(*keys)
-            await pilot.pause(0.4)
+            await pilot.pause()
 
     return run
 
