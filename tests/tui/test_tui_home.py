@@ -9,7 +9,7 @@ from typing import Any
 from textual.widgets import Input, OptionList, Static
 
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from tests.tui_support import build_app, wait_until
 
 
@@ -28,7 +28,7 @@ async def test_library_is_listed_and_the_first_sheet_shown() -> None:
         await pilot.pause()
         assert "Project delays" in titles(app)
         assert titles(app) == sorted(titles(app), key=str.casefold)
-        sheet = app.screen.query_one("#sheet", PrepSheet)
+        sheet = app.screen.query_one("#sheet", MarkdownPage)
         assert sheet.source.startswith(f"# {titles(app)[0]}")
 
 
@@ -54,7 +54,7 @@ async def test_moving_through_the_list_updates_the_sheet(
     app = app_with([folder])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        sheet = app.screen.query_one("#sheet", PrepSheet)
+        sheet = app.screen.query_one("#sheet", MarkdownPage)
         assert sheet.source.startswith("# Aaa first")
         await pilot.press("down")
         await wait_until(pilot, lambda: sheet.source.startswith(f"# {titles(app)[1]}"))
@@ -103,7 +103,7 @@ async def test_the_first_sheet_is_laid_out_on_first_use() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        sheet = app.screen.query_one("#sheet", PrepSheet)
+        sheet = app.screen.query_one("#sheet", MarkdownPage)
         assert sheet.source
         assert sheet.size.height > 10
 
@@ -114,6 +114,6 @@ async def test_the_sheet_is_drawn_after_the_welcome_is_skipped() -> None:
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        sheet = app.screen.query_one("#sheet", PrepSheet)
+        sheet = app.screen.query_one("#sheet", MarkdownPage)
         assert sheet.source
         assert sheet.size.height > 10

@@ -19,7 +19,7 @@ from convocoach.tui.app import ConvocoachApp, make_app
 from convocoach.tui.screens.help import HelpScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.playbook_preview import PlaybookPreviewScreen
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.problem_panel import ProblemPanel
 from tests.conftest import BUNDLED
 from tests.tui_support import fixed_clock, write_profile
@@ -83,7 +83,7 @@ async def test_edits_invalid_fixed_and_deleted(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PlaybookPreviewScreen)
-        sheet = screen.query_one(PrepSheet)
+        sheet = screen.query_one(MarkdownPage)
         assert sheet.source.startswith("# Sample\n")
         assert not panel_shown(screen)
         assert text_of(screen, "#preview-status") == (
@@ -132,10 +132,10 @@ async def test_an_invalid_file_opens_and_waits_for_a_valid_save(
         assert text_of(screen, "#problem-list").startswith("sample.yaml:2:1: error: ")
         assert "Nothing to show" in text_of(screen, "#problem-note")
         assert text_of(screen, "#preview-status").endswith("waiting for a valid save")
-        assert screen.query_one(PrepSheet).source == ""
+        assert screen.query_one(MarkdownPage).source == ""
         path.write_text(starter_playbook("sample"), encoding="utf-8")
         await wait_for(pilot, lambda: not panel_shown(screen))
-        assert screen.query_one(PrepSheet).source.startswith("# Sample\n")
+        assert screen.query_one(MarkdownPage).source.startswith("# Sample\n")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.topic == "preview"
@@ -215,6 +215,6 @@ async def test_the_preview_ends_with_the_role_play_map(in_tmp: Path) -> None:
     app = preview_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        sheet = app.screen.query_one(PrepSheet)
+        sheet = app.screen.query_one(MarkdownPage)
         assert "## The role-play as a map" in sheet.source
         assert "\u2192 wants_facts: FEEL passes (+1)" in sheet.source

@@ -165,5 +165,5 @@ async def test_a_draft_that_cannot_be_stored_is_reported_once() -> None:
             await pilot.press(*word)
             screen.keep_draft()  # what the clock does each second
             await pilot.pause()
-        assert tried == ["I'm "]  # not tried again each second once it failed
+        assert len(tried) == 1  # not tried again each second once it failed
         assert len(screen.query("Toast")) == 1

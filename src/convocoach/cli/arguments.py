@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from convocoach.followup.formats import FORMAT_NAMES
+
 _FORMATS_SHOW = ("text", "md", "html")
 _TEXT_OR_JSON = ("text", "json")
 
@@ -92,7 +94,7 @@ def sessions_import(parser: argparse.ArgumentParser) -> None:
 
 def email(parser: argparse.ArgumentParser) -> None:
     numbered(parser)
-    format_option(parser, "md", "txt", "html", "eml", "ics")
+    format_option(parser, *FORMAT_NAMES)
     output_option(parser)
     parser.add_argument(
         "--template",

@@ -33,7 +33,7 @@ from convocoach.coach.rule_kinds import Weighed as Weighed
 from convocoach.schema import (
     Checked,
     Choice,
-    Context,
+    Conversion,
     Integer,
     ListOf,
     Number,
@@ -100,7 +100,7 @@ class Vocabulary:
     """Regular expressions for what a word list cannot say ("your <any> team")."""
 
 
-def _has_words(value: Vocabulary, node: yaml.Node, ctx: Context, path: str) -> object:
+def _has_words(value: Vocabulary, node: yaml.Node, ctx: Conversion, path: str) -> object:
     if value.words or value.patterns:
         return None
     return ctx.report(
@@ -118,7 +118,7 @@ VOCABULARY = Checked(
 )
 
 
-def _unique_ids(rules: tuple[Rule, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+def _unique_ids(rules: tuple[Rule, ...], node: yaml.Node, ctx: Conversion, path: str) -> object:
     return values.unique([r.id for r in rules], node, ctx, path, "rule id")
 
 
@@ -158,18 +158,22 @@ DIMENSION = Record.of(
 )
 
 
-def _unique_codes(dims: tuple[Dimension, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+def _unique_codes(
+    dims: tuple[Dimension, ...], node: yaml.Node, ctx: Conversion, path: str
+) -> object:
     result = values.unique([d.code for d in dims], node, ctx, path, "dimension code")
     ids = [r.id for d in dims for r in d.rules]
     return values.unique(ids, node, ctx, path, "rule id") if result is None else result
 
 
-def _unique_names(sets: tuple[Vocabulary, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+def _unique_names(
+    sets: tuple[Vocabulary, ...], node: yaml.Node, ctx: Conversion, path: str
+) -> object:
     return values.unique([v.name for v in sets], node, ctx, path, "vocabulary name")
 
 
 def _unique_tables(
-    tables: tuple[WeightTable, ...], node: yaml.Node, ctx: Context, path: str
+    tables: tuple[WeightTable, ...], node: yaml.Node, ctx: Conversion, path: str
 ) -> object:
     return values.unique([t.name for t in tables], node, ctx, path, "weight table name")
 

@@ -8,7 +8,7 @@ import re
 import yaml
 
 from convocoach.coach.kinds import LEVELS
-from convocoach.schema import INVALID, Checked, Choice, Context, ListOf, Text
+from convocoach.schema import INVALID, Checked, Choice, Conversion, ListOf, Text
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_HINT = "a short name of lowercase letters, digits and single hyphens, like 'no-blame'"
@@ -37,7 +37,7 @@ VOCABULARY_NAME = Text(
 )
 
 
-def _compiles(value: str, node: yaml.Node, ctx: Context, path: str) -> object:
+def _compiles(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
     try:
         pattern = re.compile(value)
     except re.error as exc:
@@ -60,7 +60,7 @@ def _compiles(value: str, node: yaml.Node, ctx: Context, path: str) -> object:
     return None
 
 
-def _one_group(value: str, node: yaml.Node, ctx: Context, path: str) -> object:
+def _one_group(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
     if _compiles(value, node, ctx, path) is INVALID:
         return INVALID
     if re.compile(value).groups < 1:
@@ -80,7 +80,7 @@ GROUP_PATTERN = Checked(Text(max_length=300, one_line=True, strip=False), _one_g
 """A regular expression with a group around the word to compare (an acronym)."""
 
 
-def unique(names: list[str], node: yaml.Node, ctx: Context, path: str, what: str) -> object:
+def unique(names: list[str], node: yaml.Node, ctx: Conversion, path: str, what: str) -> object:
     """The first name used twice, reported at its item of the list ``node``."""
     seen: set[str] = set()
     for index, name in enumerate(names):

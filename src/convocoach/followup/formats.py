@@ -12,11 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from convocoach.playbooks.model import Playbook
-from convocoach.profile import Profile
-from convocoach.sessions.model import Session
 from convocoach.textsafety import clean_text
+
+if TYPE_CHECKING:  # only named here: the command line reads the table without loading them
+    from convocoach.playbooks.model import Playbook
+    from convocoach.profile import Profile
+    from convocoach.sessions.model import Session
 
 
 @dataclass

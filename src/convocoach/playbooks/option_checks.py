@@ -8,13 +8,13 @@ import yaml
 from convocoach.diagnostics import Problem
 from convocoach.playbooks.model import Playbook
 from convocoach.playbooks.rehearsal_format import node_at
-from convocoach.schema import Context
+from convocoach.schema import Conversion
 
 
 def option_problems(playbook: Playbook, root: yaml.Node, source: str) -> list[Problem]:
     """Option ids that are used twice, cues with no id, and branches testing an option
     the playbook does not have."""
-    ctx = Context(source)
+    ctx = Conversion(source)
     ids: list[str] = []
     for index, option in enumerate(playbook.prepare.options):
         where = f"prepare.options[{index}]"

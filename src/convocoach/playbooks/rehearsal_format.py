@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 from convocoach.rehearsal import script
-from convocoach.schema import INVALID, Checked, Context
+from convocoach.schema import INVALID, Checked, Conversion
 
 DIMENSION_CODES = (
     "FEEL",
@@ -24,7 +24,7 @@ DIMENSION_CODES = (
 playbook never has to read the rubric; a test keeps the two in step)."""
 
 
-def _check_graph(value: script.Script, node: yaml.Node, ctx: Context, path: str) -> object:
+def _check_graph(value: script.Script, node: yaml.Node, ctx: Conversion, path: str) -> object:
     """Every target exists, every turn is reachable, an ending of each kind can be reached."""
     ids = [t.id for t in value.turns]
     bad = ctx.problems.__len__()
@@ -98,7 +98,7 @@ def _check_graph(value: script.Script, node: yaml.Node, ctx: Context, path: str)
     return _check_reach(value, node, ctx, path)
 
 
-def _check_reach(value: script.Script, node: yaml.Node, ctx: Context, path: str) -> object:
+def _check_reach(value: script.Script, node: yaml.Node, ctx: Conversion, path: str) -> object:
     edges = {t.id: [b.goto for b in t.branches] for t in value.turns}
     reached = _walk(value.start, edges)
     # Walking out and running out of time can end any conversation.

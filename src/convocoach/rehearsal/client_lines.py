@@ -6,10 +6,10 @@ from __future__ import annotations
 import yaml
 
 from convocoach.rehearsal import case
-from convocoach.schema import Checked, Context, Text
+from convocoach.schema import Checked, Conversion, Text
 
 
-def _check_placeholders(value: str, node: yaml.Node, ctx: Context, path: str) -> object:
+def _check_placeholders(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
     """Each {fact} names a known fact; reported where the placeholder is in the file."""
     result: object = None
     for problem in case.placeholder_problems(value):

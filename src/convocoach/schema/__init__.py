@@ -13,7 +13,7 @@ record picked by its ``kind:``) and ``record``; ``context`` collects the problem
 """
 
 from convocoach.schema.checked import Check, Checked
-from convocoach.schema.context import INVALID, Context, did_you_mean, join
+from convocoach.schema.conversion import INVALID, Conversion, did_you_mean, join
 from convocoach.schema.document import convert_document, refuse_newer_format
 from convocoach.schema.fields import Field, inline_field, spec_dataclass, spec_field
 from convocoach.schema.formatted import EMAIL, Formatted, WeightLines
@@ -29,7 +29,7 @@ __all__ = [
     "Check",
     "Checked",
     "Choice",
-    "Context",
+    "Conversion",
     "Field",
     "Formatted",
     "Integer",

@@ -7,13 +7,13 @@ from typing import TypeVar
 
 import yaml
 
-from convocoach.schema.context import INVALID, Context, _Invalid
+from convocoach.schema.conversion import INVALID, Conversion, _Invalid
 from convocoach.schema.spec import JsonSchema, Spec
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
-Check = Callable[[T, yaml.Node, Context, str], object]
+Check = Callable[[T, yaml.Node, Conversion, str], object]
 """Looks at a converted value; returns :data:`INVALID` (from ``ctx.report``) when it is wrong."""
 
 
@@ -30,7 +30,7 @@ class Checked(Spec[T_co]):
     def expected(self) -> str:
         return self.inner.expected
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> T_co | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> T_co | _Invalid:
         value = self.inner.convert(node, ctx, path)
         if value is INVALID:
             return value

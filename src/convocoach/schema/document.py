@@ -7,7 +7,7 @@ from typing import TypeVar
 import yaml
 
 from convocoach.diagnostics import InvalidFile, Problem
-from convocoach.schema.context import Context, _Invalid
+from convocoach.schema.conversion import Conversion, _Invalid
 from convocoach.schema.spec import Spec
 
 T = TypeVar("T")
@@ -18,7 +18,7 @@ def convert_document(
 ) -> tuple[T | _Invalid, list[Problem]]:
     """Convert a whole document (``text``: what it was parsed from, for checks that point
     inside a value); the value is :data:`INVALID` when any problem was found."""
-    ctx = Context(source, text)
+    ctx = Conversion(source, text)
     value = spec.convert(root, ctx, "")
     return value, ctx.problems
 

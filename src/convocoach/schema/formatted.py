@@ -9,7 +9,7 @@ from collections.abc import Callable
 import yaml
 
 from convocoach.emailaddress import ADDRESS_HINT, SHAPE, address_parts
-from convocoach.schema.context import INVALID, NULL_TAG, STR_TAG, Context, _Invalid
+from convocoach.schema.conversion import INVALID, NULL_TAG, STR_TAG, Conversion, _Invalid
 from convocoach.schema.spec import JsonSchema, Spec
 
 _WEIGHT_LINE = re.compile(r"([a-z0-9']+(?: [a-z0-9']+)?) (-?[0-9]+(?:\.[0-9]+)?)")
@@ -39,7 +39,7 @@ class Formatted(Spec[str]):
     def expected(self) -> str:
         return self.hint
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> str | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> str | _Invalid:
         if type(node) is not yaml.ScalarNode:
             return ctx.wrong_type(node, path, self.hint)
         value: str = "" if node.tag == NULL_TAG else node.value.strip()
@@ -82,7 +82,7 @@ class WeightLines(Spec[tuple[tuple[str, float], ...]]):
         return "lines of 'word weight' or 'word word weight' (a block, after '|')"
 
     def convert(
-        self, node: yaml.Node, ctx: Context, path: str
+        self, node: yaml.Node, ctx: Conversion, path: str
     ) -> tuple[tuple[str, float], ...] | _Invalid:
         if type(node) is not yaml.ScalarNode or node.tag != STR_TAG:
             return ctx.wrong_type(node, path, self.expected)

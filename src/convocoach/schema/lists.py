@@ -6,7 +6,7 @@ from typing import TypeVar
 
 import yaml
 
-from convocoach.schema.context import INVALID, Context, _Invalid
+from convocoach.schema.conversion import INVALID, Conversion, _Invalid
 from convocoach.schema.spec import JsonSchema, Spec
 
 T_co = TypeVar("T_co", covariant=True)
@@ -34,7 +34,7 @@ class ListOf(Spec[tuple[T_co, ...]]):
     def expected(self) -> str:
         return f"a list (each item {self.item.expected})"
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> tuple[T_co, ...] | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> tuple[T_co, ...] | _Invalid:
         if type(node) is not yaml.SequenceNode:
             return ctx.wrong_type(node, path, self.expected)
         items: list[T_co] = []

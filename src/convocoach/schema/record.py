@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar, overload
 
 import yaml
 
-from convocoach.schema.context import INVALID, STR_TAG, Context, _Invalid, did_you_mean, join
+from convocoach.schema.conversion import INVALID, STR_TAG, Conversion, _Invalid, did_you_mean, join
 from convocoach.schema.fields import Field, keys_of
 from convocoach.schema.spec import JsonSchema, Spec
 
@@ -74,7 +74,7 @@ class Record(Spec[T_co]):
     def expected(self) -> str:
         return "a mapping (key: value pairs)"
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> T_co | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> T_co | _Invalid:
         if type(node) is not yaml.MappingNode:
             return ctx.wrong_type(node, path, self.expected)
         values: dict[str, object] = {}

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import yaml
 
-from convocoach.schema.context import INT_TAG, STR_TAG, Context, _Invalid, did_you_mean
+from convocoach.schema.conversion import INT_TAG, STR_TAG, Conversion, _Invalid, did_you_mean
 from convocoach.schema.spec import JsonSchema, Spec
 from convocoach.textsafety import CONTROL
 
@@ -52,7 +52,7 @@ class Text(Spec[str]):
     def expected(self) -> str:
         return "text"
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> str | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> str | _Invalid:
         if type(node) is not yaml.ScalarNode or node.tag != STR_TAG:
             return ctx.wrong_type(node, path, "text")
         value: str = node.value.strip() if self.strip else node.value
@@ -132,7 +132,7 @@ class Choice(Spec[S_co]):
     def expected(self) -> str:
         return "one of " + ", ".join(self.values)
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> S_co | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> S_co | _Invalid:
         if type(node) is not yaml.ScalarNode or node.tag != STR_TAG:
             return ctx.wrong_type(node, path, self.expected)
         value: str = node.value.strip()
@@ -170,7 +170,7 @@ class Integer(Spec[int]):
     def expected(self) -> str:
         return f"a whole number from {self.minimum} to {self.maximum}"
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> int | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> int | _Invalid:
         if type(node) is not yaml.ScalarNode or _INTEGER.fullmatch(node.value) is None:
             return ctx.wrong_type(node, path, self.expected)
         if node.tag != INT_TAG:
@@ -202,7 +202,7 @@ class Number(Spec[float]):
     def expected(self) -> str:
         return f"a number from {self.minimum:g} to {self.maximum:g}"
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> float | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> float | _Invalid:
         if type(node) is not yaml.ScalarNode or node.tag not in _NUMBER_TAGS:
             return ctx.wrong_type(node, path, self.expected)
         try:

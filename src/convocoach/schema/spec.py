@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from convocoach.schema.context import Context, _Invalid
+from convocoach.schema.conversion import Conversion, _Invalid
 
 JsonSchema = dict[str, Any]
 T_co = TypeVar("T_co", covariant=True)
@@ -17,7 +17,7 @@ class Spec(Generic[T_co]):
 
     __slots__ = ()
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> T_co | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> T_co | _Invalid:
         """The value of ``node``, or :data:`INVALID` once its problems are reported."""
         raise NotImplementedError
 

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import yaml
 
-from convocoach.schema.context import STR_TAG, Context, _Invalid, did_you_mean, join
+from convocoach.schema.conversion import STR_TAG, Conversion, _Invalid, did_you_mean, join
 from convocoach.schema.record import Record
 from convocoach.schema.spec import JsonSchema, Spec
 
@@ -27,7 +27,7 @@ class Tagged(Spec[T_co]):
     def expected(self) -> str:
         return f"a mapping with '{self.key}:' set to one of " + ", ".join(self.variants)
 
-    def convert(self, node: yaml.Node, ctx: Context, path: str) -> T_co | _Invalid:
+    def convert(self, node: yaml.Node, ctx: Conversion, path: str) -> T_co | _Invalid:
         if type(node) is not yaml.MappingNode:
             return ctx.wrong_type(node, path, self.expected)
         found = [

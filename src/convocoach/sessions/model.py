@@ -18,7 +18,7 @@ from convocoach.schema import (
     EMAIL,
     Checked,
     Choice,
-    Context,
+    Conversion,
     Formatted,
     Integer,
     ListOf,
@@ -150,7 +150,7 @@ class NextStep:
 NEXT_STEP = Record.of(NextStep, "Next step", "An agreed action with its owner and date.")
 
 
-def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Context, path: str) -> object:
+def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Conversion, path: str) -> object:
     # The Agree step edits the points as one box of lines; the box's limit is for them all.
     length = len("\n".join(points))
     if length > limits.PROSE:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 
 from convocoach.tui.support.help_text import Topic, help_markdown
 from convocoach.tui.support.screen_contract import ScreenContract
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 
 
 class HelpScreen(ScreenContract, ModalScreen[None]):
@@ -26,7 +26,7 @@ class HelpScreen(ScreenContract, ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "Esc to close"
-            sheet = PrepSheet()
+            sheet = MarkdownPage()
             sheet.show(help_markdown(self.topic))
             yield sheet
 

@@ -20,7 +20,7 @@ from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.tab_bar import TabBar
 
@@ -94,7 +94,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     def on_screen_resume(self) -> None:
         # A sheet filled while a dialog covered the screen was never laid out.
-        for sheet in self.query(PrepSheet):
+        for sheet in self.query(MarkdownPage):
             sheet.refresh(layout=True)
         self.refresh_bindings()
 

@@ -19,7 +19,7 @@ from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 
 SHEET_FORMATS = {"md": "Markdown (.md)", "html": "HTML, to print (.html)"}
 
@@ -46,7 +46,7 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="plan-scroll"):
-            sheet = PrepSheet(id="plan")
+            sheet = MarkdownPage(id="plan")
             sheet.show(self.markdown)
             yield sheet
         yield KeyFooter()

@@ -24,7 +24,7 @@ from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.problem_panel import ProblemPanel
 from convocoach.wording import counted
 
@@ -54,7 +54,7 @@ class PlaybookPreviewScreen(ScreenContract, Screen[None]):
         yield ProblemPanel(id="preview-problems")
         with VerticalScroll(id="preview-scroll"):
             yield Static(id="preview-roleplay")
-            yield PrepSheet(id="preview-sheet")
+            yield MarkdownPage(id="preview-sheet")
         yield Static(id="preview-status")
         yield KeyFooter()
 
@@ -103,7 +103,7 @@ class PlaybookPreviewScreen(ScreenContract, Screen[None]):
             return  # closed while the file was being read
         self.preview = self.preview.after(reading, self.context.now())
         if reading.playbook is not None:
-            self.query_one("#preview-sheet", PrepSheet).show(markdown)
+            self.query_one("#preview-sheet", MarkdownPage).show(markdown)
             self._show_roleplay(reading.playbook.playbook)
             self.sub_title = strip_controls(reading.playbook.title)
         self._show_state()

@@ -69,7 +69,7 @@ class SessionScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("next_step", "ctrl+n", "Next", "Go to the next step", priority=True),
         Command("previous_step", "ctrl+b", "Back", "Go to the previous step", priority=True),
-        Command("prep_sheet", "f2", "Prep sheet", "Your whole plan on one page, to save or print"),
+        Command("plan_sheet", "f2", "Prep sheet", "Your whole plan on one page, to save or print"),
         Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
@@ -239,7 +239,7 @@ class SessionScreen(ScreenContract, Screen[None]):
     def action_home(self) -> None:
         self.dismiss()
 
-    def action_prep_sheet(self) -> None:
+    def action_plan_sheet(self) -> None:
         from convocoach.tui.screens.plan_sheet import PlanSheetScreen
 
         self.app.push_screen(PlanSheetScreen(self.context, self.editor.session, self.playbook))

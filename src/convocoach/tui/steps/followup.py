@@ -21,7 +21,7 @@ from convocoach.sessions.template_name import is_template_name
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.safe_text import plain, styled
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.wording import datetime_words
 
 
@@ -64,7 +64,7 @@ class FollowupStep(StepPane):
             "Your own edit of the email is used (R goes back to the template).", id="draft-state"
         )
         yield Static("", id="render-error")
-        yield PrepSheet(id="preview")
+        yield MarkdownPage(id="preview")
 
     def on_mount(self) -> None:
         self.shown()
@@ -141,7 +141,7 @@ class FollowupStep(StepPane):
     def _rendered(self, markdown: str, text: str) -> None:
         self.markdown, self.plain_text = markdown, text
         self.query_one("#render-error").display = False
-        self.query_one("#preview", PrepSheet).show(markdown)
+        self.query_one("#preview", MarkdownPage).show(markdown)
         self.app.refresh_bindings()
 
     def _failed(self, message: str) -> None:

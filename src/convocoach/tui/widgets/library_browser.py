@@ -17,7 +17,7 @@ from convocoach.playbooks.library import Library
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.widgets.field import Field
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 
 # Moving quickly through the list should not render every sheet on the way, and typing in
 # the filter should echo at once: the list follows when the typing pauses.
@@ -58,7 +58,7 @@ class LibraryBrowser(Horizontal):
             if self.library.invalid:
                 yield Static(plain("! " + self.library.invalid_report()), id="problems")
         with VerticalScroll(id="sheet-scroll"):
-            yield PrepSheet(id="sheet")
+            yield MarkdownPage(id="sheet")
 
     def on_mount(self) -> None:
         self.fill("")
@@ -136,7 +136,7 @@ class LibraryBrowser(Horizontal):
         if self._pending is not None:
             self._pending.stop()
         playbook_id = event.option.id or ""
-        if not self.query_one("#sheet", PrepSheet).source:
+        if not self.query_one("#sheet", MarkdownPage).source:
             # The first sheet waits for the first frame, so the screen paints at once.
             self.call_after_refresh(self._show, playbook_id)
         else:
@@ -145,5 +145,5 @@ class LibraryBrowser(Horizontal):
     def _show(self, playbook_id: str) -> None:
         summary = self.library.get(playbook_id)
         if summary is not None:
-            self.query_one("#sheet", PrepSheet).show(summary.sheet)
+            self.query_one("#sheet", MarkdownPage).show(summary.sheet)
             self.query_one("#sheet-scroll", VerticalScroll).scroll_home(animate=False)

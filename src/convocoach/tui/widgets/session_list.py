@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from convocoach.sessions.store import SessionRow, SessionStore
 from convocoach.sessions.summary_md import session_markdown
 from convocoach.tui.support.safe_text import styled
-from convocoach.tui.widgets.prep_sheet import PrepSheet
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 
 EMPTY = (
     "No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
@@ -47,7 +47,7 @@ class SessionList(Horizontal):
         yield Static(EMPTY, id="empty", markup=False)
         yield OptionList(id="sessions", markup=False)
         with VerticalScroll(id="session-scroll"):
-            yield PrepSheet(id="session-detail")
+            yield MarkdownPage(id="session-detail")
 
     def on_mount(self) -> None:
         self._fill(None)
@@ -83,7 +83,7 @@ class SessionList(Horizontal):
         event.stop()
         row = self.highlighted
         if row is not None:
-            self.query_one("#session-detail", PrepSheet).show(
+            self.query_one("#session-detail", MarkdownPage).show(
                 session_markdown(self.store.get(row.id))
             )
 

@@ -10,11 +10,11 @@ from textual.widget import Widget
 from convocoach.tui.support.markdown_content import Block, layout, markdown_blocks
 
 
-class PrepSheet(Widget):
+class MarkdownPage(Widget):
     """Shows Markdown; outside text in it was escaped by the core and is never read as markup."""
 
     DEFAULT_CSS = """
-    PrepSheet {
+    MarkdownPage {
         width: 1fr;
         height: auto;
         padding: 0 1;

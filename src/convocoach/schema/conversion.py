@@ -36,7 +36,7 @@ INVALID: Final = _Invalid.INVALID
 """Returned by ``convert`` when the node had problems (already reported)."""
 
 
-class Context:
+class Conversion:
     """Collects the problems found while converting one document."""
 
     __slots__ = ("problems", "source", "text")
