@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: setup format lint typecheck test snap-update bench schema docs check run lock newest
+.PHONY: setup format lint typecheck test test-fast snap-update bench schema docs check run lock newest
 
 setup:
 	$(PY) -m venv $(VENV)
@@ -31,8 +31,12 @@ typecheck:
 test:
 	$(BIN)/pytest
 
+# The core and the command line, without the app, real processes or long property tests.
+test-fast:
+	$(BIN)/pytest -m "not slow"
+
 snap-update:
-	$(BIN)/pytest tests -k snapshot --snapshot-update
+	$(BIN)/pytest tests/tui -n 0 -k snapshot --snapshot-update
 
 bench:
 	$(BIN)/python benchmarks/bench_playbooks.py

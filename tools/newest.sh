@@ -42,7 +42,7 @@ say "newer than constraints.txt:"
 printf '%s\n' "$newer" | sed 's/^/  /'
 
 log="$work/pytest.log"
-if "$work/venv/bin/python" -m pytest -q -m "not e2e" -p no:cacheprovider -o addopts="" >"$log" 2>&1
+if "$work/venv/bin/python" -m pytest -q -m "not slow" -n 4 -p no:cacheprovider -o addopts="" >"$log" 2>&1
 then
   say "the fast tests pass with them"
 else
