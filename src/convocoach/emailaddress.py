@@ -8,13 +8,10 @@ address takes exactly one, checked with the standard library's RFC 5322 parser.
 from __future__ import annotations
 
 import re
-from email.errors import MessageError
-from email.headerregistry import Address
 
 ADDRESS_HINT = "one address, like dana@example.com"
 MAX_ADDRESS = 254
 """The longest address (RFC 5321's longest path); the store and the exchange file take as much."""
-"""The longest address SMTP carries (RFC 5321)."""
 # No space, comma or semicolon: each of those would make a second address or a name.
 SHAPE = re.compile(r"[^\s,;<>]+@[^\s,;<>]+")
 
@@ -28,6 +25,11 @@ def address_parts(text: str) -> tuple[str, str]:
     """
     if len(text) > MAX_ADDRESS or not SHAPE.fullmatch(text):
         raise ValueError(f"write {ADDRESS_HINT}")
+    # Loaded when an address is checked, not with the limits the app reads at start-up:
+    # the email package is a megabyte and a few milliseconds the first screen does not need.
+    from email.errors import MessageError
+    from email.headerregistry import Address
+
     try:
         address = Address(addr_spec=text)
     except (ValueError, IndexError, MessageError):
