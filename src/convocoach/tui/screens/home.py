@@ -208,8 +208,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         playbook = self.context.playbook(summary.id)
         if playbook is None:
             self.notify(
-                "\n".join(self.context.playbook_problems[-1:])
-                or f"The playbook {summary.id!r} could not be read.",
+                self.context.why_unreadable(summary.id),
                 title="Cannot start from this playbook",
                 severity="error",
                 markup=False,

@@ -18,8 +18,7 @@ def write_cards(screen: Screen[Any], context: AppContext, playbook_ids: list[str
     missing = [pid for pid, p in zip(playbook_ids, playbooks, strict=True) if p is None]
     if missing:
         screen.notify(
-            "\n".join(context.playbook_problems[-1:])
-            or f"The playbook {missing[0]!r} could not be read.",
+            context.why_unreadable(missing[0]),
             title="Cannot make the role cards",
             severity="error",
             markup=False,

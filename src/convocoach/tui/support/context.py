@@ -58,7 +58,7 @@ class AppContext:
     _profile_reported: bool = False
     """Why the settings file could not be read (the app then runs on defaults)."""
     _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
-    playbook_problems: list[str] = field(default_factory=list)
+    _playbook_problems: dict[str, str] = field(default_factory=dict)
     live_feedback: bool = True
     """Whether the coach reads along while the user types a rehearsal reply (F8)."""
     _coaches: dict[str, Coach] = field(default_factory=dict)
@@ -148,6 +148,12 @@ class AppContext:
     def today(self) -> date:
         return self.local(self.clock()).date()
 
+    def why_unreadable(self, playbook_id: str) -> str:
+        """Why the playbook could not be read (see :meth:`playbook`), in words for a notice."""
+        return self._playbook_problems.get(
+            playbook_id, f"The playbook {playbook_id!r} could not be read."
+        )
+
     def playbook(self, playbook_id: str) -> PlaybookFile | None:
         """The full playbook, read on first use; None if it is gone or no longer valid."""
         if playbook_id not in self._playbooks:
@@ -159,6 +165,6 @@ class AppContext:
                 try:
                     loaded = load_playbook_file(summary.path, summary.origin)
                 except InvalidFile as exc:  # changed on disk since the app started
-                    self.playbook_problems.append(exc.format())
+                    self._playbook_problems[playbook_id] = exc.format()
             self._playbooks[playbook_id] = loaded
         return self._playbooks[playbook_id]
