@@ -21,7 +21,7 @@ from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.support.help_text import help_markdown
 from tests.core.test_followup_reader import ALEX
 from tests.followup_fixtures import NOW
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 def app_with_session(*steps: NextStep, **fields: str) -> tuple[ConvocoachApp, int]:
@@ -111,10 +111,13 @@ async def test_many_steps_bring_a_scrollbar_and_still_no_cut_column() -> None:
     )
     async with app.run_test(size=(60, 30)) as pilot:
         screen = await open_step(pilot, app, sid, "agree")
-        await pilot.pause()
         table = screen.query_one("#steps", DataTable)
-        widths = [c.get_render_width(table) for c in table.ordered_columns]
-        assert sum(widths) <= table.scrollable_content_region.width
+
+        def fits() -> bool:  # once the scrollbar's arrival has been laid out
+            widths = [c.get_render_width(table) for c in table.ordered_columns]
+            return sum(widths) <= table.scrollable_content_region.width
+
+        await wait_until(pilot, lambda: table.row_count == 15 and fits())
         assert cells(table)[14][1:3] == ["The client", "2026-12-11"]
 
 

@@ -10,8 +10,8 @@ from convocoach.sessions.steps import StepKey
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.screens.session import SessionScreen
-from convocoach.tui.support.help_text import help_markdown
 from convocoach.tui.widgets.key_footer import KeyFooter
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.step_bar import StepBar
 from convocoach.tui.widgets.tab_bar import TabBar
@@ -60,7 +60,14 @@ async def test_t_switches_the_tabs_and_the_footer_says_where_it_goes() -> None:
         await pilot.press("t")
         await pilot.pause()
         assert tabs.current == "sessions"
-        assert "| T |" in help_markdown("home")
+        await pilot.press("f1")
+        await pilot.pause()
+        help_page = app.screen.query_one(MarkdownPage).source
+        # The keys table is made from the screen's commands: T, the other tab, and the rest.
+        assert "| T | Show the playbook library |" in help_page
+        assert "| Enter | Open the session, or start a new one from the playbook |" in help_page
+        assert "| F1 | Keys and tips for what is on screen |" in help_page
+        assert "| Ctrl+Q or Ctrl+C | Quit (everything is already saved) |" in help_page
 
 
 async def test_back_from_a_new_session_shows_it_on_the_sessions_tab() -> None:
@@ -186,3 +193,24 @@ async def test_every_footer_fits_80x24_and_keeps_help_and_the_way_back() -> None
             keys = footer_keys(app)
             assert footer.max_scroll_x == 0, (step, keys)
             assert {"f1 Help", "esc Home"} <= set(keys), (step, keys)
+
+
+async def test_f1_lists_the_keys_of_the_screen_the_step_and_the_app() -> None:
+    """The keys table is made from the commands on screen, so it cannot drift from them."""
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await start_delays_session(pilot, app)
+        screen.go("agree")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        page = app.screen.query_one(MarkdownPage).source
+        for row in (
+            "| A | Add a next step |",  # the step's
+            "| Shift+Up | Move the highlighted step up |",
+            "| Ctrl+N | Go to the next step |",  # the session's
+            "| Tab or Shift+Tab | Next or previous field |",  # noted, not a command
+            "| F9 | Switch between the light and the dark theme |",  # the app's
+        ):
+            assert row in page
+        assert "# 6. Agree" in page

@@ -165,3 +165,14 @@ def test_preferences_hold_the_cursor_still_or_refuse_a_bad_value(tmp_path: Path)
     path.write_text('{"cursor_blink": "no"}', encoding="utf-8")
     with pytest.raises(InvalidFile, match="cursor_blink"):
         load_preferences(path)
+
+
+def test_keys_are_written_for_people() -> None:
+    from convocoach.tui.support.commands import key_label
+
+    assert key_label("ctrl+n") == "Ctrl+N"
+    assert key_label("f12") == "F12"
+    assert key_label("escape,q") == "Esc or Q"
+    assert key_label("shift+up") == "Shift+Up"
+    assert key_label("slash") == "/"
+    assert key_label("delete") == "Delete"

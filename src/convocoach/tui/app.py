@@ -21,7 +21,13 @@ from convocoach.sessions.store import SessionStore
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.support.app_base import AppBase
-from convocoach.tui.support.commands import Command, bindings, palette_entries
+from convocoach.tui.support.commands import (
+    Command,
+    KeyNote,
+    bindings,
+    key_rows,
+    palette_entries,
+)
 from convocoach.tui.support.context import AppContext, Clock, unusable_settings, utc_now
 from convocoach.tui.support.input_decoding import accept_any_input_bytes
 from convocoach.tui.support.notices import report_settings_problem
@@ -46,6 +52,12 @@ APP_COMMANDS: tuple[Command, ...] = (
 BUSY_SECONDS = 1.0
 """How long a write waits for another program's: the screen does not move meanwhile, and a
 write that gives up is tried again a little later (see ``tui.saving``)."""
+APP_KEY_NOTES = (
+    KeyNote(
+        "Ctrl+P",
+        'Every command, searchable (the keys the footer has no room for too, and "Change theme")',
+    ),
+)
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
@@ -159,8 +171,13 @@ class ConvocoachApp(AppBase):
             self.pop_screen()
             return
         screen = self.screen
-        topic = screen.help_topic() if isinstance(screen, ScreenContract) else "home"
-        self.push_screen(HelpScreen(topic))
+        if isinstance(screen, ScreenContract):
+            topic, keys = screen.help_topic(), screen.key_table()
+        else:
+            topic, keys = "home", []
+        keys += key_rows(APP_COMMANDS)
+        keys += [(note.keys, note.does) for note in APP_KEY_NOTES]
+        self.push_screen(HelpScreen(topic, keys))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if isinstance(screen, ScreenContract):

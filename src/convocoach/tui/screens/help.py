@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,16 +19,17 @@ class HelpScreen(ScreenContract, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
     CSS_PATH = "help.tcss"
 
-    def __init__(self, topic: Topic) -> None:
+    def __init__(self, topic: Topic, keys: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.topic = topic
+        self._keys = keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "Esc to close"
             sheet = MarkdownPage()
-            sheet.show(help_markdown(self.topic))
+            sheet.show(help_markdown(self.topic, self._keys))
             yield sheet
 
     def on_mount(self) -> None:

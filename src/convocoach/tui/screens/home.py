@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionRow
-from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -53,6 +53,10 @@ class HomeScreen(ScreenContract, Screen[None]):
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
     )
     CSS_PATH = "home.tcss"
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
+        KeyNote("Enter", "Open the session, or start a new one from the playbook"),
+        KeyNote("Down or Enter", "From the filter, on to the matching playbooks"),
+    )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
     HELP_TOPIC = "home"

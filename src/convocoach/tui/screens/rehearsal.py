@@ -19,7 +19,7 @@ from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.sessions.casting import cast
 from convocoach.sessions.rehearsals import SavedRehearsal
-from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
@@ -48,6 +48,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         ),
         Command("leave", "escape", "Back", "Back to the session; the rehearsal resumes later"),
     )
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (KeyNote("Enter", "Send the reply"),)
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012
     CSS_PATH = "rehearsal.tcss"

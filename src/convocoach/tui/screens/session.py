@@ -29,7 +29,7 @@ from convocoach.tui.steps.prepare import PrepareStep
 from convocoach.tui.steps.rehearse import RehearseStep
 from convocoach.tui.steps.situation import SituationStep
 from convocoach.tui.steps.timing import TimingStep
-from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.help_text import Topic
 from convocoach.tui.support.notices import report_settings_problem
@@ -71,6 +71,9 @@ class SessionScreen(ScreenContract, Screen[None]):
         Command("previous_step", "ctrl+b", "Back", "Go to the previous step", priority=True),
         Command("plan_sheet", "f2", "Prep sheet", "Your whole plan on one page, to save or print"),
         Command("home", "escape", "Home", "Back to the home screen (everything is saved)"),
+    )
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
+        KeyNote("Tab or Shift+Tab", "Next or previous field"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     CSS_PATH: ClassVar[list[str | PurePath]] = ["session.tcss", *STEP_CSS]

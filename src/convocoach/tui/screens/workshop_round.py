@@ -17,7 +17,7 @@ from textual.widgets import Header, Static
 
 from convocoach.diagnostics import UserError
 from convocoach.tui.screens.round_clock import RoundClock, announce
-from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
@@ -58,6 +58,11 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         Command(
             "leave", "escape", "Back", "Back to the workshop list; this round resumes where it was"
         ),
+    )
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
+        KeyNote("Enter, + or Space", "Tick the highlighted behaviour once more"),
+        KeyNote("- or Backspace", "Take one tick back"),
+        KeyNote("Tab", "Between the checklist and the notes"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012

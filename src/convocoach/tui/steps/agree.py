@@ -23,6 +23,7 @@ from convocoach.sessions.summary_md import owner_label
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.safe_text import plain, plain_rich
+from convocoach.tui.support.screen_contract import HasCommands
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
@@ -45,7 +46,7 @@ _DESCRIPTIONS = {
 }
 
 
-class NextStepsTable(DataTable[Text]):
+class NextStepsTable(HasCommands, DataTable[Text]):
     """The agreed next steps; its keys act on the highlighted row."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = (

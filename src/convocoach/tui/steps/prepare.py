@@ -16,6 +16,7 @@ from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import answer_key
 from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
 from convocoach.tui.steps.base import StepPane
+from convocoach.tui.support.commands import KeyNote
 from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.session_editor import SessionEditor
@@ -40,6 +41,10 @@ class PrepareStep(StepPane):
     """Typing on a prompt answers it; Tab in an answer goes straight on to the next prompt's."""
 
     step_key = "prepare"
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
+        KeyNote("Up or Down", "Move through the prompts; start typing to answer one"),
+        KeyNote("Tab (in an answer)", "On to the next prompt's answer (Shift+Tab back)"),
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_answer", "Next answer", show=False),
     ]

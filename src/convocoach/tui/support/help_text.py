@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from convocoach.sessions.steps import StepKey
@@ -25,17 +26,9 @@ Topic = Literal[
 _SESSION_KEYS = """
 ## Moving around a session
 
-| key | does |
-|---|---|
-| Ctrl+N / Ctrl+B | next / previous step (or click a step at the top) |
-| Tab / Shift+Tab | next / previous field |
-| F2 | the prep sheet: your whole plan on one page, to save or print |
-| Esc | back to the home screen |
-| Ctrl+P | every command, searchable (including the keys the footer has no room for) |
-| Ctrl+Q or Ctrl+C | quit |
-
-Everything you type is saved as you type it. Quit at any moment and reopen the session from
-the home screen: it resumes at the same step.
+Click a step at the top to go there (or Ctrl+N and Ctrl+B). Everything you type is saved
+as you type it. Quit at any moment and reopen the session from the home screen: it resumes
+at the same step.
 """
 
 _TOPICS: dict[Topic, str] = {
@@ -44,21 +37,6 @@ _TOPICS: dict[Topic, str] = {
 
 **Sessions** lists the conversations you are preparing, the most recent first.
 **Playbooks** lists the challenges convocoach can help with; type to filter by title or tag.
-
-| key | does |
-|---|---|
-| T | switch between the Sessions and Playbooks tabs (or click a tab) |
-| Enter | open the session, or start a new one from the playbook |
-| N | new session (pick a playbook first) |
-| C | copy the session (to prepare a similar conversation) |
-| Delete | delete the session (asks first) |
-| / | filter the playbooks; Down or Enter goes on to the matches, Esc clears it |
-| G | progress over all your rehearsals, per coaching dimension |
-| W | run a role-play workshop (for trainers) |
-| P | your sender profile (name, signature, time zone) |
-| Ctrl+P | every command, searchable; also "Change theme" |
-| F9 | light or dark theme (remembered) |
-| Ctrl+Q | quit |
 
 Back from a session, the Sessions tab shows it first, highlighted.
 
@@ -131,15 +109,6 @@ and shows, for each dimension, pass, fail or n/a with the words it matched. What
 is judged, and the client reacts: their mood (0 furious, 10 at ease) moves with each reply,
 and the conversation ends in an agreement, a stalemate or a walk-out.
 
-| key | does |
-|---|---|
-| Enter | send the reply |
-| F3 | a hint from the playbook, above the reply box until you send |
-| F4 | take your last reply back (it returns to the box) and try again |
-| F5 | pause and resume (the clock stops) |
-| F8 | live feedback while typing on or off |
-| Esc | back to the session; the rehearsal and your unsent reply are kept for later |
-
 The coach is a set of plain rules (`convocoach check --show-rubric` lists them). It cannot
 hear tone or sarcasm; read the trend over a rehearsal more than a single verdict.
 """,
@@ -164,17 +133,6 @@ Markdown) where exports go.
 During a round the observer (in pairs, the client, after the round) ticks each behaviour
 every time it happens and notes quotes word for word. Everything is saved as it is typed.
 
-| key | does |
-|---|---|
-| F5 | start, pause or resume the round's clock |
-| F3 | the clock in big digits, for the room (Esc comes back) |
-| Enter or + / - | tick the highlighted behaviour once more / take one back |
-| Tab | between the checklist and the notes |
-| F8 | end the round: what worked, one thing to try (Ctrl+S goes on) |
-| F4 | back to the previous round |
-| F2 | write the workshop's debrief: every round, tallies per round and per person |
-| Esc | back to the plan; the round resumes where it was |
-
 The clock warns at two minutes and at thirty seconds, and rings the terminal's bell when time
 is up.
 """,
@@ -185,12 +143,6 @@ How each dimension went over the rehearsal, your reflections-to-questions ratio 
 2 is good), the replies that moved the client most, and what to try next time: first the
 wording that cost the client's mood most, then what you showed least often.
 
-| key | does |
-|---|---|
-| A | add the next steps you offered to the Agree step |
-| E | save the transcript with the coach's feedback as Markdown (a debrief) |
-| F4 | take back the reply that ended the conversation: the rehearsal reopens with it in the box |
-| Esc | back to the session |
 """,
     "agree": """
 # 6. Agree
@@ -199,13 +151,6 @@ The discussion points (one per line) and the next steps you agreed: what, who, b
 The points go into the email to the client as they are, so write them to the client: "The
 launch moves to 8 January", not "Dana raised the launch date". In the email the owners read
 from the client's side: "you" for the client, "we" or "I" for your side.
-
-| key (in the table) | does |
-|---|---|
-| A | add a next step |
-| Enter | edit the selected step |
-| Delete | remove it |
-| Shift+Up / Shift+Down | move it |
 
 Choose how often you will check in, the date of the next check-in and, if you like, the last
 day the check-ins repeat (left empty, the calendar invite runs for three months); the
@@ -217,14 +162,6 @@ follow-up email and the calendar invite use them.
 
 The follow-up email, rendered from the chosen template with everything you entered. Send it
 before the "send by" time.
-
-| key | does |
-|---|---|
-| E | edit the email here |
-| O | edit it in your own editor ($EDITOR) |
-| R | go back to the template's version (asks first) |
-| S | save it as Markdown, text, HTML, an email draft (.eml) and a check-in invite (.ics) |
-| Y | copy it to the clipboard (if your terminal allows it; saving always works) |
 
 Once edited, your version is kept and used everywhere, including `convocoach email`.
 """
@@ -246,10 +183,6 @@ If a save breaks the file, a red panel lists each problem as `playbooks validate
 An editor that replaces the file as it saves can make it vanish for a moment: the preview
 waits for it to come back.
 
-| key | does |
-|---|---|
-| R | read the file again now |
-| Esc or Q | back to the home screen |
 """,
     "next-step": """
 # A next step
@@ -273,5 +206,14 @@ every export: the follow-up, the prep sheet, rehearsal debriefs, workshop cards 
 }
 
 
-def help_markdown(topic: Topic) -> str:
-    return _TOPICS[topic].strip() + "\n"
+def help_markdown(topic: Topic, keys: Sequence[tuple[str, str]] = ()) -> str:
+    """The help for ``topic``, then its keys table (built from the commands on screen)."""
+    text = _TOPICS[topic].strip() + "\n"
+    if not keys:
+        return text
+    rows = "\n".join(f"| {_cell(key)} | {_cell(does)} |" for key, does in keys)
+    return f"{text}\n## Keys\n\n| key | does |\n|---|---|\n{rows}\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -9,7 +9,7 @@ from typing import ClassVar, NamedTuple
 
 from textual.dom import DOMNode
 
-from convocoach.tui.support.commands import Command
+from convocoach.tui.support.commands import Command, KeyNote, key_rows
 from convocoach.tui.support.help_text import Topic
 
 
@@ -30,6 +30,8 @@ class HasCommands:
     its bindings, footer labels and palette entries all come from them."""
 
     ACTIONS: ClassVar[tuple[Command, ...]] = ()
+    KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = ()
+    """Keys F1 lists that are no command (Enter in a list, Tab between fields)."""
 
 
 class ScreenContract(HasCommands):
@@ -45,6 +47,15 @@ class ScreenContract(HasCommands):
         """Every command on screen now, with the node that runs it."""
         assert isinstance(self, DOMNode)
         yield self, self.ACTIONS
+
+    def key_table(self) -> list[tuple[str, str]]:
+        """The keys table F1 shows: every command on screen, then the keys noted."""
+        rows: list[tuple[str, str]] = []
+        for node, commands in self.command_sources():
+            rows += key_rows(commands)
+            if isinstance(node, HasCommands):
+                rows += [(note.keys, note.does) for note in node.KEY_NOTES]
+        return rows
 
     def palette_entries(self) -> Iterator[Entry]:
         """Palette entries titled with outside text (shown as typed, never as markup)."""
