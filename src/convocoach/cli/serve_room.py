@@ -158,8 +158,13 @@ class Room:
 
     async def close_tabs(self, app: web.Application) -> None:
         """Ctrl+C: each open tab's app is told to quit instead of being waited for."""
-        for task in self.open_tabs:
+        tabs = list(self.open_tabs)
+        for task in tabs:
             task.cancel()
+        # Then wait (a little) for their processes to end: one still running when the event
+        # loop closes is collected after it, and Python prints a traceback for that.
+        if tabs:
+            await asyncio.wait(tabs, timeout=5)
 
     @web.middleware
     async def same_origin_only(self, request: web.Request, handler: Handler) -> web.StreamResponse:
