@@ -6,6 +6,9 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import yaml
 
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.schema import (
@@ -24,8 +27,6 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 def _check_zone(name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -112,8 +113,6 @@ def parse_profile(data: bytes, source: str) -> Profile:
 
 
 def dump_profile(profile: Profile) -> str:
-    import yaml
-
     header = "# convocoach sender profile; edit with 'convocoach profile set KEY VALUE'\n"
     body: str = yaml.safe_dump(asdict(profile), sort_keys=False, allow_unicode=True)
     return header + body
@@ -141,6 +140,4 @@ def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
 
 def profile_from_values(values: dict[str, Any], source: str) -> Profile:
     """A profile from form values, validated exactly like the file; missing keys get defaults."""
-    import yaml
-
     return parse_profile(yaml.safe_dump(values, allow_unicode=True).encode(), source)
