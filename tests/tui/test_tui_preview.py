@@ -22,7 +22,7 @@ from convocoach.tui.screens.playbook_preview import PlaybookPreviewScreen
 from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.problem_panel import ProblemPanel
 from tests.conftest import BUNDLED
-from tests.tui_support import fixed_clock, write_profile
+from tests.tui_support import fixed_clock, wait_until, write_profile
 
 # 'best_channel: pigeon' on line 38 of the starter: a schema error, with a line and a column.
 BAD_CHANNEL = ("best_channel: video", "best_channel: pigeon")
@@ -58,11 +58,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     """Let the preview's own timer notice the change (as it does for a user)."""
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the preview did not catch up with the file")
+    await wait_until(pilot, condition, timeout=5)
 
 
 def text_of(screen: PlaybookPreviewScreen, selector: str) -> str:

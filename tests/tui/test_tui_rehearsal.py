@@ -13,7 +13,7 @@ from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.reply_box import ReplyBox
 from tests.core.test_rehearsal_engine import AGREE, CIRCLES
-from tests.tui_support import build_app, open_store
+from tests.tui_support import build_app, open_store, wait_until
 
 
 async def open_rehearsal(pilot: Any, app: ConvocoachApp) -> RehearsalScreen:
@@ -142,12 +142,13 @@ async def test_live_feedback_pause_and_hints() -> None:
     async with app.run_test(size=(100, 36)) as pilot:
         screen = await open_rehearsal(pilot, app)
         await pilot.press(*"Calm down")
-        panel = ""
-        for _ in range(60):  # the coach reads the draft once typing pauses
-            await pilot.pause(0.05)
-            panel = str(screen.query_one(FeedbackPanel).render())
-            if "Your draft" in panel:
-                break
+
+        def panel_text() -> str:
+            return str(screen.query_one(FeedbackPanel).render())
+
+        # The coach reads the draft once typing pauses.
+        await wait_until(pilot, lambda: "Your draft" in panel_text(), timeout=3)
+        panel = panel_text()
         assert "Your draft" in panel
         assert "\u2717 fail NODISMISS" in panel
         await pilot.press("f5")

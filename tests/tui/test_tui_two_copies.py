@@ -73,10 +73,8 @@ async def test_taking_theirs_puts_the_other_windows_value_in_the_field() -> None
             )
         await _settle(pb)
         await pb.press("end", "Z")
-        for _ in range(200):  # the save, its conflict check and the dialog: wait, don't race
-            if isinstance(app_b.screen, ConflictScreen):
-                break
-            await pb.pause(0.05)
+        # The save, its conflict check and the dialog: wait, don't race.
+        await wait_until(pb, lambda: isinstance(app_b.screen, ConflictScreen))
         assert isinstance(app_b.screen, ConflictScreen)
         await pb.press("q", "t", "k", "enter")  # typing on: no key answers the question
         assert isinstance(app_b.screen, ConflictScreen)

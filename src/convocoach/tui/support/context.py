@@ -61,7 +61,6 @@ class AppContext:
     _playbook_problems: dict[str, str] = field(default_factory=dict)
     live_feedback: bool = True
     """Whether the coach reads along while the user types a rehearsal reply (F8)."""
-    _coaches: dict[str, Coach] = field(default_factory=dict)
     _rehearsals: RehearsalLog | None = None
     _workshops: WorkshopLog | None = None
     saver: Saver = field(default_factory=Saver)
@@ -86,12 +85,11 @@ class AppContext:
         return self._workshops
 
     def coach_for(self, playbook: PlaybookFile) -> Coach:
-        """The bundled rubric plus this playbook's phrases to avoid, compiled once."""
-        if playbook.id not in self._coaches:
-            from convocoach.playbooks.coaching import coach_for
+        """The bundled rubric plus this playbook's phrases to avoid (compiled once, by
+        ``playbooks.coaching``)."""
+        from convocoach.playbooks.coaching import coach_for
 
-            self._coaches[playbook.id] = coach_for(playbook.playbook)
-        return self._coaches[playbook.id]
+        return coach_for(playbook.playbook)
 
     @property
     def profile(self) -> Profile:
