@@ -119,3 +119,20 @@ def test_no_app_screen_or_widget_is_reached_by_attribute_name() -> None:
         for lookup in _attribute_lookups_by_name(path)
     ]
     assert found == []
+
+
+HOLD_THE_WHOLE_CONTEXT = ("tui/app.py", "tui/support/app_base.py")
+
+
+def test_only_the_app_holds_the_whole_context() -> None:
+    """Screens, steps and widgets take the narrow context Protocol of ``tui/support/needs.py``
+    that names what they use, never the ``AppContext`` with everything."""
+    holders = sorted(
+        str(path.relative_to(SOURCE))
+        for path in (SOURCE / "tui").rglob("*.py")
+        if any(
+            isinstance(node, ast.Name) and node.id == "AppContext"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert holders == sorted(HOLD_THE_WHOLE_CONTEXT)

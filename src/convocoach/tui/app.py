@@ -15,6 +15,7 @@ from textual.theme import Theme
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
+from convocoach.playbooks.opened import OpenedPlaybooks
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
 from convocoach.sessions.store import SessionStore
@@ -63,7 +64,7 @@ DARK_THEME = "textual-dark"
 
 
 def _outside_text_commands() -> type[Provider]:
-    # Imported when the palette first opens, not at start-up.
+    # Lazy: the palette's providers load when it first opens, not at start-up.
     from convocoach.tui.support.providers import OutsideTextCommands
 
     return OutsideTextCommands
@@ -114,6 +115,7 @@ class ConvocoachApp(AppBase):
         elif self._open_with is not None:
             self._open_with(self)
         elif not self.context.locations.settings_file.exists():
+            # Lazy: the welcome form loads only on a first run.
             from convocoach.tui.screens.profile_form import ProfileScreen
 
             self.push_screen(ProfileScreen(self.context, welcome=True))
@@ -123,6 +125,7 @@ class ConvocoachApp(AppBase):
 
     def _open_rehearsal(self, session_id: int) -> None:
         """Straight into the role-play (``convocoach rehearse``); Esc leads to its session."""
+        # Lazy: the session screen and its steps load after the home screen is painted.
         from convocoach.tui.screens.session import SessionScreen
 
         # The session opens at its Rehearse step; if that cannot be stored, it still does.
@@ -165,6 +168,7 @@ class ConvocoachApp(AppBase):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     def action_help(self) -> None:
+        # Lazy: the help texts load when F1 is first pressed.
         from convocoach.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
@@ -209,6 +213,8 @@ def make_app(
     except (InvalidFile, UserError) as exc:
         preferences, problem = Preferences(), unusable_settings(exc)
     folder = export_dir or Path(preferences.export_dir or Path.cwd()).expanduser()
-    context = AppContext(locations, library, store, clock, folder, preferences, problem)
-    context.live_feedback = live_feedback
+    context = AppContext(
+        locations, OpenedPlaybooks(library), store, clock, folder, preferences, problem
+    )
+    context.live_feedback.on = live_feedback
     return ConvocoachApp(context, rehearse_session, open_with)

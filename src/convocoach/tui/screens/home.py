@@ -15,8 +15,9 @@ from textual.widgets import ContentSwitcher, Header
 
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.store import SessionRow
+from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import HomeContext
 from convocoach.tui.support.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
@@ -61,7 +62,7 @@ class HomeScreen(ScreenContract, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
     HELP_TOPIC = "home"
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: HomeContext) -> None:
         super().__init__()
         self.context = context
         # The width class is known now; left to the first resize, it would style every
@@ -81,7 +82,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         if tab == "sessions":
             rows = self.context.store.list_sessions() if rows is None else rows
             return SessionList(self.context.store, rows, id="sessions")
-        return LibraryBrowser(self.context.library, id="library")
+        return LibraryBrowser(self.context.playbooks.library, id="library")
 
     def on_mount(self) -> None:
         self._focus_tab()
@@ -165,8 +166,6 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_delete_session(self) -> None:
-        from convocoach.tui.dialogs.confirm import ConfirmScreen
-
         row = self.query_one(SessionList).highlighted
         if row is None:
             return
@@ -184,16 +183,19 @@ class HomeScreen(ScreenContract, Screen[None]):
         self.refresh_bindings()
 
     def action_progress(self) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
         from convocoach.tui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen(self.context))
 
     def action_workshop(self) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
         from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
 
         self.app.push_screen(WorkshopSetupScreen(self.context))
 
     def action_edit_profile(self) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
         from convocoach.tui.screens.profile_form import ProfileScreen
 
         self.app.push_screen(ProfileScreen(self.context))
@@ -209,10 +211,10 @@ class HomeScreen(ScreenContract, Screen[None]):
         self.open_session(event.session_id)
 
     def _start(self, summary: PlaybookSummary) -> None:
-        playbook = self.context.playbook(summary.id)
+        playbook = self.context.playbooks.get(summary.id)
         if playbook is None:
             self.notify(
-                self.context.why_unreadable(summary.id),
+                self.context.playbooks.why_unreadable(summary.id),
                 title="Cannot start from this playbook",
                 severity="error",
                 markup=False,
@@ -225,6 +227,7 @@ class HomeScreen(ScreenContract, Screen[None]):
             self.open_session(session_id)
 
     def open_session(self, session_id: int) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
         from convocoach.tui.screens.session import SessionScreen
 
         self.app.push_screen(
@@ -241,7 +244,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         self._focus_tab()
 
     def palette_entries(self) -> Iterator[Entry]:
-        for loaded in self.context.library.sorted():
+        for loaded in self.context.playbooks.library.sorted():
             yield Entry(
                 f"New session: {loaded.title}",
                 "Start preparing a conversation with this playbook",

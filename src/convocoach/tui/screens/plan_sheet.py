@@ -11,12 +11,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header
 
+from convocoach.atomicfile import write_text_atomic
+from convocoach.followup.export import file_stem
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.model import Session
 from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
 from convocoach.sessions.timing_check import check_timing
+from convocoach.tui.dialogs.export_form import ExportForm
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import PlanSheetContext
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.markdown_page import MarkdownPage
@@ -33,7 +36,7 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
     HELP_TOPIC = "plan"
 
     def __init__(
-        self, context: AppContext, session: Session, playbook: PlaybookFile | None
+        self, context: PlanSheetContext, session: Session, playbook: PlaybookFile | None
     ) -> None:
         super().__init__()
         self.context = context
@@ -61,9 +64,6 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_save(self) -> None:
-        from convocoach.atomicfile import write_text_atomic
-        from convocoach.followup.export import file_stem
-        from convocoach.tui.dialogs.export_form import ExportForm
 
         stem = file_stem(self.session, "prep-sheet")
         choice = await self.app.push_screen_wait(

@@ -20,7 +20,7 @@ from convocoach.playbooks.watch import PlaybookWatcher, Preview, Reading, unexpe
 from convocoach.rehearsal.flowchart import map_markdown
 from convocoach.textsafety import strip_controls
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import PreviewContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -41,7 +41,7 @@ class PlaybookPreviewScreen(ScreenContract, Screen[None]):
     CSS_PATH = "playbook_preview.tcss"
     HELP_TOPIC = "preview"
 
-    def __init__(self, context: AppContext, path: Path) -> None:
+    def __init__(self, context: PreviewContext, path: Path) -> None:
         super().__init__()
         self.context = context
         self.watcher = PlaybookWatcher(path)

@@ -12,10 +12,11 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from convocoach.atomicfile import write_text_atomic
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.profile import Profile, dump_profile, profile_from_values
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import ProfileContext
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
@@ -48,7 +49,7 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
     HELP_TOPIC = "profile"
     CSS_PATH = "profile_form.tcss"
 
-    def __init__(self, context: AppContext, *, welcome: bool = False) -> None:
+    def __init__(self, context: ProfileContext, *, welcome: bool = False) -> None:
         super().__init__()
         self.context = context
         self.welcome = welcome
@@ -91,7 +92,6 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from convocoach.atomicfile import write_text_atomic
 
         try:
             profile = self._collected()
@@ -103,7 +103,7 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
         except OSError as exc:
             self.query_one("#error", Static).update(plain(f"Could not save: {exc}"))
             return
-        self.context.profile = profile
+        self.context.use_profile(profile)
         self.notify("Profile saved.")
         self.dismiss(True)
 
@@ -111,7 +111,6 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
     def action_skip(self) -> None:
         if self.welcome:
             # A default profile on disk means the welcome is not shown again.
-            from convocoach.atomicfile import write_text_atomic
 
             with contextlib.suppress(OSError):  # asking again next time is harmless
                 write_text_atomic(

@@ -10,9 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from convocoach.coach.loader import bundled_rubric
 from convocoach.diagnostics import UserError
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import ProgressContext
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -33,7 +34,7 @@ class ProgressScreen(ScreenContract, Screen[None]):
     CSS_PATH = "progress.tcss"
     HELP_TOPIC = "progress"
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: ProgressContext) -> None:
         super().__init__()
         self.context = context
 
@@ -45,7 +46,6 @@ class ProgressScreen(ScreenContract, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        from convocoach.coach.loader import bundled_rubric
 
         self.title = "Progress"
         self.sub_title = "your rehearsals"

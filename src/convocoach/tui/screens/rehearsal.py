@@ -14,13 +14,15 @@ from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
 from convocoach.coach.score import Coach, Score
+from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.script import ENDING_LABELS, Script
 from convocoach.sessions.casting import cast
 from convocoach.sessions.rehearsals import SavedRehearsal
+from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import RehearsalContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.support.session_editor import SessionEditor
@@ -56,7 +58,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
 
     def __init__(
         self,
-        context: AppContext,
+        context: RehearsalContext,
         editor: SessionEditor,
         playbook: PlaybookFile,
         saved: SavedRehearsal | None = None,
@@ -72,7 +74,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self.script: Script = cast(
             playbook.playbook.rehearsal, editor.session.client, editor.session.case
         )
-        self.coach: Coach = context.coach_for(playbook)
+        self.coach: Coach = coach_for(playbook.playbook)
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0
         self.rehearsal_id = saved.id if saved else 0
@@ -80,7 +82,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self._kept_draft: str | None = self._draft
         """The unsent reply as stored (None: storing it failed)."""
         self.paused = False
-        self.live_feedback = context.live_feedback
+        self.live_feedback = context.live_feedback.on
         self._since = self._now()
         self._feedback_timer: Timer | None = None
         hints = [
@@ -273,7 +275,6 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self.keep_draft()
 
     def _show_scorecard(self) -> None:
-        from convocoach.tui.screens.scorecard import ScorecardScreen
 
         self.app.push_screen(
             ScorecardScreen(
@@ -337,7 +338,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self._sync()
 
     def action_toggle_feedback(self) -> None:
-        self.live_feedback = self.context.live_feedback = not self.live_feedback
+        self.live_feedback = self.context.live_feedback.on = not self.live_feedback
         panel = self.query_one(FeedbackPanel)
         if self.live_feedback:
             panel.show_score(None)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import RoundDebriefContext
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
@@ -29,7 +29,7 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
     CSS_PATH = "round_debrief.tcss"
 
     def __init__(
-        self, context: AppContext, workshop_id: int, record: RoundRecord, last: bool
+        self, context: RoundDebriefContext, workshop_id: int, record: RoundRecord, last: bool
     ) -> None:
         super().__init__()
         self.context = context

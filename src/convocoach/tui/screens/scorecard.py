@@ -11,13 +11,18 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from convocoach.atomicfile import write_text_atomic
 from convocoach.coach.model import Rubric
+from convocoach.followup.export import file_stem
+from convocoach.rehearsal.debrief import debrief_markdown
 from convocoach.rehearsal.engine import State, client_line
 from convocoach.rehearsal.flowchart import tree_text
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.sessions.limits import ACTION
+from convocoach.sessions.model import NextStep
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import ScorecardContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.support.session_editor import SessionEditor
@@ -86,7 +91,7 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
 
     def __init__(
         self,
-        context: AppContext,
+        context: ScorecardContext,
         editor: SessionEditor,
         script: Script,
         state: State,
@@ -141,8 +146,6 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
         return True
 
     def action_carry(self) -> None:
-        from convocoach.sessions.limits import ACTION
-        from convocoach.sessions.model import NextStep
 
         existing = {s.action for s in self.editor.session.next_steps}
         added = 0
@@ -163,9 +166,6 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
         )
 
     def action_export(self) -> None:
-        from convocoach.atomicfile import write_text_atomic
-        from convocoach.followup.export import file_stem
-        from convocoach.rehearsal.debrief import debrief_markdown
 
         session = self.editor.session
         text = debrief_markdown(

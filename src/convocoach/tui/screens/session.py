@@ -20,6 +20,7 @@ from convocoach.diagnostics import UserError
 from convocoach.sessions.flow import neighbour, resume_step, steps_done
 from convocoach.sessions.prompts import prep_prompts
 from convocoach.sessions.steps import STEPS, StepKey, step_key
+from convocoach.tui.screens.plan_sheet import PlanSheetScreen
 from convocoach.tui.screens.rehearsal import RehearsalScreen
 from convocoach.tui.steps.agree import AgreeStep
 from convocoach.tui.steps.base import StepPane
@@ -30,8 +31,8 @@ from convocoach.tui.steps.rehearse import RehearseStep
 from convocoach.tui.steps.situation import SituationStep
 from convocoach.tui.steps.timing import TimingStep
 from convocoach.tui.support.commands import Command, KeyNote, bindings
-from convocoach.tui.support.context import AppContext
 from convocoach.tui.support.help_text import Topic
+from convocoach.tui.support.needs import SessionContext
 from convocoach.tui.support.notices import report_settings_problem
 from convocoach.tui.support.screen_contract import CommandSource, Entry, HasCommands, ScreenContract
 from convocoach.tui.support.session_editor import SessionEditor
@@ -78,11 +79,11 @@ class SessionScreen(ScreenContract, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
     CSS_PATH: ClassVar[list[str | PurePath]] = ["session.tcss", *STEP_CSS]
 
-    def __init__(self, context: AppContext, session_id: int) -> None:
+    def __init__(self, context: SessionContext, session_id: int) -> None:
         super().__init__()
         self.context = context
         self.editor = SessionEditor(context.store, session_id, context.saver, self._changed)
-        self.playbook = context.playbook(self.editor.session.playbook_id)
+        self.playbook = context.playbooks.get(self.editor.session.playbook_id)
         self.prompts = prep_prompts(self.playbook.playbook) if self.playbook else ()
         self.step = resume_step(self.editor.session)
         self._bar_timer: Timer | None = None
@@ -243,7 +244,6 @@ class SessionScreen(ScreenContract, Screen[None]):
         self.dismiss()
 
     def action_plan_sheet(self) -> None:
-        from convocoach.tui.screens.plan_sheet import PlanSheetScreen
 
         self.app.push_screen(PlanSheetScreen(self.context, self.editor.session, self.playbook))
 

@@ -6,19 +6,21 @@ from typing import Any
 
 from textual.screen import Screen
 
+from convocoach.coach.loader import bundled_rubric
 from convocoach.diagnostics import UserError
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import WorkshopFilesContext
+from convocoach.workshop.files import write_card_files, write_debrief_files
 
 
-def write_cards(screen: Screen[Any], context: AppContext, playbook_ids: list[str]) -> None:
-    from convocoach.coach.loader import bundled_rubric
-    from convocoach.workshop.files import write_card_files
+def write_cards(
+    screen: Screen[Any], context: WorkshopFilesContext, playbook_ids: list[str]
+) -> None:
 
-    playbooks = [context.playbook(pid) for pid in playbook_ids]
+    playbooks = [context.playbooks.get(pid) for pid in playbook_ids]
     missing = [pid for pid, p in zip(playbook_ids, playbooks, strict=True) if p is None]
     if missing:
         screen.notify(
-            context.why_unreadable(missing[0]),
+            context.playbooks.why_unreadable(missing[0]),
             title="Cannot make the role cards",
             severity="error",
             markup=False,
@@ -36,13 +38,13 @@ def write_cards(screen: Screen[Any], context: AppContext, playbook_ids: list[str
     )
 
 
-def export_debrief(screen: Screen[Any], context: AppContext, workshop_id: int) -> None:
-    from convocoach.coach.loader import bundled_rubric
-    from convocoach.workshop.files import write_debrief_files
+def export_debrief(screen: Screen[Any], context: WorkshopFilesContext, workshop_id: int) -> None:
 
     try:
         workshop = context.workshops.get(workshop_id)
-        titles = {pid: context.library.title_of(pid) for pid in workshop.plan.playbook_ids}
+        titles = {
+            pid: context.playbooks.library.title_of(pid) for pid in workshop.plan.playbook_ids
+        }
         paths = write_debrief_files(workshop, titles, bundled_rubric(), context.export_dir)
     except (OSError, UserError) as exc:
         screen.notify(f"Could not write the debrief: {exc}", severity="error", markup=False)

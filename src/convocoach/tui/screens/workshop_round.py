@@ -15,10 +15,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from convocoach.coach.loader import bundled_rubric
 from convocoach.diagnostics import UserError
 from convocoach.tui.screens.round_clock import RoundClock, announce
+from convocoach.tui.screens.round_debrief import RoundDebriefScreen
+from convocoach.tui.screens.workshop_files import export_debrief
+from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import WorkshopRoundContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
@@ -33,7 +37,7 @@ TICK = 0.25
 """Seconds between redraws of the clock."""
 
 
-def open_round(app: App[Any], context: AppContext, workshop_id: int) -> None:
+def open_round(app: App[Any], context: WorkshopRoundContext, workshop_id: int) -> None:
     """Push the workshop's current round; a missing or damaged workshop is reported instead."""
     try:
         screen = WorkshopRoundScreen(context, workshop_id)
@@ -69,7 +73,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
     CSS_PATH = "workshop_round.tcss"
     HELP_TOPIC = "workshop"
 
-    def __init__(self, context: AppContext, workshop_id: int) -> None:
+    def __init__(self, context: WorkshopRoundContext, workshop_id: int) -> None:
         super().__init__()
         self.context = context
         self.workshop: Workshop = context.workshops.get(workshop_id)
@@ -91,7 +95,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         return self.workshop.id
 
     def compose(self) -> ComposeResult:
-        from convocoach.coach.loader import bundled_rubric
 
         plan = self.workshop.plan
         record = self.workshop.round(self.round_no)
@@ -117,7 +120,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
 
     def _scenario(self) -> str:
         playbook_id = self.workshop.plan.playbook_for(self.round_no)
-        summary = self.context.library.get(playbook_id)
+        summary = self.context.playbooks.library.get(playbook_id)
         return summary.title if summary else f"{playbook_id} (not in the library)"
 
     def _roles(self) -> Content:
@@ -188,7 +191,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self._show_clock()
 
     def action_big_timer(self) -> None:
-        from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 
         self.app.push_screen(
             WorkshopTimerScreen(self.clock, str(self.sub_title), self._scenario(), self._roles())
@@ -196,7 +198,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_end_round(self) -> None:
-        from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 
         self.clock.stop()
         self._show_clock()
@@ -227,7 +228,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
             self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
 
     def action_export(self) -> None:
-        from convocoach.tui.screens.workshop_files import export_debrief
 
         export_debrief(self, self.context, self.workshop_id)
 

@@ -14,8 +14,11 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from convocoach.diagnostics import UserError
+from convocoach.tui.dialogs.confirm import ConfirmScreen
+from convocoach.tui.screens.workshop_files import write_cards
+from convocoach.tui.screens.workshop_round import open_round
 from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import WorkshopSetupContext
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
@@ -45,7 +48,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
     CSS_PATH = "workshop_setup.tcss"
     HELP_TOPIC = "workshop"
 
-    def __init__(self, context: AppContext, plan: WorkshopPlan | None = None) -> None:
+    def __init__(self, context: WorkshopSetupContext, plan: WorkshopPlan | None = None) -> None:
         super().__init__()
         self.context = context
         self.plan = plan
@@ -66,7 +69,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
                     max_length=120,
                 )
             yield Static("Scenarios (Space picks)", classes="section-title")
-            playbooks = self.context.library.sorted()
+            playbooks = self.context.playbooks.library.sorted()
             if not chosen and playbooks:
                 chosen = {playbooks[0].id}
             yield SelectionList[str](
@@ -186,12 +189,10 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
             self.open_workshop(workshop_id)
 
     def open_workshop(self, workshop_id: int) -> None:
-        from convocoach.tui.screens.workshop_round import open_round
 
         open_round(self.app, self.context, workshop_id)
 
     def action_cards(self) -> None:
-        from convocoach.tui.screens.workshop_files import write_cards
 
         ids = self.query_one("#ws-playbooks", SelectionList).selected
         if not ids:
@@ -201,7 +202,6 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_delete_workshop(self) -> None:
-        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         earlier = self.query_one("#ws-earlier", OptionList)
         if earlier.highlighted is None:

@@ -20,6 +20,8 @@ from convocoach.sessions.field_check import check_field
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.summary_md import owner_label
+from convocoach.tui.dialogs.confirm import ConfirmScreen
+from convocoach.tui.dialogs.next_step_form import NextStepForm
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.safe_text import plain, plain_rich
@@ -287,7 +289,6 @@ class AgreeStep(StepPane):
     @on(EditStep)
     @work
     async def _edit(self, event: EditStep) -> None:
-        from convocoach.tui.dialogs.next_step_form import NextStepForm
 
         steps = self._listed
         current = steps[event.row] if event.row is not None and event.row < len(steps) else None
@@ -328,7 +329,6 @@ class AgreeStep(StepPane):
     @on(RemoveStep)
     @work
     async def _remove(self, event: RemoveStep) -> None:
-        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         steps = self._listed
         if event.row >= len(steps):

@@ -17,7 +17,8 @@ from textual.widgets.select import InvalidSelectValueError
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.merge import WriteConflict, field_values
 from convocoach.sessions.steps import StepKey
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.dialogs.conflict import ConflictScreen
+from convocoach.tui.support.needs import StepContext
 from convocoach.tui.support.screen_contract import HasCommands
 from convocoach.tui.support.session_editor import SessionEditor
 
@@ -35,7 +36,7 @@ class StepPane(HasCommands, VerticalScroll):
     step_key: ClassVar[StepKey]
 
     def __init__(
-        self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None
+        self, context: StepContext, editor: SessionEditor, playbook: PlaybookFile | None
     ) -> None:
         super().__init__(id=f"step-{self.step_key}")
         self.context = context
@@ -125,7 +126,6 @@ class StepPane(HasCommands, VerticalScroll):
 
     @work(group="conflict")
     async def _ask(self, key: str, theirs: object) -> None:
-        from convocoach.tui.dialogs.conflict import ConflictScreen
 
         keep_mine = await self.app.push_screen_wait(
             ConflictScreen(self.describe(key), str(theirs), str(self._pending[key]))

@@ -17,9 +17,14 @@ from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import send_by_for, subject_for
 from convocoach.followup.email import address_warnings, find_template, render_all, template_names
+from convocoach.followup.export import export_followup, file_stem
 from convocoach.sessions.template_name import is_template_name
+from convocoach.tui.dialogs.confirm import ConfirmScreen
+from convocoach.tui.dialogs.email_editor import EmailEditor
+from convocoach.tui.dialogs.export_form import ExportForm
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.wording import datetime_words
@@ -161,14 +166,12 @@ class FollowupStep(StepPane):
 
     @work
     async def action_edit(self) -> None:
-        from convocoach.tui.dialogs.email_editor import EmailEditor
 
         text = await self.app.push_screen_wait(EmailEditor(self.markdown))
         if text is not None and text != self.markdown:
             self._keep(text)
 
     def action_edit_external(self) -> None:
-        from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
 
         try:
             text = edit_in_editor(self.app, self.markdown)
@@ -186,7 +189,6 @@ class FollowupStep(StepPane):
 
     @work
     async def action_reset(self) -> None:
-        from convocoach.tui.dialogs.confirm import ConfirmScreen
 
         if await self.app.push_screen_wait(
             ConfirmScreen(
@@ -200,8 +202,6 @@ class FollowupStep(StepPane):
 
     @work
     async def action_save_files(self) -> None:
-        from convocoach.followup.export import file_stem
-        from convocoach.tui.dialogs.export_form import ExportForm
 
         choice = await self.app.push_screen_wait(
             ExportForm(self.context.export_dir, file_stem(self.editor.session))
@@ -211,7 +211,6 @@ class FollowupStep(StepPane):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, folder: Path, formats: tuple[str, ...]) -> None:
-        from convocoach.followup.export import export_followup
 
         session = self.editor.session
         try:

@@ -17,7 +17,7 @@ from convocoach.sessions.merge import answer_key
 from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import KeyNote
-from convocoach.tui.support.context import AppContext
+from convocoach.tui.support.needs import StepContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.text_box import TextBox
@@ -50,7 +50,7 @@ class PrepareStep(StepPane):
     ]
 
     def __init__(
-        self, context: AppContext, editor: SessionEditor, playbook: PlaybookFile | None
+        self, context: StepContext, editor: SessionEditor, playbook: PlaybookFile | None
     ) -> None:
         super().__init__(context, editor, playbook)
         self.prompts: tuple[PrepPrompt, ...] = (

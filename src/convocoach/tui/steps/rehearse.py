@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from convocoach.diagnostics import UserError
+from convocoach.playbooks.coaching import coach_for
+from convocoach.rehearsal.script import ENDING_LABELS
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import Command, bindings
@@ -96,7 +98,7 @@ class RehearseStep(StepPane):
     def _show_trends(self, rehearsals: list[SavedRehearsal]) -> None:
         assert self.playbook is not None
         self.query_one(ProgressChart).show(
-            [r.state for r in rehearsals], self.context.coach_for(self.playbook).rubric
+            [r.state for r in rehearsals], coach_for(self.playbook.playbook).rubric
         )
 
     def action_start_rehearsal(self) -> None:
@@ -136,7 +138,6 @@ def _how_to(client: str, unfinished: bool) -> Content:
 
 
 def _history(rehearsals: list[SavedRehearsal]) -> Content:
-    from convocoach.rehearsal.script import ENDING_LABELS
 
     if not rehearsals:
         return plain("None yet.")

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from convocoach.playbooks.model import CHANNEL_LABELS
+from convocoach.sessions.timing_check import LEVEL_WORDS, check_timing
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.safe_text import bullets, styled
 
@@ -56,7 +57,6 @@ class TimingStep(StepPane):
                 f"{when}, {m.duration_min} min, {CHANNEL_LABELS.get(m.channel, m.channel)}{place}"
             )
         )
-        from convocoach.sessions.timing_check import LEVEL_WORDS, check_timing
 
         notes = check_timing(
             session,

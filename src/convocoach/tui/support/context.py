@@ -1,7 +1,8 @@
-"""What the screens share: where files live, the library, the store, the profile, the clock.
+"""Everything the app holds: where files live, the playbooks, the store, the profile, the clock.
 
-The home screen is drawn from cached playbook summaries; full playbooks and the sender
-profile are read the first time something needs them, so the first screen appears quickly.
+Only the app holds it whole: each screen is given it typed as the narrow context Protocol it
+declares from the roles in ``tui.support.needs``. Full playbooks and the sender profile are
+read the first time something needs them, so the first screen appears quickly.
 """
 
 from __future__ import annotations
@@ -16,15 +17,12 @@ from typing import TYPE_CHECKING
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
-from convocoach.playbooks.library import Library
-from convocoach.playbooks.summary import PlaybookSummary
+from convocoach.playbooks.opened import OpenedPlaybooks
 from convocoach.preferences import Preferences, save_preferences
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.support.saving import Saver
 
 if TYPE_CHECKING:
-    from convocoach.coach.score import Coach
-    from convocoach.playbooks.model import PlaybookFile
     from convocoach.profile import Profile
     from convocoach.sessions.rehearsals import RehearsalLog
     from convocoach.workshop.store import WorkshopLog
@@ -42,9 +40,17 @@ def unusable_settings(exc: InvalidFile | UserError) -> str:
 
 
 @dataclass
+class LiveFeedback:
+    """Whether the coach reads along while the user types a rehearsal reply (F8): one switch
+    for every rehearsal until the app quits."""
+
+    on: bool = True
+
+
+@dataclass
 class AppContext:
     locations: Locations
-    library: Library[PlaybookSummary]
+    playbooks: OpenedPlaybooks
     store: SessionStore
     clock: Clock = utc_now
     export_dir: Path = field(default_factory=Path.cwd)
@@ -57,10 +63,7 @@ class AppContext:
     profile_problem: str = ""
     _profile_reported: bool = False
     """Why the settings file could not be read (the app then runs on defaults)."""
-    _playbooks: dict[str, PlaybookFile | None] = field(default_factory=dict)
-    _playbook_problems: dict[str, str] = field(default_factory=dict)
-    live_feedback: bool = True
-    """Whether the coach reads along while the user types a rehearsal reply (F8)."""
+    live_feedback: LiveFeedback = field(default_factory=LiveFeedback)
     _rehearsals: RehearsalLog | None = None
     _workshops: WorkshopLog | None = None
     saver: Saver = field(default_factory=Saver)
@@ -71,6 +74,7 @@ class AppContext:
     @property
     def rehearsals(self) -> RehearsalLog:
         if self._rehearsals is None:
+            # Lazy: the rehearsal engine and the coach load when a rehearsal is first shown.
             from convocoach.sessions.rehearsals import RehearsalLog
 
             self._rehearsals = RehearsalLog(self.store)
@@ -79,29 +83,23 @@ class AppContext:
     @property
     def workshops(self) -> WorkshopLog:
         if self._workshops is None:
+            # Lazy: the workshop models load when a workshop is first opened.
             from convocoach.workshop.store import WorkshopLog
 
             self._workshops = WorkshopLog(self.store)
         return self._workshops
 
-    def coach_for(self, playbook: PlaybookFile) -> Coach:
-        """The bundled rubric plus this playbook's phrases to avoid (compiled once, by
-        ``playbooks.coaching``)."""
-        from convocoach.playbooks.coaching import coach_for
-
-        return coach_for(playbook.playbook)
-
     @property
     def profile(self) -> Profile:
         return self._read_profile()
 
-    @profile.setter
-    def profile(self, value: Profile) -> None:
-        self._profile = value
+    def use_profile(self, profile: Profile) -> None:
+        self._profile = profile
         self.profile_problem = ""
 
     def _read_profile(self) -> Profile:
         if self._profile is None:
+            # Lazy: the settings file (YAML, time zones) is read after the first paint.
             from convocoach.profile import Profile, load_profile
 
             try:
@@ -139,30 +137,10 @@ class AppContext:
 
     def local(self, when: datetime) -> datetime:
         """``when`` in the profile's time zone (checked when the profile was read)."""
+        # Lazy: zoneinfo (with sysconfig) only once a time is shown, after the first paint.
         from zoneinfo import ZoneInfo
 
         return when.astimezone(ZoneInfo(self.profile.timezone))
 
     def today(self) -> date:
         return self.local(self.clock()).date()
-
-    def why_unreadable(self, playbook_id: str) -> str:
-        """Why the playbook could not be read (see :meth:`playbook`), in words for a notice."""
-        return self._playbook_problems.get(
-            playbook_id, f"The playbook {playbook_id!r} could not be read."
-        )
-
-    def playbook(self, playbook_id: str) -> PlaybookFile | None:
-        """The full playbook, read on first use; None if it is gone or no longer valid."""
-        if playbook_id not in self._playbooks:
-            summary = self.library.get(playbook_id)
-            loaded = None
-            if summary is not None:
-                from convocoach.playbooks.loader import load_playbook_file
-
-                try:
-                    loaded = load_playbook_file(summary.path, summary.origin)
-                except InvalidFile as exc:  # changed on disk since the app started
-                    self._playbook_problems[playbook_id] = exc.format()
-            self._playbooks[playbook_id] = loaded
-        return self._playbooks[playbook_id]
