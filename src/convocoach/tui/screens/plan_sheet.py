@@ -64,7 +64,6 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_save(self) -> None:
-
         stem = file_stem(self.session, "prep-sheet")
         choice = await self.app.push_screen_wait(
             ExportForm(self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS)

@@ -92,7 +92,6 @@ class ProfileScreen(ScreenContract, ModalScreen[bool]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-
         try:
             profile = self._collected()
         except (InvalidFile, UserError) as exc:

@@ -46,7 +46,6 @@ class ProgressScreen(ScreenContract, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-
         self.title = "Progress"
         self.sub_title = "your rehearsals"
         try:

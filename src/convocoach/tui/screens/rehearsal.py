@@ -275,7 +275,6 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         self.keep_draft()
 
     def _show_scorecard(self) -> None:
-
         self.app.push_screen(
             ScorecardScreen(
                 self.context, self.editor, self.script, self.state, self.coach.rubric, self.seconds

@@ -146,7 +146,6 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
         return True
 
     def action_carry(self) -> None:
-
         existing = {s.action for s in self.editor.session.next_steps}
         added = 0
         for commitment in self.card.commitments:
@@ -166,7 +165,6 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
         )
 
     def action_export(self) -> None:
-
         session = self.editor.session
         text = debrief_markdown(
             session.title or "Untitled session", self.script, self.state, self.rubric, self.seconds

@@ -244,7 +244,6 @@ class SessionScreen(ScreenContract, Screen[None]):
         self.dismiss()
 
     def action_plan_sheet(self) -> None:
-
         self.app.push_screen(PlanSheetScreen(self.context, self.editor.session, self.playbook))
 
     def palette_entries(self) -> Iterator[Entry]:

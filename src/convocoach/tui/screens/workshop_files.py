@@ -39,7 +39,6 @@ def write_cards(
 
 
 def export_debrief(screen: Screen[Any], context: WorkshopFilesContext, workshop_id: int) -> None:
-
     try:
         workshop = context.workshops.get(workshop_id)
         titles = {

@@ -95,7 +95,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         return self.workshop.id
 
     def compose(self) -> ComposeResult:
-
         plan = self.workshop.plan
         record = self.workshop.round(self.round_no)
         yield Header()
@@ -191,14 +190,12 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self._show_clock()
 
     def action_big_timer(self) -> None:
-
         self.app.push_screen(
             WorkshopTimerScreen(self.clock, str(self.sub_title), self._scenario(), self._roles())
         )
 
     @work
     async def action_end_round(self) -> None:
-
         self.clock.stop()
         self._show_clock()
         record = self.context.workshops.get(self.workshop_id).round(self.round_no)
@@ -228,7 +225,6 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
             self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
 
     def action_export(self) -> None:
-
         export_debrief(self, self.context, self.workshop_id)
 
     def action_leave(self) -> None:

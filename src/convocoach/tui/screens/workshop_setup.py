@@ -189,11 +189,9 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
             self.open_workshop(workshop_id)
 
     def open_workshop(self, workshop_id: int) -> None:
-
         open_round(self.app, self.context, workshop_id)
 
     def action_cards(self) -> None:
-
         ids = self.query_one("#ws-playbooks", SelectionList).selected
         if not ids:
             self.notify("Pick at least one scenario first.", severity="warning")
@@ -202,7 +200,6 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
 
     @work
     async def action_delete_workshop(self) -> None:
-
         earlier = self.query_one("#ws-earlier", OptionList)
         if earlier.highlighted is None:
             return

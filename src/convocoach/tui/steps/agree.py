@@ -289,7 +289,6 @@ class AgreeStep(StepPane):
     @on(EditStep)
     @work
     async def _edit(self, event: EditStep) -> None:
-
         steps = self._listed
         current = steps[event.row] if event.row is not None and event.row < len(steps) else None
         result = await self.app.push_screen_wait(NextStepForm(current))
@@ -329,7 +328,6 @@ class AgreeStep(StepPane):
     @on(RemoveStep)
     @work
     async def _remove(self, event: RemoveStep) -> None:
-
         steps = self._listed
         if event.row >= len(steps):
             return

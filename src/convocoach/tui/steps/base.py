@@ -126,7 +126,6 @@ class StepPane(HasCommands, VerticalScroll):
 
     @work(group="conflict")
     async def _ask(self, key: str, theirs: object) -> None:
-
         keep_mine = await self.app.push_screen_wait(
             ConflictScreen(self.describe(key), str(theirs), str(self._pending[key]))
         )

@@ -166,13 +166,11 @@ class FollowupStep(StepPane):
 
     @work
     async def action_edit(self) -> None:
-
         text = await self.app.push_screen_wait(EmailEditor(self.markdown))
         if text is not None and text != self.markdown:
             self._keep(text)
 
     def action_edit_external(self) -> None:
-
         try:
             text = edit_in_editor(self.app, self.markdown)
         except EditorUnavailable as exc:
@@ -189,7 +187,6 @@ class FollowupStep(StepPane):
 
     @work
     async def action_reset(self) -> None:
-
         if await self.app.push_screen_wait(
             ConfirmScreen(
                 "Back to the template",
@@ -202,7 +199,6 @@ class FollowupStep(StepPane):
 
     @work
     async def action_save_files(self) -> None:
-
         choice = await self.app.push_screen_wait(
             ExportForm(self.context.export_dir, file_stem(self.editor.session))
         )
@@ -211,7 +207,6 @@ class FollowupStep(StepPane):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, folder: Path, formats: tuple[str, ...]) -> None:
-
         session = self.editor.session
         try:
             template = find_template(self.context.locations, session.template)

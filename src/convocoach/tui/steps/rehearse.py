@@ -138,7 +138,6 @@ def _how_to(client: str, unfinished: bool) -> Content:
 
 
 def _history(rehearsals: list[SavedRehearsal]) -> Content:
-
     if not rehearsals:
         return plain("None yet.")
     lines = []
