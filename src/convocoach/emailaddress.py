@@ -25,14 +25,13 @@ def address_parts(text: str) -> tuple[str, str]:
     """
     if len(text) > MAX_ADDRESS or not SHAPE.fullmatch(text):
         raise ValueError(f"write {ADDRESS_HINT}")
-    # Loaded when an address is checked, not with the limits the app reads at start-up:
-    # the email package is a megabyte and a few milliseconds the first screen does not need.
-    from email.errors import MessageError
-    from email.headerregistry import Address
+    # Lazy: the email package (a megabyte, a few milliseconds) loads when an address is
+    # checked, not with the limits the app reads to draw its first screen.
+    from email import errors, headerregistry
 
     try:
-        address = Address(addr_spec=text)
-    except (ValueError, IndexError, MessageError):
+        address = headerregistry.Address(addr_spec=text)
+    except (ValueError, IndexError, errors.MessageError):
         raise ValueError(f"write {ADDRESS_HINT}") from None
     user, domain = address.username, address.domain
     # The parser drops comments and accepts a quoted local part: only the plain form passes.

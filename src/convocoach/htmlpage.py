@@ -37,7 +37,9 @@ def html_page(title: str, css: str, body: str) -> str:
 
 def markdown_to_html(markdown: str) -> str:
     """Render CommonMark (plus strikethrough and tables) to an HTML fragment."""
-    from markdown_it import MarkdownIt  # imported here: only HTML output needs it
+    # Lazy: markdown-it (about 25 ms) only when a page is written; the Markdown forms of the
+    # prep sheet, the role cards and the debrief import this module without writing one.
+    from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
     html: str = parser.render(markdown)

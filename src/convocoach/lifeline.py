@@ -33,6 +33,7 @@ def end_with_server() -> None:
 def _ask_kernel(sig: signal.Signals) -> bool:
     """Linux sends ``sig`` to this process when its parent exits."""
     with contextlib.suppress(OSError, AttributeError):
+        # Lazy: ctypes only in an app that "convocoach serve" started, not on every app start
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)

@@ -54,7 +54,9 @@ class Locations(NamedTuple):
             data_dir = _env_path(env, "CONVOCOACH_DATA_DIR")
         cache_dir = _env_path(env, "CONVOCOACH_CACHE_DIR")
         if config_dir is None or data_dir is None or cache_dir is None:
-            import platformdirs  # only when a default is needed
+            # Lazy: platformdirs only when a folder has no setting; with all three set (the
+            # benchmarks, the tests) a command starts without it.
+            import platformdirs
 
             config_dir = config_dir or platformdirs.user_config_path(APP_NAME, appauthor=False)
             data_dir = data_dir or platformdirs.user_data_path(APP_NAME, appauthor=False)

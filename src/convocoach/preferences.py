@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from convocoach.atomicfile import write_text_atomic
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 
 DEFAULT_THEME = "textual-dark"
@@ -119,8 +120,6 @@ def load_preferences(path: Path) -> Preferences:
 
 
 def save_preferences(path: Path, preferences: Preferences) -> None:
-    from convocoach.atomicfile import write_text_atomic
-
     data = asdict(preferences)
     if not data["export_dir"]:
         del data["export_dir"]  # absent: the current directory, wherever the app starts

@@ -98,7 +98,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     ("argv", "module"),
     [
         (["locate"], "locate_cmd"),
-        (["playbooks", "list"], "playbooks_cmd"),
+        (["playbooks", "list"], "playbooks_list_cmd"),
         (["sessions", "list"], "sessions_cmd"),
         (["check", "I hear you."], "check_cmd"),
     ],

@@ -1,6 +1,7 @@
-"""The shape of the code base, checked: no import cycles, small files, and no contract between
-the app's parts that only a name in a string holds (``getattr``), so a rename fails the type
-check, not a user. The layers themselves are ``[tool.importlinter]`` in pyproject.toml."""
+"""The shape of the code base, checked: no import cycles, small files, imports at the top
+(each exception saying why), and no contract between the app's parts that only a name in a
+string holds (``getattr``), so a rename fails the type check, not a user. The layers
+themselves are ``[tool.importlinter]`` in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from tests.conftest import REPO
 
 SOURCE = REPO / "src" / "convocoach"
 MAX_LINES = 400
+LAZY = "# Lazy:"
+LAZY_NOT_YET_CHECKED = (SOURCE / "tui",)
+"""Folders whose imports inside functions are not held to the ``# Lazy:`` rule yet."""
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +93,63 @@ def test_no_source_file_is_over_400_lines() -> None:
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def unexplained_lazy_imports(text: str, name: str) -> list[str]:
+    """Each import inside a function of ``text`` without a ``# Lazy:`` comment saying why, on
+    its own line or in the comment directly above it, as ``name:line: import``."""
+    lines = text.splitlines()
+    found: dict[int, str] = {}
+    for function in ast.walk(ast.parse(text)):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            comment = [lines[n - 1] for n in range(node.lineno, (node.end_lineno or 0) + 1)]
+            above = node.lineno - 2
+            while above >= 0 and lines[above].lstrip().startswith("#"):
+                comment.append(lines[above])
+                above -= 1
+            if not any(LAZY in line for line in comment):
+                found[node.lineno] = f"{name}:{node.lineno}: {ast.unparse(node)}"
+    return [found[line] for line in sorted(found)]
+
+
+def test_every_import_inside_a_function_says_why_it_is_not_at_the_top() -> None:
+    # Imports belong at the top of a module; one inside a function is a deliberate lazy load
+    # (start-up time, an optional extra), and its comment says what it keeps out and of what.
+    found = [
+        problem
+        for path in sorted(SOURCE.rglob("*.py"))
+        if not any(folder in path.parents for folder in LAZY_NOT_YET_CHECKED)
+        for problem in unexplained_lazy_imports(
+            path.read_text(encoding="utf-8"), str(path.relative_to(SOURCE))
+        )
+    ]
+    assert found == []
+
+
+def test_the_lazy_import_check_finds_unexplained_imports() -> None:
+    text = (
+        "import json\n\n\n"
+        "def explained():\n"
+        "    # Lazy: yaml only for this\n"
+        "    # (a second line of the reason)\n"
+        "    import yaml\n"
+        "    from jinja2 import Template  # Lazy: as above\n\n\n"
+        "def unexplained():\n"
+        "    x = 1  # Lazy: a comment on another statement\n"
+        "    import yaml\n\n"
+        "    def inner():\n"
+        "        from markdown_it import (\n"
+        "            MarkdownIt,\n"
+        "        )\n"
+    )
+    assert unexplained_lazy_imports(text, "m.py") == [
+        "m.py:13: import yaml",
+        "m.py:16: from markdown_it import MarkdownIt",
+    ]
 
 
 def _attribute_lookups_by_name(path: Path) -> Iterator[str]:

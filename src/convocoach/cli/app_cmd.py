@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 from convocoach.cli.context import CliContext
+from convocoach.lifeline import end_with_server
 
 
 def run_app(ctx: CliContext) -> int:
@@ -12,9 +13,9 @@ def run_app(ctx: CliContext) -> int:
     # garbage, yet the cyclic collector would walk them again and again before the first
     # paint. The app turns it back on once its first screen is drawn.
     gc.disable()
-    from convocoach.lifeline import end_with_server
-
     end_with_server()
+    # Lazy: Textual and the app only once the collector is off (above), which an import at
+    # the top of this module would come before.
     from convocoach.tui.app import make_app
 
     app = make_app(ctx.locations)

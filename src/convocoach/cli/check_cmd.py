@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, say
+from convocoach.coach.format import schema_text
+from convocoach.coach.loader import find_rubric
+from convocoach.coach.report import json_report, text_report
+from convocoach.coach.score import Coach
 from convocoach.diagnostics import UserError
+from convocoach.playbooks.coaching import with_playbook
 
 if TYPE_CHECKING:
     from convocoach.coach.model import Rubric
@@ -19,14 +24,7 @@ MAX_CHARS = 200_000
 
 
 def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.coach.loader import find_rubric
-    from convocoach.coach.report import json_report, text_report
-    from convocoach.coach.score import Coach
-    from convocoach.playbooks.coaching import with_playbook
-
     if args.schema:
-        from convocoach.coach.format import schema_text
-
         emit(schema_text(), None)
         return 0
     rubric = find_rubric(ctx.locations, args.rubric or "")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from convocoach.cli.output import warn
 from convocoach.locations import Locations
 from convocoach.playbooks.library import Library, load_library, search_path
+from convocoach.playbooks.summary import PlaybookSummary, load_summaries
 
 if TYPE_CHECKING:
     from convocoach.playbooks.model import Playbook, PlaybookFile
-    from convocoach.playbooks.summary import PlaybookSummary
     from convocoach.sessions.model import Session
     from convocoach.sessions.store import SessionStore
 
@@ -42,6 +43,8 @@ class CliContext:
     def library(self) -> Library[PlaybookFile]:
         """Every playbook, fully loaded and validated."""
         if self._library is None:
+            # Lazy: PyYAML and the playbook model only for a command that reads playbooks in
+            # full; "playbooks list" reads the summary cache.
             from convocoach.playbooks.loader import load_playbook_file
 
             self._library = load_library(search_path(self.locations), load_playbook_file)
@@ -49,21 +52,22 @@ class CliContext:
 
     def summaries(self) -> Library[PlaybookSummary]:
         """Every playbook's id, title and tags, through the summary cache (fast)."""
-        from convocoach.playbooks.summary import load_summaries
-
         return load_summaries(self.locations)
 
     def store(self) -> SessionStore:
         """The sessions database (created on first use)."""
-        from convocoach.sessions.store import SessionStore
-
-        return SessionStore.open(self.locations.database)
+        return self._open_store(read_only=False)
 
     def reader(self) -> SessionStore:
         """The sessions database for a command that only reads (works in a read-only folder)."""
+        return self._open_store(read_only=True)
+
+    def _open_store(self, *, read_only: bool) -> SessionStore:
+        # Lazy: sqlite3 and the session model only for a command that opens the database;
+        # "playbooks list" and "locate" do not.
         from convocoach.sessions.store import SessionStore
 
-        return SessionStore.open(self.locations.database, read_only=True)
+        return SessionStore.open(self.locations.database, read_only=read_only)
 
     def playbook(self, playbook_id: str) -> PlaybookFile | None:
         """One playbook by id, found through the summary cache and loaded alone (fast)."""
@@ -72,6 +76,7 @@ class CliContext:
         entry = self.summaries().get(playbook_id)
         if entry is None:
             return None
+        # Lazy: PyYAML and the playbook model, as in library above
         from convocoach.playbooks.loader import load_playbook_file
 
         return load_playbook_file(entry.path, entry.origin)
@@ -82,7 +87,5 @@ class CliContext:
         if loaded is None:
             return None
         if session.playbook_digest and loaded.digest != session.playbook_digest:
-            from convocoach.cli.output import warn
-
             warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
         return loaded.playbook

@@ -22,6 +22,7 @@ def emit(content: str | bytes, output: Path | None) -> None:
         sys.stdout.flush()
         return
     data = content.encode("utf-8") if isinstance(content, str) else content
+    # Lazy: tempfile (through atomicfile) only when writing a file; most commands print.
     from convocoach.atomicfile import NotARegularFile, write_bytes_atomic
 
     try:

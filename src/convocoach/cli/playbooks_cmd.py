@@ -1,4 +1,4 @@
-"""``convocoach playbooks ...``: list, show, validate, schema, new (preview: preview_cmd)."""
+"""``convocoach playbooks ...``: show, validate, schema and new (list: a module of its own)."""
 
 from __future__ import annotations
 
@@ -11,80 +11,32 @@ from typing import TYPE_CHECKING
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, say, warn
 from convocoach.diagnostics import InvalidFile, UserError
+from convocoach.htmlpage import markdown_to_html_page
+from convocoach.playbooks.format import schema_text
+from convocoach.playbooks.ids import SLUG
 from convocoach.playbooks.library import (
     PLAYBOOK_SUFFIXES,
-    Library,
     playbook_paths,
     search_path,
 )
+from convocoach.playbooks.loader import load_playbook_file
+from convocoach.playbooks.prepsheet import prep_sheet_markdown
+from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
+from convocoach.rehearsal.flowchart import map_markdown, svg
 
 if TYPE_CHECKING:
     from convocoach.playbooks.model import PlaybookFile
-    from convocoach.playbooks.summary import PlaybookSummary
-
-_ORIGIN_LABEL = {
-    "bundled": "bundled",
-    "user": "user",
-    "env": "$CONVOCOACH_PLAYBOOKS",
-    "option": "--playbooks",
-}
-
-
-def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    library = ctx.summaries()
-    files = library.sorted()
-    if args.format == "json":
-        rows = [
-            {
-                "id": f.id,
-                "title": f.title,
-                "tags": list(f.tags),
-                "origin": f.origin,
-                "path": str(f.path),
-                "overrides": [str(h.path) for h in library.overrides(f.id)],
-            }
-            for f in files
-        ]
-        invalid = [p.to_json() for bad in library.invalid for p in bad.problems]
-        emit(json.dumps({"playbooks": rows, "problems": invalid}, indent=2) + "\n", None)
-        return 0
-    rows_text = [(f.id, f.title, _source_label(library, f), str(f.path)) for f in files]
-    header = ("ID", "TITLE", "SOURCE", "FILE")
-    widths = [max(len(r[i]) for r in [header, *rows_text]) for i in range(3)]
-    lines = [
-        "  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row))
-        for row in [header, *rows_text]
-    ]
-    emit("\n".join(lines) + "\n", None)
-    if library.invalid:
-        warn("\n" + library.invalid_report())
-    return 0
-
-
-def _source_label(library: Library[PlaybookSummary], entry: PlaybookSummary) -> str:
-    label = _ORIGIN_LABEL[entry.origin]
-    hidden = library.overrides(entry.id)
-    if hidden:
-        label += " (overrides " + ", ".join(sorted({_ORIGIN_LABEL[h.origin] for h in hidden})) + ")"
-    return label
-
 
 _MAP_CSS = ".map { overflow-x: auto; } .map svg { max-width: none; }\n"
 
 
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.prepsheet import prep_sheet_markdown
-
     loaded = find_playbook(ctx, args.playbook)
     markdown = prep_sheet_markdown(loaded.playbook)
     script = loaded.playbook.rehearsal
     if args.format == "html":
-        from convocoach.htmlpage import markdown_to_html_page
-
         after = ""
         if script is not None:
-            from convocoach.rehearsal.flowchart import svg
-
             after = (
                 "<h2>The role-play as a map</h2>\n<p>Each box is something the client "
                 "says; each arrow, what takes them there (and how their mood moves). "
@@ -93,8 +45,6 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
         emit(markdown_to_html_page(markdown, loaded.playbook.title, after, _MAP_CSS), args.output)
         return 0
     if script is not None:
-        from convocoach.rehearsal.flowchart import map_markdown
-
         markdown += map_markdown(script)
     if args.format == "md" or args.output is not None:
         emit(markdown, args.output)
@@ -105,16 +55,15 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _print_markdown(markdown: str) -> None:
     # Rich renders Markdown structure only; outside text is never read as console markup.
+    # Lazy: Rich (about 60 ms) only when a sheet is shown on the terminal, not written out.
     from rich.console import Console
-    from rich.markdown import Markdown
+    from rich.markdown import Markdown  # Lazy: as Console, above
 
     Console(highlight=False).print(Markdown(markdown, hyperlinks=False))
 
 
 def find_playbook(ctx: CliContext, ref: str) -> PlaybookFile:
     """A playbook by id, or from a file when ``ref`` looks like a path."""
-    from convocoach.playbooks.loader import load_playbook_file
-
     as_path = Path(ref)
     if as_path.suffix in PLAYBOOK_SUFFIXES or "/" in ref or as_path.is_file():
         return load_playbook_file(as_path)
@@ -131,8 +80,6 @@ def find_playbook(ctx: CliContext, ref: str) -> PlaybookFile:
 
 
 def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.loader import load_playbook_file
-
     paths: list[Path] = []
     targets = [_validate_target(ctx, ref) for ref in args.paths] or [
         d.path for d in search_path(ctx.locations) if d.path.is_dir()
@@ -194,17 +141,11 @@ def _validate_target(ctx: CliContext, ref: str) -> Path:
 
 
 def cmd_schema(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.format import schema_text
-
     emit(schema_text(), args.output)
     return 0
 
 
 def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.playbooks.format import schema_text
-    from convocoach.playbooks.ids import SLUG
-    from convocoach.playbooks.starter import SCHEMA_FILE_NAME, starter_playbook
-
     if SLUG.fullmatch(args.id) is None:
         raise UserError(
             f"{args.id!r} is not a valid playbook id",

@@ -25,6 +25,7 @@ def cmd_preview(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UserError(f"{str(path)!r} is not a file", "give the path of one playbook file")
     # The file need not be valid: the preview shows what is wrong and waits for a good save.
     gc.disable()  # as for the app itself: see app_cmd
+    # Lazy: Textual and the app only once the collector is off, as in app_cmd
     from convocoach.tui.app import make_app
 
     app = make_app(ctx.locations, open_with=lambda app: open_preview(app, path))
@@ -33,6 +34,7 @@ def cmd_preview(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def open_preview(app: ConvocoachApp, path: Path) -> None:
+    # Lazy: the preview screen once the app runs, as Textual in cmd_preview
     from convocoach.tui.screens.playbook_preview import PlaybookPreviewScreen
 
     app.push_screen(PlaybookPreviewScreen(app.context, path))

@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit
 from convocoach.diagnostics import UserError
+from convocoach.playbooks.coaching import coach_for
+from convocoach.rehearsal.debrief import debrief_markdown
+from convocoach.rehearsal.headless import play, read_replies, transcript_data
+from convocoach.sessions.casting import cast
+from convocoach.yamlsafe import MAX_BYTES, read_limited
 
 if TYPE_CHECKING:
     from convocoach.sessions.model import Session
@@ -48,6 +53,7 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     store.close()
     gc.disable()  # as for the app itself: see app_cmd
+    # Lazy: Textual and the app only once the collector is off, as in app_cmd
     from convocoach.tui.app import make_app
 
     app = make_app(
@@ -60,11 +66,6 @@ def cmd_rehearse(ctx: CliContext, args: argparse.Namespace) -> int:
 def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Session | None) -> int:
     """Play the replies in ``given`` through the playbook's role-play (with the session's
     client in the persona's place, knowing its case) and print the transcript."""
-    from convocoach.playbooks.coaching import coach_for
-    from convocoach.rehearsal.debrief import debrief_markdown
-    from convocoach.rehearsal.headless import play, read_replies, transcript_data
-    from convocoach.yamlsafe import MAX_BYTES, read_limited
-
     loaded = ctx.playbook(playbook_id)
     if loaded is None:
         raise UserError(
@@ -77,8 +78,6 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Ses
             "pick one with a 'rehearsal' section (every bundled playbook has one)",
         )
     if session is not None:
-        from convocoach.sessions.casting import cast
-
         script = cast(script, session.client, session.case)
     if given == "-":
         # One byte over the limit is enough for read_replies to refuse it, with its size.

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import warn
@@ -80,8 +81,6 @@ def bind_failure(host: str, port: int, exc: OSError) -> tuple[str, str]:
 
 def check_public_url(url: str) -> None:
     """Refuse a --public-url that browsers could not open."""
-    from urllib.parse import urlsplit
-
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises ValueError for a bad port)
@@ -139,6 +138,7 @@ def make_server(
     """The web server: quiet, offline, answering only pages of its own, and for at most
     ``places`` tabs at once."""
     try:
+        # Lazy: textual-serve is an optional extra; without it, this says how to install it
         from convocoach.cli.serve_room import Room
     except ImportError:
         raise UserError(

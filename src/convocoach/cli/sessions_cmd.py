@@ -1,4 +1,4 @@
-"""``convocoach sessions ...``: list, show, sheet, export, import, delete."""
+"""``convocoach sessions ...``: list, show, export, import, delete and salvage."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, warn
 from convocoach.diagnostics import UserError
 from convocoach.sessions.fileformat import SESSION_MAX_BYTES, export_session, parse_session
+from convocoach.sessions.rehearsals import RehearsalLog
+from convocoach.sessions.salvage import salvage
 from convocoach.sessions.summary_md import session_markdown
 from convocoach.wording import counted
 from convocoach.yamlsafe import read_limited
@@ -53,25 +55,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from convocoach.profile import load_profile
-    from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
-    from convocoach.sessions.timing_check import check_timing
-
-    with ctx.reader() as store:
-        session = store.get(args.id)
-    playbook = ctx.session_playbook(session)
-    notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file), date.today())
-    render = plan_sheet_html if args.format == "html" else plan_sheet_markdown
-    emit(render(session, playbook, notes), args.output)
-    return 0
-
-
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.sessions.rehearsals import RehearsalLog
-
     with ctx.reader() as store:
         session = store.get(args.id)
         rehearsals = RehearsalLog(store).history(args.id)
@@ -95,8 +79,6 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
         data = read_limited(args.file, SESSION_MAX_BYTES)
     except OSError as exc:
         raise UserError(f"cannot read {source}: {exc.strerror or exc}", "check the path") from None
-    from convocoach.sessions.rehearsals import RehearsalLog
-
     imported = parse_session(data, source)
     session = imported.session
     with ctx.store() as store:
@@ -125,8 +107,6 @@ def cmd_delete(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_salvage(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.sessions.salvage import salvage
-
     path = ctx.locations.database
     if not path.is_file():
         raise UserError(f"there is no database at {path}", "nothing to salvage")

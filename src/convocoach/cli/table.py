@@ -66,8 +66,9 @@ def load_handler(command: Command) -> Handler:
 
 _PLAYBOOKS = "convocoach.cli.playbooks_cmd"
 _SESSIONS = "convocoach.cli.sessions_cmd"
-_FOLLOWUP = "convocoach.cli.followup_cmd"
+_PROFILE = "convocoach.cli.profile_cmd"
 _WORKSHOP = "convocoach.cli.workshop_cmd"
+_WORKSHOP_EXPORT = "convocoach.cli.workshop_export_cmd"
 _LOCATE = "convocoach.cli.locate_cmd:cmd_locate"
 
 COMMANDS: tuple[Command, ...] = (
@@ -79,7 +80,7 @@ COMMANDS: tuple[Command, ...] = (
             Command(
                 "list",
                 "list playbooks and where each comes from",
-                f"{_PLAYBOOKS}:cmd_list",
+                "convocoach.cli.playbooks_list_cmd:cmd_list",
                 a.text_or_json,
             ),
             Command(
@@ -127,7 +128,7 @@ COMMANDS: tuple[Command, ...] = (
             Command(
                 "sheet",
                 "the whole plan as a one-page prep sheet, to print",
-                f"{_SESSIONS}:cmd_sheet",
+                "convocoach.cli.sessions_sheet_cmd:cmd_sheet",
                 a.numbered_page,
             ),
             Command(
@@ -153,23 +154,28 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
     ),
-    Command("email", "render a session's follow-up email", f"{_FOLLOWUP}:cmd_email", a.email),
+    Command(
+        "email",
+        "render a session's follow-up email",
+        "convocoach.cli.followup_cmd:cmd_email",
+        a.email,
+    ),
     Command(
         "demo",
         "print the id of a sample session to try things on",
-        f"{_FOLLOWUP}:cmd_demo",
+        "convocoach.cli.demo_cmd:cmd_demo",
         a.demo,
     ),
     Command(
         "profile",
         "show your sender profile, or set one value",
-        f"{_FOLLOWUP}:cmd_profile_show",
+        f"{_PROFILE}:cmd_profile_show",
         actions=(
-            Command("show", "show the profile", f"{_FOLLOWUP}:cmd_profile_show"),
+            Command("show", "show the profile", f"{_PROFILE}:cmd_profile_show"),
             Command(
                 "set",
                 "set one value (KEY VALUE)",
-                f"{_FOLLOWUP}:cmd_profile_set",
+                f"{_PROFILE}:cmd_profile_set",
                 a.profile_set,
             ),
         ),
@@ -207,7 +213,7 @@ COMMANDS: tuple[Command, ...] = (
             Command(
                 "cards",
                 "write the role cards of playbooks, to print",
-                f"{_WORKSHOP}:cmd_cards",
+                f"{_WORKSHOP_EXPORT}:cmd_cards",
                 a.workshop_cards,
             ),
             Command(
@@ -219,7 +225,7 @@ COMMANDS: tuple[Command, ...] = (
             Command(
                 "export",
                 "write a workshop's debrief (every round, tallies per person)",
-                f"{_WORKSHOP}:cmd_export",
+                f"{_WORKSHOP_EXPORT}:cmd_export",
                 a.numbered_page,
             ),
         ),

@@ -1,4 +1,4 @@
-"""``convocoach workshop``: plan a role-play workshop, print its cards, export its debrief."""
+"""``convocoach workshop``: plan a role-play workshop, open it in the app, list workshops."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import gc
 import json
 
 from convocoach.cli.context import CliContext
+from convocoach.cli.output import say, warn
 from convocoach.diagnostics import UserError
 from convocoach.wording import counted
+from convocoach.workshop.plan import make_plan
+from convocoach.workshop.store import WorkshopLog
 
 
 def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -18,9 +21,6 @@ def cmd_open(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
     """Plan a workshop from the arguments and open its first round in the app."""
-    from convocoach.workshop.plan import make_plan
-    from convocoach.workshop.store import WorkshopLog
-
     ids = list(args.scenarios) or ["project-delays"]
     summaries = ctx.summaries()
     unknown = [pid for pid in ids if summaries.get(pid) is None]
@@ -36,9 +36,6 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from convocoach.cli.output import say, warn
-    from convocoach.workshop.store import WorkshopLog
-
     with ctx.reader() as store:
         workshops, damaged = WorkshopLog(store).readable()
     for _, problem in damaged:
@@ -78,43 +75,15 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_cards(ctx: CliContext, args: argparse.Namespace) -> int:
-    """The role cards of the playbooks: printable HTML (one card per page) or Markdown."""
-    from convocoach.cli.output import emit
-    from convocoach.cli.playbooks_cmd import find_playbook
-    from convocoach.coach.loader import bundled_rubric
-    from convocoach.workshop.cards import cards_markdown, role_cards
-    from convocoach.workshop.cards_html import cards_html
-
-    rubric = bundled_rubric()
-    cards = [role_cards(find_playbook(ctx, ref).playbook, rubric) for ref in args.scenarios]
-    emit(cards_html(cards) if args.format == "html" else cards_markdown(cards), args.output)
-    return 0
-
-
-def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    """A workshop's debrief: every round, with tallies per round and per person."""
-    from convocoach.cli.output import emit
-    from convocoach.coach.loader import bundled_rubric
-    from convocoach.workshop.debrief import workshop_html, workshop_markdown
-    from convocoach.workshop.store import WorkshopLog
-
-    with ctx.reader() as store:
-        workshop = WorkshopLog(store).get(args.id)
-    summaries = ctx.summaries()
-    titles = {pid: summaries.title_of(pid) for pid in workshop.plan.playbook_ids}
-    render = workshop_html if args.format == "html" else workshop_markdown
-    emit(render(workshop, titles, bundled_rubric()), args.output)
-    return 0
-
-
 def _run_app(ctx: CliContext, workshop_id: int) -> int:
     gc.disable()  # as for the app itself: see app_cmd
+    # Lazy: Textual and the app only once the collector is off, as in app_cmd
     from convocoach.tui.app import ConvocoachApp, make_app
 
     def open_workshop(app: ConvocoachApp) -> None:
+        # Lazy: the workshop's screens once the app runs, as Textual above
         from convocoach.tui.screens.workshop_round import open_round
-        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen  # Lazy: as above
 
         app.push_screen(WorkshopSetupScreen(app.context))
         if workshop_id:

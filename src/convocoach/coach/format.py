@@ -6,6 +6,7 @@ a whole: its top-level record and its JSON Schema.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from convocoach.coach import model
@@ -32,6 +33,4 @@ def json_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """The JSON Schema as written to ``rubric.schema.json``."""
-    import json
-
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from convocoach.followup.owners import reader_owner, signoff
 from convocoach.followup.sendby import send_by
@@ -26,8 +27,6 @@ def meeting_end(session: Session, zone: Any) -> datetime | None:
 
 def send_by_for(session: Session, profile: Profile) -> datetime | None:
     """When the follow-up should be sent, in the sender's zone; None without a meeting date."""
-    from zoneinfo import ZoneInfo
-
     zone = ZoneInfo(profile.timezone)
     end = meeting_end(session, zone)
     if end is None:

@@ -95,6 +95,7 @@ def _read(path: Path) -> str:
 def render_markdown(
     template: Template, session: Session, playbook: Playbook | None, profile: Profile
 ) -> str:
+    # Lazy: Jinja only when an email is rendered, not when the app's follow-up step loads this
     from convocoach.followup.render import render_trusted, render_untrusted
 
     context = build_context(session, playbook, profile)

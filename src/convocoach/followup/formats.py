@@ -36,13 +36,15 @@ class Draft:
 
     @cached_property
     def text(self) -> str:
-        # Loaded here, when a format needs it: `email --format md` starts without them.
+        # Lazy: markdown-it only for a format that needs it; "email --format md" starts
+        # without it, and "playbooks list" reads this table for the format names.
         from convocoach.followup.plaintext import markdown_to_text
 
         return markdown_to_text(self.markdown)
 
     @cached_property
     def html(self) -> str:
+        # Lazy: markdown-it only for a format that needs it (as for the text above)
         from convocoach.followup.htmlmail import markdown_to_email_html
 
         return markdown_to_email_html(self.markdown, self.subject)
@@ -72,6 +74,7 @@ def _html(draft: Draft) -> bytes:
 
 
 def _eml(draft: Draft) -> bytes:
+    # Lazy: the email package only when a draft is written
     from convocoach.followup.eml import build_eml
 
     profile, client = draft.profile, draft.session.client
@@ -87,8 +90,10 @@ def _eml(draft: Draft) -> bytes:
 
 
 def _ics(draft: Draft) -> bytes:
+    # Lazy: the time zone database only when an invite is written
     from zoneinfo import ZoneInfo
 
+    # Lazy: the email package (through eml) and icalendar only when an invite is written
     from convocoach.followup.ics import build_ics, checkin_start, first_checkin, last_checkin
 
     session, profile, now = draft.session, draft.profile, draft.now

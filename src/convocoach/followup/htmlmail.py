@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from html import escape
-from typing import Any
+
+from markdown_it import MarkdownIt
 
 _STYLES = {
     "p": "margin:0 0 12px 0;",
@@ -22,9 +23,7 @@ _BODY = "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;c
 
 
 @functools.lru_cache(maxsize=1)
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
+def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from convocoach.emailaddress import is_address
@@ -34,8 +35,6 @@ def last_checkin(first: date, until: str) -> date:
     check-in), else :data:`DEFAULT_MONTHS` after the first."""
     if until:
         return max(date.fromisoformat(until), first)
-    from calendar import monthrange
-
     years, month = divmod(first.month - 1 + DEFAULT_MONTHS, 12)
     year, month = first.year + years, month + 1
     return date(year, month, min(first.day, monthrange(year, month)[1]))
@@ -53,6 +52,8 @@ def build_ics(
     attendee: str,
     stamp: datetime,
 ) -> bytes:
+    # Lazy: icalendar (about 50 ms) only when an invite is written; the app's agree step
+    # imports this module for DEFAULT_MONTHS.
     from icalendar import Calendar, Event, vCalAddress
 
     cal = Calendar()

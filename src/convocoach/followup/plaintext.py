@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 
 @functools.lru_cache(maxsize=1)
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
+def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import subprocess
 import sys
 import traceback
 from collections.abc import Mapping
 from typing import Any
 
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.markdown_text import md_inline, md_lines
+from convocoach.wording import date_words
 
 MAX_OUTPUT = 200_000
 MAX_POWER_EXPONENT = 64
@@ -27,13 +34,6 @@ MEMORY_LIMIT_MB = 1024
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    from convocoach.markdown_text import md_inline, md_lines
-    from convocoach.wording import date_words
-
     class LimitedEnvironment(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
 
@@ -110,9 +110,6 @@ class _Runaway(Exception):
 
 
 def _problem(exc: BaseException, name: str, source: str) -> Problem:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
     if isinstance(exc, TemplateSyntaxError):
         line = exc.lineno or 1
         message = exc.message or "template syntax error"
@@ -203,8 +200,6 @@ def _open_block(source: str) -> tuple[int, int, str] | None:
     Read with Jinja's own lexer, so ``{% raw %}`` text and comments are not taken for tags
     and ``{% set x %}...{% endset %}`` pairs up while ``{% set x = 1 %}`` opens nothing.
     """
-    from jinja2 import TemplateSyntaxError
-
     tokens: list[tuple[int, str, str]] = []
     try:
         for line, kind, value in _environment().lex(source):
@@ -239,8 +234,6 @@ def _assigns(tokens: list[tuple[int, str, str]], start: int) -> bool:
 
 
 def _column(lines: list[str], line: int, nth: int) -> int:
-    import re
-
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     starts = [match.start() for match in re.finditer(r"{%", text)]
     return starts[nth] + 1 if nth < len(starts) else 1

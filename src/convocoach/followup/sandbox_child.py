@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import sys
 
+from convocoach.diagnostics import InvalidFile
+from convocoach.followup.render import (
+    CHILD_TIMEOUT,
+    MEMORY_LIMIT_MB,
+    render_trusted,
+    too_much_memory,
+)
+
+if sys.platform != "win32":
+    import resource
+
 
 def _limit_resources() -> None:
-    from convocoach.followup.render import CHILD_TIMEOUT, MEMORY_LIMIT_MB
-
-    try:
-        import resource
-    except ImportError:  # not on Windows; the parent's timeout still applies
+    if sys.platform == "win32":  # no resource limits there; the parent's timeout still applies
         return
     memory = MEMORY_LIMIT_MB * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -22,9 +29,6 @@ def _limit_resources() -> None:
 def main() -> None:
     request = json.loads(sys.stdin.read())
     _limit_resources()
-    from convocoach.diagnostics import InvalidFile
-    from convocoach.followup.render import render_trusted, too_much_memory
-
     try:
         text = render_trusted(request["source"], request["name"], request["context"])
     except InvalidFile as exc:

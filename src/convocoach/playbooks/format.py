@@ -6,6 +6,7 @@ this is the file as a whole: its top-level record and its JSON Schema.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -50,6 +51,4 @@ def json_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """The JSON Schema as written to ``playbook.schema.json``."""
-    import json
-
     return json.dumps(json_schema(), indent=2) + "\n"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convocoach import __version__
 from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.playbooks.library import load_library, search_path
 
 if TYPE_CHECKING:
     from convocoach.locations import Locations
@@ -83,6 +84,8 @@ class SummaryCache:
             return
         for key in stale:
             del self._entries[key]
+        # Lazy: tempfile (through atomicfile) only when the cache changed; a warm
+        # "playbooks list" writes nothing.
         from convocoach.atomicfile import write_text_atomic
 
         with contextlib.suppress(OSError):  # a cache that cannot be written is skipped
@@ -96,8 +99,6 @@ class SummaryCache:
 
 def load_summaries(locations: Locations) -> Library[PlaybookSummary]:
     """The whole library as summaries, through the cache (and the cache brought up to date)."""
-    from convocoach.playbooks.library import load_library, search_path
-
     cache = SummaryCache(locations.cache_dir)
     library = load_library(search_path(locations), cache.load)
     cache.save()
@@ -105,8 +106,10 @@ def load_summaries(locations: Locations) -> Library[PlaybookSummary]:
 
 
 def _entry_for(path: Path) -> dict[str, Any]:
-    from convocoach.playbooks.loader import load_playbook_file  # only on a cache miss
-    from convocoach.playbooks.prepsheet import prep_sheet_markdown
+    # Lazy: PyYAML and the playbook model only on a cache miss; a warm "playbooks list"
+    # imports neither (tests/core/test_import_hygiene.py).
+    from convocoach.playbooks.loader import load_playbook_file
+    from convocoach.playbooks.prepsheet import prep_sheet_markdown  # Lazy: as the loader
 
     try:
         loaded = load_playbook_file(path)

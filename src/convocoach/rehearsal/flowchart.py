@@ -122,8 +122,10 @@ class _EdgeView:
 
 def layout(script: Script) -> Layout:
     """Where each turn's box goes (top to bottom from the opening), and each arrow's line."""
+    # Lazy: grandalf (and the random module it loads) only for the drawn map; the map as
+    # text, the scorecard's tree and "playbooks show --format md" do without it.
     from grandalf.graphs import Edge, Graph, Vertex
-    from grandalf.layouts import SugiyamaLayout
+    from grandalf.layouts import SugiyamaLayout  # Lazy: as grandalf.graphs, above
 
     class _View:
         w, h = _BOX_W, _BOX_H

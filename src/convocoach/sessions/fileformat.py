@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+import yaml
+
 from convocoach.diagnostics import InvalidFile, Problem, UserError
 from convocoach.schema import (
     INVALID,
@@ -77,8 +79,6 @@ def dump_session(
     data = session_to_data(session, rehearsals)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    import yaml
-
     dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return dumped
 

@@ -9,6 +9,9 @@ from convocoach.atomicfile import write_text_atomic
 from convocoach.coach.model import Rubric
 from convocoach.filenames import slug
 from convocoach.playbooks.model import Playbook
+from convocoach.workshop.cards import cards_markdown, role_cards
+from convocoach.workshop.cards_html import cards_html
+from convocoach.workshop.debrief import workshop_html, workshop_markdown
 from convocoach.workshop.record import Workshop
 
 
@@ -19,9 +22,6 @@ def cards_stem(playbooks: Sequence[Playbook]) -> str:
 
 def write_card_files(playbooks: Sequence[Playbook], rubric: Rubric, folder: Path) -> list[Path]:
     """The role cards of ``playbooks`` as printable HTML and as Markdown; the paths written."""
-    from convocoach.workshop.cards import cards_markdown, role_cards
-    from convocoach.workshop.cards_html import cards_html
-
     cards = [role_cards(p, rubric) for p in playbooks]
     stem = folder / cards_stem(playbooks)
     html, md = stem.with_suffix(".html"), stem.with_suffix(".md")
@@ -35,8 +35,6 @@ def write_debrief_files(
 ) -> list[Path]:
     """The workshop's debrief (every round, tallies per round and per person) as Markdown and
     HTML; the paths written."""
-    from convocoach.workshop.debrief import workshop_html, workshop_markdown
-
     stem = folder / f"{slug(workshop.plan.title, 'workshop')}-{workshop.id}-debrief"
     md, html = stem.with_suffix(".md"), stem.with_suffix(".html")
     write_text_atomic(md, workshop_markdown(workshop, titles, rubric))
