@@ -26,7 +26,7 @@ def stored_workshop() -> int:
         log = WorkshopLog(store)
         workshop_id = log.create(plan)
         log.tick(workshop_id, 1, "FEEL")
-        log.set_text(workshop_id, 1, "notes", "<b>late</b> again")
+        log.add_note(workshop_id, 1, "", "<b>late</b> again")
         log.set_clock(workshop_id, 1, 600, finished=True)
     return workshop_id
 
@@ -93,7 +93,7 @@ def test_export_of_a_missing_workshop_exit_2(capsys: pytest.CaptureFixture[str])
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--group", "pairs", "--people", "Ana,Ben,Cy"], "pairs need 2 names"),
+        (["--group", "triads", "--people", "Ana,Ben"], "triads need at least 3 people"),
         (["--rounds", "0"], "0 rounds is out of range"),
         (["--minutes", "90"], "90 minutes is out of range"),
         (["no-such-playbook"], "no playbook 'no-such-playbook'"),

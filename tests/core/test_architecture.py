@@ -17,8 +17,6 @@ from tests.conftest import REPO
 SOURCE = REPO / "src" / "convocoach"
 MAX_LINES = 400
 LAZY = "# Lazy:"
-LAZY_NOT_YET_CHECKED = (SOURCE / "tui",)
-"""Folders whose imports inside functions are not held to the ``# Lazy:`` rule yet."""
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +120,6 @@ def test_every_import_inside_a_function_says_why_it_is_not_at_the_top() -> None:
     found = [
         problem
         for path in sorted(SOURCE.rglob("*.py"))
-        if not any(folder in path.parents for folder in LAZY_NOT_YET_CHECKED)
         for problem in unexplained_lazy_imports(
             path.read_text(encoding="utf-8"), str(path.relative_to(SOURCE))
         )

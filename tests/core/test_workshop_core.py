@@ -13,6 +13,7 @@ from convocoach.sessions.db_errors import StoreError
 from convocoach.sessions.store import SessionStore
 from convocoach.workshop.plan import MAX_NAME, ROLES, make_plan
 from convocoach.workshop.record import RoundRecord
+from convocoach.workshop.scores import RoomScore
 from convocoach.workshop.store import MAX_TICKS, WorkshopLog
 from convocoach.workshop.timer import RoundTimer, clock_face
 
@@ -62,8 +63,9 @@ def test_plan_defaults_and_tidying() -> None:
         ("pairs", ["a"], 13, 5, [], "13 rounds"),
         ("pairs", ["a"], 2, 0, [], "0 minutes"),
         ("pairs", ["a"], 2, 61, [], "61 minutes"),
-        ("pairs", ["a"], 2, 5, ["Ana", "Ben", "Cy"], "pairs need 2 names, got 3"),
-        ("triads", ["a"], 2, 5, ["Ana", "Ben"], "triads need 3 names, got 2"),
+        ("pairs", ["a"], 2, 5, ["Ana"], "pairs need at least 2 people, got 1"),
+        ("triads", ["a"], 2, 5, ["Ana", "Ben"], "triads need at least 3 people, got 2"),
+        ("pairs", ["a"], 2, 5, [f"P{n}" for n in range(31)], "at most 30 people, got 31"),
         ("pairs", ["a"], 2, 5, ["Ana", "ANA"], "same name"),
     ],
 )
@@ -184,10 +186,13 @@ def store(tmp_path: Path) -> Iterator[SessionStore]:
 
 
 def _rows(store: SessionStore, workshop_id: int) -> int:
-    return int(
-        store.connection.execute(
-            "SELECT COUNT(*) FROM workshop_rounds WHERE workshop_id = ?", (workshop_id,)
-        ).fetchone()[0]
+    return sum(
+        int(
+            store.connection.execute(
+                f"SELECT COUNT(*) FROM {table} WHERE workshop_id = ?", (workshop_id,)
+            ).fetchone()[0]
+        )
+        for table in ("workshop_rounds", "workshop_ticks", "workshop_notes", "workshop_debriefs")
     )
 
 
@@ -223,7 +228,7 @@ def test_ticks_go_up_and_down_but_never_below_zero(store: SessionStore) -> None:
 def test_text_clock_and_round(store: SessionStore) -> None:
     log = WorkshopLog(store)
     wid = log.create(make_plan("T", ["a"], 2, 5, "pairs"))
-    log.set_text(wid, 2, "notes", "line one\n\tline two")
+    log.add_note(wid, 2, "", "line one\n\tline two")
     log.set_text(wid, 2, "worked", "a\x00b\x1b[31mc\u202ed\r")
     log.set_text(wid, 2, "try_next", "pause")
     log.set_clock(wid, 2, 123.5, finished=True)
@@ -238,8 +243,8 @@ def test_text_clock_and_round(store: SessionStore) -> None:
     assert (record.seconds, record.finished) == (123.5, True)
     assert workshop.current_round == 2
     assert workshop.round(1) == RoundRecord(1)
-    with pytest.raises(ValueError, match="not a round text"):
-        log.set_text(wid, 1, "ticks", "x")
+    with pytest.raises(ValueError, match="not a debrief answer"):
+        log.set_text(wid, 1, "notes", "x")
     log.set_round(wid, 9)
     assert log.get(wid).current_round == 2  # clamped to the plan
     with pytest.raises(StoreError):
@@ -276,7 +281,10 @@ def test_recent_and_delete(store: SessionStore) -> None:
     ("change", "args"),
     [
         ("tick", (1, "FEEL")),
-        ("set_text", (1, "notes", "x")),
+        ("set_text", (1, "worked", "x")),
+        ("add_note", (1, "Ana", "x")),
+        ("start_clock", (5.0,)),
+        ("publish_score", (RoomScore(1, "Ana", "a", 50),)),
         ("set_clock", (1, 5.0)),
     ],
 )

@@ -44,7 +44,7 @@ def _workshop(
     for code in ("FEEL", "FEEL", "NOBLAME", "OPENQ"):
         log.tick(wid, 1, code)
     log.tick(wid, 1, "OPENQ", -1)
-    log.set_text(wid, 1, "notes", "Paused well.\nThen: \u201cyou always\u2026\u201d")
+    log.add_note(wid, 1, "", "Paused well.\nThen: \u201cyou always\u2026\u201d")
     log.set_text(wid, 1, "worked", "Named the worry early")
     log.set_text(wid, 1, "try_next", "Ask before proposing")
     log.set_clock(wid, 1, 545.2, finished=True)
@@ -175,7 +175,7 @@ class Tags(HTMLParser):
 def test_outside_text_is_escaped(log: WorkshopLog) -> None:
     workshop = _workshop(log, title=EVIL, people=(EVIL, "Ben", "Cy"))
     wid = workshop.id
-    log.set_text(wid, 1, "notes", EVIL)
+    log.add_note(wid, 1, "", EVIL)
     log.set_text(wid, 1, "worked", "[link](javascript:alert(1)) # not a heading")
     log.tick(wid, 1, "<img src=x onerror=alert(1)>")
     workshop = log.get(wid)

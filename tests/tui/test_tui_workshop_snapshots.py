@@ -34,7 +34,7 @@ def workshop_app(*, ticks: bool = True) -> tuple[ConvocoachApp, FakeTime]:
             log.tick(workshop_id, 1, "FEEL")
             log.tick(workshop_id, 1, "FEEL")
             log.tick(workshop_id, 1, "NOBLAME")
-            log.set_text(workshop_id, 1, "notes", "\u201cI hear that the launch matters [/]\u201d")
+            log.add_note(workshop_id, 1, "", "\u201cI hear that the launch matters [/]\u201d")
 
     def open_round(app: ConvocoachApp) -> None:
         app.push_screen(WorkshopSetupScreen(app.context))

@@ -207,7 +207,22 @@ def workshop_start(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--people",
         metavar="NAMES",
-        help="comma-separated names of the group (default: A,B or A,B,C)",
+        help="comma-separated names of everyone in the room, up to 30; they are split into "
+        "groups in this order (default: A,B or A,B,C)",
+    )
+    parser.add_argument(
+        "--leftover",
+        choices=("mixed", "observer"),
+        default="mixed",
+        help="when the people do not divide evenly: mixed makes a triad among pairs or pairs "
+        "among triads; observer adds the one left over to the last group as an extra "
+        "observer (default: mixed)",
+    )
+    parser.add_argument(
+        "--groups",
+        metavar="GROUPS",
+        help="your own groups instead: names separated by commas, groups by semicolons, like "
+        '"Ana,Ben,Cy; Dee,Eli" (2 to 4 people each; a fourth observes every round)',
     )
     parser.add_argument("--title", help="the workshop's title")
 

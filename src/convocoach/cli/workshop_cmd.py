@@ -10,7 +10,7 @@ from convocoach.cli.context import CliContext
 from convocoach.cli.output import say, warn
 from convocoach.diagnostics import UserError
 from convocoach.wording import counted
-from convocoach.workshop.plan import make_plan
+from convocoach.workshop.plan import WorkshopPlan, make_plan
 from convocoach.workshop.store import WorkshopLog
 
 
@@ -29,7 +29,17 @@ def cmd_start(ctx: CliContext, args: argparse.Namespace) -> int:
             f"no playbook {unknown[0]!r}", "see the ids with 'convocoach playbooks list'"
         )
     people = args.people.split(",") if args.people else []
-    plan = make_plan(args.title or "", ids, args.rounds, args.minutes, args.group, people)
+    chosen = [g.split(",") for g in args.groups.split(";") if g.strip()] if args.groups else []
+    plan = make_plan(
+        args.title or "",
+        ids,
+        args.rounds,
+        args.minutes,
+        args.group,
+        people,
+        args.leftover,
+        chosen,
+    )
     with ctx.store() as store:
         workshop_id = WorkshopLog(store).create(plan)
     return _run_app(ctx, workshop_id)
@@ -52,6 +62,10 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
                         "round_minutes": w.plan.round_minutes,
                         "group": w.plan.group,
                         "people": list(w.plan.people),
+                        "groups": [
+                            {"members": list(g.members), "players": g.players}
+                            for g in w.plan.groups
+                        ],
                         "current_round": w.current_round,
                         "rounds_done": sum(r.finished for r in w.rounds),
                         "updated_at": w.updated_at,
@@ -68,7 +82,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     for w in workshops:
         done = sum(r.finished for r in w.rounds)
         say(
-            f"{w.id:>4}  {w.plan.title}  ({', '.join(w.plan.people)}; "
+            f"{w.id:>4}  {w.plan.title}  ({_who(w.plan)}; "
             f"{done} of {counted(w.plan.rounds, 'round')} done; "
             f"{w.updated_at[:16].replace('T', ' ')})"
         )
@@ -92,3 +106,12 @@ def _run_app(ctx: CliContext, workshop_id: int) -> int:
     app = make_app(ctx.locations, open_with=open_workshop)
     app.run()
     return app.return_code or 0
+
+
+def _who(plan: WorkshopPlan) -> str:
+    """The people of a one-group workshop by name; a room's by count."""
+    if len(plan.groups) == 1:
+        return ", ".join(plan.people)
+    return (
+        f"{counted(len(plan.people), 'person', 'people')} in {counted(len(plan.groups), 'group')}"
+    )

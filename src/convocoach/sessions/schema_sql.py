@@ -136,6 +136,67 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN case_amount TEXT NOT NULL DEFAULT '';
     ALTER TABLE sessions ADD COLUMN case_out_of_scope TEXT NOT NULL DEFAULT '';
     """,
+    # 9: a workshop is a room of groups. The groups as made (JSON: [[members], players]);
+    # one clock for the room (wall-clock seconds, so every process shows the same); ticks,
+    # notes and debrief answers per round and group, ticks as counters that several
+    # programs add to at once and notes as entries with author and time, never overwritten;
+    # the participants' rehearsal scores as they happen. Round 1's old ticks, notes and
+    # answers become group 1's (the columns stay, unused, for older versions).
+    """
+    ALTER TABLE workshops ADD COLUMN groups TEXT NOT NULL DEFAULT '';
+    ALTER TABLE workshops ADD COLUMN clock_length REAL;
+    ALTER TABLE workshops ADD COLUMN clock_used REAL NOT NULL DEFAULT 0;
+    ALTER TABLE workshops ADD COLUMN clock_since REAL;
+    CREATE TABLE workshop_ticks (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        group_no INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (workshop_id, round, group_no, code)
+    );
+    INSERT INTO workshop_ticks (workshop_id, round, group_no, code, count)
+        SELECT r.workshop_id, r.round, 1, t.key, t.value
+        FROM workshop_rounds AS r, json_each(r.ticks) AS t
+        WHERE json_valid(r.ticks) AND json_type(r.ticks) = 'object'
+            AND t.type = 'integer' AND t.value > 0;
+    CREATE TABLE workshop_notes (
+        id INTEGER PRIMARY KEY,
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        group_no INTEGER NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        written_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX workshop_notes_by_round ON workshop_notes(workshop_id, round, group_no);
+    INSERT INTO workshop_notes (workshop_id, round, group_no, author, written_at, text)
+        SELECT r.workshop_id, r.round, 1, '', w.updated_at, r.notes
+        FROM workshop_rounds AS r JOIN workshops AS w ON w.id = r.workshop_id
+        WHERE trim(r.notes) != '';
+    CREATE TABLE workshop_debriefs (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        group_no INTEGER NOT NULL,
+        worked TEXT NOT NULL DEFAULT '',
+        try_next TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (workshop_id, round, group_no)
+    );
+    INSERT INTO workshop_debriefs (workshop_id, round, group_no, worked, try_next)
+        SELECT workshop_id, round, 1, worked, try_next FROM workshop_rounds
+        WHERE worked != '' OR try_next != '';
+    CREATE TABLE workshop_scores (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        person TEXT NOT NULL,
+        playbook_id TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        replies INTEGER NOT NULL DEFAULT 0,
+        ending TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, round, person)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

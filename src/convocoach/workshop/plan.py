@@ -1,18 +1,27 @@
-"""A workshop's plan: scenarios, rounds, round length, and who plays which role in each round."""
+"""A workshop's plan: scenarios, rounds, round length, the room's people and their groups."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from convocoach.diagnostics import UserError
 from convocoach.textsafety import clean_text
+from convocoach.workshop.groups import (
+    GROUP_KINDS,
+    LEFTOVERS,
+    ROLES,
+    Group,
+    GroupKind,
+    Leftover,
+    Role,
+    assigned,
+    group_size,
+    split,
+)
 
-GroupKind = Literal["pairs", "triads"]
-Role = Literal["professional", "client", "observer"]
+__all__ = ["GROUP_KINDS", "ROLES", "GroupKind", "Role", "WorkshopPlan", "group_size", "make_plan"]
 
-GROUP_KINDS: tuple[GroupKind, ...] = get_args(GroupKind)
-ROLES: tuple[Role, ...] = ("professional", "client", "observer")
 ROLE_LABELS: dict[Role, str] = {
     "professional": "Professional",
     "client": "Client",
@@ -25,10 +34,6 @@ GROUP_LABELS: dict[GroupKind, str] = {
 MAX_ROUNDS = 12
 MAX_MINUTES = 60
 MAX_NAME = 40
-
-
-def group_size(group: GroupKind) -> int:
-    return 2 if group == "pairs" else 3
 
 
 def default_people(group: GroupKind) -> tuple[str, ...]:
@@ -45,24 +50,24 @@ class WorkshopPlan:
     round_minutes: int
     group: GroupKind
     people: tuple[str, ...]
+    """The room's roster, in the order given."""
+    groups: tuple[Group, ...]
 
     def playbook_for(self, round_no: int) -> str:
         """The scenario of round ``round_no`` (1-based): the playbooks in turn."""
         return self.playbook_ids[(round_no - 1) % len(self.playbook_ids)]
 
     def roles(self, round_no: int) -> dict[str, Role]:
-        """Who plays what in round ``round_no``: everyone moves one role along each round,
-        so over as many rounds as people each person has played every role once."""
-        size = len(self.people)
-        return {
-            person: ROLES[(index - (round_no - 1)) % size]
-            for index, person in enumerate(self.people)
-        }
+        """Who plays what in round ``round_no``, everyone in the room (names are unique)."""
+        return {person: role for g in self.groups for person, role in g.roles(round_no).items()}
+
+    def group_of(self, person: str) -> Group | None:
+        return next((g for g in self.groups if person in g.members), None)
 
     def person_in(self, round_no: int, role: Role) -> str:
-        """The person playing ``role`` in that round ('' when no one does, as the observer
-        in pairs)."""
-        return next((p for p, r in self.roles(round_no).items() if r == role), "")
+        """The person playing ``role`` in that round in the first group ('' when no one
+        does, as the observer in a pair)."""
+        return self.groups[0].person_in(round_no, role)
 
     @property
     def ticker(self) -> Role:
@@ -72,17 +77,25 @@ class WorkshopPlan:
 
 def make_plan(
     title: str,
-    playbook_ids: list[str] | tuple[str, ...],
+    playbook_ids: Sequence[str],
     rounds: int,
     round_minutes: int,
     group: str,
-    people: list[str] | tuple[str, ...] = (),
+    people: Sequence[str] = (),
+    leftover: str = "mixed",
+    chosen: Sequence[Sequence[str]] = (),
 ) -> WorkshopPlan:
     """Check the trainer's choices and build the plan; raise :class:`UserError` saying what
-    to change."""
+    to change. The people are split into groups of the kind asked for, unless the trainer
+    ``chosen`` them."""
     if group not in GROUP_KINDS:
         raise UserError(f"unknown group {group!r}", "use 'pairs' or 'triads'")
     kind: GroupKind = "pairs" if group == "pairs" else "triads"
+    if leftover not in LEFTOVERS:
+        raise UserError(
+            f"unknown choice for people left over: {leftover!r}", "use 'mixed' or 'observer'"
+        )
+    extra: Leftover = "mixed" if leftover == "mixed" else "observer"
     ids = tuple(p.strip() for p in playbook_ids if p.strip())
     if not ids:
         raise UserError("a workshop needs at least one playbook", "pick one or more scenarios")
@@ -92,17 +105,17 @@ def make_plan(
         raise UserError(
             f"a round of {round_minutes} minutes is out of range", f"use 1 to {MAX_MINUTES} minutes"
         )
-    # Cleaned before the checks, so what is stored is exactly what was checked.
-    names = tuple(
-        name for name in (" ".join(clean_text(p).split())[:MAX_NAME] for p in people) if name
-    ) or default_people(kind)
-    if len(names) != group_size(kind):
-        raise UserError(
-            f"{kind} need {group_size(kind)} names, got {len(names)}",
-            "give one name per person, separated by commas",
-        )
+    names = tuple(n for n in (_name(p) for p in people) if n)
+    if not names and chosen:
+        names = tuple(n for members in chosen for n in (_name(m) for m in members) if n)
+    names = names or default_people(kind)
     if len({n.casefold() for n in names}) != len(names):
         raise UserError("two people have the same name", "give each person their own name")
+    groups = (
+        assigned([[_name(m) for m in members] for members in chosen], names, extra)
+        if chosen
+        else split(names, kind, extra)
+    )
     return WorkshopPlan(
         " ".join(clean_text(title).split()) or "Role-play workshop",
         ids,
@@ -110,4 +123,10 @@ def make_plan(
         round_minutes,
         kind,
         names,
+        groups,
     )
+
+
+def _name(raw: str) -> str:
+    # Cleaned before the checks, so what is stored is exactly what was checked.
+    return " ".join(clean_text(raw).split())[:MAX_NAME]

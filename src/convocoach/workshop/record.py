@@ -1,31 +1,77 @@
-"""What a workshop has recorded so far: each round's ticks, notes and debrief answers."""
+"""What a workshop has recorded so far: per round and group, ticks, notes and debrief answers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from convocoach.workshop.plan import WorkshopPlan
+from convocoach.workshop.room_clock import RoomClock
 
 
 @dataclass(frozen=True, slots=True)
-class RoundRecord:
-    """One round as the observer (or, in pairs, the client) recorded it."""
+class Note:
+    """One entry in a round's notes: several people may write at once, none overwrites."""
 
-    number: int
+    id: int
+    author: str
+    written_at: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRound:
+    """One group's round as its observer (or, in a pair, its client) recorded it."""
+
+    group: int
     ticks: dict[str, int] = field(default_factory=dict)
     """How many times each behaviour (a rubric dimension code) was seen."""
-    notes: str = ""
+    notes: tuple[Note, ...] = ()
     worked: str = ""
     """Debrief: what worked."""
     try_next: str = ""
     """Debrief: one thing to try next time."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    """One round of the room: each group's record, and how long the room's clock ran."""
+
+    number: int
+    groups: tuple[GroupRound, ...] = ()
+    """The groups that have recorded something, by group number."""
     seconds: float = 0.0
     """Time the round's clock has run."""
     finished: bool = False
 
+    def group(self, number: int) -> GroupRound:
+        return next((g for g in self.groups if g.group == number), GroupRound(number))
+
+    @property
+    def ticks(self) -> dict[str, int]:
+        """Every group's ticks added up."""
+        total: dict[str, int] = {}
+        for g in self.groups:
+            for code, count in g.ticks.items():
+                total[code] = total.get(code, 0) + count
+        return total
+
     @property
     def total(self) -> int:
         return sum(self.ticks.values())
+
+    @property
+    def notes(self) -> str:
+        """Every note of the round, oldest first, each with its author when known."""
+        entries = sorted((n for g in self.groups for n in g.notes), key=lambda n: n.id)
+        return "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in entries)
+
+    @property
+    def worked(self) -> str:
+        return "\n".join(g.worked for g in self.groups if g.worked.strip())
+
+    @property
+    def try_next(self) -> str:
+        return "\n".join(g.try_next for g in self.groups if g.try_next.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +83,8 @@ class Workshop:
     """One per planned round, in order (blank until something is recorded)."""
     created_at: str
     updated_at: str
+    clock: RoomClock
+    """The current round's clock, shared by every group."""
 
     def round(self, number: int) -> RoundRecord:
         return self.rounds[number - 1]
