@@ -49,8 +49,9 @@ def test_bundled_playbook_is_complete(path: Path) -> None:
     loaded = load_playbook_file(path, "bundled")
     pb = loaded.playbook
     assert pb.id == path.stem
-    # Branches may omit tests, jargon is optional, and the case facts come from a session.
-    optional = ("rehearsal.turns", "coaching", "rehearsal.facts")
+    # Branches may omit tests, jargon is optional, the case facts come from a session, and a
+    # workshop's figures are only those the scenario turns on.
+    optional = ("rehearsal.turns", "coaching", "rehearsal.facts", "workshop.figures")
     assert [f for f in _empty_fields(pb) if not f.startswith(optional)] == []
     assert {c.channel for c in pb.setting.channels} == {"in_person", "video", "phone", "email"}
     assert len(pb.prepare.options) >= 3

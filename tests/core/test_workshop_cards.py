@@ -40,6 +40,8 @@ PAGE_TAGS = {
     "div",
     "span",
     "table",
+    "colgroup",
+    "col",
     "thead",
     "tbody",
     "tr",
@@ -116,7 +118,12 @@ def test_every_bundled_playbook_gives_three_cards(path: Path) -> None:
     assert 2 <= len(cards.professional.asks) + len(cards.professional.says) <= 3
     items = cards.observer.items
     assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions}
-    assert [i.kind for i in items] == sorted((i.kind for i in items), key=lambda k: k != "do")
+    # This scenario's behaviours to watch first; then the rest, good ones before slips.
+    watched = [i.code for i in items if i.watched]
+    assert watched == [w.code for w in playbook.workshop.watch]
+    assert [i.code for i in items[: len(watched)]] == watched
+    rest = [i.kind for i in items[len(watched) :]]
+    assert rest == sorted(rest, key=lambda k: k != "do")
     markdown = cards_markdown([cards])
     page = Page(cards_html([cards], "Friday workshop"))
     for output in (markdown, page.text):

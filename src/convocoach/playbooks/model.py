@@ -31,6 +31,7 @@ from convocoach.playbooks.sections import Prepare as Prepare
 from convocoach.playbooks.sections import Setting as Setting
 from convocoach.playbooks.sections import Solutions as Solutions
 from convocoach.playbooks.sections import Tailoring as Tailoring
+from convocoach.playbooks.workshop_format import WORKSHOP, RolePlay
 from convocoach.rehearsal.script import Script
 from convocoach.schema import Integer, ListOf, Text, spec_dataclass, spec_field
 
@@ -105,6 +106,12 @@ class Playbook:
         default=None,
     )
     """The role-play against a scripted client, when the playbook has one."""
+    workshop: RolePlay = spec_field(
+        WORKSHOP,
+        "For a workshop where people play the parts: the case's figures, the "
+        "professional's brief and what the observer watches most.",
+        default=RolePlay(),
+    )
 
     @property
     def subject_line(self) -> str:

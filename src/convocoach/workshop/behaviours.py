@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from convocoach.coach.model import Rubric
+from convocoach.playbooks.model import Playbook
 
 Kind = Literal["do", "avoid"]
 
@@ -40,3 +41,27 @@ def behaviours(rubric: Rubric) -> tuple[Behaviour, ...]:
         for d in rubric.dimensions
     ]
     return tuple(sorted(found, key=lambda b: b.kind != "do"))
+
+
+def watched(playbook: Playbook) -> tuple[tuple[str, str], ...]:
+    """The behaviours to watch most in this scenario, each with what it sounds like here:
+    the playbook's own list, or else the two the role-play's client warms to most and the
+    one that angers them most (by the mood its branches move)."""
+    if playbook.workshop.watch:
+        return tuple((w.code, w.listen_for) for w in playbook.workshop.watch)
+    if playbook.rehearsal is None:
+        return ()
+    lifts: dict[str, int] = {}
+    sinks: dict[str, int] = {}
+    for turn in playbook.rehearsal.turns:
+        for branch in turn.branches:
+            for code in branch.if_pass:
+                lifts[code] = lifts.get(code, 0) + max(branch.mood, 0)
+            for code in branch.if_fail:
+                sinks[code] = sinks.get(code, 0) - min(branch.mood, 0)
+
+    def most(weights: dict[str, int], count: int) -> list[str]:
+        ranked = sorted((c for c, w in weights.items() if w > 0), key=lambda c: -weights[c])
+        return ranked[:count]
+
+    return tuple((code, "") for code in (*most(lifts, 2), *most(sinks, 1)))

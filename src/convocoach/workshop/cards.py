@@ -4,69 +4,30 @@ checklist, drawn from a playbook and the coaching rubric."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from convocoach.coach.model import Dimension, Rubric
+from convocoach.coach.model import Rubric
 from convocoach.markdown_text import md_inline
 from convocoach.playbooks.model import Playbook
-from convocoach.rehearsal.script import Branch, Script
-from convocoach.workshop.behaviours import Kind, behaviours
+from convocoach.rehearsal import case
+from convocoach.workshop.behaviours import Kind, behaviours, watched
+from convocoach.workshop.client_card import (
+    ClientCard,
+    case_figures,
+    client_card,
+    figure_lines,
+    plain,
+    texts,
+)
 
-# The bundled rubric's dimensions as the client feels them. Rubrics of one's own fall back
-# to the observer's wording and the dimension's own messages.
-_ANGERS: dict[str, str] = {
-    "FEEL": "Your feelings passed over",
-    "REFL": "No sign that you were heard",
-    "OPENQ": "Only yes/no questions",
-    "NEXT": "Promises with no date or deliverable",
-    "OWN": "A hedged apology (\u201csorry, but\u2026\u201d)",
-    "NOBLAME": "Being blamed",
-    "NOABS": "\u201cYou always\u2026\u201d or \u201cyou never\u2026\u201d",
-    "NODISMISS": "Stock phrases such as \u201ccalm down\u201d or \u201ccompany policy\u201d",
-    "PLAIN": "Jargon and unexplained acronyms",
-    "READ": "Long, hard-to-follow sentences",
-}
-_CALMS: dict[str, str] = {
-    "FEEL": "Hearing your feelings named",
-    "REFL": "Hearing your point said back",
-    "OPENQ": "Open questions that let you explain",
-    "NEXT": "A concrete next step, with a date",
-    "OWN": "A clean apology, with no \u201cbut\u201d",
-}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(\u201c])")
 MAX_FACTS = 3
 MAX_OPTIONS = 3
-MAX_NOTES = 2
-MAX_LINES = 2
-LINES_EACH = 1
-MAX_QUOTES = 3
 _BOXES = " ".join("\u2610" * 5)
-
-
-@dataclass(frozen=True, slots=True)
-class ClientCard:
-    name: str
-    """Empty when the playbook has no scripted client."""
-    role: str
-    seniority: str
-    temperament: str
-    technical_level: str
-    """``low``, ``medium`` or ``high``; empty when the playbook has no scripted client."""
-    feels: tuple[str, ...]
-    wants: tuple[str, ...]
-    fears: tuple[str, ...]
-    opening: str
-    angrier: tuple[str, ...]
-    """What the professional does that makes the client angrier, in plain words."""
-    angry_notes: tuple[str, ...]
-    angry_lines: tuple[str, ...]
-    """Things the client says once annoyed."""
-    calmer: tuple[str, ...]
-    calm_notes: tuple[str, ...]
-    calm_lines: tuple[str, ...]
-    scripted: bool
-    """Built from the playbook's role-play; otherwise from its notes on the client's view."""
+WATCH_MARK = "\u2605"
+"""Marks a behaviour to watch most in this scenario, on the observer's card."""
+FILL_IN = "Name: ______________________ \u00b7 Round: ______"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +50,10 @@ class ProfessionalCard:
     """Reminders: questions to listen with."""
     says: tuple[str, ...]
     """Reminders: phrases that show empathy."""
+    figures: tuple[tuple[str, str], ...] = ()
+    """The case's figures (label, value), as both players know them."""
+    brief: tuple[str, ...] = ()
+    """What the professional knows that the client's card does not say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +62,10 @@ class CheckItem:
     behaviour: str
     kind: Kind
     hint: str
+    watched: bool = False
+    """One of the behaviours to watch most in this scenario (they come first)."""
+    listen_for: str = ""
+    """What the behaviour sounds like in this scenario, when the playbook says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,122 +84,9 @@ class RoleCards:
     observer: ObserverChecklist
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _texts(items: Iterable[str], limit: int | None = None) -> tuple[str, ...]:
-    """Cleaned, non-empty, first occurrence only, at most ``limit``."""
-    found: dict[str, str] = {}
-    for item in items:
-        text = _plain(item)
-        if text:
-            found.setdefault(text.casefold(), text)
-    return tuple(found.values())[:limit]
-
-
 def first_sentence(text: str) -> str:
     """The first sentence, as a short hint (a checklist row has no room for more)."""
-    return _SENTENCE_END.split(_plain(text), maxsplit=1)[0]
-
-
-def _failed(dim: Dimension | None, code: str, seen: dict[str, str]) -> str:
-    """What the client notices when ``code`` fails."""
-    if code in _ANGERS or dim is None:
-        return _ANGERS.get(code, code)
-    if dim.polarity == "penalty":
-        return seen.get(code, dim.title)
-    return dim.absent_message.split(";")[0].strip() or f"Not: {dim.title}"
-
-
-def _passed(dim: Dimension | None, code: str, seen: dict[str, str]) -> str:
-    """What the client notices when ``code`` passes."""
-    if code in _CALMS or dim is None:
-        return _CALMS.get(code, code)
-    if dim.polarity == "penalty":
-        return dim.absent_message.split(";")[0].strip() or dim.title
-    return seen.get(code, dim.title)
-
-
-def _reactions(
-    script: Script, rubric: Rubric, worse: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Triggers, notes and example lines for the branches that lower (or raise) the mood."""
-    picked: list[Branch] = [
-        b for t in script.turns for b in t.branches if (b.mood < 0 if worse else b.mood > 0)
-    ]
-    word = _failed if worse else _passed
-    seen = {b.code: b.text for b in behaviours(rubric)}
-    triggers = _texts(
-        word(rubric.dimension(code), code, seen)
-        for b in picked
-        for code in (b.if_fail if worse else b.if_pass)
-    )
-    notes = _texts((b.note for b in picked), MAX_NOTES)
-    # The strongest reactions make the clearest examples.
-    strongest = sorted(picked, key=lambda b: b.mood if worse else -b.mood)
-    ids = {t.id for t in script.turns}
-    lines = _texts(
-        (script.turn(b.goto).client for b in strongest if b.goto in ids and b.goto != script.start),
-        LINES_EACH,
-    )
-    return triggers, notes, lines
-
-
-def client_card(playbook: Playbook, rubric: Rubric) -> ClientCard:
-    script = playbook.rehearsal
-    view = playbook.prepare.perspective
-    if script is None:
-        questions = [q.question for q in playbook.prepare.questions]
-        return ClientCard(
-            "",
-            "",
-            "",
-            "",
-            "",
-            _texts(view.feels),
-            _texts(view.needs),
-            _texts(view.fears),
-            _plain(questions[0]) if questions else "",
-            _texts(
-                (
-                    f"\u201c{_plain(a.phrase)}\u201d"
-                    for a in playbook.empathy.avoid
-                    if a.phrase.strip()
-                ),
-                MAX_QUOTES,
-            ),
-            _texts((a.why for a in playbook.empathy.avoid), MAX_NOTES),
-            _texts(questions[1:], MAX_LINES),
-            _texts(
-                (f"\u201c{_plain(u)}\u201d" for u in playbook.empathy.use if u.strip()), MAX_QUOTES
-            ),
-            (),
-            (),
-            scripted=False,
-        )
-    persona = script.persona
-    angrier, angry_notes, angry_lines = _reactions(script, rubric, worse=True)
-    calmer, calm_notes, calm_lines = _reactions(script, rubric, worse=False)
-    ids = {t.id for t in script.turns}
-    return ClientCard(
-        _plain(persona.name),
-        _plain(persona.role),
-        _plain(persona.seniority),
-        _plain(persona.temperament),
-        persona.technical_level,
-        (),
-        _texts(persona.wants),
-        _texts(persona.fears),
-        _plain(script.turn(script.start).client) if script.start in ids else "",
-        angrier,
-        angry_notes,
-        angry_lines,
-        calmer,
-        calm_notes,
-        calm_lines,
-        scripted=True,
-    )
+    return _SENTENCE_END.split(plain(text), maxsplit=1)[0]
 
 
 def professional_card(playbook: Playbook) -> ProfessionalCard:
@@ -238,43 +94,58 @@ def professional_card(playbook: Playbook) -> ProfessionalCard:
     client = ""
     if playbook.rehearsal is not None:
         persona = playbook.rehearsal.persona
-        client = ", ".join(_texts((persona.name, persona.role)))
+        client = ", ".join(texts((persona.name, persona.role)))
     options = tuple(
-        OptionLine(_plain(o.name), _texts(o.gains, 1), _texts(o.costs, 1))
+        OptionLine(plain(o.name), texts(o.gains, 1), texts(o.costs, 1))
         for o in prepare.options[:MAX_OPTIONS]
         if o.name.strip()
     )
-    asks = _texts(playbook.listen.prompts, 2)
-    says = _texts(playbook.empathy.use, 3 - len(asks))
+    asks = texts(playbook.listen.prompts, 2)
+    says = texts(playbook.empathy.use, 3 - len(asks))
+    facts = case_figures(playbook)
+    brief = texts(case.render(line, facts) for line in playbook.workshop.professional_brief)
     return ProfessionalCard(
         client,
-        _plain(playbook.summary),
-        _plain(playbook.approach),
-        _texts(prepare.facts, MAX_FACTS),
+        plain(playbook.summary),
+        plain(playbook.approach),
+        # What to find out is for a real meeting; a brief already gives the answers.
+        () if brief else texts(prepare.facts, MAX_FACTS),
         options,
-        _texts(prepare.walk_away, 2),
+        texts(prepare.walk_away, 2),
         asks,
         says,
+        figure_lines(facts),
+        brief,
     )
 
 
-def observer_checklist(rubric: Rubric) -> ObserverChecklist:
-    return ObserverChecklist(
-        tuple(
-            CheckItem(b.code, _plain(b.text), b.kind, first_sentence(b.why))
-            for b in behaviours(rubric)
+def observer_checklist(rubric: Rubric, watch: Sequence[tuple[str, str]] = ()) -> ObserverChecklist:
+    """Every behaviour of the rubric; those in ``watch`` (code, what it sounds like here)
+    first, in its order, and marked."""
+    marked = dict(watch)
+    items = {
+        b.code: CheckItem(
+            b.code,
+            plain(b.text),
+            b.kind,
+            first_sentence(b.why),
+            b.code in marked,
+            plain(marked.get(b.code, "")),
         )
-    )
+        for b in behaviours(rubric)
+    }
+    first = [items[code] for code in marked if code in items]
+    return ObserverChecklist((*first, *(i for i in items.values() if not i.watched)))
 
 
 def role_cards(playbook: Playbook, rubric: Rubric) -> RoleCards:
     """The client's card, the professional's card and the observer's checklist."""
     return RoleCards(
         playbook.id,
-        _plain(playbook.title) or playbook.id,
+        plain(playbook.title) or playbook.id,
         client_card(playbook, rubric),
         professional_card(playbook),
-        observer_checklist(rubric),
+        observer_checklist(rubric, watched(playbook)),
     )
 
 
@@ -287,6 +158,10 @@ def _bullets(heading: str, items: Sequence[str]) -> list[str]:
     return [f"**{heading}**", "", *(f"- {md_inline(i)}" for i in items), ""]
 
 
+def _figure_bullets(heading: str, figures: Sequence[tuple[str, str]]) -> list[str]:
+    return _bullets(heading, [f"{label}: {value}" for label, value in figures])
+
+
 def _client_lines(card: ClientCard) -> list[str]:
     who = "; ".join(md_inline(p) for p in (card.role, card.seniority) if p)
     name = f"**{md_inline(card.name)}**" if card.name else "the client"
@@ -295,6 +170,7 @@ def _client_lines(card: ClientCard) -> list[str]:
         lines += [f"Temperament: {md_inline(card.temperament)}", ""]
     if card.technical_level:
         lines += [f"Technical level: {md_inline(card.technical_level)}", ""]
+    lines += _figure_bullets("The figures", card.figures)
     if card.opening:
         lines += ["**Open with**", "", f"> {md_inline(card.opening)}", ""]
     lines += _bullets("You feel", card.feels) + _bullets("You want", card.wants)
@@ -327,6 +203,8 @@ def _professional_lines(card: ProfessionalCard) -> list[str]:
         md_inline(card.goal),
         "",
     ]
+    lines += _figure_bullets("The figures", card.figures)
+    lines += _bullets("What you know", card.brief)
     lines += _bullets("Facts to have at hand", card.facts)
     if card.options:
         lines += ["**Options and trade-offs**", ""]
@@ -341,17 +219,14 @@ def _professional_lines(card: ProfessionalCard) -> list[str]:
 
 
 def _checklist_lines(card: ObserverChecklist) -> list[str]:
-    lines = [
-        "Tick a box each time you see the behaviour; note the words used.",
-        "",
-        "| behaviour | ticks | quotes |",
-        "|---|---|---|",
-    ]
+    lines = ["Tick a box each time you see the behaviour; note the words used."]
+    if any(item.watched for item in card.items):
+        lines.append(f"{WATCH_MARK} marks what to watch most in this scenario.")
+    lines += ["", "| behaviour | ticks | quotes |", "|---|---|---|"]
     for item in card.items:
-        mark = "Do" if item.kind == "do" else "Avoid"
-        lines.append(
-            f"| {mark}: **{md_inline(item.behaviour)}** ({md_inline(item.hint)}) | {_BOXES} | |"
-        )
+        mark = ("Do" if item.kind == "do" else "Avoid") + (f" {WATCH_MARK}" if item.watched else "")
+        hint = md_inline(item.listen_for or item.hint)
+        lines.append(f"| {mark}: **{md_inline(item.behaviour)}** ({hint}) | {_BOXES} | |")
     lines += ["", "**Notes:**", ""]
     return lines
 
@@ -361,7 +236,8 @@ def cards_markdown(cards: Sequence[RoleCards], title: str = "Role cards") -> str
     lines = [f"# {md_inline(title)}", ""]
     for card in cards:
         scenario = md_inline(card.scenario)
-        lines += [f"## {scenario}: the client", "", *_client_lines(card.client)]
-        lines += [f"## {scenario}: the professional", "", *_professional_lines(card.professional)]
-        lines += [f"## {scenario}: the observer", "", *_checklist_lines(card.observer)]
+        lines += [f"## {scenario}: the client", "", FILL_IN, "", *_client_lines(card.client)]
+        lines += [f"## {scenario}: the professional", "", FILL_IN, ""]
+        lines += _professional_lines(card.professional)
+        lines += [f"## {scenario}: the observer", "", FILL_IN, "", *_checklist_lines(card.observer)]
     return "\n".join(lines).rstrip() + "\n"

@@ -16,6 +16,19 @@ from convocoach.workshop.record import RoundRecord, Workshop
 from convocoach.workshop.timer import clock_face
 
 NOT_PLAYED = "not played"
+PRINT_CSS = """\
+@page { size: A4; margin: 16mm 14mm; }
+table { border-collapse: collapse; margin: .5rem 0 1.2rem; font-size: .95em; }
+th, td { border: 1px solid #6e7781; padding: .3rem .6rem; text-align: left;
+         vertical-align: top; }
+thead th { background: #eaeef2; }
+thead { display: table-header-group; }
+tr, li, p { break-inside: avoid; page-break-inside: avoid; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+@media print { table { font-size: 10pt; } th, td { padding: 2pt 5pt; } }
+"""
+"""Print rules for any workshop printout: an A4 page, ruled tables whose rows never split
+across pages, headings kept with what follows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +225,23 @@ def workshop_markdown(workshop: Workshop, titles: Mapping[str, str], rubric: Rub
     return "\n".join(lines).rstrip() + "\n"
 
 
+# The tallies are the debrief's last section: on a sheet of their own, to hand round.
+_TALLIES_CSS = (
+    "@media print { h2:last-of-type { break-before: page; page-break-before: always; } }\n"
+)
+
+
+def printable_page(markdown: str, title: str, css: str = "") -> str:
+    """A workshop printout written in Markdown (the debrief; later a person's own handout) as
+    a standalone A4 page with ruled tables, then ``css`` of its own (outside text stays text:
+    raw HTML is not rendered)."""
+    return markdown_to_html_page(markdown, title, css=PRINT_CSS + css)
+
+
 def workshop_html(workshop: Workshop, titles: Mapping[str, str], rubric: Rubric) -> str:
-    """The debrief as a standalone page (outside text stays text: raw HTML is not rendered)."""
-    return markdown_to_html_page(
-        workshop_markdown(workshop, titles, rubric), f"Workshop debrief: {workshop.plan.title}"
+    """The debrief as a standalone printable page."""
+    return printable_page(
+        workshop_markdown(workshop, titles, rubric),
+        f"Workshop debrief: {workshop.plan.title}",
+        _TALLIES_CSS,
     )
