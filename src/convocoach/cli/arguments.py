@@ -253,3 +253,11 @@ def serve(parser: argparse.ArgumentParser) -> None:
         help="browser tabs served at once; more are asked to wait (default: what "
         "this machine's free memory allows, 4 to 64)",
     )
+    parser.add_argument(
+        "--workshop",
+        type=int,
+        metavar="ID",
+        help="serve this workshop to its participants: each joins with the room code and "
+        "their name, and works in a folder of their own; prints a separate link for the "
+        "facilitator",
+    )

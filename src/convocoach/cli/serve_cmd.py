@@ -15,11 +15,13 @@ from urllib.parse import urlsplit
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import warn
 from convocoach.cli.serve_net import is_loopback
+from convocoach.cli.serve_workshop import open_room, room_exposure_warning
 from convocoach.diagnostics import UserError
 from convocoach.lifeline import SERVER_PID
 
 if TYPE_CHECKING:
     from convocoach.cli.serve_room import Room
+    from convocoach.cli.serve_workshop import RoomEntry
     from convocoach.cli.table import Arguments
 
 _INSTALL_HINT = "pip install 'convocoach[serve]'"
@@ -42,12 +44,18 @@ def cmd_serve(ctx: CliContext, args: Arguments) -> int:
             f"--max-participants must be 1 or more, not {places}",
             "leave it out for what this machine allows",
         )
-    server = make_server(app_command(args), host, port, args.public_url, places)
+    room = None if args.workshop is None else open_room(ctx, args.workshop, app_command(args))
+    server = make_server(app_command(args), host, port, args.public_url, places, room)
     # Create (or migrate) the database once, here: tabs opened at the same moment would
     # otherwise each try to, and all but one fail.
     ctx.store().close()
     if not is_loopback(host):
-        warn(exposure_warning(host, port, ctx.locations.data_dir))
+        data = ctx.locations.data_dir
+        warn(
+            exposure_warning(host, port, data)
+            if args.workshop is None
+            else room_exposure_warning(host, port, data, args.workshop)
+        )
     # Each tab's app inherits this environment; NO_COLOR is about this terminal, not the
     # browsers, whose terminals textual-serve declares full-colour.
     os.environ.pop("NO_COLOR", None)
@@ -68,14 +76,28 @@ def bind_failure(host: str, port: int, exc: OSError) -> tuple[str, str]:
             "leave --host out (this machine only), or give 0.0.0.0 or one of this "
             "machine's own addresses",
         )
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"cannot listen on {host}:{port}: the port is already in use "
+            "(another program, or convocoach serve already running)",
+            "choose another port with --port, or stop the program using it",
+        )
     if exc.errno == errno.EACCES:
         return (
             f"cannot listen on port {port}: ports below 1024 need administrator rights",
             "choose a port from 1024 up, like --port 8000",
         )
+    if exc.errno == errno.EINVAL:
+        # Linux answers this for an IPv6 link-local address given without its interface.
+        return (
+            f"cannot listen on {host}: the system refuses this address",
+            "give 0.0.0.0 or one of this machine's own addresses (a link-local IPv6 "
+            "address needs its interface, like fe80::1%eth0)",
+        )
+    reason = (exc.strerror or str(exc)).rsplit(": ", 1)[-1]
     return (
-        f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-        "choose another port with --port, or stop the program using it",
+        f"cannot listen on {host}:{port}: {reason}",
+        "check --host and --port (leave them out for this machine's port 8000)",
     )
 
 
@@ -133,16 +155,24 @@ def exposure_warning(host: str, port: int, data_dir: Path) -> str:
 
 
 def make_server(
-    command: str, host: str, port: int, public_url: str | None, places: int = _PARTICIPANTS[1]
+    command: str,
+    host: str,
+    port: int,
+    public_url: str | None,
+    places: int = _PARTICIPANTS[1],
+    room: RoomEntry | None = None,
 ) -> Room:
     """The web server: quiet, offline, answering only pages of its own, and for at most
-    ``places`` tabs at once."""
+    ``places`` tabs at once; for a workshop's ``room``, only to those it lets in."""
     try:
         # Lazy: textual-serve is an optional extra; without it, this says how to install it
+        from convocoach.cli.room_gate import Gate
         from convocoach.cli.serve_room import Room
     except ImportError:
         raise UserError(
             "serving the app to web browsers needs textual-serve, which is not installed",
             _INSTALL_HINT,
         ) from None
-    return Room(command, host, port, public_url, places)
+    secure = bool(public_url and public_url.startswith("https:"))
+    gate = Gate(room.door, room.title, room.command_for, secure=secure) if room else None
+    return Room(command, host, port, public_url, places, gate)

@@ -30,6 +30,7 @@ from textual_serve.server import Server
 from yarl import URL
 
 from convocoach.cli.output import say
+from convocoach.cli.room_gate import Gate
 from convocoach.cli.serve_net import browser_url, is_loopback
 
 # textual-serve's own logger: a failing tab is reported as textual-serve reports it.
@@ -51,7 +52,13 @@ class Room:
     """The app served to at most ``places`` browser tabs at once, each its own process."""
 
     def __init__(
-        self, command: str, host: str, port: int, public_url: str | None, places: int
+        self,
+        command: str,
+        host: str,
+        port: int,
+        public_url: str | None,
+        places: int,
+        gate: Gate | None = None,
     ) -> None:
         self.server = Server(
             command, host=host, port=port, title="convocoach", public_url=public_url
@@ -64,6 +71,8 @@ class Room:
         self.loopback = is_loopback(host)
         self.public = URL(public_url) if public_url else None
         self.allowed_origins = {str(self.public.origin())} if self.public else set()
+        # A workshop's door: who may come in, and which app each tab runs.
+        self.gate = gate
 
     def serve(self) -> None:
         """Listen until Ctrl+C or SIGTERM; OSError when the address cannot be listened on."""
@@ -79,7 +88,9 @@ class Room:
                 access_log=None,
                 shutdown_timeout=5,
                 print=lambda *_: say(
-                    f"convocoach is served at {url}\n"
+                    self.gate.announce(url)
+                    if self.gate
+                    else f"convocoach is served at {url}\n"
                     "Open it in a web browser; every tab runs its own copy of the app. "
                     "Press Ctrl+C to stop."
                 ),
@@ -87,8 +98,9 @@ class Room:
 
     def web_app(self) -> web.Application:
         """textual-serve's handlers (and ours for the tabs) behind the room's middlewares."""
+        door = [self.gate.middleware] if self.gate else []
         app = web.Application(
-            middlewares=[self.same_origin_only, self.within_places, self.no_folder_listing]
+            middlewares=[self.same_origin_only, self.within_places, *door, self.no_folder_listing]
         )
         page = (self.server.templates_path / "app_index.html").read_text(encoding="utf-8")
         aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": offline_page(page)}))
@@ -101,6 +113,8 @@ class Room:
                 web.static("/static", self.server.statics_path, name="static"),
             ]
         )
+        if self.gate:
+            app.add_routes(self.gate.routes())
         app.on_shutdown.append(self.close_tabs)
         return app
 
@@ -128,6 +142,7 @@ class Room:
         width = _number(request.query.get("width", "80"), 80)
         height = _number(request.query.get("height", "24"), 24)
         app: TabApp | None = None
+        command = self.gate.command(request) if self.gate else self.server.command
 
         async def close() -> None:
             await websocket.close()
@@ -135,7 +150,7 @@ class Room:
         try:
             await websocket.prepare(request)
             app = TabApp(
-                self.server.command,
+                command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=close,
