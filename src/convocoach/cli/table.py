@@ -240,6 +240,12 @@ COMMANDS: tuple[Command, ...] = (
                 f"{_WORKSHOP_EXPORT}:cmd_export",
                 a.numbered_page,
             ),
+            Command(
+                "handouts",
+                "write a handout for each person (their rounds, good ticks and watch-outs)",
+                f"{_WORKSHOP_EXPORT}:cmd_handouts",
+                a.numbered_page,
+            ),
         ),
     ),
     Command(

@@ -57,7 +57,7 @@ class RoomScreen(ScreenContract, Screen[None]):
         Command("next_round", "f8", "Next round", "End this round for every group, go on"),
         Command("previous_round", "f4", "Previous", "Back to the previous round"),
         Command("big_timer", "f3", "Big timer", "The room's clock in big digits, to project"),
-        Command("export", "f2", "Export", "Write the workshop's debrief (Markdown and HTML)"),
+        Command("export", "f2", "Export", "Write the workshop's debrief and each person's handout"),
         Command("leave", "escape", "Back", "Back to the workshops; the room goes on"),
     )
     KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (

@@ -74,7 +74,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         ),
         Command("big_timer", "f3", "Big timer", "The clock in big digits, for the room"),
         Command("previous_round", "f4", "Previous", "Back to the previous round"),
-        Command("export", "f2", "Export", "Write the workshop's debrief (Markdown and HTML)"),
+        Command("export", "f2", "Export", "Write the workshop's debrief and each person's handout"),
         Command("leave", "escape", "Back", "Back; this round goes on where it is"),
     )
     KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
