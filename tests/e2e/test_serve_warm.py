@@ -51,6 +51,11 @@ def test_a_tabs_app_is_forked_from_the_warm_start(tmp_path: Path) -> None:
         assert parent(apps[0]) == zygote
         assert len(server.launchers()) <= 1  # the one of the closed tab, ending
         assert "Traceback" not in server.output()
+        # What a child inherits: one thread, and no file open (no database, nothing read).
+        assert len(list(Path(f"/proc/{zygote}/task").iterdir())) == 1
+        fds = [fd for fd in Path(f"/proc/{zygote}/fd").iterdir() if int(fd.name) > 2]
+        files = [os.readlink(fd) for fd in fds]  # beyond stdin, stdout and stderr
+        assert [f for f in files if f.startswith("/") and not f.startswith("/dev/")] == []
 
 
 def test_the_warm_start_ends_with_a_killed_server_and_leaves_nothing(tmp_path: Path) -> None:
