@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,9 +43,9 @@ if what == "wait":
 
 
 class Zygote:
-    def __init__(self, process: subprocess.Popen[bytes], socket: Path, env: dict[str, str]):
+    def __init__(self, process: subprocess.Popen[bytes], address: Path, env: dict[str, str]):
         self.process = process
-        self.socket = socket
+        self.socket = address
         self.env = env
 
     def launch(
@@ -77,19 +78,19 @@ def zygote(tmp_path: Path) -> Iterator[Zygote]:
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{tmp_path / 'targets'}"}
     folder = tmp_path / "private"
     folder.mkdir(mode=0o700)
-    socket = folder / "zygote.sock"
+    address = folder / "zygote.sock"
     process = subprocess.Popen(
-        [sys.executable, "-m", "convocoach.warmstart.zygote", str(socket), "json", "random"],
+        [sys.executable, "-m", "convocoach.warmstart.zygote", str(address), "json", "random"],
         env=env,
         stdin=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
-    while not socket.exists():
+    while not address.exists():
         assert process.poll() is None, "the zygote ended before listening"
         assert time.monotonic() < deadline, "the zygote did not listen"
         time.sleep(0.02)
     try:
-        yield Zygote(process, socket, env)
+        yield Zygote(process, address, env)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -200,8 +201,6 @@ def test_an_environment_the_imports_read_differently_starts_cold(zygote: Zygote)
 
 
 def test_a_request_that_is_not_python_m_is_refused(zygote: Zygote, tmp_path: Path) -> None:
-    import socket
-
     with socket.socket(socket.AF_UNIX) as connection:
         connection.connect(str(zygote.socket))
         request = protocol.Request(["/bin/sh", "-c", "true"], {}, str(tmp_path))

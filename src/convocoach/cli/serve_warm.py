@@ -32,9 +32,12 @@ PRELOAD = (
     "convocoach.tui.screens.home",
     "convocoach.playbooks.loader",
     "convocoach.playbooks.prepsheet",
+    "convocoach.atomicfile",
     "textual.drivers.web_driver",
     "textual.layouts.factory",
     "textual.scrollbar",
+    "textual.pilot",
+    "queue",
 )
 """What a tab's app imports before its home screen is drawn (measured with -X importtime)."""
 
@@ -47,6 +50,7 @@ def warm_start(app_argv: list[str]) -> Iterator[list[str] | None]:
     if os.environ.get(WARM_START) == "0" or not sys.platform.startswith("linux"):
         yield None
         return
+    # Lazy: textual-serve is an optional extra (make_server has checked it is installed)
     from convocoach.cli.serve_room import tab_environment
 
     # Private to this user (mkdtemp makes it 0700): whoever can connect can run the app.

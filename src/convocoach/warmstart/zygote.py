@@ -113,29 +113,33 @@ class Zygote:
 
     def _accept(self) -> Request | None:
         """A child's request (in the child), or None (in the zygote)."""
-        connection, _address = self.listener.accept()
+        try:
+            connection, _address = self.listener.accept()
+        except OSError:  # out of descriptors, say: that launcher starts cold
+            return None
         connection.settimeout(5.0)  # a launcher sends its request at once
         try:
             request, fds = receive_request(connection)
         except (ProtocolError, OSError):
             connection.close()
             return None
-        refusal = self._refusal(request)
-        if refusal:
-            for fd in fds:
-                os.close(fd)
-            with contextlib.suppress(OSError):
-                send_reply(connection, "refused", refusal)
-            connection.close()
-            return None
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            refusal = self._refusal(request)
+            pid = -1 if refusal else os.fork()
+        except OSError as exc:  # out of memory or processes
+            refusal, pid = f"cannot fork: {exc.strerror or exc}", -1
         if pid == 0:
             self._become_child(connection, request, fds)
             return request
         for fd in fds:
             os.close(fd)
+        if refusal:
+            with contextlib.suppress(OSError):
+                send_reply(connection, "refused", refusal)
+            connection.close()
+            return None
         self.children[pid] = connection
         try:
             send_reply(connection, "started", str(pid))
