@@ -9,7 +9,9 @@ the room's middlewares and an offline page, announces itself once, and logs no r
 Each browser tab's websocket is handled here too, with textual-serve's public ``AppService``
 API, so that a tab is closed when its app ends, however it ends. That handler speaks the
 message protocol of textual-serve 1.1.3's page script (``static/js/textual.js``), as its
-own ``Server.handle_websocket`` does: that is why pyproject pins this exact version.
+own ``Server.handle_websocket`` does: that is why pyproject pins this exact version. So
+does ``tab_environment``, the variables its ``AppService`` gives a tab's app, which the warm
+start (``serve_warm``) needs before any tab opens.
 """
 
 from __future__ import annotations
