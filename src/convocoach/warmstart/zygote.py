@@ -182,6 +182,8 @@ class Zygote:
         os.chdir(request.cwd)
         os.environ.clear()
         os.environ.update(request.env)
+        # random reseeds itself in a forked child (os.register_at_fork), and secrets reads
+        # the system's: no child repeats another's numbers (tests/cli/test_warmstart.py).
         # The child's parent is the zygote, which itself ends with the server.
         os.environ[SERVER_PID] = str(self.pid)
         end_with_server()
