@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import warn
 from convocoach.cli.serve_net import is_loopback
+from convocoach.cli.serve_warm import warm_start
 from convocoach.diagnostics import UserError
 from convocoach.lifeline import SERVER_PID
 
@@ -53,10 +54,13 @@ def cmd_serve(ctx: CliContext, args: Arguments) -> int:
     os.environ.pop("NO_COLOR", None)
     # Each app ends when this server does, even if it is killed (see lifeline).
     os.environ[SERVER_PID] = str(os.getpid())
-    try:
-        server.serve()
-    except OSError as exc:
-        raise UserError(*bind_failure(host, port, exc)) from None
+    with warm_start(app_argv(args)) as launcher:
+        if launcher is not None:
+            server.command = shell_command(launcher)
+        try:
+            server.serve()
+        except OSError as exc:
+            raise UserError(*bind_failure(host, port, exc)) from None
     return 0
 
 
@@ -110,12 +114,20 @@ def default_participants() -> int:
 
 def app_command(args: Arguments) -> str:
     """The shell command each browser connection runs: this Python, this app, these folders."""
+    return shell_command(app_argv(args))
+
+
+def app_argv(args: Arguments) -> list[str]:
     argv = [sys.executable, "-m", "convocoach"]
     for option, value in (("--data-dir", args.data_dir), ("--config-dir", args.config_dir)):
         if value is not None:
             argv += [option, str(Path(value).absolute())]
     for folder in args.playbooks:
         argv += ["--playbooks", str(Path(folder).absolute())]
+    return argv
+
+
+def shell_command(argv: list[str]) -> str:
     if os.name == "nt":
         return subprocess.list2cmdline(argv)
     # exec: the app replaces the shell, so signals and the process count are the app's own.
