@@ -44,6 +44,7 @@ bench:
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_coach.py
 	$(BIN)/python benchmarks/bench_rehearsal.py
+	$(BIN)/python benchmarks/bench_room.py
 
 schema:
 	$(BIN)/convocoach playbooks schema -o playbooks/playbook.schema.json

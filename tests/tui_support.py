@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.app import ConvocoachApp, Opener, make_app
+from convocoach.workshop.seat import Seat
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 """A Monday morning; every test sees the same day."""
@@ -43,8 +44,12 @@ def build_app(
     playbook_dirs: list[Path] | None = None,
     open_with: Opener | None = None,
     busy_seconds: float = 1.0,
+    seat: Seat | None = None,
+    data_dir: Path | None = None,
 ) -> ConvocoachApp:
-    locations = Locations.from_env(playbook_dirs=playbook_dirs or [])
+    locations = Locations.from_env(
+        data_dir=data_dir, config_dir=data_dir, playbook_dirs=playbook_dirs or []
+    )
     if profile:
         write_profile(locations)
     # Still cursors: a blinking one is on or off depending on how long a test took.
@@ -57,6 +62,7 @@ def build_app(
         export_dir=export_dir,
         open_with=open_with,
         busy_seconds=busy_seconds,
+        seat=seat,
     )
 
 

@@ -10,16 +10,11 @@ import pytest
 
 from convocoach.coach.loader import bundled_rubric
 from convocoach.sessions.store import SessionStore
-from convocoach.workshop.debrief import (
-    behaviour_labels,
-    person_tallies,
-    played,
-    workshop_html,
-    workshop_markdown,
-)
+from convocoach.workshop.debrief import behaviour_labels, workshop_html, workshop_markdown
 from convocoach.workshop.plan import make_plan
 from convocoach.workshop.record import Workshop
 from convocoach.workshop.store import WorkshopLog
+from convocoach.workshop.tallies import person_tallies, played
 
 RUBRIC = bundled_rubric()
 TITLES = {"late-payment": "Late payment", "scope-creep": "Scope creep"}
@@ -90,39 +85,43 @@ def test_tallies_per_round_mark_unplayed_rounds(log: WorkshopLog) -> None:
     assert "| behaviour | round 1 | round 2 | all rounds |" in table
     assert "| Names the feeling (FEEL) | 2 | not played | 2 |" in table
     assert "| Blamed the client (NOBLAME) | 1 | not played | 1 |" in table
-    assert "| **Total** | 3 | not played | 3 |" in table
+    assert "| **Good** | 2 | not played | 2 |" in table
+    assert "| **Watch-outs** | 1 | not played | 1 |" in table
     assert "OPENQ" not in table
 
 
 def test_the_professional_earns_the_round_ticks(log: WorkshopLog) -> None:
     workshop = _workshop(log, both=True)
-    tallies = {t.name: t for t in person_tallies(workshop)}
+    tallies = {t.name: t for t in person_tallies(workshop, RUBRIC)}
     assert dict(tallies["Ana"].ticks) == {"FEEL": 2, "NOBLAME": 1}
     assert dict(tallies["Ben"].ticks) == {"OPENQ": 2, "NEXT": 1}
     assert dict(tallies["Cy"].ticks) == {}
-    assert (tallies["Ana"].total, tallies["Ben"].total, tallies["Cy"].total) == (3, 3, 0)
+    # Good behaviours and ones to watch apart: blaming never adds to the professional's score.
+    assert [(t.good, t.watch) for t in tallies.values()] == [(2, 1), (3, 0), (0, 0)]
     assert dict(tallies["Ana"].rounds) == {"professional": (1,), "observer": (2,)}
     assert dict(tallies["Ben"].rounds) == {"client": (1,), "professional": (2,)}
     assert dict(tallies["Cy"].rounds) == {"observer": (1,), "client": (2,)}
     markdown = workshop_markdown(workshop, TITLES, RUBRIC)
     people = _section(markdown, "### Per person")
-    assert "| person | professional | client | observer | ticks as professional |" in people
-    assert "| Ana | round 1 | none | round 2 | 3 |" in people
-    assert "| Ben | round 2 | round 1 | none | 3 |" in people
-    assert "| Cy | none | round 2 | round 1 | 0 |" in people
+    assert "| person | professional | client | observer | good ticks | watch-outs |" in people
+    assert "| Ana | round 1 | none | round 2 | 2 | 1 |" in people
+    assert "| Ben | round 2 | round 1 | none | 3 | 0 |" in people
+    assert "| Cy | none | round 2 | round 1 | 0 | 0 |" in people
     assert "| behaviour | Ana | Ben | Cy |" in people
     assert "| Names the feeling (FEEL) | 2 | 0 | 0 |" in people
     assert "| Asks an open question (OPENQ) | 0 | 2 | 0 |" in people
-    assert "| **Total** | 3 | 3 | 0 |" in people
+    assert "| **Good** | 2 | 3 | 0 |" in people
+    assert "| **Watch-outs** | 1 | 0 | 0 |" in people
     rounds = _section(markdown, "### Per round")
-    assert "| **Total** | 3 | 3 | 6 |" in rounds
+    assert "| **Good** | 2 | 3 | 5 |" in rounds
+    assert "| **Watch-outs** | 1 | 0 | 1 |" in rounds
     assert "2 of 2 rounds finished" in markdown
 
 
 def test_unplayed_rounds_count_for_no_one(log: WorkshopLog) -> None:
     workshop = _workshop(log)
     assert [played(r) for r in workshop.rounds] == [True, False]
-    tallies = {t.name: dict(t.rounds) for t in person_tallies(workshop)}
+    tallies = {t.name: dict(t.rounds) for t in person_tallies(workshop, RUBRIC)}
     assert tallies == {
         "Ana": {"professional": (1,)},
         "Ben": {"client": (1,)},
@@ -137,8 +136,8 @@ def test_pairs_have_no_observer_and_the_client_ticks(log: WorkshopLog) -> None:
     markdown = workshop_markdown(log.get(wid), {}, RUBRIC)
     assert "Observer" not in _section(markdown, "## Round 2: late-payment")
     assert "Behaviours ticked by Ana:" in markdown  # the client of round 2
-    assert "| person | professional | client | ticks as professional |" in markdown
-    assert "| Ben | round 2 | none | 2 |" in markdown
+    assert "| person | professional | client | good ticks | watch-outs |" in markdown
+    assert "| Ben | round 2 | none | 1 | 0 |" in markdown  # MADEUP is neither
     assert "- MADEUP: 1" in markdown  # a code the rubric does not know still counts
     assert "kept by the client, after the round" in markdown
 

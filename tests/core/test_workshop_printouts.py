@@ -268,9 +268,10 @@ def test_the_debrief_tables_keep_each_cell_apart(debrief: str) -> None:
     rows = Tables(debrief).rows
     assert ["behaviour", "round 1", "round 2", "round 3", "all rounds"] in rows
     assert ["Names the feeling (FEEL)", "1", "0", "not played", "1"] in rows
-    assert ["Total", "2", "3", "not played", "5"] in rows
-    assert ["person", "professional", "client", "ticks as professional"] in rows
+    assert ["Good", "1", "3", "not played", "4"] in rows
+    assert ["Watch-outs", "1", "0", "not played", "1"] in rows
+    assert ["person", "professional", "client", "good ticks", "watch-outs"] in rows
     assert all(
         len(row) == len(rows[0])
-        for row in rows[: rows.index(["Total", "2", "3", "not played", "5"])]
+        for row in rows[: rows.index(["Watch-outs", "1", "0", "not played", "1"])]
     )

@@ -84,7 +84,7 @@ def test_the_database_refuses_what_a_seat_must_not_do(room: tuple[Path, int], cr
     path, wid = room
     seat = Seat.open(path, wid, "Ben")
     try:
-        with pytest.raises(sqlite3.DatabaseError, match="not authorized|prohibited"):
+        with pytest.raises(sqlite3.DatabaseError, match=r"not authorized|prohibited"):
             seat._store.connection.execute(crafted)
     finally:
         seat.close()

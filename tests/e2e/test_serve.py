@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from convocoach.cli import main, serve_cmd
+from convocoach.cli.serve_warm import WARM_START
 
 STARTUP_TIMEOUT = 60.0
 LINUX = sys.platform.startswith("linux")
@@ -42,16 +43,32 @@ class Served:
         )
 
     def app_processes(self) -> list[int]:
-        """The server's child processes (the apps; ``exec`` leaves no shell in between)."""
-        children = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid and fields[0] != "Z":
-                children.append(int(stat.parent.name))
-        return children
+        """The tabs' apps: the warm start's children (or, started cold, the server's)."""
+        zygote = self.zygote()
+        return children(zygote) if zygote else children(self.process.pid)
+
+    def zygote(self) -> int | None:
+        """The process the apps are forked from, if the warm start runs."""
+        for pid in children(self.process.pid):
+            if b"convocoach.warmstart.zygote" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
+        return None
+
+    def launchers(self) -> list[int]:
+        """The processes textual-serve started, one per tab (``exec``: no shell between)."""
+        return [pid for pid in children(self.process.pid) if pid != self.zygote()]
+
+
+def children(parent: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
 
 
 def running(pid: int) -> bool:
@@ -190,6 +207,8 @@ def test_each_connection_runs_its_own_app_and_ctrl_c_ends_all(tmp_path: Path) ->
                     assert message.type == aiohttp.WSMsgType.BINARY, message
                     seen += message.data
             apps = server.app_processes()
+            assert len(apps) == 2
+            apps += server.launchers()
             os.killpg(server.process.pid, signal.SIGINT)  # Ctrl+C in the server's terminal
             for tab in (first, second):  # each tab is told its session ended
                 while (await asyncio.wait_for(tab.receive(), 20)).type not in CLOSED:
@@ -198,7 +217,7 @@ def test_each_connection_runs_its_own_app_and_ctrl_c_ends_all(tmp_path: Path) ->
 
     with served(tmp_path) as server:
         apps = asyncio.run(two_tabs(server))
-        assert len(apps) == 2
+        assert len(apps) == 4  # two apps, and the two processes that started them
         assert server.process.wait(timeout=10) == 0
         assert "Traceback" not in server.output()
         deadline = time.monotonic() + 10
@@ -242,6 +261,7 @@ def test_exposing_to_the_network_warns(
         return Idle()
 
     monkeypatch.setattr(serve_cmd, "make_server", make_server)
+    monkeypatch.setenv(WARM_START, "0")  # the command each tab runs when started cold
     data = tmp_path / "coach data"
     assert main(["serve", "--host", "0.0.0.0", "--data-dir", str(data)]) == 0
     err = capsys.readouterr().err

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(not LINUX, reason="reads the apps' command lines
 
 PEOPLE = ["Ana", "Ben", "Cy", "Dee"]
 SECRET_SESSION = "Confidential Client GmbH"
-PARTICIPANT_HOME = b"Playbooks"  # text of the app's home screen
+ROUND = "round 1 of 2"  # a participant's app opens on their group's round
 WRONG_CODE = "WRNG-C0DE"
 MADE_UP = "made-up-token-made-up-token-made-up-token-x"
 CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
@@ -39,11 +39,29 @@ class Room(Served):
     key = ""
 
     def command_lines(self) -> list[list[str]]:
+        """The command line of each tab's app, as the server started it (through the warm
+        start's launcher, or not)."""
         lines = []
-        for pid in self.app_processes():
+        for pid in self.launchers():
             raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-            lines.append([part.decode() for part in raw.split(b"\0") if part])
+            argv = [part.decode() for part in raw.split(b"\0") if part]
+            if "convocoach.warmstart.launcher" in argv:
+                argv = argv[argv.index("convocoach.warmstart.launcher") + 2 :]
+            lines.append(argv)
         return lines
+
+    def open_files(self) -> list[set[str]]:
+        """The files each tab's running app holds open."""
+        held = []
+        for pid in self.app_processes():
+            files = set()
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                try:
+                    files.add(os.readlink(fd))
+                except OSError:
+                    continue
+            held.append(files)
+        return held
 
 
 @contextmanager
@@ -95,8 +113,8 @@ def browser() -> Any:
     return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
 
 
-async def join(room: Room, person: str) -> tuple[Any, Any]:
-    """``person`` joins with the room code, and their tab shows their app's home screen."""
+async def join(room: Room, person: str, group: int) -> tuple[Any, Any]:
+    """``person`` joins with the room code, and their tab shows their group's round."""
     session = browser()
     url = f"http://127.0.0.1:{room.port}"
     async with session.get(f"{url}/?room={room.code}") as page:
@@ -110,12 +128,20 @@ async def join(room: Room, person: str) -> tuple[Any, Any]:
         assert 'class="textual-terminal"' in await page.text()
     tab = await session.ws_connect(f"ws://127.0.0.1:{room.port}/ws?width=100&height=30")
     seen = b""
-    while PARTICIPANT_HOME not in seen:
+    while ROUND not in (screen := text_of(seen)) or f"Group {group}" not in screen:
         message = await asyncio.wait_for(tab.receive(), STARTUP_TIMEOUT)
         assert message.type == aiohttp.WSMsgType.BINARY, (message, room.output())
         seen += message.data
-    assert SECRET_SESSION.encode() not in seen
+    assert re.search(rf"Group {group} .*\b{person}: ", screen), screen
+    others = [p for p in PEOPLE if p not in PEOPLE[2 * group - 2 : 2 * group]]
+    assert not [p for p in others if re.search(rf"\b{p}\b", screen)], screen
+    assert SECRET_SESSION not in screen
     return session, tab
+
+
+def text_of(stream: bytes) -> str:
+    """What the terminal shows, give or take layout: the stream without escape sequences."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stream.decode("utf-8", "replace"))
 
 
 async def websocket_status(room: Room, cookie: str | None, query: str = "") -> int:
@@ -137,8 +163,8 @@ def test_two_participants_join_each_in_their_own_folder(
     data, wid = workshop
 
     async def scenario(room: Room) -> None:
-        ana, ana_tab = await join(room, "Ana")
-        ben, ben_tab = await join(room, "Ben")
+        ana, ana_tab = await join(room, "Ana", 1)
+        cy, cy_tab = await join(room, "Cy", 2)
         try:
             apps = room.command_lines()
             assert len(apps) == 2, apps
@@ -152,26 +178,31 @@ def test_two_participants_join_each_in_their_own_folder(
                 assert folder.parent == data / "rooms" / f"workshop-{wid}"
                 assert stat.S_IMODE(folder.stat().st_mode) == 0o700
                 folders[person] = folder
-            assert sorted(folders) == ["Ana", "Ben"]
-            assert folders["Ana"] != folders["Ben"]
-            assert (folders["Ana"] / "sessions.db").exists()
+            assert sorted(folders) == ["Ana", "Cy"]
+            assert folders["Ana"] != folders["Cy"]
+            # Each running app has its own folder's database open (and no other's).
+            databases = [
+                {Path(f) for f in files if f.endswith("sessions.db")} for files in room.open_files()
+            ]
+            own = {folders["Ana"] / "sessions.db", folders["Cy"] / "sessions.db"}
+            assert sorted(len(dbs & own) for dbs in databases) == [1, 1], databases
 
-            ben_token = next(c.value for c in ben.cookie_jar if c.key == "convocoach-room")
-            # A crafted tab: no cookie, a made-up one, Ben's altered; no app starts for them.
+            cy_token = next(c.value for c in cy.cookie_jar if c.key == "convocoach-room")
+            # A crafted tab: no cookie, a made-up one, Cy's altered; no app starts for them.
             assert await websocket_status(room, None) == 403
             assert await websocket_status(room, MADE_UP) == 403
-            assert await websocket_status(room, ben_token[:-2] + "xy") == 403
-            # Ben's cookie with another name asked for: still Ben's seat, never Ana's.
+            assert await websocket_status(room, cy_token[:-2] + "xy") == 403
+            # Cy's cookie with another name asked for: still Cy's seat, never Ana's.
             form = {"room": room.code, "name": "Ana"}
             url = f"http://127.0.0.1:{room.port}/join"
-            async with ben.post(url, data=form, allow_redirects=False) as answer:
+            async with cy.post(url, data=form, allow_redirects=False) as answer:
                 assert answer.status == 409
                 assert "ask the facilitator" in await answer.text()
             async with browser() as other, other.post(url, data=form) as answer:
                 assert answer.status == 409
             assert len(room.command_lines()) == 2
         finally:
-            for session, tab in ((ana, ana_tab), (ben, ben_tab)):
+            for session, tab in ((ana, ana_tab), (cy, cy_tab)):
                 await tab.close()
                 await session.close()
 
@@ -217,7 +248,7 @@ def test_the_facilitators_link_runs_the_trainers_app_on_the_workshop(
         async with browser() as session:
             url = f"http://127.0.0.1:{room.port}/facilitator?key={room.key}"
             async with session.get(url, allow_redirects=False) as answer:
-                assert answer.status == 303
+                assert answer.status == 200
             tab = await session.ws_connect(f"ws://127.0.0.1:{room.port}/ws")
             await asyncio.wait_for(tab.receive(), STARTUP_TIMEOUT)
             apps = room.command_lines()

@@ -30,7 +30,7 @@ class FakeTime:
 
 def with_fake_time(app: ConvocoachApp) -> FakeTime:
     fake = FakeTime()
-    app.context.monotonic = fake
+    app.context.seconds = fake
     return fake
 
 
@@ -82,12 +82,13 @@ async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
         # The observer ticks what they see: twice the feeling, once a reflection taken back.
         await pilot.press("enter", "enter", "down", "plus", "minus", "down", "space")
         await pilot.press("tab")
-        await pilot.press(*"She said: late again")
+        await pilot.press(*"She said: late again", "enter")
         await pilot.pause()
         record = stored().round(1)
         assert record.ticks == {"FEEL": 2, "OPENQ": 1}
         assert record.notes == "She said: late again"
-        # The clock: started, warned at two minutes and thirty seconds, rings at the end.
+        # The clock: started, warned at two minutes and thirty seconds, rings at the end and
+        # counts the time over.
         await pilot.press("f5")
         fake.now += 61  # the clock's next tick shows it
         await wait_until(pilot, lambda: "Two minutes left" in text_of(screen, "#clock-status"))
@@ -95,9 +96,9 @@ async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
         fake.now += 100
         await wait_until(pilot, lambda: "Thirty seconds left" in text_of(screen, "#clock-status"))
         fake.now += 30
-        await wait_until(pilot, lambda: "Time is up" in text_of(screen, "#clock-status"))
+        await wait_until(pilot, lambda: "Over time by 00:11" in text_of(screen, "#clock-status"))
         assert bells == [True]
-        assert screen.query_one("#clock", BigClock).text == "00:00"
+        assert screen.query_one("#clock", BigClock).text == "+00:11"
         # End of the round: a short debrief, saved as typed, then round two.
         await pilot.press("f8")
         await pilot.pause()
@@ -124,7 +125,7 @@ async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
     first = workshop.round(1)
     assert (first.worked, first.try_next) == ("Named the worry first", "Ask before proposing")
     assert first.finished
-    assert first.seconds == 180
+    assert first.seconds == 191
     assert workshop.round(2).finished
     assert workshop.round(2).ticks == {"FEEL": 1}
     assert workshop.current_round == 2
@@ -180,7 +181,7 @@ async def test_a_bad_plan_is_explained_and_nothing_is_created() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WorkshopSetupScreen)
-        assert any("need 3 names" in str(n.message) for n in app._notifications)
+        assert any("need at least 3 people" in str(n.message) for n in app._notifications)
     with open_store() as store:
         assert WorkshopLog(store).readable()[0] == []
 

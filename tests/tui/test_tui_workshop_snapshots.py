@@ -7,7 +7,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from convocoach.tui.app import ConvocoachApp
-from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+from convocoach.tui.screens.workshop_round import open_round
 from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.workshop.plan import make_plan
@@ -36,13 +36,13 @@ def workshop_app(*, ticks: bool = True) -> tuple[ConvocoachApp, FakeTime]:
             log.tick(workshop_id, 1, "NOBLAME")
             log.add_note(workshop_id, 1, "", "\u201cI hear that the launch matters [/]\u201d")
 
-    def open_round(app: ConvocoachApp) -> None:
+    def open_at_round(app: ConvocoachApp) -> None:
         app.push_screen(WorkshopSetupScreen(app.context))
-        app.push_screen(WorkshopRoundScreen(app.context, workshop_id))
+        open_round(app, app.context, workshop_id)
 
-    app = build_app(open_with=open_round)
+    app = build_app(open_with=open_at_round)
     fake = FakeTime()
-    app.context.monotonic = fake
+    app.context.seconds = fake
     return app, fake
 
 
@@ -76,7 +76,8 @@ def test_workshop_round_observer(snap_compare: Any) -> None:
     """Round 1 of 3, 2 minutes in and running: the clock shows 08:00 in block digits,
     'Scenario: Project delays', 'Ana: Professional  Ben: Client  Cy: Observer', 'Running';
     below, the observer's checklist with 2 beside 'Names the feeling' and 1 beside 'Blamed
-    the client', and the notes box with the quote (its brackets shown as typed)."""
+    the client', and the notes: the quote at 09:00 (its brackets shown as typed) and the
+    line to add one."""
     app, fake = workshop_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=after_minutes(fake, 2))
 
@@ -99,6 +100,6 @@ def test_workshop_round_debrief(snap_compare: Any) -> None:
 
 def test_workshop_round_narrow(snap_compare: Any) -> None:
     """At 60x20 the clock is plain digits (10:00) beside the scenario, roles and 'Ready: F5
-    starts the clock'; the checklist sits above the notes box, both usable."""
+    starts the clock'; the checklist sits above the notes and the line to add one."""
     app, _ = workshop_app()
     assert snap_compare(app, terminal_size=(60, 20))

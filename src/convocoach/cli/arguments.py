@@ -227,6 +227,18 @@ def workshop_start(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the workshop's title")
 
 
+def workshop_join(parser: argparse.ArgumentParser) -> None:
+    numbered(parser)
+    parser.add_argument(
+        "--room",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the room's database: the trainer's sessions.db, where the workshop is",
+    )
+    parser.add_argument("--person", required=True, help="the participant's name, as listed")
+
+
 def workshop_cards(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenarios", nargs="+", metavar="PLAYBOOK", help="playbook ids or files")
     format_option(parser, "html", "md")

@@ -17,6 +17,7 @@ from aiohttp.typedefs import Handler
 from convocoach.cli.room_door import Door, NotOnList, Pass, SeatTaken, client_of
 from convocoach.cli.room_pages import (
     NEEDS_LINK,
+    OPENING,
     TOO_MANY,
     WRONG_CODE,
     join_page,
@@ -117,7 +118,11 @@ class Gate:
 
     async def facilitator(self, request: web.Request) -> web.StreamResponse:
         self._check(request, self.door.right_key(request.query.get("key")))
-        return self._enter(self.door.facilitate(request.cookies.get(COOKIE)))
+        # A page, not a redirect: a link followed from another site (a mail, a chat) would
+        # carry its redirect's request without the SameSite=Strict cookie just set.
+        response = _html(OPENING)
+        self._give(response, self.door.facilitate(request.cookies.get(COOKIE)))
+        return response
 
     async def seats(self, request: web.Request) -> web.StreamResponse:
         self._facilitator_only(request)
@@ -148,10 +153,13 @@ class Gate:
 
     def _enter(self, token: str) -> web.StreamResponse:
         response = web.Response(status=303, headers={"Location": "/"})
+        self._give(response, token)
+        return response
+
+    def _give(self, response: web.Response, token: str) -> None:
         response.set_cookie(
             COOKIE, token, path="/", httponly=True, samesite="Strict", secure=self.secure
         )
-        return response
 
 
 def _html(page: str, status: int = 200) -> web.Response:

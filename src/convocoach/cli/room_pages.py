@@ -27,9 +27,9 @@ button:hover { background: #ac5af4; }
 """
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, head: str = "") -> str:
     return (
-        "<!doctype html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n"
+        f"<!doctype html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n{head}"
         '<meta name=viewport content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
@@ -87,6 +87,11 @@ def refusal_page(title: str, message: str, hint: str, *, ask_code: bool = False)
     )
 
 
+OPENING = _page(
+    "convocoach: the facilitator's view",
+    '<h1>The facilitator\'s view</h1>\n<p><a href="/">Open it</a> (it opens by itself).</p>',
+    '<meta http-equiv=refresh content="0; url=/">\n',
+)
 NEEDS_LINK = refusal_page(
     "This is a workshop room",
     "Come in with the link the trainer gave you, or type the room code.",

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import warn
 from convocoach.cli.serve_net import is_loopback
+from convocoach.cli.serve_warm import warm_start
 from convocoach.cli.serve_workshop import open_room, room_exposure_warning
 from convocoach.diagnostics import UserError
 from convocoach.lifeline import SERVER_PID
@@ -44,7 +45,8 @@ def cmd_serve(ctx: CliContext, args: Arguments) -> int:
             f"--max-participants must be 1 or more, not {places}",
             "leave it out for what this machine allows",
         )
-    room = None if args.workshop is None else open_room(ctx, args.workshop, app_command(args))
+    trainer = app_argv(args)
+    room = None if args.workshop is None else open_room(ctx, args.workshop, trainer, shell_command)
     server = make_server(app_command(args), host, port, args.public_url, places, room)
     # Create (or migrate) the database once, here: tabs opened at the same moment would
     # otherwise each try to, and all but one fail.
@@ -61,10 +63,15 @@ def cmd_serve(ctx: CliContext, args: Arguments) -> int:
     os.environ.pop("NO_COLOR", None)
     # Each app ends when this server does, even if it is killed (see lifeline).
     os.environ[SERVER_PID] = str(os.getpid())
-    try:
-        server.serve()
-    except OSError as exc:
-        raise UserError(*bind_failure(host, port, exc)) from None
+    with warm_start(trainer) as launcher:
+        if launcher is not None:
+            server.command = shell_command(launcher)
+            if room is not None:  # the launcher, then the program's own command line
+                room.launcher = launcher[: -len(trainer)]
+        try:
+            server.serve()
+        except OSError as exc:
+            raise UserError(*bind_failure(host, port, exc)) from None
     return 0
 
 
@@ -132,12 +139,20 @@ def default_participants() -> int:
 
 def app_command(args: Arguments) -> str:
     """The shell command each browser connection runs: this Python, this app, these folders."""
+    return shell_command(app_argv(args))
+
+
+def app_argv(args: Arguments) -> list[str]:
     argv = [sys.executable, "-m", "convocoach"]
     for option, value in (("--data-dir", args.data_dir), ("--config-dir", args.config_dir)):
         if value is not None:
             argv += [option, str(Path(value).absolute())]
     for folder in args.playbooks:
         argv += ["--playbooks", str(Path(folder).absolute())]
+    return argv
+
+
+def shell_command(argv: list[str]) -> str:
     if os.name == "nt":
         return subprocess.list2cmdline(argv)
     # exec: the app replaces the shell, so signals and the process count are the app's own.
@@ -167,7 +182,7 @@ def make_server(
     try:
         # Lazy: textual-serve is an optional extra; without it, this says how to install it
         from convocoach.cli.room_gate import Gate
-        from convocoach.cli.serve_room import Room
+        from convocoach.cli.serve_room import Room  # Lazy: as above
     except ImportError:
         raise UserError(
             "serving the app to web browsers needs textual-serve, which is not installed",

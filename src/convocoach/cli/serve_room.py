@@ -9,7 +9,9 @@ the room's middlewares and an offline page, announces itself once, and logs no r
 Each browser tab's websocket is handled here too, with textual-serve's public ``AppService``
 API, so that a tab is closed when its app ends, however it ends. That handler speaks the
 message protocol of textual-serve 1.1.3's page script (``static/js/textual.js``), as its
-own ``Server.handle_websocket`` does: that is why pyproject pins this exact version.
+own ``Server.handle_websocket`` does: that is why pyproject pins this exact version. So
+does ``tab_environment``, the variables its ``AppService`` gives a tab's app, which the warm
+start (``serve_warm``) needs before any tab opens.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import asyncio
 import contextlib
 import logging
 import re
+from importlib.metadata import version
 from typing import Any
 
 import aiohttp_jinja2
@@ -73,6 +76,15 @@ class Room:
         self.allowed_origins = {str(self.public.origin())} if self.public else set()
         # A workshop's door: who may come in, and which app each tab runs.
         self.gate = gate
+
+    @property
+    def command(self) -> str:
+        """The shell command that starts a tab's app."""
+        return self.server.command
+
+    @command.setter
+    def command(self, command: str) -> None:
+        self.server.command = command
 
     def serve(self) -> None:
         """Listen until Ctrl+C or SIGTERM; OSError when the address cannot be listened on."""
@@ -242,6 +254,21 @@ async def _relay(websocket: web.WebSocketResponse, app: AppService) -> None:
             await app.blur()
         elif kind == "focus":
             await app.focus()
+
+
+def tab_environment() -> dict[str, str]:
+    """What textual-serve 1.1.3's AppService adds to each tab's environment, but its size.
+
+    Textual reads these when it is imported, so a process that imports it for the tabs
+    (the warm start's) must have them already.
+    """
+    return {
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "TEXTUAL_FPS": "60",
+        "TEXTUAL_COLOR_SYSTEM": "truecolor",
+        "TERM_PROGRAM": "textual",
+        "TERM_PROGRAM_VERSION": version("textual-serve"),
+    }
 
 
 def _number(value: str, default: int) -> int:

@@ -8,9 +8,6 @@ app is the trainer's own, on the workshop.
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,16 +20,27 @@ from convocoach.textsafety import visible
 from convocoach.workshop.store import WorkshopLog
 
 
-@dataclass(frozen=True)
+@dataclass
 class RoomEntry:
     """What the web server needs to let a workshop's people in."""
 
     door: Door
     title: str
-    command_for: Callable[[Pass], str]
+    argv_for: Callable[[Pass], list[str]]
+    shell: Callable[[list[str]], str]
+    # What each app's command line is run through: the warm start's launcher, once it runs.
+    launcher: Sequence[str] = ()
+
+    def command_for(self, passed: Pass) -> str:
+        return self.shell([*self.launcher, *self.argv_for(passed)])
 
 
-def open_room(ctx: CliContext, workshop_id: int, trainer_command: str) -> RoomEntry:
+def open_room(
+    ctx: CliContext,
+    workshop_id: int,
+    trainer_argv: Sequence[str],
+    shell: Callable[[list[str]], str],
+) -> RoomEntry:
     """The workshop's door, or a UserError naming ``workshop list`` if there is none."""
     with ctx.store() as store:
         workshop = WorkshopLog(store).get(workshop_id)
@@ -44,28 +52,26 @@ def open_room(ctx: CliContext, workshop_id: int, trainer_command: str) -> RoomEn
     door = Door(workshop_id, workshop.plan.people)
     playbooks = _playbook_folders(ctx)
 
-    def command_for(passed: Pass) -> str:
+    def argv_for(passed: Pass) -> list[str]:
         if passed.role == "facilitator":
-            return f"{trainer_command} {shlex.join(['workshop', 'facilitate', str(workshop_id)])}"
+            return [*trainer_argv, "workshop", "facilitate", str(workshop_id)]
         folder = participant_folder(ctx.locations.data_dir, workshop_id, passed.name)
         room = ctx.locations.database
-        return participant_command(room, workshop_id, passed.name, folder, playbooks)
+        return participant_argv(room, workshop_id, passed.name, folder, playbooks)
 
-    return RoomEntry(door, workshop.plan.title, command_for)
+    return RoomEntry(door, workshop.plan.title, argv_for, shell)
 
 
-def participant_command(
+def participant_argv(
     room: Path, workshop_id: int, person: str, folder: Path, playbooks: Sequence[Path] = ()
-) -> str:
+) -> list[str]:
     """The app of one participant: their seat in ``room``, their own ``folder`` for the rest."""
     argv = [sys.executable, "-m", "convocoach", "workshop", "join", str(workshop_id)]
     argv += ["--room", str(room.absolute()), "--person", person]
     argv += ["--data-dir", str(folder), "--config-dir", str(folder)]
     for playbook_folder in playbooks:
         argv += ["--playbooks", str(playbook_folder)]
-    if os.name == "nt":
-        return subprocess.list2cmdline(argv)
-    return "exec " + shlex.join(argv)
+    return argv
 
 
 def _playbook_folders(ctx: CliContext) -> list[Path]:

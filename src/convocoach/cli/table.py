@@ -223,9 +223,27 @@ COMMANDS: tuple[Command, ...] = (
                 a.text_or_json,
             ),
             Command(
+                "facilitate",
+                "the facilitator's view of a room: every group, one clock (opens the app)",
+                f"{_WORKSHOP}:cmd_facilitate",
+                a.numbered,
+            ),
+            Command(
+                "join",
+                "a participant's own app in a served room (serve --workshop runs it)",
+                f"{_WORKSHOP}:cmd_join",
+                a.workshop_join,
+            ),
+            Command(
                 "export",
                 "write a workshop's debrief (every round, tallies per person)",
                 f"{_WORKSHOP_EXPORT}:cmd_export",
+                a.numbered_page,
+            ),
+            Command(
+                "handouts",
+                "write a handout for each person (their rounds, good ticks and watch-outs)",
+                f"{_WORKSHOP_EXPORT}:cmd_handouts",
                 a.numbered_page,
             ),
         ),

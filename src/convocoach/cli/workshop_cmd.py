@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+from pathlib import Path
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import say, warn
 from convocoach.diagnostics import UserError
 from convocoach.wording import counted
 from convocoach.workshop.plan import WorkshopPlan, make_plan
+from convocoach.workshop.seat import Seat
 from convocoach.workshop.store import WorkshopLog
 
 
@@ -89,6 +91,35 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facilitate(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The facilitator's view of a room (or, for one group, its round) in the app."""
+    with ctx.reader() as store:
+        WorkshopLog(store).get(args.id)  # a missing or damaged workshop: exit 2, said why
+    return _run_app(ctx, args.id)
+
+
+def cmd_join(ctx: CliContext, args: argparse.Namespace) -> int:
+    """A participant's own app: their sessions in their own folder, and their group's round
+    of the room (through a seat that reaches nothing else of the room's database)."""
+    room: Path = args.room
+    if not room.is_file():
+        raise UserError(f"no room database at {room}", "give the trainer's sessions.db")
+    seat = Seat.open(room, args.id, args.person)
+    gc.disable()  # as for the app itself: see app_cmd
+    # Lazy: Textual and the app only once the collector is off, as in app_cmd
+    from convocoach.tui.app import ConvocoachApp, make_app
+
+    def open_seat(app: ConvocoachApp) -> None:
+        # Lazy: the round's screen once the app runs, as Textual above
+        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+
+        app.push_screen(WorkshopRoundScreen(app.context, seat))
+
+    app = make_app(ctx.locations, open_with=open_seat, seat=seat)
+    app.run()
+    return app.return_code or 0
+
+
 def _run_app(ctx: CliContext, workshop_id: int) -> int:
     gc.disable()  # as for the app itself: see app_cmd
     # Lazy: Textual and the app only once the collector is off, as in app_cmd
@@ -96,12 +127,12 @@ def _run_app(ctx: CliContext, workshop_id: int) -> int:
 
     def open_workshop(app: ConvocoachApp) -> None:
         # Lazy: the workshop's screens once the app runs, as Textual above
-        from convocoach.tui.screens.workshop_round import open_round
+        from convocoach.tui.screens.room import open_room
         from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen  # Lazy: as above
 
         app.push_screen(WorkshopSetupScreen(app.context))
         if workshop_id:
-            open_round(app, app.context, workshop_id)
+            open_room(app, app.context, workshop_id)
 
     app = make_app(ctx.locations, open_with=open_workshop)
     app.run()

@@ -1,4 +1,4 @@
-"""``convocoach workshop cards`` and ``workshop export``: a workshop's papers, as files.
+"""``convocoach workshop cards``, ``export`` and ``handouts``: a workshop's papers, as files.
 
 A module of their own: the cards and the debrief read the rubric and the playbooks in full,
 which listing workshops does without.
@@ -15,6 +15,8 @@ from convocoach.coach.loader import bundled_rubric
 from convocoach.workshop.cards import cards_markdown, role_cards
 from convocoach.workshop.cards_html import cards_html
 from convocoach.workshop.debrief import workshop_html, workshop_markdown
+from convocoach.workshop.handouts import handouts_html, handouts_markdown
+from convocoach.workshop.record import Workshop
 from convocoach.workshop.store import WorkshopLog
 
 
@@ -28,10 +30,22 @@ def cmd_cards(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     """A workshop's debrief: every round, with tallies per round and per person."""
-    with ctx.reader() as store:
-        workshop = WorkshopLog(store).get(args.id)
-    summaries = ctx.summaries()
-    titles = {pid: summaries.title_of(pid) for pid in workshop.plan.playbook_ids}
+    workshop, titles = _workshop(ctx, args.id)
     render = workshop_html if args.format == "html" else workshop_markdown
     emit(render(workshop, titles, bundled_rubric()), args.output)
     return 0
+
+
+def cmd_handouts(ctx: CliContext, args: argparse.Namespace) -> int:
+    """A handout for each person of a workshop (in HTML, one person to a printed page)."""
+    workshop, titles = _workshop(ctx, args.id)
+    render = handouts_html if args.format == "html" else handouts_markdown
+    emit(render(workshop, titles, bundled_rubric()), args.output)
+    return 0
+
+
+def _workshop(ctx: CliContext, workshop_id: int) -> tuple[Workshop, dict[str, str]]:
+    with ctx.reader() as store:
+        workshop = WorkshopLog(store).get(workshop_id)
+    summaries = ctx.summaries()
+    return workshop, {pid: summaries.title_of(pid) for pid in workshop.plan.playbook_ids}

@@ -38,6 +38,8 @@ from convocoach.wording import counted
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from convocoach.workshop.seat import Seat
+
 APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "Help", "Keys and tips for what is on screen"),
     Command(
@@ -139,6 +141,8 @@ class ConvocoachApp(AppBase):
     def on_unmount(self) -> None:
         self.context.saver.flush()
         self.context.store.close()
+        if self.context.seat is not None:
+            self.context.seat.close()
 
     async def action_quit(self) -> None:
         """Quit; first, if a change is still waiting to be saved, try it and ask."""
@@ -199,6 +203,7 @@ def make_app(
     live_feedback: bool = True,
     open_with: Opener | None = None,
     busy_seconds: float = BUSY_SECONDS,
+    seat: Seat | None = None,
 ) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``.
 
@@ -217,4 +222,5 @@ def make_app(
         locations, OpenedPlaybooks(library), store, clock, folder, preferences, problem
     )
     context.live_feedback.on = live_feedback
+    context.seat = seat
     return ConvocoachApp(context, rehearse_session, open_with)

@@ -4,15 +4,16 @@ round and per person."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from convocoach.coach.model import Rubric
 from convocoach.htmlpage import markdown_to_html_page
 from convocoach.markdown_text import md_inline, md_lines
 from convocoach.wording import counted
 from convocoach.workshop.behaviours import behaviours
-from convocoach.workshop.plan import GROUP_LABELS, ROLE_LABELS, ROLES, Role, group_size
-from convocoach.workshop.record import RoundRecord, Workshop
+from convocoach.workshop.groups import Group
+from convocoach.workshop.plan import GROUP_LABELS, ROLE_LABELS, ROLES
+from convocoach.workshop.record import GroupRound, RoundRecord, Workshop
+from convocoach.workshop.tallies import person_tallies, played
 from convocoach.workshop.timer import clock_face
 
 NOT_PLAYED = "not played"
@@ -31,53 +32,9 @@ h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 across pages, headings kept with what follows."""
 
 
-@dataclass(frozen=True, slots=True)
-class PersonTally:
-    """One person over the workshop: the played rounds in each role, and the behaviours
-    ticked while they were the professional."""
-
-    name: str
-    rounds: Mapping[Role, tuple[int, ...]]
-    ticks: Mapping[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.ticks.values())
-
-
-def played(record: RoundRecord) -> bool:
-    """Whether anything happened in the round: its clock ran, or something was recorded."""
-    return bool(
-        record.finished
-        or record.seconds > 0
-        or record.ticks
-        or record.notes.strip()
-        or record.worked.strip()
-        or record.try_next.strip()
-    )
-
-
 def behaviour_labels(rubric: Rubric) -> dict[str, str]:
     """Each rubric code as the checklist words it (in the checklist's order) and its code."""
     return {b.code: f"{b.text} ({b.code})" for b in behaviours(rubric)}
-
-
-def person_tallies(workshop: Workshop) -> tuple[PersonTally, ...]:
-    plan = workshop.plan
-    found = []
-    for person in plan.people:
-        rounds: dict[Role, tuple[int, ...]] = {}
-        ticks: dict[str, int] = {}
-        for record in workshop.rounds:
-            if not played(record):
-                continue
-            role = plan.roles(record.number)[person]
-            rounds[role] = (*rounds.get(role, ()), record.number)
-            if role == "professional":
-                for code, count in record.ticks.items():
-                    ticks[code] = ticks.get(code, 0) + count
-        found.append(PersonTally(person, rounds, ticks))
-    return tuple(found)
 
 
 def _codes(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
@@ -96,22 +53,37 @@ def _round(
     plan = workshop.plan
     number = record.number
     scenario = md_inline(titles.get(plan.playbook_for(number), plan.playbook_for(number)))
-    cast = "; ".join(
-        f"{ROLE_LABELS[role]}: **{md_inline(person)}**"
-        for person, role in sorted(
-            plan.roles(number).items(), key=lambda item: ROLES.index(item[1])
-        )
-    )
-    lines = [f"## Round {number}: {scenario}", "", cast, ""]
+    lines = [f"## Round {number}: {scenario}", ""]
     if not played(record):
-        return [*lines, "Not played.", ""]
+        return [*lines, *(_cast(g, number) for g in plan.groups), "", "Not played.", ""]
     state = "finished" if record.finished else "not finished"
     lines += [
         f"Clock: {clock_face(record.seconds)} of {clock_face(plan.round_minutes * 60)}"
         f" used; {state}.",
         "",
     ]
-    ticker = plan.person_in(number, plan.ticker)
+    rooms = len(plan.groups) > 1
+    for group in plan.groups:
+        if rooms:
+            lines += [f"### Group {group.number}", ""]
+        lines += _group_round(workshop, group, record.group(group.number), number, labels)
+    return lines
+
+
+def _cast(group: Group, number: int) -> str:
+    return "; ".join(
+        f"{ROLE_LABELS[role]}: **{md_inline(person)}**"
+        for person, role in sorted(
+            group.roles(number).items(), key=lambda item: ROLES.index(item[1])
+        )
+    )
+
+
+def _group_round(
+    workshop: Workshop, group: Group, record: GroupRound, number: int, labels: Mapping[str, str]
+) -> list[str]:
+    lines = [_cast(group, number), ""]
+    ticker = group.person_in(number, group.ticker)
     if record.ticks:
         lines += [
             f"Behaviours ticked by {md_inline(ticker)}:" if ticker else "Behaviours ticked:",
@@ -122,11 +94,12 @@ def _round(
             for code in _codes(workshop, labels)
             if code in record.ticks
         ]
-        lines += [f"- Total: {record.total}", ""]
+        lines += [f"- Total: {sum(record.ticks.values())}", ""]
     else:
         lines += ["No behaviours ticked.", ""]
+    notes = "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in record.notes)
     for heading, text in (
-        ("Notes", record.notes),
+        ("Notes", notes),
         ("What worked", record.worked),
         ("One thing to try", record.try_next),
     ):
@@ -135,7 +108,7 @@ def _round(
     return lines
 
 
-def _per_round(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
+def _per_round(workshop: Workshop, labels: Mapping[str, str], rubric: Rubric) -> list[str]:
     codes = _codes(workshop, labels)
     lines = ["### Per round", ""]
     if not codes:
@@ -154,8 +127,18 @@ def _per_round(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
         lines.append(
             row(_label(code, labels), {r.number: r.ticks.get(code, 0) for r in workshop.rounds})
         )
-    lines += [row("**Total**", {r.number: r.total for r in workshop.rounds}), ""]
-    return lines
+    kinds = {b.code: b.kind for b in behaviours(rubric)}
+    for label, kind in (("**Good**", "do"), ("**Watch-outs**", "avoid")):
+        lines.append(
+            row(
+                label,
+                {
+                    r.number: sum(n for c, n in r.ticks.items() if kinds.get(c) == kind)
+                    for r in workshop.rounds
+                },
+            )
+        )
+    return [*lines, ""]
 
 
 def _rounds(numbers: tuple[int, ...]) -> str:
@@ -164,20 +147,27 @@ def _rounds(numbers: tuple[int, ...]) -> str:
     return ("round " if len(numbers) == 1 else "rounds ") + ", ".join(map(str, numbers))
 
 
-def _per_person(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
-    roles = ROLES[: group_size(workshop.plan.group)]
-    tallies = person_tallies(workshop)
+def _per_person(workshop: Workshop, labels: Mapping[str, str], rubric: Rubric) -> list[str]:
+    roles = ROLES[: max(g.players for g in workshop.plan.groups)]
+    tallies = person_tallies(workshop, rubric)
     lines = [
         "### Per person",
         "",
+        "Ticks while each was the professional: good behaviours and ones to watch apart, "
+        "never added together.",
+        "",
         "| person | "
         + " | ".join(ROLE_LABELS[r].lower() for r in roles)
-        + " | ticks as professional |",
-        "|---" * (len(roles) + 2) + "|",
+        + " | good ticks | watch-outs |",
+        "|---" * (len(roles) + 3) + "|",
     ]
     for tally in tallies:
         cells = [_rounds(tally.rounds.get(role, ())) for role in roles]
-        lines.append(f"| {md_inline(tally.name)} | " + " | ".join(cells) + f" | {tally.total} |")
+        lines.append(
+            f"| {md_inline(tally.name)} | "
+            + " | ".join(cells)
+            + f" | {tally.good} | {tally.watch} |"
+        )
     lines.append("")
     codes = [c for c in _codes(workshop, labels) if any(c in t.ticks for t in tallies)]
     if codes:
@@ -193,7 +183,11 @@ def _per_person(workshop: Workshop, labels: Mapping[str, str]) -> list[str]:
             + " |"
             for code in codes
         ]
-        lines += ["| **Total** | " + " | ".join(str(t.total) for t in tallies) + " |", ""]
+        lines += [
+            "| **Good** | " + " | ".join(str(t.good) for t in tallies) + " |",
+            "| **Watch-outs** | " + " | ".join(str(t.watch) for t in tallies) + " |",
+            "",
+        ]
     return lines
 
 
@@ -214,14 +208,20 @@ def workshop_markdown(workshop: Workshop, titles: Mapping[str, str], rubric: Rub
         "",
         f"- Scenarios: {scenarios}",
         f"- Rounds: {plan.rounds} of {counted(plan.round_minutes, 'minute')} each",
-        f"- Group: {GROUP_LABELS[plan.group]}: " + ", ".join(md_inline(p) for p in plan.people),
+        f"- Groups: {GROUP_LABELS[plan.group]}: "
+        + "; ".join(", ".join(md_inline(p) for p in g.members) for g in plan.groups),
         f"- The checklist is kept by the {ROLE_LABELS[plan.ticker].lower()}"
         + ("" if plan.ticker == "observer" else ", after the round"),
         "",
     ]
     for record in workshop.rounds:
         lines += _round(workshop, record, titles, labels)
-    lines += ["## Tallies", "", *_per_round(workshop, labels), *_per_person(workshop, labels)]
+    lines += [
+        "## Tallies",
+        "",
+        *_per_round(workshop, labels, rubric),
+        *_per_person(workshop, labels, rubric),
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 

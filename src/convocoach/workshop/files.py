@@ -12,6 +12,7 @@ from convocoach.playbooks.model import Playbook
 from convocoach.workshop.cards import cards_markdown, role_cards
 from convocoach.workshop.cards_html import cards_html
 from convocoach.workshop.debrief import workshop_html, workshop_markdown
+from convocoach.workshop.handouts import handouts_html
 from convocoach.workshop.record import Workshop
 
 
@@ -34,9 +35,14 @@ def write_debrief_files(
     workshop: Workshop, titles: dict[str, str], rubric: Rubric, folder: Path
 ) -> list[Path]:
     """The workshop's debrief (every round, tallies per round and per person) as Markdown and
-    HTML; the paths written."""
-    stem = folder / f"{slug(workshop.plan.title, 'workshop')}-{workshop.id}-debrief"
-    md, html = stem.with_suffix(".md"), stem.with_suffix(".html")
+    HTML, and each person's handout (printable HTML); the paths written."""
+    stem = folder / f"{slug(workshop.plan.title, 'workshop')}-{workshop.id}"
+    md, html = (
+        stem.with_name(f"{stem.name}-debrief.md"),
+        stem.with_name(f"{stem.name}-debrief.html"),
+    )
+    handouts = stem.with_name(f"{stem.name}-handouts.html")
     write_text_atomic(md, workshop_markdown(workshop, titles, rubric))
     write_text_atomic(html, workshop_html(workshop, titles, rubric))
-    return [md, html]
+    write_text_atomic(handouts, handouts_html(workshop, titles, rubric))
+    return [md, html, handouts]

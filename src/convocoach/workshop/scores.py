@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from convocoach.rehearsal.engine import State
+
 
 @dataclass(frozen=True, slots=True)
 class RoomScore:
@@ -16,3 +18,10 @@ class RoomScore:
     ending: str = ""
     """How the role-play ended ('' while it goes on)."""
     updated_at: str = ""
+
+
+def rehearsal_score(state: State) -> int:
+    """The share of the coach's checks the replies passed so far, 0-100 (0 before any)."""
+    statuses = [status for e in state.exchanges for _, status in e.statuses]
+    judged = [s for s in statuses if s in ("pass", "fail")]
+    return round(100 * judged.count("pass") / len(judged)) if judged else 0

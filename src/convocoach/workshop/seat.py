@@ -100,13 +100,20 @@ class Seat:
         )
         return replace(whole, plan=plan, rounds=rounds)
 
+    @property
+    def group_no(self) -> int:
+        return self.group.number
+
     def role(self, round_no: int) -> Role:
         return self.group.roles(round_no)[self.person]
+
+    def may_tick(self, round_no: int) -> bool:
+        return self.role(round_no) == self.group.ticker
 
     def tick(self, round_no: int, code: str, change: int = 1) -> int:
         """Count a behaviour seen in this participant's group; only who keeps the
         checklist that round may."""
-        if self.role(round_no) != self.group.ticker:
+        if not self.may_tick(round_no):
             raise UserError(
                 f"in round {round_no} {self.person} is the {self.role(round_no)}",
                 f"the {self.group.ticker} of the group keeps the checklist",

@@ -217,6 +217,10 @@ class WorkshopLog:
         ).fetchall()
         return [RoomScore(int(r[0]), r[1], r[2], int(r[3]), int(r[4]), r[5], r[6]) for r in rows]
 
+    def data_version(self) -> int:
+        """Changes whenever another program has written to the database."""
+        return self._store.data_version()
+
     def delete(self, workshop_id: int) -> None:
         with self._store.transaction():
             self._db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,))

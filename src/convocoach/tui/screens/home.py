@@ -189,10 +189,16 @@ class HomeScreen(ScreenContract, Screen[None]):
         self.app.push_screen(ProgressScreen(self.context))
 
     def action_workshop(self) -> None:
+        """The workshops; for a participant in a served room, their group's round."""
         # Lazy: each screen home leads to loads when it is first opened, so home paints first.
-        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen
+        from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
+        from convocoach.tui.screens.workshop_setup import WorkshopSetupScreen  # Lazy: as above
 
-        self.app.push_screen(WorkshopSetupScreen(self.context))
+        seat = self.context.seat
+        if seat is None:
+            self.app.push_screen(WorkshopSetupScreen(self.context))
+        else:
+            self.app.push_screen(WorkshopRoundScreen(self.context, seat))
 
     def action_edit_profile(self) -> None:
         # Lazy: each screen home leads to loads when it is first opened, so home paints first.

@@ -32,6 +32,7 @@ from convocoach.tui.widgets.mood_meter import MoodMeter
 from convocoach.tui.widgets.reply_box import ReplyBox
 from convocoach.tui.widgets.transcript import Transcript
 from convocoach.wording import minutes_seconds
+from convocoach.workshop.scores import rehearsal_score
 
 # Feedback follows the typing once it pauses, so scoring never competes with a keystroke.
 _FEEDBACK_DELAY = 0.25
@@ -235,9 +236,27 @@ class RehearsalScreen(ScreenContract, Screen[None]):
         ending = ENDING_LABELS[self.state.ending] if self.state.ending else ""
         transcript.client_says(client_line(self.script, self.state), ending)
         self.query_one(FeedbackPanel).show_score(score, "Your last reply")
+        self._publish()
         self._sync()
         if self.state.ending is not None:
             self.call_after_refresh(self._show_scorecard)
+
+    def _publish(self) -> None:
+        """In a served room, the facilitator sees this participant's score as it happens."""
+        seat, state, playbook_id = self.context.seat, self.state, self.playbook.id
+        if seat is None:
+            return
+        ending = ENDING_LABELS[state.ending] if state.ending else ""
+        self.context.saver.saved(
+            lambda: seat.publish_score(
+                seat.workshop().current_round,
+                playbook_id,
+                rehearsal_score(state),
+                len(state.exchanges),
+                ending,
+            ),
+            ("room-score", seat.workshop_id),
+        )
 
     def _started(self, rehearsal_id: int) -> None:
         """The rehearsal is stored at last (the database was busy): store what happened since."""

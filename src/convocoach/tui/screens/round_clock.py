@@ -1,7 +1,8 @@
-"""The clock of the round being played, shared by the observer's screen and the big timer.
+"""The room's clock as a screen shows it, shared by the round's screen and the big timer.
 
-It keeps the core timer, saves how long it has run (so a crash or a quit resumes the round
-where it was), and turns its warnings into a notification and, at the end, the bell.
+The clock's state lives in the database, so every app in the room shows the same time; this
+keeps the last state read, paints it, says each warning once in this app, and, for whoever
+runs the room, starts, pauses and extends it for every group at once.
 """
 
 from __future__ import annotations
@@ -15,75 +16,107 @@ from textual.widgets import Static
 from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.saving import Saver
 from convocoach.tui.widgets.big_clock import BigClock
-from convocoach.workshop.store import WorkshopLog
-from convocoach.workshop.timer import ALERT_TEXT, Alert, RoundTimer, clock_face
-
-SAVE_EVERY = 5.0
-"""Seconds of running between saves of the clock (a pause or the end saves at once)."""
+from convocoach.workshop.desk import GroupDesk
+from convocoach.workshop.room_clock import RoomClock, room_face
+from convocoach.workshop.timer import ALERT_AT, ALERT_TEXT, Alert, clock_face
 
 
 class RoundClock:
     def __init__(
         self,
-        log: WorkshopLog,
-        saver: Saver,
-        workshop_id: int,
+        state: RoomClock,
         round_no: int,
-        minutes: int,
-        used: float,
-        monotonic: Callable[[], float],
+        seconds: Callable[[], float],
+        saver: Saver,
+        control: GroupDesk | None = None,
     ) -> None:
-        self._log = log
-        self._saver = saver
-        self._workshop_id = workshop_id
+        self.state = state
         self.round_no = round_no
-        self._now = monotonic
-        self.timer = RoundTimer(minutes * 60.0, used)
-        self._saved_at = used
+        self._now = seconds
+        self._saver = saver
+        self.control = control
+        # A warning already passed when the round is opened is not given again.
+        self._fired: set[Alert] = set(self._reached(seconds()))
 
     @property
     def running(self) -> bool:
-        return self.timer.running
+        return self.state.running
+
+    def update(self, state: RoomClock) -> None:
+        """The state as another app (or this one) has stored it."""
+        self.state = state
+
+    def _reached(self, now: float) -> list[Alert]:
+        left = self.state.length - self.state.elapsed(now)
+        return [a for a, at in ALERT_AT if left <= at and (at == 0 or at < self.state.length)]
 
     def paint(self, face: BigClock, status: Static) -> None:
-        """Show the time left, coloured by the warning reached, and the state in words (so
-        it reads without colour as well)."""
+        """Show the time left (or over), coloured by the warning reached, and the state in
+        words (so it reads without colour as well)."""
         now = self._now()
-        stage = self.timer.stage(now)
-        face.text = clock_face(self.timer.remaining(now))
+        stage = self.state.stage(now)
+        face.text = room_face(self.state, now)
         face.set_classes("-over" if stage == "time-up" else "-warning" if stage else "")
-        if stage == "time-up":
-            words = ALERT_TEXT[stage]
-        elif not self.running:
-            words = "Paused" if self.timer.used else "Ready: F5 starts the clock"
+        over = self.state.overtime(now)
+        if not self.running:
+            if self.state.used == 0:
+                words = (
+                    "Ready: F5 starts the clock"
+                    if self.control
+                    else "Waiting for the facilitator to start the clock"
+                )
+            else:
+                words = "Paused" + (f", {clock_face(over)} over time" if over else "")
+        elif over:
+            words = f"Over time by {clock_face(over)}"
         else:
             words = ALERT_TEXT[stage] if stage else "Running"
         status.update(plain(words))
 
     def toggle(self) -> None:
-        self.timer.toggle(self._now())
-        self.save()
+        if self.running:
+            self.stop()
+        else:
+            self._start()
+
+    def _start(self) -> None:
+        control, now = self.control, self._now()
+        if control is None:
+            return
+        if self._saver.saved(lambda: control.start_clock(now), retry=False):
+            self.state = self.state.started(now)
 
     def stop(self) -> None:
-        self.timer.pause(self._now())
-        self.save()
+        """Pause the room's clock, and keep how long the round has run."""
+        control, now = self.control, self._now()
+        if control is None or not self.running:
+            return
+        if self._saver.saved(lambda: control.pause_clock(now), retry=False):
+            self.state = self.state.paused(now)
+            self.save()
+
+    def extend(self, seconds: float = 60.0) -> None:
+        control = self.control
+        if control is not None and self._saver.saved(
+            lambda: control.extend_clock(seconds), retry=False
+        ):
+            self.state = self.state.extended(seconds)
 
     def poll(self) -> Alert | None:
-        """Called on every tick: the warning due now, if any; saves now and then."""
-        now = self._now()
-        alert = self.timer.due(now)
-        used = self.timer.elapsed(now)
-        if alert or used - self._saved_at >= SAVE_EVERY:
-            self.save()
-        return alert
+        """Called on every tick: the warning due now, if any (each once, the latest of
+        several passed at once)."""
+        new = [a for a in self._reached(self._now()) if a not in self._fired]
+        self._fired.update(new)
+        return new[-1] if new else None
 
     def save(self, finished: bool | None = None) -> None:
-        used = self.timer.elapsed(self._now())
-        self._saver.saved(
-            lambda: self._log.set_clock(self._workshop_id, self.round_no, used, finished),
-            ("workshop-clock", self._workshop_id, self.round_no),
-        )
-        self._saved_at = used
+        """Record how long the round ran (for the debrief), and whether it is over."""
+        control, used, round_no = self.control, self.state.elapsed(self._now()), self.round_no
+        if control is not None:
+            self._saver.saved(
+                lambda: control.record_clock(round_no, used, finished),
+                ("workshop-clock", control.workshop_id, round_no),
+            )
 
 
 def announce(screen: Screen[Any], alert: Alert, *, toast: bool = True) -> None:

@@ -1,4 +1,4 @@
-"""After a round: what worked, and one thing to try. Saved as it is typed."""
+"""After a round: what worked, and one thing to try. Saved as it is typed, for the group."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from convocoach.tui.support.safe_text import plain
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.text_box import TextBox
-from convocoach.workshop.record import RoundRecord
+from convocoach.workshop.desk import Desk
+from convocoach.workshop.record import GroupRound
 
 
 class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
@@ -29,17 +30,23 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
     CSS_PATH = "round_debrief.tcss"
 
     def __init__(
-        self, context: RoundDebriefContext, workshop_id: int, record: RoundRecord, last: bool
+        self,
+        context: RoundDebriefContext,
+        desk: Desk,
+        round_no: int,
+        record: GroupRound,
+        last: bool,
     ) -> None:
         super().__init__()
         self.context = context
-        self.workshop_id = workshop_id
+        self.desk = desk
+        self.round_no = round_no
         self.record = record
         self.last = last
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Round {self.record.number}: debrief"
+            box.border_title = f"Round {self.round_no}: debrief"
             box.border_subtitle = "Ctrl+S " + (
                 "finishes the workshop" if self.last else "goes on to the next round"
             )
@@ -60,10 +67,10 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
     @on(TextBox.Changed)
     def _typed(self, event: TextBox.Changed) -> None:
         event.stop()
-        name, text, round_no = event.text_area.id or "", event.text_area.text, self.record.number
+        name, text, round_no = event.text_area.id or "", event.text_area.text, self.round_no
         self.context.saver.saved(
-            lambda: self.context.workshops.set_text(self.workshop_id, round_no, name, text),
-            ("workshop-text", self.workshop_id, round_no, name),
+            lambda: self.desk.set_answer(round_no, name, text),
+            ("workshop-text", self.desk.workshop_id, self.desk.group_no, round_no, name),
         )
 
     def action_done(self, go_on: bool) -> None:

@@ -49,5 +49,8 @@ def export_debrief(screen: Screen[Any], context: WorkshopFilesContext, workshop_
         screen.notify(f"Could not write the debrief: {exc}", severity="error", markup=False)
         return
     screen.notify(
-        "\n".join(str(p) for p in paths), title="Workshop debrief written", markup=False, timeout=10
+        "\n".join(str(p) for p in paths),
+        title="Workshop debrief and handouts written",
+        markup=False,
+        timeout=10,
     )

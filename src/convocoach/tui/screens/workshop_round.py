@@ -1,9 +1,16 @@
-"""A workshop round: the clock, who plays what, and the observer's checklist and notes."""
+"""A round of a room, for one group: the room's clock, who plays what, the checklist, notes.
+
+The same screen serves whoever runs the room (the trainer at one group, or the facilitator
+looking in on one: a :class:`GroupDesk` that also runs the clock and the rounds) and a
+participant (their :class:`~convocoach.workshop.seat.Seat`). It reads the room again
+whenever another app writes to it, so ticks, notes and the clock show everywhere at once.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+from datetime import datetime
 from functools import partial
 from typing import Any, ClassVar
 
@@ -28,19 +35,27 @@ from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.tui.widgets.key_footer import KeyFooter
-from convocoach.tui.widgets.text_box import TextBox
+from convocoach.tui.widgets.room_notes import RoomNotes
 from convocoach.workshop.behaviours import behaviours
+from convocoach.workshop.desk import Desk, GroupDesk
+from convocoach.workshop.groups import Group
 from convocoach.workshop.plan import ROLE_LABELS
 from convocoach.workshop.record import Workshop
 
 TICK = 0.25
 """Seconds between redraws of the clock."""
+LOOK_EVERY = 0.5
+"""Seconds between looks for another app's writes (one cheap PRAGMA each)."""
+RUNS_THE_ROOM = frozenset({"toggle_clock", "extend", "previous_round", "export"})
 
 
-def open_round(app: App[Any], context: WorkshopRoundContext, workshop_id: int) -> None:
+def open_round(
+    app: App[Any], context: WorkshopRoundContext, workshop_id: int, group_no: int = 1
+) -> None:
     """Push the workshop's current round; a missing or damaged workshop is reported instead."""
+    desk = GroupDesk(context.workshops, workshop_id, group_no)
     try:
-        screen = WorkshopRoundScreen(context, workshop_id)
+        screen: Screen[None] = WorkshopRoundScreen(context, desk, desk)
     except UserError as exc:
         app.notify(exc.format(), title="Cannot open the workshop", severity="error", markup=False)
         return
@@ -49,7 +64,8 @@ def open_round(app: App[Any], context: WorkshopRoundContext, workshop_id: int) -
 
 class WorkshopRoundScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
-        Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
+        Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the room's clock"),
+        Command("extend", "f6", "+1 min", "One more minute for every group"),
         Command(
             "end_round",
             "f8",
@@ -58,10 +74,8 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         ),
         Command("big_timer", "f3", "Big timer", "The clock in big digits, for the room"),
         Command("previous_round", "f4", "Previous", "Back to the previous round"),
-        Command("export", "f2", "Export", "Write the workshop's debrief (Markdown and HTML)"),
-        Command(
-            "leave", "escape", "Back", "Back to the workshop list; this round resumes where it was"
-        ),
+        Command("export", "f2", "Export", "Write the workshop's debrief and each person's handout"),
+        Command("leave", "escape", "Back", "Back; this round goes on where it is"),
     )
     KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
         KeyNote("Enter, + or Space", "Tick the highlighted behaviour once more"),
@@ -73,30 +87,31 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
     CSS_PATH = "workshop_round.tcss"
     HELP_TOPIC = "workshop"
 
-    def __init__(self, context: WorkshopRoundContext, workshop_id: int) -> None:
+    def __init__(
+        self, context: WorkshopRoundContext, desk: Desk, control: GroupDesk | None = None
+    ) -> None:
         super().__init__()
         self.context = context
-        self.workshop: Workshop = context.workshops.get(workshop_id)
+        self.desk = desk
+        self.control = control
+        self.workshop: Workshop = desk.workshop()
         self.round_no = self.workshop.current_round
-        record = self.workshop.round(self.round_no)
-        plan = self.workshop.plan
+        self._version = desk.data_version()
         self.clock = RoundClock(
-            context.workshops,
-            context.saver,
-            workshop_id,
-            self.round_no,
-            plan.round_minutes,
-            record.seconds,
-            context.monotonic,
+            self.workshop.clock, self.round_no, context.seconds, context.saver, control
         )
 
     @property
     def workshop_id(self) -> int:
         return self.workshop.id
 
+    @property
+    def group(self) -> Group:
+        groups = self.workshop.plan.groups
+        return next((g for g in groups if g.number == self.desk.group_no), groups[0])
+
     def compose(self) -> ComposeResult:
-        plan = self.workshop.plan
-        record = self.workshop.round(self.round_no)
+        record = self.workshop.round(self.round_no).group(self.desk.group_no)
         yield Header()
         with Horizontal(id="round-top"):
             yield BigClock(max_scale=1, id="clock")
@@ -106,16 +121,31 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
                 yield Static("", id="clock-status")
         with Horizontal(id="round-body"):
             with Vertical(id="observer"):
-                who = ROLE_LABELS[plan.ticker]
-                yield Static(
-                    plain(f"{who}: tick what you see (Enter adds one, - takes one back)"),
-                    classes="muted",
+                yield Static(self._who_ticks(), classes="muted", id="who-ticks")
+                yield BehaviourChecklist(
+                    behaviours(bundled_rubric()),
+                    record.ticks,
+                    id="checklist",
+                    disabled=not self._may_tick(),
                 )
-                yield BehaviourChecklist(behaviours(bundled_rubric()), record.ticks, id="checklist")
             with Vertical(id="notes-col"):
                 yield Static("Notes and quotes", classes="muted")
-                yield TextBox(record.notes, placeholder="What was said, word for word", id="notes")
+                yield RoomNotes(record.notes, self._when, id="notes")
         yield KeyFooter()
+
+    def _may_tick(self) -> bool:
+        return self.desk.may_tick(self.round_no)
+
+    def _who_ticks(self) -> Content:
+        ticker = ROLE_LABELS[self.group.ticker]
+        name = self.group.person_in(self.round_no, self.group.ticker)
+        who = f"{ticker} ({name})" if name else ticker
+        return plain(f"{who}: tick what you see (Enter adds one, - takes one back)")
+
+    def _when(self, stamp: str) -> str:
+        with contextlib.suppress(ValueError):
+            return self.context.local(datetime.fromisoformat(stamp)).strftime("%H:%M")
+        return ""
 
     def _scenario(self) -> str:
         playbook_id = self.workshop.plan.playbook_for(self.round_no)
@@ -123,10 +153,11 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         return summary.title if summary else f"{playbook_id} (not in the library)"
 
     def _roles(self) -> Content:
-        roles = self.workshop.plan.roles(self.round_no)
         parts: list[tuple[str, str] | str] = []
-        for person, role in roles.items():
-            if parts:
+        if len(self.workshop.plan.groups) > 1 or self.control is None:
+            parts.append((f"Group {self.group.number}  ", "dim"))
+        for person, role in self.group.roles(self.round_no).items():
+            if len(parts) > 1 or (parts and self.control is not None):
                 parts.append("   ")
             parts += [(person, "bold"), f": {ROLE_LABELS[role]}"]
         return styled(*parts)
@@ -137,19 +168,44 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self.sub_title = f"round {self.round_no} of {plan.rounds}"
         self._show_clock()
         self.set_interval(TICK, self._tick)
-        self.query_one("#checklist").focus()
+        self.set_interval(LOOK_EVERY, self.look_for_changes)
+        checklist = self.query_one("#checklist")
+        (checklist if not checklist.disabled else self.query_one("#note-input")).focus()
 
     def on_screen_resume(self) -> None:
         self._show_clock()  # the big timer may have paused or resumed the clock meanwhile
 
+    def look_for_changes(self, always: bool = False) -> None:
+        """Show what other apps in the room have written since the last look (``always``:
+        and this app's own writes, which do not change the database's version for it)."""
+        try:
+            version = self.desk.data_version()
+            if version == self._version and not always:
+                return
+            self._version = version
+            workshop = self.desk.workshop()
+        except (UserError, sqlite3.Error):
+            return  # deleted, or the database is busy: the next look tries again
+        if workshop.current_round != self.round_no:
+            if self.app.screen is self:
+                self.app.switch_screen(WorkshopRoundScreen(self.context, self.desk, self.control))
+            return
+        self.workshop = workshop
+        record = workshop.round(self.round_no).group(self.desk.group_no)
+        checklist = self.query_one(BehaviourChecklist)
+        for behaviour in behaviours(bundled_rubric()):
+            checklist.set_count(behaviour.code, record.ticks.get(behaviour.code, 0))
+        self.query_one(RoomNotes).show(record.notes)
+        self.clock.update(workshop.clock)
+        self._show_clock()
+
     def _tick(self) -> None:
-        if not self.clock.running:
-            return  # nothing moves: shown already by whatever stopped it
         alert = self.clock.poll()
         if alert:
             # Covered by the big timer, which shows the warning itself: only the bell.
             announce(self, alert, toast=self.app.screen is self)
-        self._show_clock()
+        if self.clock.running:
+            self._show_clock()
 
     def _show_clock(self) -> None:
         self.clock.paint(
@@ -158,11 +214,10 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
 
     @on(BehaviourChecklist.Ticked)
     def _ticked(self, event: BehaviourChecklist.Ticked) -> None:
-        code, change = event.code, event.change
+        code, change, round_no = event.code, event.change, self.round_no
         # Each tick counts: one that waits for the database is tried again, not replaced.
         count = self.context.saver.attempt(
-            lambda: self.context.workshops.tick(self.workshop_id, self.round_no, code, change),
-            then=partial(self._counted, code),
+            lambda: self.desk.tick(round_no, code, change), then=partial(self._counted, code)
         )
         if count is not None:
             self._counted(code, count)
@@ -171,22 +226,26 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         if self.is_attached:
             self.query_one(BehaviourChecklist).set_count(code, count)
 
-    @on(TextBox.Changed, "#notes")
-    def _notes(self, event: TextBox.Changed) -> None:
-        event.stop()
-        text, round_no = event.text_area.text, self.round_no
-        self.context.saver.saved(
-            lambda: self.context.workshops.set_text(self.workshop_id, round_no, "notes", text),
-            ("workshop-text", self.workshop_id, round_no, "notes"),
-        )
+    @on(RoomNotes.Added)
+    def _note(self, event: RoomNotes.Added) -> None:
+        text, round_no = event.text, self.round_no
+        # Each note is its own entry: one that waits is added later, never lost.
+        if self.context.saver.attempt(lambda: self.desk.add_note(round_no, text)) is not None:
+            self.look_for_changes(always=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in RUNS_THE_ROOM and self.control is None:
+            return False
         if action == "previous_round":
             return None if self.round_no == 1 else True
         return True
 
     def action_toggle_clock(self) -> None:
         self.clock.toggle()
+        self._show_clock()
+
+    def action_extend(self) -> None:
+        self.clock.extend()
         self._show_clock()
 
     def action_big_timer(self) -> None:
@@ -198,12 +257,12 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
     async def action_end_round(self) -> None:
         self.clock.stop()
         self._show_clock()
-        record = self.context.workshops.get(self.workshop_id).round(self.round_no)
+        record = self.desk.workshop().round(self.round_no).group(self.desk.group_no)
         last = self.round_no == self.workshop.plan.rounds
         go_on = await self.app.push_screen_wait(
-            RoundDebriefScreen(self.context, self.workshop_id, record, last)
+            RoundDebriefScreen(self.context, self.desk, self.round_no, record, last)
         )
-        if not go_on:
+        if not go_on or self.control is None:
             return
         self.clock.save(finished=True)
         if last:
@@ -219,19 +278,14 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self._go_to(self.round_no - 1)
 
     def _go_to(self, round_no: int) -> None:
-        if self.context.saver.saved(
-            lambda: self.context.workshops.set_round(self.workshop_id, round_no), retry=False
+        control = self.control
+        if control is not None and self.context.saver.saved(
+            lambda: control.set_round(round_no), retry=False
         ):
-            self.app.switch_screen(WorkshopRoundScreen(self.context, self.workshop_id))
+            self.app.switch_screen(WorkshopRoundScreen(self.context, self.desk, control))
 
     def action_export(self) -> None:
         export_debrief(self, self.context, self.workshop_id)
 
     def action_leave(self) -> None:
-        self.clock.stop()
         self.dismiss()
-
-    def on_unmount(self) -> None:
-        # The workshop may have been deleted, or the app closed the store first.
-        with contextlib.suppress(UserError, sqlite3.ProgrammingError):
-            self.clock.stop()

@@ -15,8 +15,8 @@ from textual.widgets.selection_list import Selection
 
 from convocoach.diagnostics import UserError
 from convocoach.tui.dialogs.confirm import ConfirmScreen
+from convocoach.tui.screens.room import open_room
 from convocoach.tui.screens.workshop_files import write_cards
-from convocoach.tui.screens.workshop_round import open_round
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.needs import WorkshopSetupContext
 from convocoach.tui.support.safe_text import plain
@@ -108,10 +108,10 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
                 yield Label("People")
                 yield Field(
                     ", ".join(plan.people) if plan else "",
-                    placeholder="names, comma-separated (default: A, B, C)",
+                    placeholder="everyone, comma-separated, up to 30 (default: A, B, C)",
                     compact=True,
                     id="ws-people",
-                    max_length=200,
+                    max_length=1300,
                 )
             yield Static(
                 "Earlier workshops (Enter resumes)", classes="section-title", id="ws-earlier-title"
@@ -189,7 +189,8 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
             self.open_workshop(workshop_id)
 
     def open_workshop(self, workshop_id: int) -> None:
-        open_round(self.app, self.context, workshop_id)
+        """A room of several groups opens on the facilitator's view; one group, on its round."""
+        open_room(self.app, self.context, workshop_id)
 
     def action_cards(self) -> None:
         ids = self.query_one("#ws-playbooks", SelectionList).selected
@@ -224,6 +225,12 @@ def _describe(workshop: Workshop) -> str:
     plan = workshop.plan
     done = sum(r.finished for r in workshop.rounds)
     return (
-        f"{plan.title} \u2014 {', '.join(plan.people)}; round {workshop.current_round} "
+        f"{plan.title} \u2014 {_who(plan)}; round {workshop.current_round} "
         f"of {plan.rounds}, {done} done"
     )
+
+
+def _who(plan: WorkshopPlan) -> str:
+    if len(plan.groups) == 1:
+        return ", ".join(plan.people)
+    return f"{len(plan.people)} people in {len(plan.groups)} groups"

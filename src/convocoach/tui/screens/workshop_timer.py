@@ -20,7 +20,8 @@ from convocoach.tui.widgets.key_footer import KeyFooter
 
 class WorkshopTimerScreen(ScreenContract, Screen[None]):
     ACTIONS: ClassVar[tuple[Command, ...]] = (
-        Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the round's clock"),
+        Command("toggle_clock", "f5", "Start/pause", "Start, pause or resume the room's clock"),
+        Command("extend", "f6", "+1 min", "One more minute for every group"),
         Command("close", "escape,f3", "Back", "Back to the round (checklist and notes)"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
@@ -50,8 +51,8 @@ class WorkshopTimerScreen(ScreenContract, Screen[None]):
         self.set_interval(0.25, self._tick)
 
     def _tick(self) -> None:
-        if not self.clock.running:
-            return
+        # The clock may be started, paused or extended in another app of the room: the
+        # round's screen below reads it again, and this shows it.
         alert = self.clock.poll()
         if alert:
             announce(self, alert, toast=False)
@@ -60,8 +61,15 @@ class WorkshopTimerScreen(ScreenContract, Screen[None]):
     def _show(self) -> None:
         self.clock.paint(self.query_one(BigClock), self.query_one("#timer-status", Static))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.clock.control is not None or action not in ("toggle_clock", "extend")
+
     def action_toggle_clock(self) -> None:
         self.clock.toggle()
+        self._show()
+
+    def action_extend(self) -> None:
+        self.clock.extend()
         self._show()
 
     def action_close(self) -> None:

@@ -25,6 +25,7 @@ from convocoach.tui.support.saving import Saver
 if TYPE_CHECKING:
     from convocoach.profile import Profile
     from convocoach.sessions.rehearsals import RehearsalLog
+    from convocoach.workshop.seat import Seat
     from convocoach.workshop.store import WorkshopLog
 
 Clock = Callable[[], datetime]
@@ -68,8 +69,10 @@ class AppContext:
     _workshops: WorkshopLog | None = None
     saver: Saver = field(default_factory=Saver)
     """Every write the screens make goes through it (see ``tui.saving``)."""
-    monotonic: Callable[[], float] = time.monotonic
-    """Seconds for round timers (tests replace it to move time on at will)."""
+    seat: Seat | None = None
+    """A participant's place in a served room (``workshop join``); None otherwise."""
+    seconds: Callable[[], float] = time.time
+    """Wall-clock seconds for the room's clock (tests replace it to move time on at will)."""
 
     @property
     def rehearsals(self) -> RehearsalLog:

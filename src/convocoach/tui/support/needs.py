@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from convocoach.sessions.store import SessionStore
     from convocoach.tui.support.context import LiveFeedback
     from convocoach.tui.support.saving import Saver
+    from convocoach.workshop.seat import Seat
     from convocoach.workshop.store import WorkshopLog
 
 
@@ -94,10 +95,17 @@ class SwitchesFeedback(Protocol):
     def live_feedback(self) -> LiveFeedback: ...
 
 
+class SitsInRoom(Protocol):
+    @property
+    def seat(self) -> Seat | None:
+        """A participant's place in a served room; None in everyone else's app."""
+
+
 class CountsSeconds(Protocol):
     @property
-    def monotonic(self) -> Callable[[], float]:
-        """Seconds for round timers (tests move them on at will)."""
+    def seconds(self) -> Callable[[], float]:
+        """Wall-clock seconds for the room's clock, the same in every app of the room
+        (tests move them on at will)."""
 
 
 # Each screen's context, its roles in one order (Python needs one across all of them). A
@@ -120,7 +128,9 @@ class PlanSheetContext(KnowsSender, TellsTime, Exports, Protocol): ...
 class ScorecardContext(Exports, Protocol): ...
 
 
-class RehearsalContext(Saves, LogsRehearsals, TellsTime, Exports, SwitchesFeedback, Protocol):
+class RehearsalContext(
+    Saves, LogsRehearsals, TellsTime, Exports, SwitchesFeedback, SitsInRoom, Protocol
+):
     """Its own roles and those of the scorecard it opens."""
 
 
@@ -138,22 +148,27 @@ class SessionContext(
     TellsTime,
     Exports,
     SwitchesFeedback,
+    SitsInRoom,
     Protocol,
 ):
     """Its own roles and those of its steps and of the rehearsal and the plan sheet it opens."""
 
 
-class RoundDebriefContext(Saves, LogsWorkshops, Protocol): ...
+class RoundDebriefContext(Saves, Protocol): ...
 
 
 class WorkshopFilesContext(OpensPlaybooks, LogsWorkshops, Exports, Protocol): ...
 
 
-class WorkshopRoundContext(Saves, OpensPlaybooks, LogsWorkshops, Exports, CountsSeconds, Protocol):
+class WorkshopRoundContext(
+    Saves, OpensPlaybooks, LogsWorkshops, TellsTime, Exports, CountsSeconds, Protocol
+):
     """Its own roles and those of the round's debrief and files it opens."""
 
 
-class WorkshopSetupContext(Saves, OpensPlaybooks, LogsWorkshops, Exports, CountsSeconds, Protocol):
+class WorkshopSetupContext(
+    Saves, OpensPlaybooks, LogsWorkshops, TellsTime, Exports, CountsSeconds, Protocol
+):
     """Its own roles and those of the first round it opens."""
 
 
@@ -170,6 +185,7 @@ class HomeContext(
     TellsTime,
     Exports,
     SwitchesFeedback,
+    SitsInRoom,
     CountsSeconds,
     Protocol,
 ):

@@ -31,11 +31,16 @@ class BehaviourChecklist(OptionList):
             self.change = change
 
     def __init__(
-        self, items: tuple[Behaviour, ...], counts: dict[str, int], *, id: str | None = None
+        self,
+        items: tuple[Behaviour, ...],
+        counts: dict[str, int],
+        *,
+        id: str | None = None,
+        disabled: bool = False,
     ) -> None:
         self.items = items
         self.counts = dict(counts)
-        super().__init__(*(self._prompt(b) for b in items), id=id)
+        super().__init__(*(self._prompt(b) for b in items), id=id, disabled=disabled)
 
     def _prompt(self, behaviour: Behaviour) -> Content:
         count = self.counts.get(behaviour.code, 0)
