@@ -58,6 +58,9 @@ def test_the_parser_hands_each_command_its_own_entry(words: str, command: Comman
         "playbooks preview": ["file.yaml"],
         "workshop cards": ["project-delays"],
         "workshop export": ["1"],
+        "workshop handouts": ["1"],
+        "workshop facilitate": ["1"],
+        "workshop join": ["1", "--room", "sessions.db", "--person", "Ana"],
     }
     assert parse([*words.split(), *needed.get(words, [])]).command is command
 

@@ -98,6 +98,9 @@ def test_export_of_a_missing_workshop_exit_2(capsys: pytest.CaptureFixture[str])
         (["--minutes", "90"], "90 minutes is out of range"),
         (["no-such-playbook"], "no playbook 'no-such-playbook'"),
         (["--people", "Ana,ana,Cy"], "same name"),
+        (["--people", "Ana,Ben,Cy,Dee", "--groups", "Ana,Ben;Cy"], "group 2 has 1 people"),
+        (["--people", "Ana,Ben,Cy,Dee", "--groups", "Ana,Ben;Cy,Zed"], "'Zed' is in group 2"),
+        (["--people", ",".join(f"P{n}" for n in range(31))], "at most 30 people, got 31"),
     ],
 )
 def test_start_refuses_a_bad_plan_before_opening_the_app(
@@ -123,3 +126,64 @@ def test_list_names_a_damaged_workshop_and_shows_the_rest(
     assert code == 0
     assert f"workshop {workshop_id} in the sessions database is damaged" in err
     assert f"{good:>4}  Fine" in out
+
+
+def test_a_room_is_listed_by_its_numbers_and_its_groups(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    people = ["Ana", "Ben", "Cy", "Dee", "Eli", "Fay", "Gus"]
+    with SessionStore.open(Locations.from_env().database) as store:
+        WorkshopLog(store).create(make_plan("Room", ["project-delays"], 3, 10, "triads", people))
+    code, out, _ = run(capsys, "workshop", "list")
+    assert code == 0
+    assert "7 people in 3 groups" in out
+    code, out, _ = run(capsys, "workshop", "list", "--format", "json")
+    [room] = json.loads(out)
+    assert room["groups"] == [
+        {"members": ["Ana", "Ben", "Cy"], "players": 3},
+        {"members": ["Dee", "Eli"], "players": 2},
+        {"members": ["Fay", "Gus"], "players": 2},
+    ]
+
+
+def test_handouts_one_for_each_person(capsys: pytest.CaptureFixture[str]) -> None:
+    workshop_id = stored_workshop()
+    code, out, _ = run(capsys, "workshop", "handouts", str(workshop_id))
+    assert code == 0
+    assert out.startswith("# Ana: your workshop handout")
+    assert "\n# Ben: your workshop handout" in out
+    assert "<b>" not in out  # the note's text is outside text: escaped
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["workshop", "facilitate", "42"],
+        ["workshop", "handouts", "42"],
+        ["workshop", "join", "42", "--room", "{db}", "--person", "Ana"],
+    ],
+)
+def test_a_missing_workshop_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    stored_workshop()
+    database = str(Locations.from_env().database)
+    code, _, err = run(capsys, *(a.replace("{db}", database) for a in argv))
+    assert code == 2
+    assert "no workshop with id 42" in err
+
+
+def test_joining_needs_the_room_and_a_name_on_its_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    workshop_id = str(stored_workshop())
+    database = str(Locations.from_env().database)
+    with pytest.raises(SystemExit) as refused:  # argparse: --person is required
+        run(capsys, "workshop", "join", workshop_id, "--room", str(tmp_path / "x.db"))
+    assert refused.value.code == 2
+    code, _, err = run(
+        capsys, "workshop", "join", workshop_id, "--room", str(tmp_path / "x.db"), "--person", "A"
+    )
+    assert (code, "no room database at" in err) == (2, True)
+    code, _, err = run(
+        capsys, "workshop", "join", workshop_id, "--room", database, "--person", "Zed"
+    )
+    assert (code, "'Zed' is not on the list" in err) == (2, True)

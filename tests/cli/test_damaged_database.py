@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import random
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from convocoach.cli import main
 from convocoach.sessions.db_errors import StoreError
+from convocoach.sessions.salvage import _readable_rows
 from convocoach.sessions.store import SessionStore
 
 SESSIONS = 12
@@ -127,3 +129,37 @@ def test_salvage_of_a_healthy_database_copies_everything(
     with SessionStore.open(path) as store:
         assert len(store.list_sessions()) == SESSIONS
         assert len(store.get(1).points) == 5
+
+
+class _ScanFails:
+    """A table whose rows read one by one, but whose scan fails at row 5 every time."""
+
+    calls = 0
+
+    def execute(self, select: str, params: tuple[int]) -> list[tuple[int, str]]:
+        self.calls += 1
+        if self.calls > 200:
+            raise AssertionError("the salvage runs round in circles")
+        start = params[0]
+        if "LIMIT 1" in select:
+            return _Rows([(start, "one")] if start <= 9 else [])
+        if start < 5:
+            return _Failing([(n, "scan") for n in range(max(start + 1, 1), 5)])
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+
+class _Rows(list[tuple[int, str]]):
+    def fetchone(self) -> tuple[int, str] | None:
+        return self[0] if self else None
+
+
+class _Failing(list[tuple[int, str]]):
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        yield from super().__iter__()
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+
+def test_salvage_steps_past_a_row_that_reads_alone_but_not_in_a_scan() -> None:
+    """It used to find that row again and again, for ever."""
+    rows = _readable_rows(_ScanFails(), "SELECT rowid, text FROM t")  # type: ignore[arg-type]
+    assert len(list(rows)) < 20

@@ -218,7 +218,7 @@ def test_each_connection_runs_its_own_app_and_ctrl_c_ends_all(tmp_path: Path) ->
     with served(tmp_path) as server:
         apps = asyncio.run(two_tabs(server))
         assert len(apps) == 4  # two apps, and the two processes that started them
-        assert server.process.wait(timeout=10) == 0
+        assert server.process.wait(timeout=20) == 0
         assert "Traceback" not in server.output()
         deadline = time.monotonic() + 10
         while any(running(pid) for pid in apps) and time.monotonic() < deadline:

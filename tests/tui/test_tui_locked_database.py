@@ -13,9 +13,10 @@ from textual.widgets import Input
 
 from convocoach.locations import Locations
 from convocoach.sessions.rehearsals import RehearsalLog
-from convocoach.tui.app import ConvocoachApp
+from convocoach.tui.app import ConvocoachApp, Opener
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
+from convocoach.tui.screens.room import RoomScreen, open_room
 from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.screens.session import SessionScreen
@@ -24,6 +25,7 @@ from convocoach.tui.support.saving import NOT_SAVED, Saver
 from convocoach.workshop.store import WorkshopLog
 from tests.core.test_rehearsal_engine import AGREE
 from tests.tui.test_tui_rehearsal import open_rehearsal, reply
+from tests.tui.test_tui_room import seven_in_triads
 from tests.tui.test_tui_workshop import plan_workshop
 from tests.tui_support import build_app, open_store
 
@@ -40,9 +42,9 @@ def locked() -> Iterator[None]:
         db.close()
 
 
-def locked_app() -> tuple[ConvocoachApp, list[tuple[str, str]]]:
+def locked_app(open_with: Opener | None = None) -> tuple[ConvocoachApp, list[tuple[str, str]]]:
     """The app, waiting only briefly for the lock, and the notices it shows."""
-    app = build_app(busy_seconds=0.02)
+    app = build_app(busy_seconds=0.02, open_with=open_with)
     app.context.saver = Saver(retry_seconds=0.05)
     notices: list[tuple[str, str]] = []
     shown = app.notify
@@ -172,7 +174,7 @@ async def test_workshop_ticks_notes_and_debrief_while_locked_are_all_kept() -> N
         await plan_workshop(pilot, app)
         with locked():
             await pilot.press("enter", "enter", "down", "plus")  # FEEL twice, REFL once
-            await pilot.press("tab", *"late again")
+            await pilot.press("tab", *"late again", "enter")
             await pilot.press("f8")
             await pilot.pause()
             assert isinstance(app.screen, RoundDebriefScreen)
@@ -186,6 +188,32 @@ async def test_workshop_ticks_notes_and_debrief_while_locked_are_all_kept() -> N
     assert record.ticks == {"FEEL": 2, "REFL": 1}
     assert record.notes == "late again"
     assert record.worked == "Named it"
+
+
+async def test_the_room_s_clock_and_rounds_while_locked_change_nothing_and_say_so() -> None:
+    workshop_id = seven_in_triads()
+
+    def at_room(app: ConvocoachApp) -> None:
+        open_room(app, app.context, workshop_id)
+
+    app, notices = locked_app(at_room)
+    app.context.seconds = lambda: 1000.0
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoomScreen)
+        with locked():
+            await pilot.press("f5", "f6")
+            await pilot.pause()
+            assert not screen.clock.running
+            assert screen.clock.state.length == 600
+            assert any("try again" in m for m in not_saved(notices))
+            await pilot.pause(0.1)  # a look for changes or two, with the database locked
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.clock.running
+    with open_store() as store:
+        assert WorkshopLog(store).get(workshop_id).clock.running
 
 
 async def test_a_workshop_planned_while_locked_is_not_started() -> None:

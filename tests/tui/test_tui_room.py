@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Select
 
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
@@ -15,6 +15,7 @@ from convocoach.tui.screens.room import RoomScreen, open_room
 from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
+from convocoach.tui.widgets.field import Field
 from convocoach.workshop.desk import GroupDesk
 from convocoach.workshop.plan import make_plan
 from convocoach.workshop.seat import Seat
@@ -113,10 +114,19 @@ async def test_the_room_clock_runs_for_every_group_and_counts_overtime() -> None
             assert other.running
         await pilot.press("f5")
         await pilot.pause()
+        # F8 ends the round for every group: each group's roles move on, the clock is full.
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_until(pilot, lambda: "Round 2 of 3" in text_of(screen, "#room-round"))
+        assert [r[:4] for r in cells(screen)][1] == ["2", "Eli", "Dee", "\u2014"]
+        assert screen.query_one(BigClock).text == "10:00"
     with open_store() as store:
-        stored = WorkshopLog(store).get(workshop_id).clock
-    assert not stored.running
-    assert stored.overtime(0) == 15
+        workshop = WorkshopLog(store).get(workshop_id)
+    assert workshop.current_round == 2
+    assert not workshop.clock.running
+    first = workshop.round(1)
+    assert (first.finished, first.seconds) == (True, 11 * 60 + 15)
 
 
 async def test_a_pause_by_the_facilitator_reaches_a_participant_within_a_second(
@@ -215,3 +225,22 @@ async def test_two_copies_of_a_round_merge_their_notes() -> None:
     with open_store() as store:
         notes = WorkshopLog(store).get(workshop_id).round(1).group(1).notes
     assert sorted(n.text for n in notes) == ["From the observer", "From the trainer"]
+
+
+async def test_a_room_planned_in_the_app_opens_on_the_facilitator_s_view() -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        setup = app.screen
+        setup.query_one("#ws-people", Field).value = ", ".join(SEVEN)
+        setup.query_one("#ws-leftover", Select).value = "observer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoomScreen)
+        rows = cells(screen)
+        assert [r[:4] for r in rows] == [["1", "Ana", "Ben", "Cy"], ["2", "Dee", "Eli", "Fay, Gus"]]
+    with open_store() as store:
+        [workshop] = WorkshopLog(store).readable()[0]
+    assert [(len(g.members), g.players) for g in workshop.plan.groups] == [(3, 3), (4, 3)]

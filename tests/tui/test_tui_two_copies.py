@@ -239,9 +239,12 @@ async def test_an_email_edited_in_both_windows_keeps_both_until_one_is_chosen() 
         with open_store() as store:
             assert store.get(sid).email_draft == "Theirs: hello Dana."
         await pilot.click("#mine-button")
-        await _settle(pilot)
-        with open_store() as store:
-            assert store.get(sid).email_draft == "Mine: dear Dana."
+
+        def kept_mine() -> bool:
+            with open_store() as store:
+                return store.get(sid).email_draft == "Mine: dear Dana."
+
+        await wait_until(pilot, kept_mine)
 
 
 async def test_an_email_saved_in_another_window_shows_in_the_preview() -> None:

@@ -67,8 +67,8 @@ def after_minutes(fake: FakeTime, minutes: float, *keys: str, first: str = "") -
 def test_workshop_setup(snap_compare: Any) -> None:
     """W on the home screen: 'Workshop — plan a role-play workshop', a short intro, the
     title field (focused), the scenarios with Budget constraints ticked, Rounds 3, Minutes
-    10, Group 'triads (professional, client and observer)', People, and the footer's Start,
-    Role cards, Back."""
+    10, Group 'triads (professional, client and observer)', 'One over' with its choice
+    (People is further down), and the footer's Start, Role cards, Back."""
     assert snap_compare(build_app(), terminal_size=(80, 24), press=["w"])
 
 

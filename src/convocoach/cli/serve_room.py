@@ -36,6 +36,10 @@ from convocoach.cli.output import say
 from convocoach.cli.room_gate import Gate
 from convocoach.cli.serve_net import browser_url, is_loopback
 
+CLOSE_SECONDS = 10
+"""How long Ctrl+C waits for the tabs' apps to end (each is told to quit, its process then
+reports back through the warm start's launcher): a second Ctrl+C stops at once."""
+
 # textual-serve's own logger: a failing tab is reported as textual-serve reports it.
 log = logging.getLogger("textual-serve")
 
@@ -191,7 +195,7 @@ class Room:
         # Then wait (a little) for their processes to end: one still running when the event
         # loop closes is collected after it, and Python prints a traceback for that.
         if tabs:
-            await asyncio.wait(tabs, timeout=5)
+            await asyncio.wait(tabs, timeout=CLOSE_SECONDS)
 
     @web.middleware
     async def same_origin_only(self, request: web.Request, handler: Handler) -> web.StreamResponse:

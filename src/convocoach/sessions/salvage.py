@@ -101,16 +101,21 @@ def _copy_table(source: sqlite3.Connection, target: sqlite3.Connection, table: s
 def _readable_rows(db: sqlite3.Connection, select: str) -> Iterator[tuple[object, ...]]:
     """Every row that can be read, in rowid order, stepping over damaged pages."""
     last = -_LAST_ROWID
+    stuck = False
     while True:
+        moved = False
         try:
             for row in db.execute(f"{select} WHERE rowid > ? ORDER BY rowid", (last,)):
-                last = int(row[0])
+                last, moved = int(row[0]), True
                 yield tuple(row[1:])
             return
         except sqlite3.DatabaseError:
-            resume = _next_readable(db, select, last)
+            # A row that reads alone but not in a scan would be found again and again: after
+            # a failure with no row read, the search starts past it.
+            resume = _next_readable(db, select, last + 1 if stuck and not moved else last)
             if resume is None:
                 return
+            stuck = True
             last = resume - 1
 
 

@@ -62,6 +62,7 @@ def _start(zygote: socket.socket, program: list[str]) -> int | None:
         return int(reply[1])
     if reply is not None and reply[0] == "refused":
         sys.stderr.write(f"convocoach: starting cold, the warm start refused: {reply[1]}\n")
+        sys.stderr.flush()  # before the exec that replaces this process
     zygote.close()
     return None
 

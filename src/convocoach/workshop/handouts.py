@@ -14,7 +14,7 @@ from convocoach.workshop.plan import ROLE_LABELS
 from convocoach.workshop.record import Workshop
 from convocoach.workshop.tallies import PersonTally, person_tallies
 
-WRITE_IN = 4
+WRITE_IN = 3
 """Ruled lines for the person's own one change."""
 _ONE_A_PAGE = (
     "h1 { break-before: page; page-break-before: always; }\n"

@@ -36,6 +36,7 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
         round_no: int,
         record: GroupRound,
         last: bool,
+        moves_on: bool = True,
     ) -> None:
         super().__init__()
         self.context = context
@@ -43,12 +44,18 @@ class RoundDebriefScreen(ScreenContract, ModalScreen[bool]):
         self.round_no = round_no
         self.record = record
         self.last = last
+        self.moves_on = moves_on
+        """Whether closing it moves the room on (the facilitator's); else it only closes."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = f"Round {self.round_no}: debrief"
             box.border_subtitle = "Ctrl+S " + (
-                "finishes the workshop" if self.last else "goes on to the next round"
+                "saves and closes"
+                if not self.moves_on
+                else "finishes the workshop"
+                if self.last
+                else "goes on to the next round"
             )
             yield Static("What worked?", classes="section-title")
             yield TextBox(

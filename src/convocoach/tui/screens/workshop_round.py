@@ -260,7 +260,9 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         record = self.desk.workshop().round(self.round_no).group(self.desk.group_no)
         last = self.round_no == self.workshop.plan.rounds
         go_on = await self.app.push_screen_wait(
-            RoundDebriefScreen(self.context, self.desk, self.round_no, record, last)
+            RoundDebriefScreen(
+                self.context, self.desk, self.round_no, record, last, self.control is not None
+            )
         )
         if not go_on or self.control is None:
             return

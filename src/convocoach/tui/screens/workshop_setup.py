@@ -27,8 +27,9 @@ from convocoach.workshop.plan import GROUP_KINDS, GROUP_LABELS, WorkshopPlan, ma
 from convocoach.workshop.record import Workshop
 
 INTRO = (
-    "Pick the scenarios (one per round, in turn), the rounds and their length, and "
-    "the group. Roles rotate every round. Print the role cards with F2."
+    "Pick the scenarios (one per round, in turn), the rounds and their length, pairs or "
+    "triads, and everyone's names (up to 30: they are split into groups in order). Roles "
+    "rotate within each group every round. Print the role cards with F2."
 )
 
 
@@ -105,6 +106,18 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
                     id="ws-group",
                 )
             with Horizontal(classes="row"):
+                yield Label("One over")
+                yield Select(
+                    [
+                        ("makes a triad among pairs, or two pairs among triads", "mixed"),
+                        ("is an extra observer in the last group", "observer"),
+                    ],
+                    value="mixed",
+                    allow_blank=False,
+                    compact=True,
+                    id="ws-leftover",
+                )
+            with Horizontal(classes="row"):
                 yield Label("People")
                 yield Field(
                     ", ".join(plan.people) if plan else "",
@@ -174,6 +187,7 @@ class WorkshopSetupScreen(ScreenContract, Screen[None]):
             int(minutes),
             str(group),
             people,
+            str(self.query_one("#ws-leftover", Select).value),
         )
 
     def action_start(self) -> None:

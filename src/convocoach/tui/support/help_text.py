@@ -124,17 +124,26 @@ screen opens this; the Rehearse step of a session shows it too.
     "workshop": """
 # Workshop
 
-Plan a role-play workshop: the scenarios (one per round, in turn), the number of rounds,
-their length, and the group: pairs (professional and client) or triads (with an observer).
-Roles move on one place every round, so in a triad over three rounds everyone plays each
-role once. F2 on the plan writes the role cards (HTML to print, one card per page, and
+Plan a role-play workshop for one group or a room of up to 30: the scenarios (one per round,
+in turn), the number of rounds, their length, pairs (professional and client) or triads
+(with an observer), and everyone's names. The app splits the names into groups in order;
+one person left over makes a triad among pairs (or two pairs among triads). Roles move on
+one place every round within each group, so in a triad over three rounds everyone plays
+each role once. F2 on the plan writes the role cards (HTML to print, one card per page, and
 Markdown) where exports go.
 
-During a round the observer (in pairs, the client, after the round) ticks each behaviour
-every time it happens and notes quotes word for word. Everything is saved as it is typed.
+A room of several groups opens on the facilitator's view: every group's round, roles, ticks
+(good behaviours and ones to watch apart), notes and the participants' scores as they
+happen. Enter looks in on a group. The clock is the room's: F5 starts or pauses it for every
+group, F6 gives everyone a minute more, and F8 ends the round for every group.
 
-The clock warns at two minutes and at thirty seconds, and rings the terminal's bell when time
-is up.
+During a round the observer (in pairs, the client, after the round) ticks each behaviour
+every time it happens, and adds notes and quotes word for word (Enter adds each one, under
+its author's name; notes written elsewhere at the same time appear too). Everything is
+saved as it is typed.
+
+The clock warns at two minutes and at thirty seconds, rings the terminal's bell when time
+is up, and then counts the time over.
 """,
     "scorecard": """
 # The scorecard
