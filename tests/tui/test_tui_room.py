@@ -244,3 +244,19 @@ async def test_a_room_planned_in_the_app_opens_on_the_facilitator_s_view() -> No
     with open_store() as store:
         [workshop] = WorkshopLog(store).readable()[0]
     assert [(len(g.members), g.players) for g in workshop.plan.groups] == [(3, 3), (4, 3)]
+
+
+def test_a_participant_s_files_stay_in_their_own_folder(tmp_path: Path) -> None:
+    """A participant's app runs as the trainer's user: its exports may not go elsewhere."""
+    workshop_id = seven_in_triads()
+    seat = Seat.open(Locations.from_env().database, workshop_id, "Cy")
+    app = build_app(seat=seat, data_dir=tmp_path / "cy", export_dir=tmp_path)
+    try:
+        assert app.context.export_dir == tmp_path / "cy" / "exports"
+        assert app.context.refuses_export_dir(tmp_path / "cy" / "exports") == ""
+        for elsewhere in (tmp_path, tmp_path / "cy" / ".." / "gus", Path.home()):
+            assert "your own folder only" in app.context.refuses_export_dir(elsewhere)
+    finally:
+        seat.close()
+    trainer = build_app(export_dir=tmp_path)
+    assert trainer.context.refuses_export_dir(Path.home()) == ""

@@ -218,6 +218,8 @@ def make_app(
     except (InvalidFile, UserError) as exc:
         preferences, problem = Preferences(), unusable_settings(exc)
     folder = export_dir or Path(preferences.export_dir or Path.cwd()).expanduser()
+    if seat is not None:  # a participant's files stay in their own folder (see AppContext)
+        folder = locations.data_dir / "exports"
     context = AppContext(
         locations, OpenedPlaybooks(library), store, clock, folder, preferences, problem
     )

@@ -71,6 +71,10 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
         if choice is None:
             return
         folder, formats = choice
+        refused = self.context.refuses_export_dir(folder)
+        if refused:
+            self.notify(refused, title="Nothing was saved", severity="error", markup=False)
+            return
         texts = {
             "md": self.markdown,
             "html": plan_sheet_html(self.session, self.playbook, self.notes),

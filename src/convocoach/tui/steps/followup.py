@@ -202,8 +202,13 @@ class FollowupStep(StepPane):
         choice = await self.app.push_screen_wait(
             ExportForm(self.context.export_dir, file_stem(self.editor.session))
         )
-        if choice is not None:
-            self._export(*choice)
+        if choice is None:
+            return
+        refused = self.context.refuses_export_dir(choice[0])
+        if refused:
+            self.notify(refused, title="Nothing was saved", severity="error", markup=False)
+            return
+        self._export(*choice)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, folder: Path, formats: tuple[str, ...]) -> None:

@@ -129,6 +129,16 @@ class AppContext:
         if not self.preferences_problem:
             save_preferences(self.locations.preferences_file, self.preferences)
 
+    def refuses_export_dir(self, folder: Path) -> str:
+        """Why exports may not go to ``folder`` ("" when they may): a participant in a served
+        room, whose app runs as the trainer's user, writes inside their own folder only."""
+        if self.seat is None:
+            return ""
+        own = self.locations.data_dir.resolve()
+        if folder.resolve() == own or own in folder.resolve().parents:
+            return ""
+        return f"In a workshop room, your files are saved in your own folder only: {own}"
+
     def use_export_dir(self, folder: Path) -> str:
         """Send every later export to ``folder`` and remember it; what went wrong, if anything."""
         self.export_dir = folder

@@ -69,6 +69,9 @@ class Exports(Protocol):
     def use_export_dir(self, folder: Path) -> str:
         """Send later exports to ``folder`` and remember it; what went wrong, if anything."""
 
+    def refuses_export_dir(self, folder: Path) -> str:
+        """Why exports may not go to ``folder`` ("" when they may)."""
+
 
 class KnowsSender(Protocol):
     @property
