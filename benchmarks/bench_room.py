@@ -1,7 +1,7 @@
 """A room joining ``convocoach serve``: time until each home screen is drawn, and memory.
 
     python benchmarks/bench_room.py [--participants 12 30] [--cold | --warm] [--interval 1]
-                                    [--check]
+                                    [--workshop] [--check]
 
 For each room size N, ``convocoach serve`` runs on a free loopback port with throwaway
 config, data and cache folders (a ``settings.yaml`` with a sender name, so no welcome
@@ -18,6 +18,12 @@ alone holds) and PSS (each shared page divided among the processes that share it
 participant's app process, of the launcher each tab's app is started by (warm start), and of
 the warm start's zygote. RSS would count the pages they share once in every process.
 
+With ``--workshop``, the room is a workshop of N named participants in pairs, served with
+``serve --workshop ID``: each participant joins as a browser does (the link with the room
+code, the join form with their name, the app page, then the websocket with the seat's
+cookie) and the time runs from the first request until their own group's round is drawn
+(markers: "round 1 of" and "Group"), in their own app with their own folder.
+
 Each size runs twice: started cold (``CONVOCOACH_WARM_START=0``, every tab imports the app,
 the baseline) and warm (the default: forked from the zygote). ``--cold`` or ``--warm`` runs
 only one of them. Goals, on the warm start, for 30 participants joining at one a second on
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+import re
 import socket
 import statistics
 import subprocess
@@ -45,8 +52,13 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import program_env
 from _pty import strip_escapes
+from convocoach.sessions.store import SessionStore
+from convocoach.workshop.plan import make_plan
+from convocoach.workshop.store import WorkshopLog
 
 MARKERS = ("convocoach", "Playbooks", "Help")
+ROUND_MARKERS = ("round 1 of", "Group", "Help")
+"""A participant's first screen in a workshop: their group's round."""
 JOIN_INTERVAL = 1.0  # seconds between two participants joining (--interval)
 SETTLE = 3.0  # seconds of quiet before memory is read
 TIMEOUT = 120.0  # seconds for any one home screen
@@ -138,15 +150,46 @@ async def join(url: str, times: list[float]) -> None:
         raise RuntimeError("a tab ended while the room was measured")
 
 
+async def join_room(port: int, code: str, person: str, times: list[float]) -> None:
+    """As :func:`join`, through the workshop's door: the link, the form, then the tab."""
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        start = time.perf_counter()
+        async with session.get(f"{base}/?room={code}") as page:
+            await page.read()
+        form = {"room": code, "name": person}
+        async with session.post(f"{base}/join", data=form, allow_redirects=False) as answer:
+            if answer.status != 303:
+                raise RuntimeError(f"{person} was not let in: {answer.status}")
+        async with session.get(base) as page:
+            await page.read()
+        tab = await session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30")
+        seen = b""
+        while not all(marker in strip_escapes(seen) for marker in ROUND_MARKERS):
+            message = await asyncio.wait_for(tab.receive(), TIMEOUT)
+            if message.type != aiohttp.WSMsgType.BINARY:
+                raise RuntimeError(f"the tab ended before its round: {message}")
+            seen += message.data
+        times.append(time.perf_counter() - start)
+        while (await tab.receive()).type == aiohttp.WSMsgType.BINARY:
+            pass
+        raise RuntimeError("a tab ended while the room was measured")
+
+
 async def fill(
-    port: int, participants: int, interval: float
+    port: int, participants: int, interval: float, code: str = ""
 ) -> tuple[list[float], list[asyncio.Task[None]]]:
-    """Participants join ``interval`` apart; returns once every home screen is drawn."""
+    """Participants join ``interval`` apart (through the workshop's door when there is a
+    room ``code``); returns once every first screen is drawn."""
     url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
     tabs: list[asyncio.Task[None]] = []
     times: list[float] = []
-    for _ in range(participants):
-        tabs.append(asyncio.create_task(join(url, times)))
+    for n in range(participants):
+        tabs.append(
+            asyncio.create_task(
+                join_room(port, code, person(n), times) if code else join(url, times)
+            )
+        )
         await asyncio.sleep(interval)
     deadline = time.monotonic() + TIMEOUT
     while len(times) < participants:
@@ -160,7 +203,28 @@ async def fill(
     return times, tabs
 
 
-def run_room(participants: int, cold: bool, interval: float) -> Room:
+def person(n: int) -> str:
+    return f"Participant {n + 1:02d}"
+
+
+def workshop_of(home: Path, participants: int) -> int:
+    """A workshop of ``participants`` named people in pairs, in the throwaway data folder."""
+    people = [person(n) for n in range(participants)]
+    with SessionStore.open(home / "data" / "sessions.db") as store:
+        plan = make_plan("Bench room", ["project-delays"], 3, 10, "pairs", people)
+        return WorkshopLog(store).create(plan)
+
+
+def room_code(server: subprocess.Popen[bytes]) -> str:
+    """The room code ``serve --workshop`` prints in the participants' link."""
+    assert server.stdout is not None
+    for raw in server.stdout:
+        if found := re.search(r"\?room=(\S+)", raw.decode(errors="replace")):
+            return found.group(1)
+    raise RuntimeError("serve --workshop printed no room code")
+
+
+def run_room(participants: int, cold: bool, interval: float, workshop: bool = False) -> Room:
     with tempfile.TemporaryDirectory(prefix="bench-room-") as folder:
         home = Path(folder)
         env = program_env(home)
@@ -169,6 +233,7 @@ def run_room(participants: int, cold: bool, interval: float) -> Room:
         if cold:
             env["CONVOCOACH_WARM_START"] = "0"
         port = free_port()
+        room = ["--workshop", str(workshop_of(home, participants))] if workshop else []
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -178,17 +243,19 @@ def run_room(participants: int, cold: bool, interval: float) -> Room:
                 "--port",
                 str(port),
                 "--max-participants",
-                str(participants),
+                str(participants + 1),
+                *room,
             ],
             env=env,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE if workshop else subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
         try:
-            wait_for(port, server)
-            return asyncio.run(measure(server.pid, port, participants, cold, interval))
+            code = room_code(server) if workshop else ""
+            wait_for(port, server, code)
+            return asyncio.run(measure(server.pid, port, participants, cold, interval, code))
         finally:
             server.terminate()
             _out, err = server.communicate(timeout=30)
@@ -196,8 +263,10 @@ def run_room(participants: int, cold: bool, interval: float) -> Room:
                 print(err.decode(errors="replace"), file=sys.stderr)
 
 
-async def measure(server: int, port: int, participants: int, cold: bool, interval: float) -> Room:
-    times, tabs = await fill(port, participants, interval)
+async def measure(
+    server: int, port: int, participants: int, cold: bool, interval: float, code: str = ""
+) -> Room:
+    times, tabs = await fill(port, participants, interval, code)
     spawned = children(server)
     zygotes = [pid for pid in spawned if is_zygote(pid)]
     if cold:
@@ -225,13 +294,15 @@ async def measure(server: int, port: int, participants: int, cold: bool, interva
     return room
 
 
-def wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
+def wait_for(port: int, server: subprocess.Popen[bytes], code: str = "") -> None:
+    """Until the first page answers (a workshop's: with its room code)."""
     deadline = time.monotonic() + 60
+    page_url = f"http://127.0.0.1:{port}/" + (f"?room={code}" if code else "")
     while True:
         if server.poll() is not None:
             raise RuntimeError(f"serve exited with {server.returncode}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+            with urllib.request.urlopen(page_url, timeout=5) as page:
                 if page.status == 200:
                     return
         except OSError:
@@ -306,6 +377,11 @@ def main() -> int:
         default=JOIN_INTERVAL,
         help="seconds between two participants joining (default 1; 0: all at once)",
     )
+    parser.add_argument(
+        "--workshop",
+        action="store_true",
+        help="a served workshop: each participant joins with the room code and their name",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
     args = parser.parse_args()
     if not sys.platform.startswith("linux"):
@@ -319,7 +395,7 @@ def main() -> int:
         for cold in (True, False):
             if (cold and args.warm) or (not cold and args.cold):
                 continue
-            rooms.append(run_room(size, cold, args.interval))
+            rooms.append(run_room(size, cold, args.interval, args.workshop))
     ok = report(rooms)
     return 1 if args.check and not ok else 0
 

@@ -33,13 +33,18 @@ PRELOAD = (
     "convocoach.playbooks.loader",
     "convocoach.playbooks.prepsheet",
     "convocoach.atomicfile",
+    # A workshop's participants open on their group's round, the facilitator on the room.
+    "convocoach.cli.workshop_cmd",
+    "convocoach.tui.screens.room",
+    "convocoach.coach.loader:bundled_rubric",  # the checklist's behaviours
     "textual.drivers.web_driver",
     "textual.layouts.factory",
     "textual.scrollbar",
     "textual.pilot",
     "queue",
 )
-"""What a tab's app imports before its home screen is drawn (measured with -X importtime)."""
+"""What a tab's app imports before its first screen is drawn (measured with -X importtime):
+the home screen, a participant's round or the facilitator's room."""
 
 _READY_SECONDS = 30.0
 

@@ -43,7 +43,9 @@ class _Stop(Exception):
 
 def main(argv: list[str]) -> int:
     if len(argv) < 1:
-        sys.stderr.write("usage: python -m convocoach.warmstart.zygote SOCKET MODULE...\n")
+        sys.stderr.write(
+            "usage: python -m convocoach.warmstart.zygote SOCKET MODULE[:FUNCTION]...\n"
+        )
         return 2
     path, modules = Path(argv[0]), argv[1:]
     # Ctrl+C in the server's terminal reaches this process too: the server decides when
@@ -51,8 +53,13 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     end_with_server()
     gc.disable()  # no half-freed pages for the children to copy
-    for module in modules:
-        importlib.import_module(module)
+    for spec in modules:
+        # MODULE:FUNCTION also calls a function of no arguments, whose result is cached (a
+        # parsed rubric): the children then share it instead of each building its own.
+        module, _, function = spec.partition(":")
+        loaded = importlib.import_module(module)
+        if function:
+            getattr(loaded, function)()
     gc.collect()
     gc.freeze()
     request = Zygote(path).serve()
