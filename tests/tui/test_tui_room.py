@@ -9,6 +9,7 @@ from typing import Any
 from textual.widgets import DataTable, Select
 
 from convocoach.locations import Locations
+from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.room import RoomScreen, open_room
@@ -20,6 +21,7 @@ from convocoach.workshop.desk import GroupDesk
 from convocoach.workshop.plan import make_plan
 from convocoach.workshop.seat import Seat
 from convocoach.workshop.store import WorkshopLog
+from tests.tui.test_tui_rehearsal import open_rehearsal, reply
 from tests.tui_support import build_app, open_store, wait_until
 
 SEVEN = ["Ana", "Ben", "Cy", "Dee", "Eli", "Fay", "Gus"]
@@ -260,3 +262,28 @@ def test_a_participant_s_files_stay_in_their_own_folder(tmp_path: Path) -> None:
         seat.close()
     trainer = build_app(export_dir=tmp_path)
     assert trainer.context.refuses_export_dir(Path.home()) == ""
+
+
+async def test_a_participant_s_rehearsal_score_reaches_the_room_as_it_happens(
+    tmp_path: Path,
+) -> None:
+    """Dee rehearses in her own app: each reply publishes her score to the room (and her
+    rehearsal itself stays in her own folder)."""
+    workshop_id = seven_in_triads()
+    room = Locations.from_env().database
+    app = build_app(seat=Seat.open(room, workshop_id, "Dee"), data_dir=tmp_path / "dee")
+    async with app.run_test(size=(100, 36)) as pilot:
+        await open_rehearsal(pilot, app)
+        await reply(pilot, "I can hear how worrying this delay is for your launch.")
+        with open_store() as store:
+            [first] = WorkshopLog(store).scores(workshop_id)
+        assert (first.person, first.round, first.replies) == ("Dee", 1, 1)
+        assert first.playbook_id == "project-delays"
+        await reply(pilot, "What would a good outcome look like for you?")
+        with open_store() as store:
+            [second] = WorkshopLog(store).scores(workshop_id)
+        assert second.replies == 2
+    with open_store() as store:
+        assert RehearsalLog(store).history() == []  # the trainer's database has none of it
+    with SessionStore.open(tmp_path / "dee" / "sessions.db") as own:
+        assert len(RehearsalLog(own).history()) == 1
