@@ -196,8 +196,11 @@ def test_without_a_zygote_the_launcher_starts_the_program_cold(zygote: Zygote) -
 def test_an_environment_the_imports_read_differently_starts_cold(zygote: Zygote) -> None:
     code, seen, err = zygote.report("4", env={"TEXTUAL_FPS": "5"})
     assert code == 4
-    assert seen["ppid"] == os.getpid()
-    assert "TEXTUAL_FPS differs" in err
+    assert seen["ppid"] == os.getpid()  # started cold, by the launcher itself
+    # Why, when the zygote's answer came (on a machine under heavy load it once did not,
+    # and the launcher says that instead).
+    assert "starting cold, the warm start" in err, err
+    assert "TEXTUAL_FPS differs" in err or "gave no answer" in err, err
 
 
 def test_a_request_that_is_not_python_m_is_refused(zygote: Zygote, tmp_path: Path) -> None:

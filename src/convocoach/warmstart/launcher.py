@@ -60,9 +60,11 @@ def _start(zygote: socket.socket, program: list[str]) -> int | None:
         reply = None
     if reply is not None and reply[0] == "started" and reply[1].isdigit():
         return int(reply[1])
-    if reply is not None and reply[0] == "refused":
-        sys.stderr.write(f"convocoach: starting cold, the warm start refused: {reply[1]}\n")
-        sys.stderr.flush()  # before the exec that replaces this process
+    why = (
+        "refused: " + reply[1] if reply is not None and reply[0] == "refused" else "gave no answer"
+    )
+    sys.stderr.write(f"convocoach: starting cold, the warm start {why}\n")
+    sys.stderr.flush()  # before the exec that replaces this process
     zygote.close()
     return None
 
