@@ -13,6 +13,7 @@ from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.screens.room import RoomScreen, open_room
+from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.workshop_round import WorkshopRoundScreen
 from convocoach.tui.widgets.behaviour_checklist import BehaviourChecklist
 from convocoach.tui.widgets.big_clock import BigClock
@@ -186,6 +187,13 @@ async def test_two_participants_each_see_their_own_group_and_nothing_else(
         await pilot.press("enter")
         await pilot.press("tab", *"Named the worry", "enter")
         await wait_until(pilot, lambda: "Cy: Named the worry" in text_of(screen, "#note-text"))
+        # F8 opens the group's debrief; only the facilitator moves the room on.
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundDebriefScreen)
+        await pilot.press(*"The pause", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
     gus = build_app(seat=Seat.open(room, workshop_id, "Gus"), data_dir=tmp_path / "gus")
     async with gus.run_test(size=(100, 30)) as pilot:
         await pilot.press("w")
@@ -200,6 +208,7 @@ async def test_two_participants_each_see_their_own_group_and_nothing_else(
     with open_store() as store:
         record = WorkshopLog(store).get(workshop_id).round(1)
     assert record.group(1).ticks == {"FEEL": 1}
+    assert record.group(1).worked == "The pause"
     assert record.group(3).ticks == {}
 
 

@@ -33,7 +33,7 @@ def test_room_facilitator(snap_compare: Any) -> None:
 def test_room_participant(snap_compare: Any, tmp_path: Path) -> None:
     """Cy's own app, W pressed: 'Group 1  Ana: Professional  Ben: Client  Cy: Observer',
     'Waiting for the facilitator to start the clock', Cy's checklist, and no other group's
-    names; the footer has no clock keys."""
+    names; the footer has no clock keys, and F8 is the group's Debrief."""
     workshop_id = seven_in_triads()
     seat = Seat.open(Locations.from_env().database, workshop_id, "Cy")
     app = build_app(seat=seat, data_dir=tmp_path / "cy")

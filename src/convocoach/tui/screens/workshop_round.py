@@ -46,7 +46,7 @@ TICK = 0.25
 """Seconds between redraws of the clock."""
 LOOK_EVERY = 0.5
 """Seconds between looks for another app's writes (one cheap PRAGMA each)."""
-RUNS_THE_ROOM = frozenset({"toggle_clock", "extend", "previous_round", "export"})
+RUNS_THE_ROOM = frozenset({"toggle_clock", "extend", "end_round", "previous_round", "export"})
 
 
 def open_round(
@@ -72,6 +72,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
             "End round",
             "End the round with a short debrief, then move on to the next",
         ),
+        Command("debrief", "f8", "Debrief", "Your group's debrief: what worked, one thing to try"),
         Command("big_timer", "f3", "Big timer", "The clock in big digits, for the room"),
         Command("previous_round", "f4", "Previous", "Back to the previous round"),
         Command("export", "f2", "Export", "Write the workshop's debrief and each person's handout"),
@@ -236,6 +237,8 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in RUNS_THE_ROOM and self.control is None:
             return False
+        if action == "debrief":  # F8 for a participant: the room moves on at the facilitator's
+            return self.control is None
         if action == "previous_round":
             return None if self.round_no == 1 else True
         return True
@@ -252,6 +255,9 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self.app.push_screen(
             WorkshopTimerScreen(self.clock, str(self.sub_title), self._scenario(), self._roles())
         )
+
+    def action_debrief(self) -> None:
+        self.action_end_round()
 
     @work
     async def action_end_round(self) -> None:
