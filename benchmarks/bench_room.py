@@ -135,19 +135,28 @@ async def join(url: str, times: list[float]) -> None:
     """Adds the seconds from opening the websocket until the home screen is drawn."""
     async with aiohttp.ClientSession() as session:
         start = time.perf_counter()
-        tab = await session.ws_connect(url)
-        seen = b""
-        while not all(marker in strip_escapes(seen) for marker in MARKERS):
-            message = await asyncio.wait_for(tab.receive(), TIMEOUT)
-            if message.type != aiohttp.WSMsgType.BINARY:
-                raise RuntimeError(f"the tab ended before its home screen: {message}")
-            seen += message.data
-        times.append(time.perf_counter() - start)
-        # Stay in the room until the memory has been read, reading on: the client answers
-        # the server's heartbeat only while it reads, and the server closes a silent tab.
-        while (await tab.receive()).type == aiohttp.WSMsgType.BINARY:
-            pass
-        raise RuntimeError("a tab ended while the room was measured")
+        await stay(await session.ws_connect(url), MARKERS, start, times)
+
+
+async def stay(
+    tab: aiohttp.ClientWebSocketResponse[bool],
+    markers: tuple[str, ...],
+    start: float,
+    times: list[float],
+) -> None:
+    """Adds the seconds since ``start`` once every marker is drawn, then stays in the room."""
+    seen = b""
+    while not all(marker in strip_escapes(seen) for marker in markers):
+        message = await asyncio.wait_for(tab.receive(), TIMEOUT)
+        if message.type != aiohttp.WSMsgType.BINARY:
+            raise RuntimeError(f"the tab ended before its first screen: {message}")
+        seen += message.data
+    times.append(time.perf_counter() - start)
+    # Stay in the room until the memory has been read, reading on: the client answers
+    # the server's heartbeat only while it reads, and the server closes a silent tab.
+    while (await tab.receive()).type == aiohttp.WSMsgType.BINARY:
+        pass
+    raise RuntimeError("a tab ended while the room was measured")
 
 
 async def join_room(port: int, code: str, person: str, times: list[float]) -> None:
@@ -164,16 +173,7 @@ async def join_room(port: int, code: str, person: str, times: list[float]) -> No
         async with session.get(base) as page:
             await page.read()
         tab = await session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30")
-        seen = b""
-        while not all(marker in strip_escapes(seen) for marker in ROUND_MARKERS):
-            message = await asyncio.wait_for(tab.receive(), TIMEOUT)
-            if message.type != aiohttp.WSMsgType.BINARY:
-                raise RuntimeError(f"the tab ended before its round: {message}")
-            seen += message.data
-        times.append(time.perf_counter() - start)
-        while (await tab.receive()).type == aiohttp.WSMsgType.BINARY:
-            pass
-        raise RuntimeError("a tab ended while the room was measured")
+        await stay(tab, ROUND_MARKERS, start, times)
 
 
 async def fill(

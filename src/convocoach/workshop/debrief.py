@@ -97,14 +97,8 @@ def _group_round(
         lines += [f"- Total: {sum(record.ticks.values())}", ""]
     else:
         lines += ["No behaviours ticked.", ""]
-    notes = "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in record.notes)
-    for heading, text in (
-        ("Notes", notes),
-        ("What worked", record.worked),
-        ("One thing to try", record.try_next),
-    ):
-        if text.strip():
-            lines += [f"**{heading}**", "", md_lines(text), ""]
+    for heading, text in record.texts():
+        lines += [f"**{heading}**", "", md_lines(text), ""]
     return lines
 
 

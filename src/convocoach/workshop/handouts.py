@@ -72,17 +72,7 @@ def handout_markdown(
 def _from_your_rounds(workshop: Workshop, tally: PersonTally) -> list[str]:
     lines: list[str] = []
     for number in tally.rounds.get("professional", ()):
-        record = workshop.round(number).group(tally.group)
-        notes = "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in record.notes)
-        parts = [
-            (heading, text)
-            for heading, text in (
-                ("Notes", notes),
-                ("What worked", record.worked),
-                ("One thing to try", record.try_next),
-            )
-            if text.strip()
-        ]
+        parts = workshop.round(number).group(tally.group).texts()
         if parts:
             lines += [f"## Round {number}, as the professional", ""]
             for heading, text in parts:

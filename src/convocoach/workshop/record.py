@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from convocoach.workshop.plan import WorkshopPlan
@@ -18,6 +19,11 @@ class Note:
     text: str
 
 
+def notes_text(notes: Iterable[Note]) -> str:
+    """Notes as lines of text, each with its author when known."""
+    return "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in notes)
+
+
 @dataclass(frozen=True, slots=True)
 class GroupRound:
     """One group's round as its observer (or, in a pair, its client) recorded it."""
@@ -30,6 +36,15 @@ class GroupRound:
     """Debrief: what worked."""
     try_next: str = ""
     """Debrief: one thing to try next time."""
+
+    def texts(self) -> list[tuple[str, str]]:
+        """What the group wrote, each under its heading, leaving out what is empty."""
+        found = (
+            ("Notes", notes_text(self.notes)),
+            ("What worked", self.worked),
+            ("One thing to try", self.try_next),
+        )
+        return [(heading, text) for heading, text in found if text.strip()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +77,7 @@ class RoundRecord:
     @property
     def notes(self) -> str:
         """Every note of the round, oldest first, each with its author when known."""
-        entries = sorted((n for g in self.groups for n in g.notes), key=lambda n: n.id)
-        return "\n".join(f"{n.author}: {n.text}" if n.author else n.text for n in entries)
+        return notes_text(sorted((n for g in self.groups for n in g.notes), key=lambda n: n.id))
 
     @property
     def worked(self) -> str:

@@ -37,10 +37,15 @@ class RoomClock:
         """Seconds past the end of the round (0 until then)."""
         return max(0.0, self.elapsed(now) - self.length)
 
-    def stage(self, now: float) -> Alert | None:
-        """The latest warning whose moment has come (one as long as the round never does)."""
+    def reached(self, now: float) -> list[Alert]:
+        """The warnings whose moment has come, in order (one as long as the round itself
+        never comes)."""
         left = self.length - self.elapsed(now)
-        reached = [a for a, at in ALERT_AT if left <= at and (at == 0 or at < self.length)]
+        return [a for a, at in ALERT_AT if left <= at and (at == 0 or at < self.length)]
+
+    def stage(self, now: float) -> Alert | None:
+        """The latest warning whose moment has come."""
+        reached = self.reached(now)
         return reached[-1] if reached else None
 
     def started(self, now: float) -> RoomClock:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from convocoach.workshop.behaviours import Behaviour
 from convocoach.workshop.groups import Role
-from convocoach.workshop.record import Workshop
+from convocoach.workshop.record import Workshop, notes_text
 from convocoach.workshop.scores import RoomScore
 
 
@@ -39,7 +39,6 @@ def room_lines(
             roles[role] = (*roles.get(role, ()), person)
         good = sum(n for code, n in mine.ticks.items() if code not in avoid)
         watch = sum(n for code, n in mine.ticks.items() if code in avoid)
-        last = mine.notes[-1] if mine.notes else None
         lines.append(
             GroupLine(
                 group.number,
@@ -47,11 +46,7 @@ def room_lines(
                 good,
                 watch,
                 len(mine.notes),
-                f"{last.author}: {last.text}"
-                if last and last.author
-                else last.text
-                if last
-                else "",
+                notes_text(mine.notes[-1:]),
                 tuple(s for s in scores if s.round == number and s.person in group.members),
             )
         )

@@ -18,7 +18,11 @@ from convocoach.diagnostics import UserError
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.round_clock import RoundClock, announce
 from convocoach.tui.screens.workshop_files import export_debrief
-from convocoach.tui.screens.workshop_round import WorkshopRoundScreen, open_round
+from convocoach.tui.screens.workshop_round import (
+    WorkshopRoundScreen,
+    open_round,
+    scenario_title,
+)
 from convocoach.tui.screens.workshop_timer import WorkshopTimerScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.needs import WorkshopRoundContext
@@ -73,11 +77,15 @@ class RoomScreen(ScreenContract, Screen[None]):
         self.desk = GroupDesk(context.workshops, workshop_id)
         self.workshop: Workshop = self.desk.workshop()
         self._version = self.desk.data_version()
-        self.clock = RoundClock(
+        self.clock = self._clock()
+
+    def _clock(self) -> RoundClock:
+        """The clock of the room's current round, run from here."""
+        return RoundClock(
             self.workshop.clock,
             self.workshop.current_round,
-            context.seconds,
-            context.saver,
+            self.context.seconds,
+            self.context.saver,
             self.desk,
         )
 
@@ -115,13 +123,7 @@ class RoomScreen(ScreenContract, Screen[None]):
         except (UserError, sqlite3.Error):
             return  # deleted, or busy: the next look tries again
         if self.workshop.current_round != self.clock.round_no:
-            self.clock = RoundClock(
-                self.workshop.clock,
-                self.workshop.current_round,
-                self.context.seconds,
-                self.context.saver,
-                self.desk,
-            )
+            self.clock = self._clock()  # a new round: its warnings are still to come
         self.clock.update(self.workshop.clock)
         self._show()
 
@@ -145,15 +147,15 @@ class RoomScreen(ScreenContract, Screen[None]):
         self._show_clock()
 
     def _scenario(self) -> str:
-        playbook_id = self.workshop.plan.playbook_for(self.workshop.current_round)
-        summary = self.context.playbooks.library.get(playbook_id)
-        return summary.title if summary else f"{playbook_id} (not in the library)"
+        plan, number = self.workshop.plan, self.workshop.current_round
+        return scenario_title(self.context.playbooks.library, plan, number)
 
     def _tick(self) -> None:
         alert = self.clock.poll()
         if alert:
             announce(self, alert, toast=self.app.screen is self)
-        self._show_clock()
+        if self.clock.running:  # a change made elsewhere is shown by look_for_changes
+            self._show_clock()
 
     def _show_clock(self) -> None:
         self.clock.paint(

@@ -18,7 +18,7 @@ from convocoach.tui.support.saving import Saver
 from convocoach.tui.widgets.big_clock import BigClock
 from convocoach.workshop.desk import GroupDesk
 from convocoach.workshop.room_clock import RoomClock, room_face
-from convocoach.workshop.timer import ALERT_AT, ALERT_TEXT, Alert, clock_face
+from convocoach.workshop.timer import ALERT_TEXT, Alert, clock_face
 
 
 class RoundClock:
@@ -36,7 +36,7 @@ class RoundClock:
         self._saver = saver
         self.control = control
         # A warning already passed when the round is opened is not given again.
-        self._fired: set[Alert] = set(self._reached(seconds()))
+        self._fired: set[Alert] = set(state.reached(seconds()))
 
     @property
     def running(self) -> bool:
@@ -45,10 +45,6 @@ class RoundClock:
     def update(self, state: RoomClock) -> None:
         """The state as another app (or this one) has stored it."""
         self.state = state
-
-    def _reached(self, now: float) -> list[Alert]:
-        left = self.state.length - self.state.elapsed(now)
-        return [a for a, at in ALERT_AT if left <= at and (at == 0 or at < self.state.length)]
 
     def paint(self, face: BigClock, status: Static) -> None:
         """Show the time left (or over), coloured by the warning reached, and the state in
@@ -105,7 +101,7 @@ class RoundClock:
     def poll(self) -> Alert | None:
         """Called on every tick: the warning due now, if any (each once, the latest of
         several passed at once)."""
-        new = [a for a in self._reached(self._now()) if a not in self._fired]
+        new = [a for a in self.state.reached(self._now()) if a not in self._fired]
         self._fired.update(new)
         return new[-1] if new else None
 

@@ -24,6 +24,8 @@ from textual.widgets import Header, Static
 
 from convocoach.coach.loader import bundled_rubric
 from convocoach.diagnostics import UserError
+from convocoach.playbooks.library import Library
+from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.tui.screens.round_clock import RoundClock, announce
 from convocoach.tui.screens.round_debrief import RoundDebriefScreen
 from convocoach.tui.screens.workshop_files import export_debrief
@@ -39,7 +41,7 @@ from convocoach.tui.widgets.room_notes import RoomNotes
 from convocoach.workshop.behaviours import behaviours
 from convocoach.workshop.desk import Desk, GroupDesk
 from convocoach.workshop.groups import Group
-from convocoach.workshop.plan import ROLE_LABELS
+from convocoach.workshop.plan import ROLE_LABELS, WorkshopPlan
 from convocoach.workshop.record import Workshop
 
 TICK = 0.25
@@ -47,6 +49,13 @@ TICK = 0.25
 LOOK_EVERY = 0.5
 """Seconds between looks for another app's writes (one cheap PRAGMA each)."""
 RUNS_THE_ROOM = frozenset({"toggle_clock", "extend", "end_round", "previous_round", "export"})
+
+
+def scenario_title(library: Library[PlaybookSummary], plan: WorkshopPlan, round_no: int) -> str:
+    """The title of the playbook played in round ``round_no``."""
+    playbook_id = plan.playbook_for(round_no)
+    summary = library.get(playbook_id)
+    return summary.title if summary else f"{playbook_id} (not in the library)"
 
 
 def open_round(
@@ -149,18 +158,16 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         return ""
 
     def _scenario(self) -> str:
-        playbook_id = self.workshop.plan.playbook_for(self.round_no)
-        summary = self.context.playbooks.library.get(playbook_id)
-        return summary.title if summary else f"{playbook_id} (not in the library)"
+        return scenario_title(self.context.playbooks.library, self.workshop.plan, self.round_no)
 
     def _roles(self) -> Content:
+        """Who plays what; "Group N" first where there is more than one group to tell apart
+        (and always for a participant, who sees their own only)."""
         parts: list[tuple[str, str] | str] = []
         if len(self.workshop.plan.groups) > 1 or self.control is None:
             parts.append((f"Group {self.group.number}  ", "dim"))
-        for person, role in self.group.roles(self.round_no).items():
-            if len(parts) > 1 or (parts and self.control is not None):
-                parts.append("   ")
-            parts += [(person, "bold"), f": {ROLE_LABELS[role]}"]
+        for index, (person, role) in enumerate(self.group.roles(self.round_no).items()):
+            parts += ["   "] * (index > 0) + [(person, "bold"), f": {ROLE_LABELS[role]}"]
         return styled(*parts)
 
     def on_mount(self) -> None:
@@ -194,7 +201,7 @@ class WorkshopRoundScreen(ScreenContract, Screen[None]):
         self.workshop = workshop
         record = workshop.round(self.round_no).group(self.desk.group_no)
         checklist = self.query_one(BehaviourChecklist)
-        for behaviour in behaviours(bundled_rubric()):
+        for behaviour in checklist.items:
             checklist.set_count(behaviour.code, record.ticks.get(behaviour.code, 0))
         self.query_one(RoomNotes).show(record.notes)
         self.clock.update(workshop.clock)

@@ -134,8 +134,8 @@ class AppContext:
         room, whose app runs as the trainer's user, writes inside their own folder only."""
         if self.seat is None:
             return ""
-        own = self.locations.data_dir.resolve()
-        if folder.resolve() == own or own in folder.resolve().parents:
+        own, chosen = self.locations.data_dir.resolve(), folder.resolve()
+        if chosen == own or own in chosen.parents:
             return ""
         return f"In a workshop room, your files are saved in your own folder only: {own}"
 
