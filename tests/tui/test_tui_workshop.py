@@ -133,7 +133,9 @@ async def test_two_rounds_with_rotation_ticks_notes_debriefs_and_export(
     text = md.read_text(encoding="utf-8")
     assert "Ana" in text
     assert "Named the worry first" in text
-    assert list(tmp_path.glob("*.html"))
+    assert list(tmp_path.glob("*-debrief.html"))
+    [handouts] = tmp_path.glob("*-handouts.html")  # one page for each person
+    assert handouts.read_text(encoding="utf-8").count("<h1>") == 3
 
 
 async def test_the_big_timer_pauses_and_resumes_and_a_quit_resumes_the_round() -> None:
