@@ -17,3 +17,10 @@ CADENCE_LABELS: dict[str, str] = {
     "twice_monthly": "Twice a month",
     "monthly": "Monthly",
 }
+OUTCOME_LABELS: dict[str, str] = {
+    "agreed": "Agreed",
+    "partly": "Partly agreed",
+    "none": "No agreement",
+    "escalated": "Escalated",
+}
+"""How a meeting went, by the word stored with the session."""

@@ -35,9 +35,24 @@ def make_sessions(path: Path) -> None:
 
 
 def damage(path: Path) -> None:
+    """Overwrite one page that holds sessions' rows (not the schema's, which would leave
+    nothing to salvage), in the middle of them."""
+    db = sqlite3.connect(path)
+    try:
+        pages = [
+            int(row[0])
+            for row in db.execute(
+                "SELECT pageno FROM dbstat WHERE name IN ('sessions', 'list_items') "
+                "AND pagetype IN ('leaf', 'overflow') ORDER BY pageno"
+            )
+        ]
+    except sqlite3.OperationalError:  # no dbstat in this SQLite: the middle of the file
+        pages = [path.stat().st_size // 4096 // 2 + 1]
+    finally:
+        db.close()
+    start = (pages[len(pages) // 2] - 1) * 4096
     data = bytearray(path.read_bytes())
-    middle = (len(data) // 2) // 4096 * 4096
-    data[middle : middle + 4096] = random.Random(7).randbytes(4096)
+    data[start : start + 4096] = random.Random(7).randbytes(4096)
     path.write_bytes(bytes(data))
 
 

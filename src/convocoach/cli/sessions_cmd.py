@@ -9,6 +9,7 @@ from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, warn
 from convocoach.diagnostics import UserError
 from convocoach.sessions.fileformat import SESSION_MAX_BYTES, export_session, parse_session
+from convocoach.sessions.lessons import LessonBook
 from convocoach.sessions.rehearsals import RehearsalLog
 from convocoach.sessions.salvage import salvage
 from convocoach.sessions.summary_md import session_markdown
@@ -59,10 +60,11 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.reader() as store:
         session = store.get(args.id)
         rehearsals = RehearsalLog(store).history(args.id)
+        lessons = LessonBook(store).of_session(args.id)
     if args.format == "md":
         emit(session_markdown(session), args.output)
         return 0
-    text, left_out = export_session(session, args.format, rehearsals)
+    text, left_out = export_session(session, args.format, rehearsals, lessons)
     emit(text, args.output)
     if left_out:
         warn(
@@ -88,12 +90,13 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                 f"session {session.uuid} is already here (id {existing})",
                 "add --replace to overwrite it, or delete it first",
             )
-        log = RehearsalLog(store)
-        new_id = store.insert_session(
-            session,
-            replace=args.replace,
-            also=lambda session_id: log.insert_rows(session_id, imported.rehearsals),
-        )
+        log, book = RehearsalLog(store), LessonBook(store)
+
+        def also(session_id: int) -> None:
+            log.insert_rows(session_id, imported.rehearsals)
+            book.insert_rows(session_id, imported.lessons)
+
+        new_id = store.insert_session(session, replace=args.replace, also=also)
     warn(f"imported {source} as session {new_id}")
     return 0
 

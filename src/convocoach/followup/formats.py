@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from convocoach.sessions.checkin_dates import first_checkin, last_checkin
 from convocoach.textsafety import clean_text
 
 if TYPE_CHECKING:  # only named here: the command line reads the table without loading them
@@ -94,7 +95,7 @@ def _ics(draft: Draft) -> bytes:
     from zoneinfo import ZoneInfo
 
     # Lazy: the email package (through eml) and icalendar only when an invite is written
-    from convocoach.followup.ics import build_ics, checkin_start, first_checkin, last_checkin
+    from convocoach.followup.ics import build_ics, checkin_start
 
     session, profile, now = draft.session, draft.profile, draft.now
     zone = ZoneInfo(profile.timezone)

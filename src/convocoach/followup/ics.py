@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from convocoach.emailaddress import is_address
 from convocoach.followup.eml import header_safe
-from convocoach.followup.sendby import workday_on_or_after
 
 RRULES: dict[str, dict[str, object]] = {
     "daily": {"FREQ": "DAILY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]},
@@ -16,28 +14,7 @@ RRULES: dict[str, dict[str, object]] = {
     "twice_monthly": {"FREQ": "WEEKLY", "INTERVAL": 2},
     "monthly": {"FREQ": "MONTHLY"},
 }
-_STEP_DAYS = {"daily": 1, "weekly": 7, "twice_monthly": 14, "monthly": 30}
 CHECKIN_MINUTES = 30
-DEFAULT_MONTHS = 3
-"""How long check-ins repeat when the session sets no end (it holds no milestone date)."""
-
-
-def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: date) -> date:
-    """The agreed check-in date, or one cadence step after the meeting, on a weekday."""
-    if next_checkin:
-        return date.fromisoformat(next_checkin)
-    base = date.fromisoformat(meeting_date) if meeting_date else today
-    return workday_on_or_after(base + timedelta(days=_STEP_DAYS.get(cadence, 7)))
-
-
-def last_checkin(first: date, until: str) -> date:
-    """The last day the check-ins repeat: the session's own end (never before the first
-    check-in), else :data:`DEFAULT_MONTHS` after the first."""
-    if until:
-        return max(date.fromisoformat(until), first)
-    years, month = divmod(first.month - 1 + DEFAULT_MONTHS, 12)
-    year, month = first.year + years, month + 1
-    return date(year, month, min(first.day, monthrange(year, month)[1]))
 
 
 def build_ics(

@@ -26,13 +26,15 @@ from convocoach.schema import (
     spec_field,
 )
 from convocoach.sessions import limits, model
+from convocoach.sessions.lessons import LESSON, Lesson
 from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
 
-FILE_VERSION = 4
-"""2 added the session's rehearsals, 3 the end of the check-ins, 4 the case's facts; older
-files import as before."""
+FILE_VERSION = 5
+"""2 added the session's rehearsals, 3 the end of the check-ins, 4 the case's facts, 5 what
+came after the meeting (the outcome, the follow-up sent, each next step's days and moves,
+the check-ins held, the lessons); older files import as before."""
 SESSION_MAX_BYTES = 32 * 1024 * 1024
 """An exchange file's size limit: import must take whatever export wrote. A session with every
 text and list at its limit (``limits``) writes at most ``limits.max_chars()`` characters of 7
@@ -52,31 +54,44 @@ class SessionFile:
     rehearsals: tuple[SavedRehearsal, ...] = spec_field(
         ListOf(REHEARSAL, max_items=limits.REHEARSALS), "Role-plays, with every reply.", default=()
     )
+    lessons: tuple[Lesson, ...] = spec_field(
+        ListOf(LESSON, max_items=limits.LESSONS), "Lessons kept from it.", default=()
+    )
 
 
 SESSION = Record.of(SessionFile, "convocoach session", "A prepared client conversation.")
 
 
 def session_to_data(
-    session: model.Session, rehearsals: Sequence[SavedRehearsal] = ()
+    session: model.Session,
+    rehearsals: Sequence[SavedRehearsal] = (),
+    lessons: Sequence[Lesson] = (),
 ) -> dict[str, Any]:
     """The session as plain data in file order (no local database ids)."""
     data = asdict(session)
     data.pop("id")
     for step in data["next_steps"]:
         step.pop("id")
+    kept = [asdict(lesson) for lesson in lessons]
+    for lesson in kept:
+        lesson.pop("id")
+        lesson.pop("session_id")
     return {
         "convocoach_session": FILE_VERSION,
         **data,
         "rehearsals": [rehearsal_to_data(r) for r in rehearsals],
+        "lessons": kept,
     }
 
 
 def dump_session(
-    session: model.Session, fmt: str, rehearsals: Sequence[SavedRehearsal] = ()
+    session: model.Session,
+    fmt: str,
+    rehearsals: Sequence[SavedRehearsal] = (),
+    lessons: Sequence[Lesson] = (),
 ) -> str:
-    """The session (and its rehearsals) as ``yaml`` or ``json`` text."""
-    data = session_to_data(session, rehearsals)
+    """The session (and its rehearsals and lessons) as ``yaml`` or ``json`` text."""
+    data = session_to_data(session, rehearsals, lessons)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
@@ -84,7 +99,10 @@ def dump_session(
 
 
 def export_session(
-    session: model.Session, fmt: str, rehearsals: Sequence[SavedRehearsal] = ()
+    session: model.Session,
+    fmt: str,
+    rehearsals: Sequence[SavedRehearsal] = (),
+    lessons: Sequence[Lesson] = (),
 ) -> tuple[str, int]:
     """The exchange file, and how many of the oldest rehearsals it leaves out.
 
@@ -94,7 +112,7 @@ def export_session(
     newest = list(rehearsals)[-limits.REHEARSALS :]
 
     def fits(dropped: int) -> str | None:
-        text = dump_session(session, fmt, newest[dropped:])
+        text = dump_session(session, fmt, newest[dropped:], lessons)
         return text if len(text.encode("utf-8")) <= SESSION_MAX_BYTES else None
 
     text = fits(0)

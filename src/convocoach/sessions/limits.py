@@ -37,6 +37,18 @@ POINTS = 200
 NEXT_STEPS = 200
 REHEARSALS = 200
 """Rehearsals in one exchange file: export leaves out the oldest beyond it (and says so)."""
+MOVES = 50
+"""Times one next step's due date moved."""
+MOVES_IN_SESSION = 400
+"""Moves of all a session's next steps together."""
+CAME_UP = 40
+"""Prepared questions that came up (a playbook lists at most 30)."""
+CHECKINS = 500
+"""Check-ins held: daily ones for about two years."""
+LESSON = 2_000
+"""One lesson."""
+LESSONS = 50
+"""Lessons that came from one session."""
 
 ADDRESS = MAX_ADDRESS
 """An email address (RFC 5321's longest path)."""
@@ -53,6 +65,9 @@ FIELDS: dict[str, int] = {
     "meeting.place": LINE,
     "stakes": PROSE,
     "notes": PROSE,
+    "outcome.reaction": LINE,
+    "outcome.worked": PROSE,
+    "outcome.change": PROSE,
     "email_draft": EMAIL,
     "template": TEMPLATE_NAME_MAX,
     "playbook_id": 64,
@@ -75,8 +90,12 @@ def max_chars() -> int:
     """The most characters of text one session can hold, at every limit at once."""
     one_line = 7 * LINE + FIELDS["template"] + 2 * 64 + 6 * SHORT
     answers = ANSWERS * (SHORT + PROMPT + PROSE)
-    steps = NEXT_STEPS * (ACTION + LINE + 2 * SHORT)
-    return one_line + 2 * PROSE + EMAIL + answers + PHRASES * PHRASE + PROSE + steps
+    steps = NEXT_STEPS * (ACTION + LINE + 4 * SHORT) + MOVES_IN_SESSION * (LINE + 3 * SHORT)
+    outcome = 2 * SHORT + LINE + 2 * PROSE + CAME_UP * PROMPT
+    after = CHECKINS * 2 * SHORT + LESSONS * (LESSON + 3 * LINE + 4 * SHORT)
+    return (
+        one_line + 2 * PROSE + EMAIL + answers + PHRASES * PHRASE + PROSE + steps + outcome + after
+    )
 
 
 def check_text(what: str, text: str, limit: int) -> None:

@@ -33,11 +33,13 @@ from convocoach.sessions.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 
 OwnerKind = Literal["us", "client", "person"]
 StepStatus = Literal["open", "done", "dropped"]
+OutcomeResult = Literal["agreed", "partly", "none", "escalated"]
 TechLevel = Literal["low", "medium", "high"]
 Seniority = Literal["staff", "manager", "director", "executive"]
 
 OWNER_KINDS: tuple[str, ...] = ("us", "client", "person")
 STEP_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
+OUTCOME_RESULTS: tuple[OutcomeResult, ...] = ("agreed", "partly", "none", "escalated")
 TECH_LEVELS: tuple[str, ...] = ("low", "medium", "high")
 SENIORITIES: tuple[str, ...] = ("staff", "manager", "director", "executive")
 
@@ -133,6 +135,19 @@ ANSWER = Record.of(Answer, "Answer", "Your answer to one preparation prompt.")
 
 
 @spec_dataclass
+class StepMove:
+    """A next step's due date moved, and why (the next check-in email says so)."""
+
+    moved_on: str = spec_field(_date, "The day it was moved.", required=True)
+    old_due: str = spec_field(_date, "The due date before.", default="")
+    new_due: str = spec_field(_date, "The due date after.", default="")
+    reason: str = spec_field(_line, "Why it moved.", default="")
+
+
+STEP_MOVE = Record.of(StepMove, "Move", "A next step's due date moved, with the reason.")
+
+
+@spec_dataclass
 class NextStep:
     action: str = spec_field(
         Text(max_length=limits.ACTION, allow_empty=True, strip=False),
@@ -143,11 +158,57 @@ class NextStep:
     owner_name: str = spec_field(_line, "The named person, when owner_kind is person.", default="")
     due: str = spec_field(_date, "Due date.", default="")
     status: str = spec_field(Choice(STEP_STATUSES), "open, done or dropped.", default="open")
+    done_on: str = spec_field(_date, "The day it was done (status done).", default="")
+    created_on: str = spec_field(_date, "The day it was agreed or added.", default="")
+    moves: tuple[StepMove, ...] = spec_field(
+        ListOf(STEP_MOVE, max_items=limits.MOVES), "Each time its due date moved.", default=()
+    )
     id: int = 0
     """Database id; 0 for a step not stored yet (not in the exchange file)."""
 
 
 NEXT_STEP = Record.of(NextStep, "Next step", "An agreed action with its owner and date.")
+
+
+_result = Formatted(
+    re.compile("|".join(OUTCOME_RESULTS)), "agreed, partly, none or escalated (empty: not recorded)"
+)
+
+
+@spec_dataclass
+class Outcome:
+    """How the real meeting went, recorded after it."""
+
+    result: str = spec_field(
+        _result, "agreed, partly (agreed), none (no agreement) or escalated.", default=""
+    )
+    """Empty until the user records the outcome."""
+    reaction: str = spec_field(_line, "The client's reaction, in a sentence.", default="")
+    worked: str = spec_field(TEXT, "What worked.", default="")
+    change: str = spec_field(TEXT, "What to change next time (becomes a lesson).", default="")
+    came_up: tuple[str, ...] = spec_field(
+        ListOf(
+            Text(max_length=limits.PROMPT, allow_empty=True, strip=False),
+            max_items=limits.CAME_UP,
+        ),
+        "The prepared questions that actually came up, as they read.",
+        default=(),
+    )
+    recorded_at: str = spec_field(TIMESTAMP, "When the outcome was recorded.", default="")
+
+
+OUTCOME = Record.of(Outcome, "Outcome", "How the meeting went.")
+
+
+@spec_dataclass
+class Checkin:
+    """A check-in that came due at the session's cadence, and when the user marked it done."""
+
+    due_on: str = spec_field(_date, "The day it came due.", required=True)
+    done_at: str = spec_field(TIMESTAMP, "When it was marked done.", default="")
+
+
+CHECKIN = Record.of(Checkin, "Check-in", "A check-in held.")
 
 
 def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Conversion, path: str) -> object:
@@ -229,6 +290,12 @@ class Session:
         TIMESTAMP, "When the follow-up was last saved or copied.", default=""
     )
     """When the follow-up was last saved to files or copied; empty if never."""
+    sent_at: str = spec_field(TIMESTAMP, "When the follow-up email was sent.", default="")
+    """When the user says the follow-up went out; empty if not yet."""
+    outcome: Outcome = spec_field(OUTCOME, "How the meeting went.", default=Outcome())
+    checkins: tuple[Checkin, ...] = spec_field(
+        ListOf(CHECKIN, max_items=limits.CHECKINS), "Check-ins held.", default=()
+    )
     created_at: str = spec_field(TIMESTAMP, "When the session was created.", default="")
     updated_at: str = spec_field(TIMESTAMP, "When it last changed.", default="")
     id: int = 0

@@ -197,6 +197,54 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (workshop_id, round, person)
     );
     """,
+    # 10: after the meeting. How it went (the outcome, and the prepared questions that came
+    # up, as JSON); when the follow-up was sent; each next step's day agreed, day done and
+    # every move of its due date with the reason; the check-ins held; lessons, from an
+    # outcome or a scorecard, kept when their session is deleted. Steps already in the
+    # database were agreed on the day their session was created.
+    """
+    ALTER TABLE sessions ADD COLUMN sent_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN outcome_result TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN outcome_reaction TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN outcome_worked TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN outcome_change TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN outcome_came_up TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sessions ADD COLUMN outcome_recorded_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE next_steps ADD COLUMN done_on TEXT NOT NULL DEFAULT '';
+    ALTER TABLE next_steps ADD COLUMN created_on TEXT NOT NULL DEFAULT '';
+    UPDATE next_steps SET created_on = coalesce(
+        (SELECT substr(s.created_at, 1, 10) FROM sessions AS s WHERE s.id = session_id), '');
+    CREATE TABLE next_step_moves (
+        id INTEGER PRIMARY KEY,
+        step_id INTEGER NOT NULL REFERENCES next_steps(id) ON DELETE CASCADE,
+        moved_on TEXT NOT NULL,
+        old_due TEXT NOT NULL DEFAULT '',
+        new_due TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX next_step_moves_by_step ON next_step_moves(step_id, id);
+    CREATE INDEX next_steps_by_status ON next_steps(status, due);
+    CREATE TABLE checkins (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        due_on TEXT NOT NULL,
+        done_at TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (session_id, due_on)
+    );
+    CREATE TABLE lessons (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        source TEXT NOT NULL,
+        playbook_id TEXT NOT NULL DEFAULT '',
+        client_name TEXT NOT NULL DEFAULT '',
+        client_company TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        edited INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        retired_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX lessons_by_session ON lessons(session_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -230,4 +278,10 @@ SCALAR_COLUMNS: dict[str, str] = {
     "template": "template",
     "email_draft": "email_draft",
     "exported_at": "exported_at",
+    "sent_at": "sent_at",
+    "outcome.result": "outcome_result",
+    "outcome.reaction": "outcome_reaction",
+    "outcome.worked": "outcome_worked",
+    "outcome.change": "outcome_change",
+    "outcome.recorded_at": "outcome_recorded_at",
 }

@@ -8,7 +8,6 @@ change made in the other copy is never overwritten unseen.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,13 +15,15 @@ from typing import Any, NamedTuple
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions import limits, within_limits
+from convocoach.sessions.after_meeting_store import AfterMeetingStore, came_up_json
 from convocoach.sessions.merge import WriteConflict, merge_lists
-from convocoach.sessions.model import Answer, Case, Client, Meeting, NextStep, Session
-from convocoach.sessions.next_step_store import STEP_FIELDS, NextStepStore
-from convocoach.sessions.schema_sql import CASE_FACTS, SCALAR_COLUMNS
+from convocoach.sessions.model import Outcome, Session
+from convocoach.sessions.next_step_store import STEP_FIELDS
+from convocoach.sessions.schema_sql import SCALAR_COLUMNS
+from convocoach.sessions.session_read import LIST_KINDS, read_session
 from convocoach.textsafety import clean_text
 
-_LIST_KINDS = ("phrases", "points")
+_LIST_KINDS = LIST_KINDS
 UNCHECKED = object()
 """No base given: the write is not compared (the CLI, imports)."""
 
@@ -40,7 +41,7 @@ class SessionRow(NamedTuple):
     updated_at: str
 
 
-class SessionStore(NextStepStore):
+class SessionStore(AfterMeetingStore):
     """Sessions on disk. Open with :meth:`open`; close with :meth:`close` or ``with``."""
 
     # --- creating, reading, deleting -------------------------------------------------------
@@ -94,76 +95,7 @@ class SessionStore(NextStepStore):
         return None if row is None else int(row[0])
 
     def _read(self, session_id: int) -> Session:
-        self._db.row_factory = sqlite3.Row
-        try:
-            row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
-            if row is None:
-                raise UserError(
-                    f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
-                )
-            answers = tuple(
-                Answer(r["section"], r["position"], r["prompt"], r["answer"])
-                for r in self._db.execute(
-                    "SELECT * FROM answers WHERE session_id = ? ORDER BY section, position",
-                    (session_id,),
-                )
-            )
-            lists: dict[str, list[str]] = {kind: [] for kind in _LIST_KINDS}
-            for r in self._db.execute(
-                "SELECT kind, text FROM list_items WHERE session_id = ? ORDER BY kind, position",
-                (session_id,),
-            ):
-                lists[r["kind"]].append(r["text"])
-            steps = tuple(
-                NextStep(
-                    r["action"], r["owner_kind"], r["owner_name"], r["due"], r["status"], r["id"]
-                )
-                for r in self._db.execute(
-                    "SELECT * FROM next_steps WHERE session_id = ? ORDER BY position, id",
-                    (session_id,),
-                )
-            )
-        finally:
-            self._db.row_factory = None
-        return Session(
-            uuid=row["uuid"],
-            playbook_id=row["playbook_id"],
-            playbook_digest=row["playbook_digest"],
-            title=row["title"],
-            client=Client(
-                row["client_name"],
-                row["client_company"],
-                row["client_role"],
-                row["client_seniority"],
-                row["client_tech_level"],
-                row["client_language"],
-                row["client_email"],
-            ),
-            meeting=Meeting(
-                row["meeting_date"],
-                row["meeting_time"],
-                row["meeting_duration_min"],
-                row["meeting_channel"],
-                row["meeting_place"],
-            ),
-            stakes=row["stakes"],
-            case=Case(**{name: row[f"case_{name}"] for name in CASE_FACTS}),
-            answers=answers,
-            phrases=tuple(lists["phrases"]),
-            points=tuple(lists["points"]),
-            next_steps=steps,
-            cadence=row["cadence"],
-            next_checkin=row["next_checkin"],
-            checkin_until=row["checkin_until"],
-            notes=row["notes"],
-            step=row["step"],
-            template=row["template"],
-            email_draft=row["email_draft"],
-            exported_at=row["exported_at"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            id=row["id"],
-        )
+        return read_session(self._db, session_id)
 
     def delete(self, session_id: int) -> None:
         with self._write():
@@ -196,6 +128,10 @@ class SessionStore(NextStepStore):
                 if now != expected:
                     raise WriteConflict(name, now)
             self._db.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (stored, session_id))
+            if name.startswith("outcome.") and name != "outcome.recorded_at":
+                self._outcome_recorded(session_id)
+            if name == "outcome.change":
+                self._follow_outcome(session_id, str(stored))
         return stored
 
     def set_answer(
@@ -309,6 +245,7 @@ class SessionStore(NextStepStore):
             column: _dotted(session, name) for name, column in SCALAR_COLUMNS.items()
         }
         values.update(
+            outcome_came_up=came_up_json(session.outcome.came_up),
             uuid=session.uuid,
             created_at=session.created_at or self._now(),
             updated_at=session.updated_at or self._now(),
@@ -317,6 +254,12 @@ class SessionStore(NextStepStore):
         marks = ", ".join("?" for _ in values)
         with self._write():
             if replace:
+                # The file carries the lessons kept from it: the old ones would be twice.
+                self._db.execute(
+                    "DELETE FROM lessons WHERE session_id IN "
+                    "(SELECT id FROM sessions WHERE uuid = ?)",
+                    (session.uuid,),
+                )
                 self._db.execute("DELETE FROM sessions WHERE uuid = ?", (session.uuid,))
             cur = self._db.execute(
                 f"INSERT INTO sessions ({columns}) VALUES ({marks})",
@@ -340,13 +283,17 @@ class SessionStore(NextStepStore):
                         for n, t in enumerate(getattr(session, kind))
                     ],
                 )
+            for n, step in enumerate(session.next_steps):
+                cur = self._db.execute(
+                    f"INSERT INTO next_steps (session_id, position, {', '.join(STEP_FIELDS)}) "
+                    f"VALUES (?, ?, {', '.join('?' for _ in STEP_FIELDS)})",
+                    (session_id, n, *(clean_text(str(getattr(step, f))) for f in STEP_FIELDS)),
+                )
+                assert cur.lastrowid is not None
+                self._insert_moves(cur.lastrowid, step.moves)
             self._db.executemany(
-                "INSERT INTO next_steps (session_id, position, action, owner_kind, owner_name, "
-                "due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (session_id, n, *(clean_text(str(getattr(s, f))) for f in STEP_FIELDS))
-                    for n, s in enumerate(session.next_steps)
-                ],
+                "INSERT OR REPLACE INTO checkins (session_id, due_on, done_at) VALUES (?, ?, ?)",
+                [(session_id, c.due_on, c.done_at) for c in session.checkins],
             )
             if also is not None:
                 also(session_id)
@@ -361,6 +308,10 @@ class SessionStore(NextStepStore):
             created_at="",
             updated_at="",
             title=title if title is not None else _copy_title(original.title),
+            # A copy starts a conversation of its own: how the original went stays with it.
+            outcome=Outcome(),
+            sent_at="",
+            checkins=(),
         )
         return self.insert_session(copy)
 

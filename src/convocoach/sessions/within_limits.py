@@ -6,8 +6,12 @@ from __future__ import annotations
 from convocoach.sessions.limits import (
     ACTION,
     ANSWERS,
+    CAME_UP,
+    CHECKINS,
     FIELDS,
     LINE,
+    MOVES,
+    MOVES_IN_SESSION,
     NEXT_STEPS,
     PROMPT,
     PROSE,
@@ -22,6 +26,9 @@ from convocoach.sessions.model import NextStep, Session
 def check_step(step: NextStep) -> None:
     check_text("A next step", step.action, ACTION)
     check_text("A next step's owner", step.owner_name, LINE)
+    check_count("Moves of one next step", len(step.moves), MOVES)
+    for move in step.moves:
+        check_text("The reason for a move", move.reason, LINE)
 
 
 def check_session(session: Session) -> None:
@@ -40,3 +47,9 @@ def check_session(session: Session) -> None:
     check_count("Next steps", len(session.next_steps), NEXT_STEPS)
     for step in session.next_steps:
         check_step(step)
+    moves = sum(len(step.moves) for step in session.next_steps)
+    check_count("Moves of next steps", moves, MOVES_IN_SESSION)
+    check_count("Questions that came up", len(session.outcome.came_up), CAME_UP)
+    for question in session.outcome.came_up:
+        check_text("A question that came up", question, PROMPT)
+    check_count("Check-ins held", len(session.checkins), CHECKINS)

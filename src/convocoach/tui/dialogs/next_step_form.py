@@ -121,6 +121,9 @@ class NextStepForm(ScreenContract, ModalScreen[NextStep | None]):
                 owner_name,
                 due,
                 str(self.query_one("#status", Select).value),
+                self.step.done_on,
+                self.step.created_on,
+                self.step.moves,
                 self.step.id,
             )
         )

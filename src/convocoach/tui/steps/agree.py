@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, Static
 
-from convocoach.followup.ics import DEFAULT_MONTHS
 from convocoach.playbooks.model import CADENCE_LABELS
+from convocoach.sessions.checkin_dates import DEFAULT_MONTHS
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep

@@ -1,0 +1,1 @@
+"""After the meeting: what is due, each client's history, the outcomes over time."""

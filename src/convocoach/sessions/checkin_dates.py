@@ -1,0 +1,88 @@
+"""When a session's check-ins fall: from the agreed first one, at its cadence, until its last
+day, on the days the ``.ics`` invite's rule gives (``followup/ics.py``), and which one is due.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+STEP_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "twice_monthly": 14, "monthly": 30}
+"""A cadence's step, roughly (the first check-in after a meeting with none agreed)."""
+DEFAULT_MONTHS = 3
+"""How long check-ins repeat when the session sets no end (it holds no milestone date)."""
+
+
+def workday_on_or_after(day: date) -> date:
+    """``day`` itself if it is a weekday, else the Monday after."""
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def first_checkin(next_checkin: str, meeting_date: str, cadence: str, today: date) -> date:
+    """The agreed check-in date, or one cadence step after the meeting, on a weekday."""
+    if next_checkin:
+        return date.fromisoformat(next_checkin)
+    base = date.fromisoformat(meeting_date) if meeting_date else today
+    return workday_on_or_after(base + timedelta(days=STEP_DAYS.get(cadence, 7)))
+
+
+def last_checkin(first: date, until: str) -> date:
+    """The last day the check-ins repeat: the session's own end (never before the first
+    check-in), else :data:`DEFAULT_MONTHS` after the first."""
+    if until:
+        return max(date.fromisoformat(until), first)
+    years, month = divmod(first.month - 1 + DEFAULT_MONTHS, 12)
+    year, month = first.year + years, month + 1
+    return date(year, month, min(first.day, monthrange(year, month)[1]))
+
+
+def checkin_days(first: date, last: date, cadence: str) -> Iterator[date]:
+    """Every check-in day from ``first`` to ``last``, as the invite's RRULE has them:
+    daily on weekdays, weekly, every two weeks, or monthly on the same day of the month
+    (a month without that day has none, as RFC 5545 says)."""
+    if cadence == "monthly":
+        year, month = first.year, first.month
+        while True:
+            if first.day <= monthrange(year, month)[1]:
+                day = date(year, month, first.day)
+                if day > last:
+                    return
+                yield day
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            if date(year, month, 1) > last:
+                return
+    step = timedelta(days={"daily": 1, "twice_monthly": 14}.get(cadence, 7))
+    day = first
+    while day <= last:
+        if cadence != "daily" or day.weekday() < 5:
+            yield day
+        day += step
+
+
+def due_checkin(
+    next_checkin: str, until: str, cadence: str, held: frozenset[date], today: date
+) -> tuple[date | None, int]:
+    """The check-in due on or before ``today`` (the latest one, if not held yet), and how
+    many earlier ones passed without being held. No agreed first check-in: none due."""
+    if not next_checkin:
+        return None, 0
+    first = date.fromisoformat(next_checkin)
+    last = min(last_checkin(first, until), today)
+    passed = [day for day in checkin_days(first, last, cadence) if day not in held]
+    if not passed or passed[-1] in held:
+        return None, 0
+    latest = passed[-1]
+    missed = sum(1 for day in passed[:-1] if not any(h > day for h in held))
+    return latest, missed
+
+
+def next_checkin_after(next_checkin: str, until: str, cadence: str, today: date) -> date | None:
+    """The first check-in after ``today`` (None when they have ended or none was agreed)."""
+    if not next_checkin:
+        return None
+    first = date.fromisoformat(next_checkin)
+    last = last_checkin(first, until)
+    return next((d for d in checkin_days(first, last, cadence) if d > today), None)
