@@ -48,6 +48,11 @@ def test_the_due_check_in_is_the_latest_passed_and_not_held() -> None:
     ) == (date(2026, 12, 18), 0)
 
 
+def test_a_later_check_in_held_leaves_none_due_before_the_next() -> None:
+    held = frozenset({date(2026, 12, 11)})
+    assert due_checkin("2026-12-04", "", "weekly", held, date(2026, 12, 12)) == (None, 0)
+
+
 def test_no_check_in_is_due_after_the_last_day_has_passed_and_was_held() -> None:
     until = "2026-12-11"
     assert due_checkin("2026-12-04", until, "weekly", frozenset(), date(2027, 3, 1)) == (

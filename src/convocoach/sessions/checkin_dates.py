@@ -71,12 +71,12 @@ def due_checkin(
         return None, 0
     first = date.fromisoformat(next_checkin)
     last = min(last_checkin(first, until), today)
-    passed = [day for day in checkin_days(first, last, cadence) if day not in held]
+    passed = list(checkin_days(first, last, cadence))
     if not passed or passed[-1] in held:
         return None, 0
-    latest = passed[-1]
-    missed = sum(1 for day in passed[:-1] if not any(h > day for h in held))
-    return latest, missed
+    # One held later catches up the ones before it: they are not counted as missed.
+    missed = sum(1 for day in passed[:-1] if not any(h >= day for h in held))
+    return passed[-1], missed
 
 
 def next_checkin_after(next_checkin: str, until: str, cadence: str, today: date) -> date | None:
