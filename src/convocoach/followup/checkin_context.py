@@ -59,7 +59,8 @@ def checkin_for(session: Session, today: date, zone: tzinfo) -> CheckinDay:
     )
     start, until = first.isoformat(), session.checkin_until
     due, missed = due_checkin(start, until, session.cadence, held_before, today)
-    if due is not None:
+    # A check-in held since makes an earlier one that was never held history, not due.
+    if due is not None and not any(day > due for day in held_before):
         return CheckinDay(due, True, missed)
     return CheckinDay(next_checkin_after(start, until, session.cadence, today), False, 0)
 
