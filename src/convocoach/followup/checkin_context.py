@@ -152,7 +152,7 @@ def build_checkin_context(
     context = build_context(session, playbook, profile)
     for_day = checkin_for(session, today, zone)
     since, kind = last_email(session, zone, for_day.day)
-    if since is None and session.meeting.date:
+    if since is None and session.meeting.date and session.meeting.date <= today.isoformat():
         since = datetime.combine(date.fromisoformat(session.meeting.date), time(), zone)
         kind = "meeting"
     since_day = since.date() if since else None
