@@ -20,7 +20,7 @@ from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.checkin_dates import due_checkin, first_checkin, next_checkin_after
 from convocoach.sessions.model import NextStep, Session
-from convocoach.wording import date_words, datetime_words
+from convocoach.wording import counted, date_words, datetime_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,3 +198,48 @@ def build_checkin_context(
         }
     )
     return context
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinStatus:
+    """The check-in an email is for, and when it was marked held (None: not held)."""
+
+    checkin: CheckinDay
+    held_at: datetime | None
+
+    @property
+    def can_hold(self) -> bool:
+        """Whether it has come and is not held yet."""
+        return self.checkin.day is not None and self.checkin.come and self.held_at is None
+
+    def words(self) -> str:
+        """'Check-in due Tuesday 1 December 2026 (1 before it not held)', 'Check-in of …
+        held at 10:40', 'Next check-in …' or 'The check-ins have ended'."""
+        day = self.checkin.day
+        if day is None:
+            return "The check-ins have ended"
+        if self.held_at is not None:
+            at = f"{self.held_at:%H:%M}" if self.held_at.date() == day else ""
+            return f"Check-in of {date_words(day)} held " + (
+                f"at {at}" if at else f"on {datetime_words(self.held_at)}"
+            )
+        if not self.checkin.come:
+            return f"Next check-in {date_words(day)}"
+        missed = self.checkin.missed
+        return f"Check-in due {date_words(day)}" + (
+            f" ({counted(missed, 'earlier one')} not held)" if missed else ""
+        )
+
+
+def checkin_status(session: Session, profile: Profile, now: datetime) -> CheckinStatus:
+    zone = ZoneInfo(profile.timezone)
+    found = checkin_for(session, now.astimezone(zone).date(), zone)
+    held = next(
+        (
+            local_stamp(c.done_at, zone)
+            for c in session.checkins
+            if found.day is not None and c.due_on == found.day.isoformat() and c.done_at
+        ),
+        None,
+    )
+    return CheckinStatus(found, held)
