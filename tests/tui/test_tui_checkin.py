@@ -165,7 +165,7 @@ async def test_mark_the_due_check_in_held_and_take_it_back() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         step = await followup(pilot, app, sid)
         marks = text(step, "#marks")
-        assert "Check-in: Check-in due Tuesday 1 December 2026 (H marks it held)" in marks
+        assert "\nCheck-in due Tuesday 1 December 2026 (H marks it held)" in marks
         await pilot.press("h")
         await pilot.pause()
         (held,) = stored(sid).checkins

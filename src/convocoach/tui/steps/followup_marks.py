@@ -78,7 +78,6 @@ class FollowThroughPane(StepPane):
                 (sent.words(), "bold" if late else ""),
                 " (U takes it back)" if sent.sent else " (M marks it sent now)",
                 "\n",
-                ("Check-in: ", "bold"),
                 status.words(),
                 " (H marks it held)" if status.can_hold else "",
                 " (Shift+H takes it back)" if status.held_at else "",
