@@ -59,7 +59,7 @@ class FollowThroughPane(StepPane):
     def checkin_select(self) -> Select[str]:
         names = template_names(self.context.locations, checkin=True) or [DEFAULT_CHECKIN_TEMPLATE]
         return Select(
-            [(name.removeprefix("checkin-").capitalize(), name) for name in names],
+            [(f"Check-in {name.removeprefix('checkin-')}", name) for name in names],
             value=self.checkin_template if self.checkin_template in names else names[0],
             allow_blank=False,
             compact=True,
