@@ -12,9 +12,11 @@ import pytest
 
 from convocoach.diagnostics import UserError
 from convocoach.followup.checkin_context import (
+    CheckinDay,
     build_checkin_context,
     checkin_for,
     checkin_send_by,
+    checkin_status,
 )
 from convocoach.followup.context import build_context
 from convocoach.followup.sent import duration_words, sent_stamp, sent_state
@@ -160,6 +162,15 @@ def test_which_check_in_the_email_is_for(
     assert (found.day, found.come, found.missed) == expected
 
 
+def test_without_an_agreed_check_in_none_comes_due() -> None:
+    # The invite's days: a week after the meeting (Tuesday 1 December), then weekly.
+    session = checkin_session(next_checkin="")
+    assert checkin_for(session, date(2026, 12, 1), LONDON) == CheckinDay(
+        date(2026, 12, 1), False, 0
+    )
+    assert checkin_for(session, date(2026, 12, 3), LONDON).day == date(2026, 12, 8)
+
+
 def test_no_check_in_left_after_the_last_day() -> None:
     session = checkin_session(checkin_until="2026-12-08")
     assert checkin_for(session, date(2026, 12, 20), LONDON).day == date(2026, 12, 8)
@@ -231,3 +242,53 @@ def test_a_typed_sent_time_is_the_senders_and_stored_in_utc() -> None:
     for bad in ("2026-11-24", "yesterday", ""):
         with pytest.raises(UserError):
             sent_stamp(bad, PROFILE)
+
+
+@pytest.mark.parametrize(
+    ("now", "checkins", "words", "can_hold"),
+    [
+        (
+            datetime(2026, 11, 30, 9, tzinfo=timezone.utc),
+            (),
+            "Next check-in Tuesday 1 December 2026",
+            False,
+        ),
+        (
+            datetime(2026, 12, 1, 9, tzinfo=timezone.utc),
+            (),
+            "Check-in due Tuesday 1 December 2026",
+            True,
+        ),
+        (
+            datetime(2026, 12, 15, 9, tzinfo=timezone.utc),
+            (),
+            "Check-in due Tuesday 15 December 2026 (2 earlier ones not held)",
+            True,
+        ),
+        (
+            datetime(2026, 12, 1, 16, tzinfo=timezone.utc),
+            (Checkin("2026-12-01", "2026-12-01T10:40:00+00:00"),),
+            "Check-in of Tuesday 1 December 2026 held at 10:40",
+            False,
+        ),
+        (
+            datetime(2026, 12, 3, 9, tzinfo=timezone.utc),
+            (Checkin("2026-12-01", "2026-12-03T08:10:00+00:00"),),
+            "Check-in of Tuesday 1 December 2026 held on Thursday 3 December 2026 at 08:10",
+            False,
+        ),
+    ],
+)
+def test_checkin_status_words(
+    now: datetime, checkins: tuple[Checkin, ...], words: str, can_hold: bool
+) -> None:
+    status = checkin_status(checkin_session(checkins=checkins), PROFILE, now)
+    assert (status.words(), status.can_hold) == (words, can_hold)
+
+
+def test_checkin_status_when_they_have_ended() -> None:
+    session = checkin_session(
+        checkin_until="2026-12-01", checkins=(Checkin("2026-12-01", "2026-12-01T10:40:00+00:00"),)
+    )
+    status = checkin_status(session, PROFILE, datetime(2026, 12, 20, 9, tzinfo=timezone.utc))
+    assert status.words() == "The check-ins have ended"

@@ -50,14 +50,18 @@ def checkin_for(session: Session, today: date, zone: tzinfo) -> CheckinDay:
     email can be written after it is marked held.
 
     The days are the invite's (``sessions/checkin_dates.py``): from the agreed first
-    check-in, or one cadence step after the meeting when none was agreed."""
+    check-in, or one cadence step after the meeting when none was agreed (then none comes
+    due: the next of those days is the one the email is for, as in ``due_checkin``)."""
     first = first_checkin(session.next_checkin, session.meeting.date, session.cadence, today)
+    start, until = first.isoformat(), session.checkin_until
+    if not session.next_checkin:  # none agreed: the invite's days, but none ever comes due
+        day = next_checkin_after(start, until, session.cadence, today - timedelta(days=1))
+        return CheckinDay(day, False, 0)
     held_before = frozenset(
         date.fromisoformat(c.due_on)
         for c in session.checkins
         if (done := local_stamp(c.done_at, zone)) is not None and done.date() < today
     )
-    start, until = first.isoformat(), session.checkin_until
     due, missed = due_checkin(start, until, session.cadence, held_before, today)
     # A check-in held since makes an earlier one that was never held history, not due.
     if due is not None and not any(day > due for day in held_before):
