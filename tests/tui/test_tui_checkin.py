@@ -112,6 +112,10 @@ async def test_the_preview_switches_to_the_check_in_email_and_back() -> None:
         assert step.check_action("edit", ()) is None  # not kept: greyed out
         assert step.query_one("#checkin-template").display
         assert not step.query_one("#template").display
+        await pilot.press("y")
+        assert "Confirm the two-phase launch (you): moved from" in app.clipboard
+        assert "**" not in app.clipboard  # plain text
+        assert stored(sid).exported_at == ""  # copying it is not sending the follow-up
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await pilot.pause()
