@@ -8,7 +8,7 @@ from convocoach.locations import Locations
 from convocoach.playbooks.loader import load_playbook_file
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
-from convocoach.sessions.model import Client, Meeting, NextStep, Session
+from convocoach.sessions.model import Client, Meeting, NextStep, Session, StepMove
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
 
@@ -60,4 +60,45 @@ def session(**changes: object) -> Session:
     )
     from dataclasses import replace
 
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+CHECKIN_NOW = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+"""The morning of the first check-in (Tuesday 1 December 2026, 08:00 in London)."""
+
+
+def checkin_session(**changes: object) -> Session:
+    """The session a week on: the follow-up sent late on 25 November; one step done since,
+    one done before that, one moved with a reason, one open and overdue, one open, one
+    dropped."""
+    from dataclasses import replace
+
+    base = session(
+        sent_at="2026-11-25T09:30:00+00:00",
+        next_steps=(
+            NextStep("Send the revised plan", "us", "", "2026-11-26", "done", done_on="2026-11-26"),
+            NextStep(
+                "Confirm the two-phase launch",
+                "client",
+                "",
+                "2026-12-04",
+                moves=(
+                    StepMove(
+                        "2026-11-27", "2026-11-27", "2026-12-04", "the board meets on 3 December"
+                    ),
+                ),
+            ),
+            NextStep("Brief the board", "person", "Dana Whitfield", "2026-11-30"),
+            NextStep("Book the launch review", "us", "", "2026-12-08"),
+            NextStep(
+                "Share the card-check test results",
+                "us",
+                "",
+                "2026-11-24",
+                "done",
+                done_on="2026-11-24",
+            ),
+            NextStep("Dropped idea", "us", "", "", "dropped"),
+        ),
+    )
     return replace(base, **changes)  # type: ignore[arg-type]

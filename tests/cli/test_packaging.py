@@ -33,6 +33,12 @@ def test_wheel_contains_playbooks_and_templates(wheel: Path) -> None:
         assert f"convocoach/playbooks_bundled/{playbook.name}" in names
     assert "convocoach/playbooks_bundled/playbook.schema.json" in names
     assert any(n.startswith("convocoach/templates_bundled/") for n in names)
+    # Both families: the follow-up's templates and the check-in email's (checkin-NAME).
+    templates = sorted(p.name for p in (REPO / "templates").glob("*.md.j2"))
+    assert "checkin-standard.md.j2" in templates
+    assert "checkin-brief.md.j2" in templates
+    for name in templates:
+        assert f"convocoach/templates_bundled/{name}" in names
 
 
 def test_wheel_contains_every_stylesheet(wheel: Path) -> None:

@@ -207,7 +207,8 @@ def test_next_step_form(snap_compare: Any) -> None:
 def test_step_followup(snap_compare: Any) -> None:
     """Step 7: the Standard template chosen, 'Send by' with a day and time (Europe/London),
     To: Dana Whitfield <dana.whitfield@northwind.example>, the subject, and the email preview
-    starting 'Hello Dana,'."""
+    starting 'Hello Dana,'. Above To: 'Follow-up: Not sent yet (M marks it sent now)' and
+    'Next check-in Tuesday 1 December 2026; C shows its email'."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("followup"))
 
 

@@ -100,7 +100,29 @@ def email(parser: argparse.ArgumentParser) -> None:
         "--template",
         metavar="NAME|PATH",
         help="standard, brief, formal, your own, or a file (default: the session's "
-        "template, or its edited email if you edited it in the app)",
+        "template, or its edited email if you edited it in the app); with --checkin: "
+        "checkin-standard (the default), checkin-brief, your own checkin-NAME, or a file",
+    )
+    parser.add_argument(
+        "--checkin",
+        action="store_true",
+        help="the check-in email instead: progress on each next step since the last email "
+        "(md, txt, html or eml)",
+    )
+    sent = parser.add_mutually_exclusive_group()
+    sent.add_argument(
+        "--mark-sent",
+        action="store_true",
+        help="record that the follow-up went out (now, or --at) and say whether it was late",
+    )
+    sent.add_argument(
+        "--mark-unsent", action="store_true", help="take back the follow-up's sent mark"
+    )
+    parser.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="with --mark-sent: when it went out, like 2026-11-24T15:10 (your profile's "
+        "time zone) or with an offset",
     )
 
 

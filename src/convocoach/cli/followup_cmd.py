@@ -1,14 +1,25 @@
-"""``convocoach email``: a session's follow-up email, in any format."""
+"""``convocoach email``: a session's follow-up email, or its check-in email, in any format;
+and marking the follow-up sent."""
 
 from __future__ import annotations
 
 import argparse
 import os
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import emit, warn
+from convocoach.cli.output import emit, say, warn
+from convocoach.diagnostics import UserError
+from convocoach.followup.checkin_context import checkin_for, checkin_send_by
+from convocoach.followup.checkin_email import (
+    CHECKIN_FORMATS,
+    DEFAULT_CHECKIN_TEMPLATE,
+    find_checkin_template,
+    render_checkin_all,
+)
 from convocoach.followup.context import send_by_for
 from convocoach.followup.email import (
     Template,
@@ -17,11 +28,18 @@ from convocoach.followup.email import (
     render_followup,
     template_file,
 )
+from convocoach.followup.sent import sent_stamp, sent_state
 from convocoach.profile import load_profile
-from convocoach.wording import datetime_words
+from convocoach.wording import date_words, datetime_words
 
 
 def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.at is not None and not args.mark_sent:
+        raise UserError("--at goes with --mark-sent", "convocoach email ID --mark-sent --at WHEN")
+    if args.mark_sent or args.mark_unsent:
+        return _mark(ctx, args)
+    if args.checkin:
+        return _checkin(ctx, args)
     with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
@@ -42,9 +60,57 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _checkin(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.format not in CHECKIN_FORMATS:
+        raise UserError(
+            f"the check-in email has no .{args.format}",
+            f"formats: {', '.join(CHECKIN_FORMATS)} (the follow-up's .ics holds every check-in)",
+        )
+    with ctx.reader() as store:
+        session = store.get(args.id)
+    playbook = ctx.session_playbook(session)
+    typed = args.template or ""
+    template = (
+        template_file(Path(typed))
+        if _is_path(typed)
+        else find_checkin_template(ctx.locations, typed or DEFAULT_CHECKIN_TEMPLATE)
+    )
+    profile = load_profile(ctx.locations.settings_file)
+    now = datetime.now(timezone.utc)
+    rendered = render_checkin_all((args.format,), template, session, playbook, profile, now)
+    for problem in address_warnings((args.format,), session, profile):
+        warn(problem)
+    zone = ZoneInfo(profile.timezone)
+    day = checkin_for(session, now.astimezone(zone).date(), zone).day
+    if day is not None:
+        deadline = checkin_send_by(session, profile, day)
+        warn(
+            f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
+            f"after the check-in on {date_words(day)}, within the same business day"
+        )
+    emit(rendered[args.format], args.output)
+    return 0
+
+
+def _mark(ctx: CliContext, args: argparse.Namespace) -> int:
+    """``--mark-sent [--at WHEN]`` or ``--mark-unsent``; says when, against the send-by."""
+    profile = load_profile(ctx.locations.settings_file)
+    at = "" if args.mark_unsent else (sent_stamp(args.at, profile) if args.at else None)
+    with ctx.store() as store:
+        store.get(args.id)  # a missing session is said before anything is written
+        store.mark_sent(args.id, at)
+        session = store.get(args.id)
+    say(sent_state(session, profile).words())
+    return 0
+
+
+def _is_path(typed: str) -> bool:
+    return "/" in typed or os.sep in typed or typed.endswith(".j2")
+
+
 def _template(ctx: CliContext, typed: str, stored: str) -> Template:
     """``--template`` may name a file (the user's own choice on their own command line);
     the session's stored template is only ever a name inside the templates folders."""
-    if typed and ("/" in typed or os.sep in typed or typed.endswith(".j2")):
+    if _is_path(typed):
         return template_file(Path(typed))
     return find_template(ctx.locations, typed or stored)

@@ -20,6 +20,8 @@ from convocoach.yamlsafe import decode_utf8, read_limited
 
 TEMPLATE_SUFFIX = ".md.j2"
 DEFAULT_TEMPLATE = "standard"
+CHECKIN_PREFIX = "checkin-"
+"""A check-in email template's name starts so (``checkin-standard``); a follow-up's never does."""
 MAX_TEMPLATE_BYTES = 256 * 1024
 
 
@@ -31,8 +33,9 @@ class Template:
     """Bundled templates render in-process; the user's own in a limited child process."""
 
 
-def template_names(locations: Locations) -> list[str]:
-    """The names a session may use: templates inside the bundled and the user's folder."""
+def template_names(locations: Locations, checkin: bool = False) -> list[str]:
+    """The names a session may use: templates inside the bundled and the user's folder, of
+    the follow-up or (``checkin``) of the check-in email (see :data:`CHECKIN_PREFIX`)."""
     names = set()
     for folder in (locations.bundled_templates, locations.user_templates):
         if folder.is_dir():
@@ -41,6 +44,7 @@ def template_names(locations: Locations) -> list[str]:
                 for p in folder.glob(f"*{TEMPLATE_SUFFIX}")
                 if is_template_name(name := p.name.removesuffix(TEMPLATE_SUFFIX))
                 and _inside(p, folder)
+                and name.startswith(CHECKIN_PREFIX) == checkin
             }
     return sorted(names)
 
@@ -50,9 +54,12 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def find_template(locations: Locations, name: str = DEFAULT_TEMPLATE) -> Template:
+def find_template(
+    locations: Locations, name: str = DEFAULT_TEMPLATE, checkin: bool = False
+) -> Template:
     """A template by NAME, looked up only inside the user's folder (which wins) and the bundled
-    one; a path, or a name whose file resolves outside its folder, is refused.
+    one; a path, or a name whose file resolves outside its folder, is refused, and so is a
+    name of the other family (a check-in template for the follow-up, or the other way).
 
     A session's template (typed, stored or imported) always comes through here, so no value
     read from a file can make the app read another file.
@@ -60,9 +67,10 @@ def find_template(locations: Locations, name: str = DEFAULT_TEMPLATE) -> Templat
     try:
         check_template_name(name)
     except ValueError as exc:
-        raise UserError(
-            f"template {name!r}: {exc}", "templates: " + ", ".join(template_names(locations))
-        ) from None
+        raise UserError(f"template {name!r}: {exc}", _hint(locations, checkin)) from None
+    if name.startswith(CHECKIN_PREFIX) != checkin:
+        kind = "follow-up" if checkin else "check-in"
+        raise UserError(f"{name!r} is a {kind} email template", _hint(locations, checkin))
     for folder, trusted in ((locations.user_templates, False), (locations.bundled_templates, True)):
         path = folder / f"{name}{TEMPLATE_SUFFIX}"
         if not path.exists():
@@ -74,7 +82,11 @@ def find_template(locations: Locations, name: str = DEFAULT_TEMPLATE) -> Templat
             )
         source = _read(path)
         return Template(path.name if trusted else str(path), source, trusted)
-    raise UserError(f"no template {name!r}", "templates: " + ", ".join(template_names(locations)))
+    raise UserError(f"no template {name!r}", _hint(locations, checkin))
+
+
+def _hint(locations: Locations, checkin: bool) -> str:
+    return "templates: " + ", ".join(template_names(locations, checkin))
 
 
 def template_file(path: Path) -> Template:

@@ -1,4 +1,5 @@
-"""Write a session's follow-up to a folder, one file per format, each written atomically."""
+"""Write a session's follow-up (or check-in email) to a folder, one file per format, each
+written atomically."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from convocoach.atomicfile import write_bytes_atomic
 from convocoach.filenames import slug
+from convocoach.followup.checkin_email import render_checkin_all
 from convocoach.followup.email import Template, render_all
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
@@ -29,8 +31,26 @@ def export_followup(
     now: datetime,
 ) -> list[Path]:
     """Render ``formats`` and write them into ``folder``; returns the paths written."""
-    rendered = render_all(formats, template, session, playbook, profile, now)
-    stem = file_stem(session)
+    return _write(
+        folder, file_stem(session), render_all(formats, template, session, playbook, profile, now)
+    )
+
+
+def export_checkin(
+    folder: Path,
+    formats: tuple[str, ...],
+    template: Template,
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    now: datetime,
+) -> list[Path]:
+    """The check-in email in ``formats``, written into ``folder`` (``…-checkin.md`` …)."""
+    rendered = render_checkin_all(formats, template, session, playbook, profile, now)
+    return _write(folder, file_stem(session, "checkin"), rendered)
+
+
+def _write(folder: Path, stem: str, rendered: dict[str, bytes]) -> list[Path]:
     written = []
     for fmt, data in rendered.items():
         path = folder / f"{stem}.{fmt}"

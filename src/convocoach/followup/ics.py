@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from convocoach.emailaddress import is_address
 from convocoach.followup.eml import header_safe
+from convocoach.followup.sendby import CHECKIN_MINUTES
 
 RRULES: dict[str, dict[str, object]] = {
     "daily": {"FREQ": "DAILY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]},
@@ -14,7 +15,6 @@ RRULES: dict[str, dict[str, object]] = {
     "twice_monthly": {"FREQ": "WEEKLY", "INTERVAL": 2},
     "monthly": {"FREQ": "MONTHLY"},
 }
-CHECKIN_MINUTES = 30
 
 
 def build_ics(

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 
 RESPONSE_HOURS = 3
+CHECKIN_MINUTES = 30
+"""How long a check-in is (the .ics invite's events; the check-in email's send-by counts
+from its end)."""
 
 
 def is_workday(day: date) -> bool:

@@ -1,4 +1,5 @@
-"""Step 7: the follow-up email: preview, edit, save as files, copy."""
+"""Step 7: the follow-up email: preview, edit, save as files, copy; marked sent; and the
+check-in email with the due check-in marked held (``followup_marks.py``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from convocoach.sessions.template_name import is_template_name
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.dialogs.email_editor import EmailEditor
 from convocoach.tui.dialogs.export_form import ExportForm
-from convocoach.tui.steps.base import StepPane
+from convocoach.tui.steps.followup_marks import CHECKIN_ACTIONS, FollowThroughPane
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
 from convocoach.tui.support.safe_text import plain, styled
@@ -30,7 +31,7 @@ from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.wording import datetime_words
 
 
-class FollowupStep(StepPane):
+class FollowupStep(FollowThroughPane):
     step_key = "followup"
     ACTIONS: ClassVar[tuple[Command, ...]] = (
         Command("edit", "e", "Edit", "Edit the follow-up email here"),
@@ -38,11 +39,10 @@ class FollowupStep(StepPane):
         Command("reset", "r", "Reset", "Go back to the template's version of the email"),
         Command("save_files", "s", "Save files", "Save the follow-up as md, txt, html, eml, ics"),
         Command("copy", "y", "Copy", "Copy the follow-up email to the clipboard"),
+        *CHECKIN_ACTIONS,
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
 
-    markdown = ""
-    """The email as last rendered (Markdown); empty until the first render finishes."""
     plain_text = ""
 
     def compose(self) -> ComposeResult:
@@ -63,7 +63,9 @@ class FollowupStep(StepPane):
                 id="template",
                 prompt="Template",
             )
+            yield self.checkin_select()
             yield Static("", id="send-by")
+        yield Static("", id="marks")
         yield Static("", id="headers")
         yield Static(
             "Your own edit of the email is used (R goes back to the template).", id="draft-state"
@@ -78,11 +80,22 @@ class FollowupStep(StepPane):
         session = self.editor.session
         profile = self.context.profile
         deadline = send_by_for(session, profile)
-        self.query_one("#send-by", Static).update(
-            styled(("Send by ", "bold"), f"{datetime_words(deadline)} ({profile.timezone})")
-            if deadline
-            else styled("Set the meeting date and time to get a send-by time.")
-        )
+        playbook = self.playbook.playbook if self.playbook else None
+        subject = subject_for(session, playbook)
+        self.query_one("#template").display = not self.checkin
+        self.query_one("#checkin-template").display = self.checkin
+        if self.checkin:
+            when, subject = self.checkin_headers()
+            self.query_one("#send-by", Static).update(
+                styled(("Check-in email", "bold"), " — send by ", when)
+            )
+        else:
+            self.query_one("#send-by", Static).update(
+                styled(("Send by ", "bold"), f"{datetime_words(deadline)} ({profile.timezone})")
+                if deadline
+                else styled("Set the meeting date and time to get a send-by time.")
+            )
+        self.show_marks()
         to = session.client.name or "the client"
         if is_address(session.client.email):
             to += f" <{session.client.email}>"
@@ -94,10 +107,10 @@ class FollowupStep(StepPane):
                 to,
                 "\n",
                 ("Subject: ", "bold"),
-                subject_for(session, self.playbook.playbook if self.playbook else None),
+                subject,
             )
         )
-        self.query_one("#draft-state").display = bool(session.email_draft)
+        self.query_one("#draft-state").display = bool(session.email_draft) and not self.checkin
         self._render_email()
 
     # Nothing here is typed in place: the email is edited in a screen of its own and saved
@@ -118,6 +131,11 @@ class FollowupStep(StepPane):
             self.shown()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        marks = self.check_marks(action)
+        if marks is not None:
+            return marks
+        if action in ("reset", "edit", "edit_external") and self.checkin:
+            return None  # the check-in email is not kept: edit it in your mail app
         if action == "reset":
             return True if self.editor.session.email_draft else None
         if action in ("save_files", "copy", "edit", "edit_external"):
@@ -127,8 +145,12 @@ class FollowupStep(StepPane):
     @work(thread=True, exclusive=True, group="render")
     def _render_email(self) -> None:
         # User templates run in a separate, limited process: never on the UI thread.
-        session = self.editor.session
+        session, checkin = self.editor.session, self.checkin
         try:
+            if checkin:
+                markdown, text = self.render_checkin()
+                self.app.call_from_thread(self._rendered, markdown, text, checkin)
+                return
             template = find_template(self.context.locations, session.template)
             out = render_all(
                 ("md", "txt"),
@@ -141,9 +163,11 @@ class FollowupStep(StepPane):
         except (UserError, InvalidFile) as exc:
             self.app.call_from_thread(self._failed, exc.format())
             return
-        self.app.call_from_thread(self._rendered, out["md"].decode(), out["txt"].decode())
+        self.app.call_from_thread(self._rendered, out["md"].decode(), out["txt"].decode(), checkin)
 
-    def _rendered(self, markdown: str, text: str) -> None:
+    def _rendered(self, markdown: str, text: str, checkin: bool) -> None:
+        if checkin != self.checkin:
+            return  # the other email was asked for meanwhile; its own render follows
         self.markdown, self.plain_text = markdown, text
         self.query_one("#render-error").display = False
         self.query_one("#preview", MarkdownPage).show(markdown)
@@ -199,16 +223,23 @@ class FollowupStep(StepPane):
 
     @work
     async def action_save_files(self) -> None:
-        choice = await self.app.push_screen_wait(
-            ExportForm(self.context.export_dir, file_stem(self.editor.session))
+        checkin, session = self.checkin, self.editor.session
+        form = (
+            ExportForm(self.context.export_dir, file_stem(session, "checkin"), *self.checkin_form())
+            if checkin
+            else ExportForm(self.context.export_dir, file_stem(session))
         )
+        choice = await self.app.push_screen_wait(form)
         if choice is None:
             return
         refused = self.context.refuses_export_dir(choice[0])
         if refused:
             self.notify(refused, title="Nothing was saved", severity="error", markup=False)
             return
-        self._export(*choice)
+        if checkin:
+            self.export_checkin(*choice)
+        else:
+            self._export(*choice)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, folder: Path, formats: tuple[str, ...]) -> None:
@@ -230,26 +261,28 @@ class FollowupStep(StepPane):
                 self.notify, message, title="Nothing was saved", severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self._exported, folder, [p.name for p in written])
+        self.app.call_from_thread(self.exported, folder, [p.name for p in written], False)
 
-    def _exported(self, folder: Path, names: list[str]) -> None:
+    def exported(self, folder: Path, names: list[str], checkin: bool) -> None:
         problem = self.context.use_export_dir(folder)
         if problem:
             self.notify(problem, severity="warning", markup=False)
         formats = tuple(name.rsplit(".", 1)[-1] for name in names)
         for warning in address_warnings(formats, self.editor.session, self.context.profile):
             self.notify(warning, severity="warning", timeout=10, markup=False)
-        self._mark_exported()
+        if not checkin:
+            self._mark_exported()
         self.notify(
             f"Saved in {folder}:\n" + "\n".join(names),
-            title="Follow-up saved",
+            title="Check-in email saved" if checkin else "Follow-up saved",
             timeout=10,
             markup=False,
         )
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.plain_text)
-        self._mark_exported()
+        if not self.checkin:
+            self._mark_exported()
         self.notify(
             "Copied the email as plain text. If your terminal does not pass it to the "
             "clipboard, press S to save it as a file instead.",

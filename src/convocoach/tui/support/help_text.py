@@ -173,6 +173,15 @@ The follow-up email, rendered from the chosen template with everything you enter
 before the "send by" time.
 
 Once edited, your version is kept and used everywhere, including `convocoach email`.
+
+Once you have sent it, M marks it sent (now; U takes the mark back). The line under the
+send-by time then says when, and whether that was on time or late, and by how much.
+
+C shows the check-in email instead (C again goes back): progress on each next step since the
+last email (the follow-up sent, or the last check-in held): done, moved with the reason, still
+open (overdue when its date has passed). Choose its template beside the send-by time; S saves
+it as md, txt, html or eml and Y copies it. It is not kept, so it is not edited here: edit it
+in your mail app. When a check-in comes due, H marks it held (Shift+H takes that back).
 """
     + _SESSION_KEYS,
     "plan": """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Hashable
+from datetime import date
 from typing import TypeVar
 
 from convocoach.sessions.flow import meeting_key
@@ -142,3 +143,22 @@ class SessionEditor:
 
     def delete_next_step(self, step_id: int, expected: NextStep | None = None) -> None:
         self._attempt(lambda: self.store.delete_next_step(step_id, expected), ("step", step_id))
+
+    def mark_sent(
+        self, at: str | None = None, then: Callable[[str], None] | None = None
+    ) -> str | None:
+        """Record that the follow-up went out ``at`` (now if None; "" takes it back); the
+        stored value, or None when the write failed (``then``: see ``tui.saving``)."""
+        return self._attempt(
+            lambda: self.store.mark_sent(self.session_id, at), ("sent", None), then
+        )
+
+    def mark_checkin(
+        self, due_on: date, done: bool = True, then: Callable[[None], None] | None = None
+    ) -> None:
+        """Record the check-in that came due on ``due_on`` as held now (or take it back)."""
+        self._attempt(
+            lambda: self.store.mark_checkin(self.session_id, due_on, done),
+            ("checkin", due_on),
+            then,
+        )
