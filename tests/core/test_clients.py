@@ -16,6 +16,7 @@ from convocoach.followthrough.clients import (
     client_history,
     find_client,
     list_clients,
+    overview_markdown,
 )
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.store import SessionStore
@@ -217,3 +218,14 @@ def test_a_thousand_sessions_are_listed_in_one_query(tmp_path: Path) -> None:
     assert len(groups) == 50
     assert all(len(g.conversations) == 20 for g in groups)
     assert all((g.open_steps, g.overdue_steps) == (60, 40) for g in groups)
+
+
+def test_the_overview_is_markdown_with_typed_text_as_text(store: SessionStore) -> None:
+    sid = store.create("project-delays", "", "# [Launch](http://x.example) *now*")
+    store.set_field(sid, "client.company", "Acme <b>")
+    out = overview_markdown(list_clients(store, TODAY)[0])
+    assert out.startswith("# No client named\n\n1 conversation · 0 open next steps\n")
+    assert (
+        "- **\\# \\[Launch\\](http://x.example) \\*now\\*** (Acme \\<b\\>): "
+        "no date · Not recorded · follow-up not sent\n"
+    ) in out

@@ -16,6 +16,7 @@ from typing import Literal
 
 from convocoach.diagnostics import UserError
 from convocoach.labels import OUTCOME_LABELS
+from convocoach.markdown_text import md_inline
 from convocoach.sessions.lessons import client_key
 from convocoach.sessions.model import NextStep, Session
 from convocoach.sessions.store import SessionStore
@@ -253,3 +254,18 @@ def find_client(groups: Sequence[ClientGroup], wanted: str) -> ClientGroup:
 
 def _key_label(group: ClientGroup) -> str:
     return ", ".join(part for part in (group.key[1], group.key[0]) if part)
+
+
+def overview_markdown(group: ClientGroup) -> str:
+    """A client at a glance, from the list alone: each conversation, how it went, whether
+    the follow-up went out, and how many of its next steps are open."""
+    out = [f"# {md_inline(group.label)}", "", group.counts(), "", "## Conversations", ""]
+    for c in group.conversations:
+        parts = [c.meeting_date or "no date", c.result_label]
+        parts.append("follow-up sent" if c.sent else "follow-up not sent")
+        if c.open_steps:
+            late = f", {c.overdue_steps} overdue" if c.overdue_steps else ""
+            parts.append(f"{counted(c.open_steps, 'open next step')}{late}")
+        company = f" ({md_inline(c.company)})" if not group.named and c.company.strip() else ""
+        out.append(f"- **{md_inline(c.display_title)}**{company}: {md_inline(' · '.join(parts))}")
+    return "\n".join(out) + "\n"
