@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 from textual.widgets import Input, OptionList, Static
 
+from convocoach.followthrough.clients import list_clients
 from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.dialogs.export_form import ExportForm
 from convocoach.tui.screens.client import ClientScreen
@@ -78,7 +79,7 @@ async def test_b_groups_the_sessions_by_client_and_back() -> None:
 
 async def test_the_grouping_is_read_only_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    real = client_list.list_clients
+    real = list_clients
 
     def counting(*args: Any) -> Any:
         calls.append(args)
