@@ -191,3 +191,4 @@ def test_listing_clients_imports_its_own_command_only(ids: dict[str, int]) -> No
     assert {m for m in loaded if m.endswith("_cmd")} == {"convocoach.cli.clients_cmd"}
     assert "textual" not in loaded
     assert "icalendar" not in loaded
+    assert "convocoach.followthrough.client_export" not in loaded  # the formats: export only

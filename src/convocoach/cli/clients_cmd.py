@@ -1,15 +1,13 @@
-"""``convocoach clients``: every client, numbered, and one client's history as a file."""
+"""``convocoach clients [list]``: every client, numbered, with their conversations."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timezone
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, warn
-from convocoach.followthrough.client_export import render_history
-from convocoach.followthrough.clients import ClientGroup, client_history, find_client, list_clients
+from convocoach.followthrough.clients import ClientGroup, list_clients
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -70,16 +68,3 @@ def _as_json(number: int, group: ClientGroup) -> dict[str, object]:
             for c in group.conversations
         ],
     }
-
-
-def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.reader() as store:
-        today = store.today()
-        group = find_client(list_clients(store, today), args.client)
-        history = client_history(store, group, today)
-    emit(render_history(history, args.format, datetime.now(timezone.utc)), args.output)
-    if args.format == "ics" and not any(
-        step.due for session in history.sessions for step in session.next_steps
-    ):
-        warn(f"note: no next step with {group.label} has a date, so the calendar has no to-dos")
-    return 0

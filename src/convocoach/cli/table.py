@@ -276,7 +276,7 @@ COMMANDS: tuple[Command, ...] = (
             Command(
                 "export",
                 "write one client's history (md), next steps (csv) or to-dos (ics)",
-                "convocoach.cli.clients_cmd:cmd_export",
+                "convocoach.cli.clients_export_cmd:cmd_export",
                 a.clients_export,
             ),
         ),
