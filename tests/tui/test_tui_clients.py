@@ -254,3 +254,34 @@ def test_the_home_screen_loads_without_the_grouping() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+async def test_a_client_renamed_meanwhile_is_said_gone_and_home_follows() -> None:
+    app, ids = app_with_clients()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("b", "down", "enter")  # Lee Chan: one conversation
+        await pilot.pause()
+        client = app.screen
+        assert isinstance(client, ClientScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        with open_store() as store:  # typed again elsewhere under another name
+            store.set_field(ids["invoice"], "client.name", "Lee Chan-Moreau")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is client
+        assert "No session names this client any more" in text_of(client, "#client-counts")
+        assert options(client, "#conversations") == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is client  # nothing to save: said, no form
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert [label.split("\n")[0] for label in options(home, "#clients")] == [
+            "Dana Whitfield, Northwind Retail",
+            "Lee Chan-Moreau, Northwind Retail",
+            "No client named",
+        ]
