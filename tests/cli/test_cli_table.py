@@ -61,6 +61,7 @@ def test_the_parser_hands_each_command_its_own_entry(words: str, command: Comman
         "workshop handouts": ["1"],
         "workshop facilitate": ["1"],
         "workshop join": ["1", "--room", "sessions.db", "--person", "Ana"],
+        "clients export": ["1"],
     }
     assert parse([*words.split(), *needed.get(words, [])]).command is command
 

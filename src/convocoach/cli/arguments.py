@@ -295,3 +295,13 @@ def serve(parser: argparse.ArgumentParser) -> None:
         "their name, and works in a folder of their own; prints a separate link for the "
         "facilitator",
     )
+
+
+def clients_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "client",
+        metavar="CLIENT",
+        help="the client's number in 'clients list', or their name or company (in part)",
+    )
+    format_option(parser, "md", "csv", "ics")
+    output_option(parser)

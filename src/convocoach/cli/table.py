@@ -257,4 +257,28 @@ COMMANDS: tuple[Command, ...] = (
         "Needs the 'serve' extra: pip install 'convocoach[serve]'.",
     ),
     Command("locate", "print where convocoach keeps its files", _LOCATE, a.text_or_json),
+    Command(
+        "clients",
+        "your clients: every conversation with each, and what is still open",
+        "convocoach.cli.clients_cmd:cmd_list",
+        a.text_or_json,
+        description="List your clients (the same person and company across sessions), or "
+        "export one client's history: every conversation with its outcome and next steps "
+        "(md), the next steps for a spreadsheet or CRM (csv), or the dated next steps as "
+        "calendar to-dos (ics).",
+        actions=(
+            Command(
+                "list",
+                "list clients, numbered, with their conversations and open next steps",
+                "convocoach.cli.clients_cmd:cmd_list",
+                a.text_or_json,
+            ),
+            Command(
+                "export",
+                "write one client's history (md), next steps (csv) or to-dos (ics)",
+                "convocoach.cli.clients_export_cmd:cmd_export",
+                a.clients_export,
+            ),
+        ),
+    ),
 )

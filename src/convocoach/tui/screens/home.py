@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +24,9 @@ from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.tab_bar import TabBar
+
+if TYPE_CHECKING:
+    from convocoach.tui.widgets.client_list import ClientList
 
 WIDE_FROM = 76
 """Columns from which the list and the sheet sit side by side."""
@@ -52,10 +55,13 @@ class HomeScreen(ScreenContract, Screen[None]):
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
         # Set once at the welcome: F1 and the palette have it, the footer has no room.
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
+        # One key for the other view of the sessions; check_action shows one.
+        Command("group_by_client(True)", "b", "By client", "Group your sessions by client"),
+        Command("group_by_client(False)", "b", "All sessions", "List your sessions one by one"),
     )
     CSS_PATH = "home.tcss"
     KEY_NOTES: ClassVar[tuple[KeyNote, ...]] = (
-        KeyNote("Enter", "Open the session, or start a new one from the playbook"),
+        KeyNote("Enter", "Open the session or the client, or start a new one from the playbook"),
         KeyNote("Down or Enter", "From the filter, on to the matching playbooks"),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
@@ -128,6 +134,8 @@ class HomeScreen(ScreenContract, Screen[None]):
             return not on_sessions
         if action == "show_tab":
             return parameters != (self._tab,)
+        if action == "group_by_client":
+            return on_sessions and parameters != (self.query_one(SessionList).grouped,)
         return True
 
     # --- actions -----------------------------------------------------------------------------
@@ -199,6 +207,21 @@ class HomeScreen(ScreenContract, Screen[None]):
             self.app.push_screen(WorkshopSetupScreen(self.context))
         else:
             self.app.push_screen(WorkshopRoundScreen(self.context, seat))
+
+    async def action_group_by_client(self, grouped: bool) -> None:
+        today = self.context.today() if grouped else None
+        await self.query_one(SessionList).group_by_client(today)
+        self.refresh_bindings()
+
+    def on_client_list_chosen(self, event: ClientList.Chosen) -> None:
+        """Enter on a client (the grouping is loaded only once asked for: named, not imported)."""
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
+        from convocoach.tui.screens.client import ClientScreen
+
+        self.app.push_screen(
+            ClientScreen(self.context, event.group),
+            callback=lambda _: self.query_one(SessionList).refresh_rows(),
+        )
 
     def action_edit_profile(self) -> None:
         # Lazy: each screen home leads to loads when it is first opened, so home paints first.

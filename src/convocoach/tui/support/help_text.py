@@ -20,6 +20,7 @@ Topic = Literal[
     "next-step",
     "email-editor",
     "export",
+    "client",
 ]
 """What F1 can explain: a step of a session, or a screen."""
 
@@ -220,6 +221,25 @@ The email is Markdown: `**bold**`, `- lists`. Ctrl+S keeps your version, Esc can
 Choose the folder and the formats (Space toggles one). Existing files with the same names are
 replaced. Ctrl+S or Enter saves. The folder is remembered (in preferences.json) and used for
 every export: the follow-up, the prep sheet, rehearsal debriefs, workshop cards and debriefs.
+""",
+    "client": """
+# A client
+
+Every conversation with this client, the earliest first: its meeting date, how it went (the
+outcome you recorded after the meeting) and whether the follow-up email went out. Enter opens
+the highlighted conversation.
+
+**Open commitments** are the next steps not done yet, on both sides: what we owe, what the
+client owes and what others named in a next step owe, the earliest due first. One whose day has
+passed says "overdue".
+
+S saves the client's history: every conversation with its outcome and next steps (Markdown),
+the next steps for a spreadsheet or a CRM (CSV; a cell that would start a formula begins with
+a quote) and the dated next steps as to-dos for a calendar (.ics).
+
+A client is the same person at the same company, however the name was typed; sessions with no
+client name are together under "No client named". B on the home screen's Sessions tab groups
+the sessions by client.
 """,
 }
 

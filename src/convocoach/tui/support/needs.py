@@ -193,3 +193,7 @@ class HomeContext(
     Protocol,
 ):
     """Its own roles and those of every screen it opens (session, progress, workshops, profile)."""
+
+
+class ClientContext(SessionContext, Protocol):
+    """Its own roles (the store, the clock, exports) and those of the sessions it opens."""

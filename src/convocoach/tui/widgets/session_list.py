@@ -1,6 +1,10 @@
-"""The user's sessions, most recent first, with the highlighted one summarised beside them."""
+"""The user's sessions, most recent first, with the highlighted one summarised beside them;
+or, when the user asks, grouped by client (``client_list``)."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +18,9 @@ from convocoach.sessions.store import SessionRow, SessionStore
 from convocoach.sessions.summary_md import session_markdown
 from convocoach.tui.support.safe_text import styled
 from convocoach.tui.widgets.markdown_page import MarkdownPage
+
+if TYPE_CHECKING:
+    from convocoach.tui.widgets.client_list import ClientList
 
 EMPTY = (
     "No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
@@ -42,6 +49,8 @@ class SessionList(Horizontal):
         self.store = store
         self.rows = rows
         """What the list shows; the first fill uses the rows the screen already read."""
+        self._by_client: ClientList | None = None
+        """The sessions grouped by client, once the user has asked for them."""
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="empty", markup=False)
@@ -53,30 +62,67 @@ class SessionList(Horizontal):
         self._fill(None)
 
     @property
+    def grouped(self) -> bool:
+        """Whether the sessions are shown grouped by client."""
+        return self._by_client is not None and self._by_client.display
+
+    @property
     def highlighted(self) -> SessionRow | None:
+        """The highlighted session (None while grouped by client: a client is highlighted)."""
         index = self.query_one("#sessions", OptionList).highlighted
-        return None if index is None or index >= len(self.rows) else self.rows[index]
+        if self.grouped or index is None or index >= len(self.rows):
+            return None
+        return self.rows[index]
 
     def focus_list(self) -> None:
-        self.query_one("#sessions", OptionList).focus()
+        if self._by_client is not None and self.grouped:
+            self._by_client.focus_list()
+        else:
+            self.query_one("#sessions", OptionList).focus()
 
     def refresh_rows(self, select: int | None = None) -> None:
         current = self.highlighted
         keep = select if select is not None else (current.id if current else None)
         self.rows = self.store.list_sessions()
         self._fill(keep)
+        if self._by_client is not None and self.grouped:
+            self._by_client.refresh_groups()
+
+    async def group_by_client(self, today: date | None) -> None:
+        """Show the sessions grouped by client (``today`` for what is overdue), or, with None,
+        one by one again. The grouping is read when asked for, never before."""
+        # Lazy: the grouping, and the core that reads it, only once the user asks for it:
+        # the home screen's first paint does without.
+        from convocoach.tui.widgets.client_list import ClientList
+
+        if today is not None:
+            if self._by_client is None:
+                self._by_client = ClientList(self.store, today, id="by-client")
+                await self.mount(self._by_client)
+            else:
+                self._by_client.display = True
+                self._by_client.refresh_groups(today)
+        elif self._by_client is not None:
+            self._by_client.display = False
+        self._show_plain()
+        self.focus_list()
 
     def _fill(self, keep: int | None) -> None:
         option_list = self.query_one("#sessions", OptionList)
         option_list.clear_options()
         option_list.add_options(Option(_label(row), id=str(row.id)) for row in self.rows)
-        has_rows = bool(self.rows)
-        self.query_one("#empty").display = not has_rows
-        option_list.display = has_rows
-        self.query_one("#session-scroll").display = has_rows
-        if has_rows:
+        self._show_plain()
+        if self.rows:
             ids = [row.id for row in self.rows]
             option_list.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _show_plain(self) -> None:
+        """The plain list's parts shown, unless the sessions are grouped by client."""
+        plain = not self.grouped
+        has_rows = bool(self.rows)
+        self.query_one("#empty").display = plain and not has_rows
+        self.query_one("#sessions", OptionList).display = plain and has_rows
+        self.query_one("#session-scroll").display = plain and has_rows
 
     @on(OptionList.OptionHighlighted, "#sessions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
