@@ -7,8 +7,10 @@ from convocoach.followthrough.lesson_lines import (
     prepare_line,
     prepare_lines,
     same_client,
+    scorecard_lesson,
     who_words,
 )
+from convocoach.rehearsal.scorecard import DimensionTally, Scorecard
 from convocoach.sessions.lessons import Lesson, LessonOrigin
 
 DANA = Lesson(
@@ -95,3 +97,25 @@ def test_origin_and_client_words_for_the_lessons_view() -> None:
     assert origin_words(DANA, LessonOrigin(7, "", "")) == "Untitled session (2026-11-21)"
     assert who_words(DANA) == "Dana Whitfield, Northwind"
     assert who_words(Lesson("x", "p", client_company="Acme")) == "Acme"
+
+
+def card(tips: tuple[str, ...], *tallies: DimensionTally) -> Scorecard:
+    return Scorecard("", 3, tallies, 0, 0, (), tips, ())
+
+
+def test_a_scorecard_s_lesson_is_its_first_tip_without_the_rehearsal_s_figures() -> None:
+    tips = (
+        "Blame: Own the delay (it cost 3 of the client's mood)",
+        "Empathy: Name the feeling",
+    )
+    assert scorecard_lesson(card(tips)) == "Blame: Own the delay"
+
+
+def test_without_tips_the_weakest_dimension_is_the_lesson() -> None:
+    weak = DimensionTally("REFL", "Reflective listening", 1, 3, 0)
+    weaker = DimensionTally("ASK", "Open questions", 0, 2, 0)
+    good = DimensionTally("OWN", "Ownership", 3, 0, 0)
+    assert scorecard_lesson(card((), weak, weaker, good)) == (
+        "Open questions: show it more often (it passed 0 of 2)."
+    )
+    assert scorecard_lesson(card((), good)) == ""

@@ -8,8 +8,10 @@ without markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
+from convocoach.rehearsal.scorecard import Scorecard
 from convocoach.sessions.lessons import Lesson, LessonOrigin, client_key
 
 SOURCE_LABELS: dict[str, str] = {
@@ -81,15 +83,35 @@ def prepare_lines(
     ]
 
 
-def origin_words(lesson: Lesson, origin: LessonOrigin | None) -> str:
-    """The session a lesson came from, for the Lessons view."""
+def origin_title(origin: LessonOrigin | None) -> str:
+    """The title of the session a lesson came from, or that it was deleted."""
     if origin is None:
-        return f"{DELETED} ({lesson_day(lesson, None)})"
-    title = " ".join(origin.title.split()) or "Untitled session"
-    return f"{title} ({lesson_day(lesson, origin)})"
+        return DELETED
+    return " ".join(origin.title.split()) or "Untitled session"
+
+
+def origin_words(lesson: Lesson, origin: LessonOrigin | None) -> str:
+    """The session a lesson came from and its day, for the Lessons view."""
+    return f"{origin_title(origin)} ({lesson_day(lesson, origin)})"
 
 
 def who_words(lesson: Lesson) -> str:
     """The client a lesson was kept with: "Dana Whitfield, Northwind" (or one of them)."""
     parts = (" ".join(lesson.client_name.split()), " ".join(lesson.client_company.split()))
     return ", ".join(part for part in parts if part)
+
+
+_COST = re.compile(r"\s*\(it cost \d+ of the client's mood\)")
+
+
+def scorecard_lesson(card: Scorecard) -> str:
+    """A rehearsal's main thing to change, as a lesson: the scorecard's first tip (what cost
+    the client's mood most, else what was shown least), without this rehearsal's figures;
+    else the weakest dimension; "" when every dimension passed more often than not."""
+    if card.tips:
+        return _COST.sub("", card.tips[0]).strip()
+    judged = [t for t in card.dimensions if t.rate is not None and t.rate < 0.5]
+    if not judged:
+        return ""
+    weakest = min(judged, key=lambda t: (t.rate or 0.0, t.code))
+    return f"{weakest.title}: show it more often (it passed {weakest.passed} of {weakest.judged})."

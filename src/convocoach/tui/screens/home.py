@@ -41,6 +41,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         Command(
             "progress", "g", "Progress", "How each coaching dimension has gone over your rehearsals"
         ),
+        Command("lessons", "l", "Lessons", "What to change next time, from your conversations"),
         Command(
             "workshop",
             "w",
@@ -187,6 +188,12 @@ class HomeScreen(ScreenContract, Screen[None]):
         from convocoach.tui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen(self.context))
+
+    def action_lessons(self) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
+        from convocoach.tui.screens.lessons import LessonsScreen
+
+        self.app.push_screen(LessonsScreen(self.context))
 
     def action_workshop(self) -> None:
         """The workshops; for a participant in a served room, their group's round."""

@@ -20,6 +20,7 @@ Topic = Literal[
     "next-step",
     "email-editor",
     "export",
+    "lessons",
 ]
 """What F1 can explain: a step of a session, or a screen."""
 
@@ -120,6 +121,11 @@ newest: one bar per rehearsal on a 0-100% scale (a full block is 100%, the lowes
 where the dimension was not judged), then the latest rate and how it compares with your
 earlier ones; "latest n/a" when your newest rehearsal did not judge it. `G` on the home
 screen opens this; the Rehearse step of a session shows it too.
+
+Below, your real conversations: how many of the outcomes you recorded reached agreement
+(partly agreed counted apart), the days from agreeing a next step to marking it done, and how
+many follow-ups you marked sent by their send-by time; overall, then month by month (a
+meeting's month; a step's month is the one it was done in).
 """,
     "workshop": """
 # Workshop
@@ -211,6 +217,21 @@ The email is Markdown: `**bold**`, `- lists`. Ctrl+S keeps your version, Esc can
 Choose the folder and the formats (Space toggles one). Existing files with the same names are
 replaced. Ctrl+S or Enter saves. The folder is remembered (in preferences.json) and used for
 every export: the follow-up, the prep sheet, rehearsal debriefs, workshop cards and debriefs.
+""",
+    "lessons": """
+# Lessons
+
+What to change next time, kept from a conversation: the "what to change" of its outcome, or
+the main thing to try from a rehearsal's scorecard (K on the scorecard; you can reword it
+before it is kept). The Prepare step of your next session with the same client, or with the
+same playbook, shows the lessons in use: the same client's first, each saying where it came
+from.
+
+The Lessons view (L on the home screen) lists every lesson with the session it came from
+("session deleted" when that session is gone: the lesson stays), where it came from and
+whether it is retired. E edits the highlighted lesson, R retires it (it is no longer shown
+on Prepare) or brings it back, Enter opens the session it came from. An outcome's lesson
+follows its "what to change" until you edit the lesson here.
 """,
 }
 

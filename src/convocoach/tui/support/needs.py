@@ -122,13 +122,13 @@ class PreviewContext(TellsTime, Protocol): ...
 class ProfileContext(FindsFiles, KnowsSender, ChangesSender, Protocol): ...
 
 
-class ProgressContext(LogsRehearsals, Protocol): ...
+class ProgressContext(StoresSessions, LogsRehearsals, KnowsSender, Protocol): ...
 
 
 class PlanSheetContext(KnowsSender, TellsTime, Exports, Protocol): ...
 
 
-class ScorecardContext(Exports, Protocol): ...
+class ScorecardContext(Saves, Exports, Protocol): ...
 
 
 class RehearsalContext(
@@ -193,3 +193,7 @@ class HomeContext(
     Protocol,
 ):
     """Its own roles and those of every screen it opens (session, progress, workshops, profile)."""
+
+
+class LessonsContext(SessionContext, Protocol):
+    """Its own roles (Saves, StoresSessions) and those of the session it opens."""
