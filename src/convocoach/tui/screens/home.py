@@ -41,7 +41,6 @@ class HomeScreen(ScreenContract, Screen[None]):
         Command(
             "progress", "g", "Progress", "How each coaching dimension has gone over your rehearsals"
         ),
-        Command("lessons", "l", "Lessons", "What to change next time, from your conversations"),
         Command(
             "workshop",
             "w",
@@ -51,6 +50,8 @@ class HomeScreen(ScreenContract, Screen[None]):
         # One key for the other tab, named after where it goes; check_action shows one.
         Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
+        # After the tab keys: the footer shows it where there is room (F1 and the palette always).
+        Command("lessons", "l", "Lessons", "What to change next time, from your conversations"),
         # Set once at the welcome: F1 and the palette have it, the footer has no room.
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
     )

@@ -63,6 +63,9 @@ def card_content(card: Scorecard) -> Content:
     if card.tips:
         lines += [Content(""), styled(("What to try next time", "bold"))]
         lines += [plain("\u2022 " + tip) for tip in card.tips]
+        lines.append(
+            styled(("K keeps the first as a lesson for your next conversations.", "$text-muted"))
+        )
     if card.commitments:
         lines += [Content(""), styled(("Next steps you offered (A adds them to Agree)", "bold"))]
         lines += [plain("\u2022 " + c) for c in card.commitments]
@@ -82,16 +85,16 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
             "Take back the reply that ended the conversation and carry on",
         ),
         Command(
-            "keep_lesson",
-            "k",
-            "Keep as lesson",
-            "Keep the main thing to change as a lesson, shown when you next prepare",
-        ),
-        Command(
             "export",
             "e",
             "Export debrief",
             "Save the transcript with the coach's feedback as Markdown",
+        ),
+        Command(
+            "keep_lesson",
+            "k",
+            "Keep as lesson",
+            "Keep the main thing to change as a lesson, shown when you next prepare",
         ),
         Command("close", "escape", "Done", "Back to the session"),
     )

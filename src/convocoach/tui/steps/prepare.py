@@ -24,7 +24,7 @@ from convocoach.tui.support.safe_text import bullets, plain, styled
 from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.text_box import TextBox
 
-SHOWN_LESSONS = 3
+SHOWN_LESSONS = 2
 """Lessons shown above the checklist; the rest are counted (all are in the Lessons view)."""
 NO_PLAYBOOK = (
     "This session's playbook is not in your library any more, so its checklist "
@@ -110,11 +110,11 @@ class PrepareStep(StepPane):
         box.display = bool(lines)
         if not lines:
             return
-        shown = lines[:SHOWN_LESSONS]
-        if len(lines) > len(shown):
-            more = len(lines) - len(shown)
-            shown.append(f"and {more} more: L on the home screen lists every lesson")
-        box.update(Content("\n").join([styled(("Lessons from before", "bold")), bullets(shown)]))
+        parts = [styled(("Lessons from before", "bold")), bullets(lines[:SHOWN_LESSONS])]
+        if len(lines) > SHOWN_LESSONS:
+            more = f"{len(lines) - SHOWN_LESSONS} more: L on the home screen lists every lesson"
+            parts.append(styled((more, "$text-muted")))
+        box.update(Content("\n").join(parts))
 
     def _answer(self, prompt: PrepPrompt) -> str:
         return str(self.seen.get(_key(prompt), ""))

@@ -158,6 +158,8 @@ How each dimension went over the rehearsal, your reflections-to-questions ratio 
 2 is good), the replies that moved the client most, and what to try next time: first the
 wording that cost the client's mood most, then what you showed least often.
 
+K keeps the first of these as a lesson (reword it before it is kept): the Prepare step of
+your next conversation with this client or this playbook shows it.
 """,
     "agree": """
 # 6. Agree
