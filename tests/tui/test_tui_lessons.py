@@ -20,6 +20,7 @@ from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.prepare import PrepareStep
 from convocoach.tui.widgets.text_box import TextBox
+from tests.tui.test_tui_locked_database import locked, locked_app, not_saved
 from tests.tui.test_tui_rehearsal import reply
 from tests.tui_support import build_app, open_store
 
@@ -272,3 +273,63 @@ async def test_the_progress_screen_shows_the_real_outcomes() -> None:
         ["2026-10", "1/1", "0/1", "4.0", "(1)", "0/1"],
         ["2026-11", "0/1", "1/1", "-", "1/1"],
     ]
+
+
+async def test_retiring_and_editing_while_locked_say_not_saved_and_land_later() -> None:
+    with open_store() as store:
+        first_meeting(store)
+    app, notices = locked_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, LessonsScreen)
+        with locked():
+            await pilot.press("r")
+            await pilot.pause()
+            assert not_saved(notices)
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("backspace", *" today.", "ctrl+s")
+            await pilot.pause()
+            assert app.screen is view
+        assert app.context.saver.flush()
+        await pilot.pause()
+        assert [str(cell) for cell in view.query_one(DataTable).get_row_at(0)][-1] == "retired"
+    with open_store() as store:
+        [lesson] = LessonBook(store).all()
+    assert lesson.retired_at
+    assert lesson.text == "Bring the phased plan in writing today."
+
+
+async def test_a_scorecard_lesson_kept_while_locked_is_kept_later() -> None:
+    with open_store() as store:
+        sid = first_meeting(store)
+    app, notices = locked_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        home.open_session(sid)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        app.screen.go("rehearse")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await reply(pilot, "You should have read the status reports.")
+        await reply(pilot, "Calm down, as I told you the risks were in the plan.")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        with locked():
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ScorecardScreen)
+            assert not_saved(notices)
+        assert app.context.saver.flush()
+    with open_store() as store:
+        sources = [lesson.source for lesson in LessonBook(store).of_session(sid)]
+    assert sorted(sources) == ["outcome", "scorecard"]
