@@ -19,6 +19,7 @@ from convocoach.tui.screens.progress import ProgressScreen
 from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.prepare import PrepareStep
+from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.text_box import TextBox
 from tests.tui.test_tui_locked_database import locked, locked_app, not_saved
 from tests.tui.test_tui_rehearsal import reply
@@ -333,3 +334,25 @@ async def test_a_scorecard_lesson_kept_while_locked_is_kept_later() -> None:
     with open_store() as store:
         sources = [lesson.source for lesson in LessonBook(store).of_session(sid)]
     assert sorted(sources) == ["outcome", "scorecard"]
+
+
+async def test_f1_on_the_lessons_view_explains_it_with_its_keys() -> None:
+    with open_store() as store:
+        first_meeting(store)
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        page = app.screen.query_one(MarkdownPage).source
+    assert "# Lessons" in page
+    for row in (
+        "| E | Reword the highlighted lesson |",
+        "| R | Stop showing the lesson on Prepare |",
+        "| R | Show the retired lesson on Prepare again |",
+        "| O | Open the session the lesson came from |",
+        "| Enter | Open the session the highlighted lesson came from |",
+    ):
+        assert row in page
