@@ -113,7 +113,7 @@ async def test_a_lesson_retired_in_the_lessons_view_is_gone_from_prepare() -> No
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("k")
         await pilot.pause()
         view = app.screen
         assert isinstance(view, LessonsScreen)
@@ -136,7 +136,7 @@ async def test_a_lesson_retired_in_the_lessons_view_is_gone_from_prepare() -> No
         assert lessons_shown(step) == ""
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("l", "r")  # restored: shown again
+        await pilot.press("k", "r")  # restored: shown again
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -153,7 +153,7 @@ async def test_a_lesson_edited_in_the_lessons_view_stays_edited() -> None:
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("k")
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
@@ -184,7 +184,7 @@ async def test_enter_opens_the_session_a_lesson_came_from_unless_it_was_deleted(
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("k")
         await pilot.pause()
         view = app.screen
         assert isinstance(view, LessonsScreen)
@@ -282,7 +282,7 @@ async def test_retiring_and_editing_while_locked_say_not_saved_and_land_later() 
     app, notices = locked_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("k")
         await pilot.pause()
         view = app.screen
         assert isinstance(view, LessonsScreen)
@@ -342,7 +342,7 @@ async def test_f1_on_the_lessons_view_explains_it_with_its_keys() -> None:
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("k")
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()

@@ -111,8 +111,7 @@ async def test_bad_settings_files_are_reported_and_left_alone() -> None:
         await pilot.pause()
         await pilot.press("f9")
         await pilot.pause()
-        await pilot.pause()  # the theme switched, the list takes Enter
-        await pilot.press("enter")  # a session needs the profile: now it is read
+        await pilot.press("l", "enter")  # a session needs the profile: now it is read
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(str(locations.preferences_file) in m for m in messages)

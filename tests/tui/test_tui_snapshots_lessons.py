@@ -95,7 +95,7 @@ def at_sample_step(step: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 async def open_lessons(pilot: Pilot[Any]) -> None:
     await pilot.pause()
-    await pilot.press("l")
+    await pilot.press("k")
     await settle(pilot)
 
 
@@ -111,7 +111,7 @@ def test_prepare_with_lessons_from_before(snap_compare: Any) -> None:
     scope review): Bring the phased plan in writing; [b]dates[/b] for each phase.' (the same
     client; the brackets shown as typed, not as bold), then the same playbook's newest lesson
     with another client: 'From ‘Acme data migration slips’ (rehearsal) with Acme: Ask what
-    matters most before offering options.', then in grey '1 more: L on the home screen lists
+    matters most before offering options.', then in grey '1 more: K on the home screen lists
     every lesson' (the retired lesson of the deleted session is not counted). Below, the
     checklist with its first prompts, the prompt and its answer as before."""
     assert snap_compare(
@@ -120,7 +120,7 @@ def test_prepare_with_lessons_from_before(snap_compare: Any) -> None:
 
 
 def test_lessons_view(snap_compare: Any) -> None:
-    """L on the home screen: 'Lessons' with '4 lessons, 1 retired' in the header, a line on
+    """K on the home screen: 'Lessons' with '4 lessons, 1 retired' in the header, a line on
     what lessons are, then a table (Lesson, From, Day, Source, State): the rehearsal's and the
     outcome's lessons from 'Acme data migration slips' (2026-10-14), Dana's from 'Checkout
     scope review' (2026-11-09), and 'Agree the agenda first.' from 'session deleted', retired.

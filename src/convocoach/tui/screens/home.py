@@ -51,7 +51,8 @@ class HomeScreen(ScreenContract, Screen[None]):
         Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
         # After the tab keys: the footer shows it where there is room (F1 and the palette always).
-        Command("lessons", "l", "Lessons", "What to change next time, from your conversations"),
+        # K: the lessons kept (K on a scorecard keeps one).
+        Command("lessons", "k", "Lessons", "What to change next time, from your conversations"),
         # Set once at the welcome: F1 and the palette have it, the footer has no room.
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
     )

@@ -202,7 +202,7 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
             self._lesson_kept(kept)
 
     def _lesson_kept(self, _: int) -> None:
-        self.notify("Kept as a lesson. L on the home screen lists your lessons.", markup=False)
+        self.notify("Kept as a lesson. K on the home screen lists your lessons.", markup=False)
 
     def action_export(self) -> None:
         session = self.editor.session

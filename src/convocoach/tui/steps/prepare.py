@@ -112,7 +112,7 @@ class PrepareStep(StepPane):
             return
         parts = [styled(("Lessons from before", "bold")), bullets(lines[:SHOWN_LESSONS])]
         if len(lines) > SHOWN_LESSONS:
-            more = f"{len(lines) - SHOWN_LESSONS} more: L on the home screen lists every lesson"
+            more = f"{len(lines) - SHOWN_LESSONS} more: K on the home screen lists every lesson"
             parts.append(styled((more, "$text-muted")))
         box.update(Content("\n").join(parts))
 

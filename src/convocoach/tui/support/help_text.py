@@ -229,11 +229,11 @@ before it is kept). The Prepare step of your next session with the same client, 
 same playbook, shows the lessons in use: the same client's first, each saying where it came
 from.
 
-The Lessons view (L on the home screen) lists every lesson with the session it came from
-("session deleted" when that session is gone: the lesson stays), where it came from and
-whether it is retired. E edits the highlighted lesson, R retires it (it is no longer shown
-on Prepare) or brings it back, Enter opens the session it came from. An outcome's lesson
-follows its "what to change" until you edit the lesson here.
+The Lessons view (K on the home screen: the lessons kept) lists every lesson with the
+session it came from ("session deleted" when that session is gone: the lesson stays), where
+it came from and whether it is retired. E edits the highlighted lesson, R retires it (it is
+no longer shown on Prepare) or brings it back, Enter (or O) opens the session it came from.
+An outcome's lesson follows its "what to change" until you edit the lesson here.
 """,
 }
 
