@@ -94,7 +94,7 @@ def test_home_snapshot(snap_compare: Any) -> None:
     Playbooks tab bar with '▸ Playbooks' current, a filter box, playbook titles in alphabetical
     order on the left (the first one highlighted), its prep sheet (title, approach, summary,
     '1. Prepare') on the right, and the footer with New, Filter, Progress, Workshop, Sessions
-    (T) and Help."""
+    (T), Lessons and Help."""
     assert snap_compare(app_with(), terminal_size=(80, 24))
 
 

@@ -254,7 +254,8 @@ def test_progress(snap_compare: Any) -> None:
     """After one rehearsal that reached an agreement, G on the home screen: a short intro,
     'Over 1 rehearsal, oldest to newest:' and a row per dimension: code and title in full, one
     bar on a 0-100% scale (a low bar for FEEL, REFL and OPENQ at 33%, a full block for the
-    others at 100%), and 'latest' with the rate."""
+    others at 100%), and 'latest' with the rate. Below, 'Your real conversations' says how
+    they appear once an outcome is recorded (none is yet)."""
 
     async def run(pilot: Pilot[Any]) -> None:
         await rehearsal(*AGREE)(pilot)

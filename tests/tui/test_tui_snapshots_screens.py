@@ -23,7 +23,7 @@ def test_home_footer_keys(snap_compare: Any) -> None:
 def test_home_playbooks_tab_footer(snap_compare: Any) -> None:
     """T on the Sessions tab: the Playbooks tab (marked with a triangle), the library with
     the first playbook's prep sheet, and the footer 'n New  / Filter  g Progress  w Workshop
-    t Sessions  f1 Help'."""
+    t Sessions  k Lessons  f1 Help'."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), press=["t"])
 
 

@@ -53,6 +53,9 @@ class HomeScreen(ScreenContract, Screen[None]):
         # One key for the other tab, named after where it goes; check_action shows one.
         Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
+        # After the tab keys: the footer shows it where there is room (F1 and the palette always).
+        # K: the lessons kept (K on a scorecard keeps one).
+        Command("lessons", "k", "Lessons", "What to change next time, from your conversations"),
         # Set once at the welcome: F1 and the palette have it, the footer has no room.
         Command("edit_profile", "p", "Profile", "Edit your sender profile", show=False),
         # One key for the other view of the sessions; check_action shows one.
@@ -195,6 +198,12 @@ class HomeScreen(ScreenContract, Screen[None]):
         from convocoach.tui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen(self.context))
+
+    def action_lessons(self) -> None:
+        # Lazy: each screen home leads to loads when it is first opened, so home paints first.
+        from convocoach.tui.screens.lessons import LessonsScreen
+
+        self.app.push_screen(LessonsScreen(self.context))
 
     def action_workshop(self) -> None:
         """The workshops; for a participant in a served room, their group's round."""

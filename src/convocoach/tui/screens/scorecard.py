@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -13,14 +14,17 @@ from textual.widgets import Header, Static
 
 from convocoach.atomicfile import write_text_atomic
 from convocoach.coach.model import Rubric
+from convocoach.followthrough.lesson_lines import scorecard_lesson
 from convocoach.followup.export import file_stem
 from convocoach.rehearsal.debrief import debrief_markdown
 from convocoach.rehearsal.engine import State, client_line
 from convocoach.rehearsal.flowchart import tree_text
 from convocoach.rehearsal.scorecard import Scorecard, listening, path_words, scorecard
 from convocoach.rehearsal.script import ENDING_LABELS, Script
+from convocoach.sessions.lessons import LessonBook
 from convocoach.sessions.limits import ACTION
 from convocoach.sessions.model import NextStep
+from convocoach.tui.dialogs.lesson_editor import LessonEditor
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.needs import ScorecardContext
 from convocoach.tui.support.safe_text import plain, styled
@@ -59,6 +63,9 @@ def card_content(card: Scorecard) -> Content:
     if card.tips:
         lines += [Content(""), styled(("What to try next time", "bold"))]
         lines += [plain("\u2022 " + tip) for tip in card.tips]
+        lines.append(
+            styled(("K keeps the first as a lesson for your next conversations.", "$text-muted"))
+        )
     if card.commitments:
         lines += [Content(""), styled(("Next steps you offered (A adds them to Agree)", "bold"))]
         lines += [plain("\u2022 " + c) for c in card.commitments]
@@ -82,6 +89,12 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
             "e",
             "Export debrief",
             "Save the transcript with the coach's feedback as Markdown",
+        ),
+        Command(
+            "keep_lesson",
+            "k",
+            "Keep as lesson",
+            "Keep the main thing to change as a lesson, shown when you next prepare",
         ),
         Command("close", "escape", "Done", "Back to the session"),
     )
@@ -163,6 +176,33 @@ class ScorecardScreen(ScreenContract, Screen[bool]):
             if added
             else "They are already in Agree."
         )
+
+    @work(group="lesson", exclusive=True)
+    async def action_keep_lesson(self) -> None:
+        """Keep the scorecard's main thing to change (reworded first if the user likes) as
+        a lesson of this session, for its client and its playbook."""
+        text = await self.app.push_screen_wait(
+            LessonEditor(
+                "Keep as a lesson",
+                scorecard_lesson(self.card),
+                "Shown on the Prepare step of your next conversation with this client or "
+                "this playbook. Reword it as you want to remember it.",
+            )
+        )
+        if text is None:
+            return
+        session_id = self.editor.session_id
+        book = LessonBook(self.editor.store)
+        kept = self.context.saver.attempt(
+            lambda: book.add(session_id, text, "scorecard"),
+            key=("scorecard-lesson", session_id, text),
+            then=self._lesson_kept,
+        )
+        if kept is not None:
+            self._lesson_kept(kept)
+
+    def _lesson_kept(self, _: int) -> None:
+        self.notify("Kept as a lesson. K on the home screen lists your lessons.", markup=False)
 
     def action_export(self) -> None:
         session = self.editor.session

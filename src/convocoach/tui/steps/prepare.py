@@ -12,16 +12,20 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from convocoach.followthrough.lesson_lines import prepare_lines
 from convocoach.playbooks.model import PlaybookFile
+from convocoach.sessions.lessons import LessonBook
 from convocoach.sessions.merge import answer_key
 from convocoach.sessions.prompts import SECTION_LABELS, PrepPrompt, case_prompts, prep_prompts
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.commands import KeyNote
 from convocoach.tui.support.needs import StepContext
-from convocoach.tui.support.safe_text import plain, styled
+from convocoach.tui.support.safe_text import bullets, plain, styled
 from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.text_box import TextBox
 
+SHOWN_LESSONS = 2
+"""Lessons shown above the checklist; the rest are counted (all are in the Lessons view)."""
 NO_PLAYBOOK = (
     "This session's playbook is not in your library any more, so its checklist "
     "cannot be shown. Your answers are kept; put the playbook back to continue."
@@ -65,6 +69,7 @@ class PrepareStep(StepPane):
             yield Static(NO_PLAYBOOK, markup=False)
             return
         yield Static("", id="progress")
+        yield Static("", id="lessons")
         options: list[Option | None] = []
         section = ""
         for prompt in self.prompts:
@@ -80,8 +85,36 @@ class PrepareStep(StepPane):
     def on_mount(self) -> None:
         if self.playbook is not None:
             self._show_progress()
+            self._show_lessons()
             option_list = self.query_one("#prompts", OptionList)
             option_list.highlighted = 1  # the first prompt, under its section heading
+
+    def shown(self) -> None:
+        if self.playbook is not None:
+            self._show_lessons()
+
+    def lesson_lines(self) -> list[str]:
+        """The lessons in use for this session, worded with where each came from."""
+        session = self.editor.session
+        book = LessonBook(self.editor.store)
+        lessons = book.for_prepare(
+            session.playbook_id, session.client.name, session.client.company, self.editor.session_id
+        )
+        if not lessons:
+            return []
+        return prepare_lines(lessons, book.origins(), session.client.name, session.client.company)
+
+    def _show_lessons(self) -> None:
+        lines = self.lesson_lines()
+        box = self.query_one("#lessons", Static)
+        box.display = bool(lines)
+        if not lines:
+            return
+        parts = [styled(("Lessons from before", "bold")), bullets(lines[:SHOWN_LESSONS])]
+        if len(lines) > SHOWN_LESSONS:
+            more = f"{len(lines) - SHOWN_LESSONS} more: K on the home screen lists every lesson"
+            parts.append(styled((more, "$text-muted")))
+        box.update(Content("\n").join(parts))
 
     def _answer(self, prompt: PrepPrompt) -> str:
         return str(self.seen.get(_key(prompt), ""))

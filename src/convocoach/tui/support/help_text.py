@@ -21,6 +21,7 @@ Topic = Literal[
     "email-editor",
     "export",
     "client",
+    "lessons",
 ]
 """What F1 can explain: a step of a session, or a screen."""
 
@@ -121,6 +122,11 @@ newest: one bar per rehearsal on a 0-100% scale (a full block is 100%, the lowes
 where the dimension was not judged), then the latest rate and how it compares with your
 earlier ones; "latest n/a" when your newest rehearsal did not judge it. `G` on the home
 screen opens this; the Rehearse step of a session shows it too.
+
+Below, your real conversations: how many of the outcomes you recorded reached agreement
+(partly agreed counted apart), the days from agreeing a next step to marking it done, and how
+many follow-ups you marked sent by their send-by time; overall, then month by month (a
+meeting's month; a step's month is the one it was done in).
 """,
     "workshop": """
 # Workshop
@@ -153,6 +159,8 @@ How each dimension went over the rehearsal, your reflections-to-questions ratio 
 2 is good), the replies that moved the client most, and what to try next time: first the
 wording that cost the client's mood most, then what you showed least often.
 
+K keeps the first of these as a lesson (reword it before it is kept): the Prepare step of
+your next conversation with this client or this playbook shows it.
 """,
     "agree": """
 # 6. Agree
@@ -240,6 +248,21 @@ a quote) and the dated next steps as to-dos for a calendar (.ics).
 A client is the same person at the same company, however the name was typed; sessions with no
 client name are together under "No client named". B on the home screen's Sessions tab groups
 the sessions by client.
+""",
+    "lessons": """
+# Lessons
+
+What to change next time, kept from a conversation: the "what to change" of its outcome, or
+the main thing to try from a rehearsal's scorecard (K on the scorecard; you can reword it
+before it is kept). The Prepare step of your next session with the same client, or with the
+same playbook, shows the lessons in use: the same client's first, each saying where it came
+from.
+
+The Lessons view (K on the home screen: the lessons kept) lists every lesson with the
+session it came from ("session deleted" when that session is gone: the lesson stays), where
+it came from and whether it is retired. E edits the highlighted lesson, R retires it (it is
+no longer shown on Prepare) or brings it back, Enter (or O) opens the session it came from.
+An outcome's lesson follows its "what to change" until you edit the lesson here.
 """,
 }
 

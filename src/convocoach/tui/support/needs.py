@@ -122,13 +122,13 @@ class PreviewContext(TellsTime, Protocol): ...
 class ProfileContext(FindsFiles, KnowsSender, ChangesSender, Protocol): ...
 
 
-class ProgressContext(LogsRehearsals, Protocol): ...
+class ProgressContext(StoresSessions, LogsRehearsals, KnowsSender, Protocol): ...
 
 
 class PlanSheetContext(KnowsSender, TellsTime, Exports, Protocol): ...
 
 
-class ScorecardContext(Exports, Protocol): ...
+class ScorecardContext(Saves, Exports, Protocol): ...
 
 
 class RehearsalContext(
@@ -197,3 +197,7 @@ class HomeContext(
 
 class ClientContext(SessionContext, Protocol):
     """Its own roles (the store, the clock, exports) and those of the sessions it opens."""
+
+
+class LessonsContext(SessionContext, Protocol):
+    """Its own roles (Saves, StoresSessions) and those of the session it opens."""
