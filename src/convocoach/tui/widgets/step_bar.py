@@ -10,8 +10,16 @@ from textual.reactive import reactive
 from convocoach.sessions.steps import STEPS
 from convocoach.tui.widgets.segment_bar import SegmentBar
 
-SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time", "followup": "Follow"}
-"""Names short enough for every step to be named at 60 columns (the others are short)."""
+SHORT_LABELS = {
+    "situation": "Situ",
+    "prepare": "Prep",
+    "timing": "Time",
+    "rehearse": "Play",
+    "followup": "Mail",
+    "outcome": "Out",
+}
+"""Names short enough for every step to be named at 60 columns (the others are short):
+eight steps leave 34 columns for the names."""
 
 
 class StepBar(SegmentBar):
