@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple, get_args
 
-StepKey = Literal["situation", "prepare", "timing", "listen", "rehearse", "agree", "followup", "outcome"]
+StepKey = Literal[
+    "situation", "prepare", "timing", "listen", "rehearse", "agree", "followup", "outcome"
+]
 """A step of a session, by the name stored with it (``sessions.step``)."""
 
 

@@ -56,7 +56,7 @@ class AgreeStep(StepPane):
             classes="section-title",
         )
         yield Static(
-            "After the meeting: D marks the step done today, U takes that back, M moves it",
+            "After the meeting: D done today, U undo done, M moved (new date and why)",
             classes="note muted",
         )
         yield NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)

@@ -88,9 +88,18 @@ class NextStepsTable(HasCommands, DataTable[Text]):
         Command("remove", "delete", "Remove step", "Remove the highlighted next step"),
         Command("move(-1)", "shift+up", "Move up", "Move the highlighted step up"),
         Command("move(1)", "shift+down", "Move down", "Move the highlighted step down"),
-        Command("done", "d", "Done", "Mark the highlighted step done today"),
-        Command("undone", "u", "Undo done", "Take back the highlighted step's done mark"),
-        Command("reschedule", "m", "Moved", "The highlighted step moved: its new date and why"),
+        # Said in the line above the table, so the footer keeps its room for Next.
+        Command("done", "d", "Done", "Mark the highlighted step done today", show=False),
+        Command(
+            "undone", "u", "Undo done", "Take back the highlighted step's done mark", show=False
+        ),
+        Command(
+            "reschedule",
+            "m",
+            "Moved",
+            "The highlighted step moved: its new date and why",
+            show=False,
+        ),
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
 

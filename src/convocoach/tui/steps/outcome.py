@@ -182,7 +182,11 @@ class OutcomeStep(StepPane):
         except WriteConflict as conflict:
             # Ticked or unticked in another window too: both windows' ticks are kept.
             theirs = conflict.stored if isinstance(conflict.stored, tuple) else ()
-            merged = list(merge_lists(self._came_up_seen, mine, theirs))
+            offered = self._values(event.selection_list)
+            merged = sorted(  # in the list's order, as a tick in this window keeps them
+                merge_lists(self._came_up_seen, mine, theirs),
+                key=lambda q: offered.index(q) if q in offered else len(offered),
+            )
             try:
                 stored = self.editor.set_came_up(merged, theirs)
             except WriteConflict:  # a third change meanwhile: show what is stored now
