@@ -19,6 +19,7 @@ from convocoach.tui.support.help_text import help_markdown
 from convocoach.tui.widgets.step_bar import StepBar
 from tests.core.test_rehearsal_engine import AGREE, delays, play
 from tests.tui.test_tui_agree_followup import app_with_session, cells, open_step
+from tests.tui.test_tui_locked_database import locked, locked_app, not_saved
 from tests.tui_support import build_app, open_store, wait_until
 
 QUESTIONS = (
@@ -226,3 +227,37 @@ async def test_questions_ticked_in_two_windows_are_both_kept(
         assert set(questions.selected) == {QUESTIONS[0], QUESTIONS[3]}
     with open_store() as store:
         assert store.get(sid).outcome.came_up == (QUESTIONS[0], QUESTIONS[3])
+
+
+async def test_outcome_and_follow_through_while_locked_are_saved_once_it_is_free() -> None:
+    with open_store() as store:
+        sid = store.create("project-delays", title="Customer portal launch")
+        store.add_next_step(sid, NextStep("Send the revised plan", due="2026-12-04"))
+        store.add_next_step(sid, NextStep("Book the review", due="2026-12-07"))
+    app, notices = locked_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_step(pilot, app, sid, "outcome")
+        with locked():
+            screen.query_one("#reaction", Input).focus()
+            await pilot.press(*"Calm")
+            await pilot.pause()
+            assert screen.query_one("#reaction", Input).value == "Calm"
+            assert not_saved(notices)
+        assert app.context.saver.flush()
+        screen.go("agree")
+        await pilot.pause()
+        table = screen.query_one("#steps", DataTable)
+        table.focus()
+        with locked():
+            await pilot.press("d", "down", "m")
+            await pilot.pause()
+            await pilot.press(*"2026-12-09", "tab", *"Their board meets", "enter")
+            await pilot.pause()
+            assert app.context.saver.pending == 2  # the done mark and the move, kept
+        assert app.context.saver.flush()
+    with open_store() as store:
+        session = store.get(sid)
+    assert session.outcome.reaction == "Calm"
+    first, second = session.next_steps
+    assert (first.status, first.done_on) == ("done", "2026-11-23")
+    assert (second.due, [m.reason for m in second.moves]) == ("2026-12-09", ["Their board meets"])
