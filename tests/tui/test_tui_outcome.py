@@ -12,6 +12,7 @@ from convocoach.rehearsal.engine import begin
 from convocoach.sessions.lessons import LessonBook
 from convocoach.sessions.model import NextStep
 from convocoach.sessions.rehearsals import RehearsalLog
+from convocoach.tui.dialogs.conflict import ConflictScreen
 from convocoach.tui.dialogs.move_step_form import MoveStepForm
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.outcome import OutcomeStep
@@ -261,3 +262,19 @@ async def test_outcome_and_follow_through_while_locked_are_saved_once_it_is_free
     first, second = session.next_steps
     assert (first.status, first.done_on) == ("done", "2026-11-23")
     assert (second.due, [m.reason for m in second.moves]) == ("2026-12-09", ["Their board meets"])
+
+
+async def test_a_result_changed_in_another_window_is_not_overwritten_unseen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, sid = app_with_session()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_step(pilot, app, sid, "outcome")
+        monkeypatch.setattr(screen.editor, "poll", lambda: False)  # not seen here yet
+        with open_store() as other:
+            other.set_field(sid, "outcome.result", "escalated")
+        screen.query_one("#result", Select).value = "agreed"
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)  # which one stays is asked
+        with open_store() as store:
+            assert store.get(sid).outcome.result == "escalated"
