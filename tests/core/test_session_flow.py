@@ -16,7 +16,7 @@ from convocoach.preferences import Preferences, load_preferences, save_preferenc
 from convocoach.profile import Profile
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.flow import meeting_key, neighbour, resume_step, steps_done
-from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Session
+from convocoach.sessions.model import Answer, Client, Meeting, NextStep, Outcome, Session
 from convocoach.sessions.prompts import answered_count, prep_prompts
 from convocoach.sessions.steps import STEP_KEYS
 from tests.conftest import BUNDLED
@@ -55,12 +55,16 @@ def test_steps_done_follow_what_the_session_holds() -> None:
         next_steps=(NextStep("Send plan"),),
         next_checkin="2026-12-01",
         exported_at="2026-11-24T12:00:00+00:00",
+        outcome=Outcome(result="partly"),
     )
     checked = meeting_key(full.meeting)
     assert steps_done(full, prompts, timing_checked=checked) == frozenset(STEP_KEYS) - {"rehearse"}
     blank_answer = replace(full, answers=(*full.answers[:-1], Answer("questions", 99, "x", " ")))
     assert "prepare" not in steps_done(blank_answer, prompts)
     assert answered_count(prompts, blank_answer.answers) == len(prompts) - 1
+    # The outcome is done by how it went; a reaction alone does not record it.
+    reaction_only = replace(full, outcome=Outcome(reaction="Relieved"))
+    assert "outcome" not in steps_done(reaction_only, prompts, timing_checked=checked)
 
 
 def test_timing_is_done_once_its_check_of_this_meeting_was_seen() -> None:
@@ -81,7 +85,8 @@ def test_resume_and_neighbours_stay_in_range() -> None:
     assert resume_step(session) == "agree"
     assert resume_step(replace(session, step="rehearsal-v9")) == "situation"
     assert neighbour("situation", -1) == "situation"
-    assert neighbour("followup", 1) == "followup"
+    assert neighbour("followup", 1) == "outcome"
+    assert neighbour("outcome", 1) == "outcome"
     assert neighbour("prepare", 1) == "timing"
 
 

@@ -98,7 +98,7 @@ async def test_at_60_columns_who_by_when_and_status_fit_beside_a_shorter_what() 
         assert sum(widths) <= table.scrollable_content_region.width
         assert [row[1:] for row in cells(table)] == [
             ["Alex Morgan", "2026-12-09", "open"],
-            ["The client", "2026-12-11", "done \u2713"],
+            ["The client", "2026-12-11", "done \u2713 23 Nov"],  # done the day it was added
         ]
 
 

@@ -28,9 +28,9 @@ def test_home_playbooks_tab_footer(snap_compare: Any) -> None:
 
 
 def test_step_bar_names_every_step_at_60x20(snap_compare: Any) -> None:
-    """At 60x20 every step is named in the bar, some shortened: '✓ Situ  2 Prep  3 Time
-    4 Listen  5 Rehearse  ✓ Agree  7 Follow', with Listen (the current step) highlighted;
-    below, the listening prompts."""
+    """At 60x20 every one of the eight steps is named in the bar, some shortened: '✓ Situ
+    2 Prep  3 Time  4 Listen  5 Play  ✓ Agree  7 Mail  8 Out', with Listen (the current
+    step) highlighted; below, the listening prompts."""
     assert snap_compare(demo_app(), terminal_size=(60, 20), run_before=at_step("listen"))
 
 
@@ -66,9 +66,9 @@ def test_situation_place_fits_at_60x20(snap_compare: Any) -> None:
 
 def test_followup_footer_keeps_help_and_home(snap_compare: Any) -> None:
     """The Follow up step at 80x24: the footer shows the step's own keys (e Edit, o $EDITOR,
-    r Reset, s Save files, y Copy), 'esc Home' and 'f1 Help' whole, then '^p palette'; Back
-    and Prep sheet, for which there is no room, are left to F1 and the palette rather than
-    cut in half."""
+    r Reset, s Save files, y Copy), 'esc Home' and 'f1 Help' whole, then '^p palette'; Next
+    (to Outcome), Back and Prep sheet, for which there is no room, are left to F1 and the
+    palette rather than cut in half."""
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=at_step("followup"))
 
 

@@ -33,7 +33,8 @@ def steps_done(
 ) -> frozenset[StepKey]:
     """The steps whose work is complete, judged from what the session holds, whether a
     rehearsal of it was played to an end, and which meeting the Timing step last checked
-    (its :func:`meeting_key`: a changed meeting needs a new look)."""
+    (its :func:`meeting_key`: a changed meeting needs a new look). The outcome is done once
+    how the meeting went is recorded."""
     done: set[StepKey] = set()
     if session.client.name.strip() and session.meeting.date:
         done.add("situation")
@@ -53,4 +54,6 @@ def steps_done(
         done.add("agree")
     if session.exported_at:
         done.add("followup")
+    if session.outcome.result:
+        done.add("outcome")
     return frozenset(done)

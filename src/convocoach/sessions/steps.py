@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple, get_args
 
-StepKey = Literal["situation", "prepare", "timing", "listen", "rehearse", "agree", "followup"]
+StepKey = Literal[
+    "situation", "prepare", "timing", "listen", "rehearse", "agree", "followup", "outcome"
+]
 """A step of a session, by the name stored with it (``sessions.step``)."""
 
 
@@ -22,6 +24,7 @@ STEPS: tuple[Step, ...] = (
     Step("rehearse", "Rehearse"),
     Step("agree", "Agree"),
     Step("followup", "Follow up"),
+    Step("outcome", "Outcome"),
 )
 STEP_KEYS: tuple[StepKey, ...] = get_args(StepKey)
 

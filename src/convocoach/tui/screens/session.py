@@ -1,4 +1,5 @@
-"""A session, step by step: situation, prepare, timing, listen, rehearse, agree, follow up."""
+"""A session, step by step: situation, prepare, timing, listen, rehearse, agree, follow up,
+outcome."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from convocoach.tui.steps.agree import AgreeStep
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.steps.followup import FollowupStep
 from convocoach.tui.steps.listen import ListenStep
+from convocoach.tui.steps.outcome import OutcomeStep
 from convocoach.tui.steps.prepare import PrepareStep
 from convocoach.tui.steps.rehearse import RehearseStep
 from convocoach.tui.steps.situation import SituationStep
@@ -49,6 +51,7 @@ PANES: dict[StepKey, type[StepPane]] = {
         RehearseStep,
         AgreeStep,
         FollowupStep,
+        OutcomeStep,
     )
 }
 # Each step's look is in a .tcss file beside its code (steps/agree.py, steps/agree.tcss), as a

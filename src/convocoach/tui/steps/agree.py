@@ -1,16 +1,11 @@
-"""Step 6: discussion points, next steps (what, who, by when) and the check-in rhythm."""
+"""Step 6: discussion points, next steps (what, who, by when, then done or moved) and the
+check-in rhythm."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
-
-from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, Static
 
@@ -19,21 +14,15 @@ from convocoach.sessions.checkin_dates import DEFAULT_MONTHS
 from convocoach.sessions.field_check import check_field
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.model import NextStep
-from convocoach.sessions.summary_md import owner_label
 from convocoach.tui.dialogs.confirm import ConfirmScreen
+from convocoach.tui.dialogs.move_step_form import MoveStepForm
 from convocoach.tui.dialogs.next_step_form import NextStepForm
 from convocoach.tui.steps.base import StepPane
-from convocoach.tui.support.commands import Command, bindings
-from convocoach.tui.support.safe_text import plain, plain_rich
-from convocoach.tui.support.screen_contract import HasCommands
+from convocoach.tui.steps.next_steps_table import NextStepsTable, step_detail
+from convocoach.tui.support.safe_text import plain
 from convocoach.tui.widgets.field import Field
 from convocoach.tui.widgets.text_box import TextBox
 
-_STATUS_MARKS = {"open": "open", "done": "done \u2713", "dropped": "dropped"}
-_COLUMNS = ("What", "Who", "By when", "Status")
-_MIN_WHAT = 12
-_MAX_WHO = 24
-Row = tuple[Text, Text, Text, Text]
 _WIDGETS = {
     "points": "points",
     "cadence": "cadence",
@@ -48,93 +37,8 @@ _DESCRIPTIONS = {
 }
 
 
-class NextStepsTable(HasCommands, DataTable[Text]):
-    """The agreed next steps; its keys act on the highlighted row."""
-
-    ACTIONS: ClassVar[tuple[Command, ...]] = (
-        Command("add", "a", "Add step", "Add a next step"),
-        Command("edit", "enter", "Edit step", "Edit the highlighted next step"),
-        Command("remove", "delete", "Remove step", "Remove the highlighted next step"),
-        Command("move(-1)", "shift+up", "Move up", "Move the highlighted step up"),
-        Command("move(1)", "shift+down", "Move down", "Move the highlighted step down"),
-    )
-    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS)
-
-    _rows: Sequence[Row] = ()
-    _widths: tuple[int, ...] = ()
-    _pending = False
-    """Rows given while the table had no width yet, shown at the next resize."""
-
-    def show(self, rows: Sequence[Row], cursor: int | None = None) -> None:
-        """Fill the table with columns sized to these rows and the table's width."""
-        self._rows = rows
-        self._pending = not self.size.width
-        if self._pending:
-            return  # not laid out yet: filled at the first resize, so sized once
-        self._widths = self._fit()
-        self.clear(columns=True)
-        for label, width in zip(_COLUMNS, self._widths, strict=True):
-            self.add_column(label, width=width)
-        self.add_rows(rows)
-        if cursor is not None and self.row_count:
-            self.move_cursor(row=max(0, min(cursor, self.row_count - 1)))
-        self.refresh_bindings()
-
-    def _fit(self) -> tuple[int, ...]:
-        # Who, By when and Status keep their whole text; What takes the room that is left
-        # (the whole action shows when the step is opened with Enter).
-        natural = [
-            max([len(label), *(row[i].cell_len for row in self._rows)])
-            for i, label in enumerate(_COLUMNS)
-        ]
-        natural[1] = min(natural[1], _MAX_WHO)
-        room = self.scrollable_content_region.width - 2 * self.cell_padding * len(_COLUMNS)
-        what = max(_MIN_WHAT, min(natural[0], room - sum(natural[1:])))
-        return (what, *natural[1:])
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._pending or self._fit() != self._widths:
-            self.show(self._rows, self.cursor_row)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "remove", "move"):
-            return True if self.row_count else None
-        return True
-
-    def action_add(self) -> None:
-        self.post_message(AgreeStep.EditStep(None))
-
-    def action_edit(self) -> None:
-        if self.row_count:
-            self.post_message(AgreeStep.EditStep(self.cursor_row))
-
-    def action_remove(self) -> None:
-        if self.row_count:
-            self.post_message(AgreeStep.RemoveStep(self.cursor_row))
-
-    def action_move(self, offset: int) -> None:
-        if self.row_count:
-            self.post_message(AgreeStep.MoveStep(self.cursor_row, offset))
-
-
 class AgreeStep(StepPane):
     step_key = "agree"
-
-    class EditStep(Message):
-        def __init__(self, row: int | None) -> None:
-            super().__init__()
-            self.row = row
-
-    class RemoveStep(Message):
-        def __init__(self, row: int) -> None:
-            super().__init__()
-            self.row = row
-
-    class MoveStep(Message):
-        def __init__(self, row: int, offset: int) -> None:
-            super().__init__()
-            self.row = row
-            self.offset = offset
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -151,7 +55,12 @@ class AgreeStep(StepPane):
             "Next steps: A adds, Enter edits, Delete removes, Shift+arrows move",
             classes="section-title",
         )
+        yield Static(
+            "After the meeting: D done today, U undo done, M moved (new date and why)",
+            classes="note muted",
+        )
         yield NextStepsTable(id="steps", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="step-detail", classes="note muted", markup=False)
         yield Static("Check-ins", classes="section-title")
         if self.playbook is not None:
             followup = self.playbook.playbook.followup
@@ -236,18 +145,16 @@ class AgreeStep(StepPane):
 
     def _fill_table(self, cursor: int | None = None) -> None:
         self._listed = self.editor.session.next_steps
-        self.query_one("#steps", NextStepsTable).show(
-            [
-                (
-                    plain_rich(step.action),
-                    plain_rich(owner_label(step)),
-                    plain_rich(step.due or "-"),
-                    plain_rich(_STATUS_MARKS.get(step.status, step.status)),
-                )
-                for step in self._listed
-            ],
-            cursor,
-        )
+        self.query_one("#steps", NextStepsTable).show_steps(self._listed, cursor)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#steps")
+    def _show_detail(self) -> None:
+        row = self.query_one("#steps", NextStepsTable).cursor_row
+        detail = step_detail(self._listed[row]) if 0 <= row < len(self._listed) else ""
+        line = self.query_one("#step-detail", Static)
+        line.update(plain(detail))
+        line.display = bool(detail)
 
     @on(TextBox.Changed, "#points")
     def _points(self, event: TextBox.Changed) -> None:
@@ -286,9 +193,9 @@ class AgreeStep(StepPane):
         if value != self.seen[name]:
             self.save(name, value)
 
-    @on(EditStep)
+    @on(NextStepsTable.EditStep)
     @work
-    async def _edit(self, event: EditStep) -> None:
+    async def _edit(self, event: NextStepsTable.EditStep) -> None:
         steps = self._listed
         current = steps[event.row] if event.row is not None and event.row < len(steps) else None
         result = await self.app.push_screen_wait(NextStepForm(current))
@@ -325,9 +232,9 @@ class AgreeStep(StepPane):
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
 
-    @on(RemoveStep)
+    @on(NextStepsTable.RemoveStep)
     @work
-    async def _remove(self, event: RemoveStep) -> None:
+    async def _remove(self, event: NextStepsTable.RemoveStep) -> None:
         steps = self._listed
         if event.row >= len(steps):
             return
@@ -349,10 +256,46 @@ class AgreeStep(StepPane):
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
 
-    @on(MoveStep)
-    def _move(self, event: MoveStep) -> None:
+    @on(NextStepsTable.MoveStep)
+    def _move(self, event: NextStepsTable.MoveStep) -> None:
         steps = self._listed
         target = event.row + event.offset
         if event.row < len(steps) and 0 <= target < len(steps):
             self.editor.move_next_step(steps[event.row].id, target)
             self._fill_table(cursor=target)
+
+    @on(NextStepsTable.MarkDone)
+    def _mark_done(self, event: NextStepsTable.MarkDone) -> None:
+        if event.row >= len(self._listed):
+            return
+        step = self._listed[event.row]
+        try:
+            self.editor.update_next_step(step.id, step, status="done" if event.done else "open")
+        except WriteConflict:
+            self._changed_elsewhere("marked")
+        self._fill_table(cursor=event.row)
+
+    @on(NextStepsTable.Reschedule)
+    @work
+    async def _reschedule(self, event: NextStepsTable.Reschedule) -> None:
+        if event.row >= len(self._listed):
+            return
+        step = self._listed[event.row]
+        moved = await self.app.push_screen_wait(MoveStepForm(step))
+        if moved is not None:
+            try:
+                self.editor.reschedule_next_step(step.id, moved.new_due, moved.reason, step)
+            except WriteConflict:
+                self._changed_elsewhere("moved")
+            self._fill_table(cursor=event.row)
+        self.query_one("#steps").focus()
+
+    def _changed_elsewhere(self, done: str) -> None:
+        self.editor.poll()
+        self.notify(
+            f"This step was changed in another window, so it was not {done}: look at it again.",
+            title=f"Not {done}",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )

@@ -22,6 +22,7 @@ Topic = Literal[
     "export",
     "client",
     "lessons",
+    "move-step",
 ]
 """What F1 can explain: a step of a session, or a screen."""
 
@@ -173,6 +174,10 @@ from the client's side: "you" for the client, "we" or "I" for your side.
 Choose how often you will check in, the date of the next check-in and, if you like, the last
 day the check-ins repeat (left empty, the calendar invite runs for three months); the
 follow-up email and the calendar invite use them.
+
+After the meeting, follow through on the highlighted next step: D marks it done today (the
+list shows the day), D again takes that back, and M moves it to a new date with the reason
+(the list shows the new date and how often it moved, with the last reason).
 """
     + _SESSION_KEYS,
     "followup": """
@@ -263,6 +268,25 @@ session it came from ("session deleted" when that session is gone: the lesson st
 it came from and whether it is retired. E edits the highlighted lesson, R retires it (it is
 no longer shown on Prepare) or brings it back, Enter (or O) opens the session it came from.
 An outcome's lesson follows its "what to change" until you edit the lesson here.
+""",
+    "outcome": """
+# 8. Outcome
+
+After the meeting: how it went (agreed, partly agreed, no agreement, escalated), the client's
+reaction in a sentence, what worked and what to change. What to change becomes a lesson,
+shown on the Prepare step the next time you use this playbook or meet this client. Tick the
+prepared questions that actually came up.
+
+At the top, the rehearsal's prediction sits beside the real outcome: how your latest
+finished rehearsal ended and the client's mood then, and whether the meeting went as
+rehearsed, better or worse.
+"""
+    + _SESSION_KEYS,
+    "move-step": """
+# Moving a next step
+
+The new date (like 2026-12-14) and the reason, both needed: the next check-in email says
+why the step moved. Ctrl+S or Enter moves it, Esc cancels.
 """,
 }
 

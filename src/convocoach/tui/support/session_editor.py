@@ -162,3 +162,22 @@ class SessionEditor:
             ("checkin", due_on),
             then,
         )
+
+    def set_came_up(
+        self, items: list[str], expected: tuple[str, ...] | None = None
+    ) -> tuple[str, ...] | None:
+        """The prepared questions that came up, as stored, or None when the write failed
+        (``expected``: the list last read; ``WriteConflict`` if another copy changed it)."""
+        return self._attempt(
+            lambda: self.store.set_came_up(self.session_id, items, expected), ("came_up", None)
+        )
+
+    def reschedule_next_step(
+        self, step_id: int, new_due: str, reason: str, expected: NextStep | None = None
+    ) -> None:
+        """Move a next step's due date, with the reason (``WriteConflict`` if another copy
+        changed its date since ``expected`` was read)."""
+        self._attempt(
+            lambda: self.store.reschedule_next_step(step_id, new_due, reason, expected),
+            ("step", step_id),
+        )

@@ -11,7 +11,10 @@ from convocoach.sessions.steps import STEPS
 from convocoach.tui.widgets.segment_bar import SegmentBar
 
 SHORT_LABELS = {"situation": "Situ", "prepare": "Prep", "timing": "Time", "followup": "Follow"}
-"""Names short enough for every step to be named at 60 columns (the others are short)."""
+"""Names short enough for every step to be named at 80 columns (the others are short)."""
+TIGHT_LABELS = SHORT_LABELS | {"rehearse": "Play", "followup": "Mail", "outcome": "Out"}
+"""Shorter still, for every step to be named at 60 columns: eight steps leave 34 columns for
+the names."""
 
 
 class StepBar(SegmentBar):
@@ -28,14 +31,16 @@ class StepBar(SegmentBar):
 
     def _labels(self, level: int) -> list[tuple[str, str]]:
         """Level 0: every step named; 1: every step by its short name, closer together;
-        2: only the current step named, the others by number or tick."""
+        2: by a shorter name still; 3: only the current step named, the others by number
+        or tick."""
         labels: list[tuple[str, str]] = []
         for number, (key, label) in enumerate(STEPS, start=1):
             mark = "\u2713" if key in self.done else str(number)
-            if level == 0 or (level == 2 and key == self.current):
+            if level == 0 or (level == 3 and key == self.current):
                 text = f" {mark} {label} "
-            elif level == 1:
-                text = f" {mark} {SHORT_LABELS.get(key, label)}"
+            elif level in (1, 2):
+                names = SHORT_LABELS if level == 1 else TIGHT_LABELS
+                text = f" {mark} {names.get(key, label)}"
                 if key == self.current or key == STEPS[-1].key:
                     text += " "
             else:
@@ -44,7 +49,7 @@ class StepBar(SegmentBar):
         return labels
 
     def render(self) -> Content:
-        for level in (0, 1, 2):
+        for level in (0, 1, 2, 3):
             labels = self._labels(level)
             if sum(len(text) for _, text in labels) <= self.size.width:
                 break
