@@ -65,7 +65,10 @@ async def test_t_switches_the_tabs_and_the_footer_says_where_it_goes() -> None:
         help_page = app.screen.query_one(MarkdownPage).source
         # The keys table is made from the screen's commands: T, the other tab, and the rest.
         assert "| T | Show the playbook library |" in help_page
-        assert "| Enter | Open the session, or start a new one from the playbook |" in help_page
+        assert (
+            "| Enter | Open the session or the client, or start a new one from the playbook |"
+            in help_page
+        )
         assert "| F1 | Keys and tips for what is on screen |" in help_page
         assert "| Ctrl+Q or Ctrl+C | Quit (everything is already saved) |" in help_page
 

@@ -50,7 +50,12 @@ SCREENS: list[type[Screen[Any]]] = [
     *_classes_of(convocoach.tui.dialogs, Screen),
 ]
 STEP_WIDGETS = _classes_of(convocoach.tui.steps, DOMNode)
-STEPS = _classes_of(convocoach.tui.steps, StepPane)
+# The shared base and each step (a base that one step builds on, with no key, is neither).
+STEPS = [
+    cls
+    for cls in _classes_of(convocoach.tui.steps, StepPane)
+    if cls is StepPane or "step_key" in vars(cls)
+]
 
 
 def _beside(cls: type[DOMNode]) -> Path:
