@@ -99,3 +99,19 @@ def test_a_bad_move_in_a_file_names_its_line(
     err = capsys.readouterr().err
     assert f"bad.yaml:{line}:" in err
     assert "'next Tuesday' is not a date like 2026-11-27" in err
+
+
+def test_sessions_show_says_how_it_went_and_what_moved(
+    store: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sid = _after_the_meeting(store)
+    capsys.readouterr()
+    assert main(["sessions", "show", str(sid)]) == 0
+    shown = capsys.readouterr().out
+    assert "- [x] Send the plan (Us, by 2026-12-01, done on " in shown
+    assert "from 2026-12-02 to 2026-12-09: their board meets on the 8th" in shown
+    assert "## After the meeting" in shown
+    assert "- **How it went:** Partly agreed" in shown
+    assert "- **Follow-up sent:** 2026-11-27T16:10:00+00:00" in shown
+    assert "- **Check-ins held:** 2026-12-04" in shown
+    assert "  - Why did nobody tell us sooner?" in shown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS
+from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS, OUTCOME_LABELS
 from convocoach.markdown_text import md_inline
 from convocoach.sessions.model import NextStep, Session, case_lines
 
@@ -54,8 +54,39 @@ def session_markdown(session: Session) -> str:
         for step in s.next_steps:
             due = f", by {step.due}" if step.due else ""
             mark = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[step.status]
-            out.append(f"- {mark} {md_inline(step.action)} ({md_inline(owner_label(step))}{due})")
+            done = f", done on {step.done_on}" if step.status == "done" and step.done_on else ""
+            out.append(
+                f"- {mark} {md_inline(step.action)} ({md_inline(owner_label(step))}{due}{done})"
+            )
+            out += [
+                f"  - moved on {move.moved_on} from {move.old_due or 'no date'} to "
+                f"{move.new_due}: {md_inline(move.reason)}"
+                for move in step.moves
+            ]
         out.append("")
+    out += _after_the_meeting(s)
     if s.notes.strip():
         out += ["## Notes", "", md_inline(s.notes), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _after_the_meeting(s: Session) -> list[str]:
+    o = s.outcome
+    lines = []
+    if s.sent_at:
+        lines.append(f"- **Follow-up sent:** {s.sent_at}")
+    if s.checkins:
+        lines.append("- **Check-ins held:** " + ", ".join(c.due_on for c in s.checkins))
+    if o.result:
+        lines.append(f"- **How it went:** {OUTCOME_LABELS.get(o.result, o.result)}")
+    for label, text in (
+        ("The client's reaction", o.reaction),
+        ("What worked", o.worked),
+        ("What to change", o.change),
+    ):
+        if text.strip():
+            lines.append(f"- **{label}:** {md_inline(text)}")
+    if o.came_up:
+        lines.append("- **Prepared questions that came up:**")
+        lines += [f"  - {md_inline(question)}" for question in o.came_up]
+    return ["## After the meeting", "", *lines, ""] if lines else []
