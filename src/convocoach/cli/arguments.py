@@ -273,3 +273,13 @@ def serve(parser: argparse.ArgumentParser) -> None:
         "their name, and works in a folder of their own; prints a separate link for the "
         "facilitator",
     )
+
+
+def due(parser: argparse.ArgumentParser) -> None:
+    text_or_json(parser)
+    parser.add_argument(
+        "--now",
+        metavar="ISO-DATETIME",
+        help="the time to ask at, like 2026-11-23T09:00+00:00 (without an offset: the "
+        "sender's own zone; default: $CONVOCOACH_NOW, else now)",
+    )
