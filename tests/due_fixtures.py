@@ -55,7 +55,9 @@ def add_session(
     )
 
 
-def step(action: str, due: str, owner: str = "us", name: str = "", status: str = "open") -> NextStep:
+def step(
+    action: str, due: str, owner: str = "us", name: str = "", status: str = "open"
+) -> NextStep:
     return NextStep(action=action, owner_kind=owner, owner_name=name, due=due, status=status)
 
 
@@ -67,7 +69,7 @@ def fill_mixed(database: Path) -> dict[str, int]:
     today; the weekly check-in is due today, with one missed before it. Nothing else is.
     """
     with SessionStore.open(database, clock=lambda: utc(23, 9)) as store:
-        ids = {
+        return {
             "launch": add_session(
                 store, "Launch slips two weeks", meeting="2026-11-20", at="17:00"
             ),
@@ -90,4 +92,3 @@ def fill_mixed(database: Path) -> dict[str, int]:
             ),
             "future": add_session(store, "Next month's talk", meeting="2026-12-10"),
         }
-    return ids
