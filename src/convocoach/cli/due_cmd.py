@@ -10,6 +10,7 @@ command does, and ends in :func:`cmd_due` all the same.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +22,7 @@ from convocoach.followthrough.business_hours import BusinessHours, read_business
 from convocoach.followthrough.due import due_items, due_line
 from convocoach.followthrough.due_db import open_for_due
 from convocoach.locations import Locations
+from convocoach.textsafety import visible
 
 if TYPE_CHECKING:
     from convocoach.cli.context import CliContext
@@ -79,7 +81,12 @@ def run_due(locations: Locations, fmt: str, now_text: str | None) -> int:
 
         emit(json.dumps([item.as_json() for item in items], indent=2) + "\n", None)
     elif items:
-        emit("".join(due_line(item) + "\n" for item in items), None)
+        lines = (due_line(item) for item in items)
+        # Most lines hold no control character: only those go through visible()'s search.
+        text = "".join((line if line.isprintable() else visible(line)) + "\n" for line in lines)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
     return 0
 
 

@@ -19,14 +19,12 @@ from zoneinfo import ZoneInfo
 
 WANTED = ("timezone", "business_start", "business_end")
 DEFAULTS = {"timezone": "UTC", "business_start": "09:00", "business_end": "17:30"}
-_ZONE = re.compile(r"[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*")
-_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
-# One top-level entry: a key at the left margin, a colon, then the rest of the line.
-_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]+(.*))?")
-# A value this reader is sure of: in quotes with no escape inside, or a plain word, or a
-# plain time before 10:00 (YAML 1.1 reads a plain 10:00 as the number 600); then maybe a
-# comment.
-_SURE = re.compile(r"""(?:'([^']*)'|"([^"\\]*)"|([A-Za-z0-9_/+\-]+|0\d:[0-5]\d))(?:[ \t]+#.*)?""")
+# Plain characters, checked by hand: a regular expression compiled at every start of a
+# shell prompt's command costs more than the reading.
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_DIGITS = frozenset("0123456789")
+_ZONE_PART = _LETTERS | _DIGITS | {"+", "-"}
+_PLAIN_WORD = _ZONE_PART | {"/"}
 # What starts another key's value that this reader does not follow: flow style (which may
 # run on over lines at the margin), anchors, aliases, tags. Quoted values are followed.
 _NOT_PLAIN = "[{&*!%@`"
@@ -98,10 +96,10 @@ def _quick_values(data: bytes) -> dict[str, str] | None:
             continue  # a line of the value above (a block scalar, a long signature)
         if line == "---" and number == 0:
             continue
-        entry = _ENTRY.fullmatch(line.rstrip())
-        if entry is None or entry.group(1) in seen:
-            return None
-        key, value = entry.group(1), entry.group(2) or ""
+        key, colon, value = line.rstrip().partition(":")
+        if not colon or value[:1] not in ("", " ", "\t") or not _is_key(key) or key in seen:
+            return None  # not one "key: value" at the margin, or a key twice
+        value = value.strip()
         seen.add(key)
         wanted_above = key in WANTED
         if wanted_above:
@@ -131,19 +129,52 @@ def _still_open(rest: str, quote: str) -> str | None:
     return "" if not after or after.startswith("#") else None
 
 
+def _is_key(key: str) -> bool:
+    return bool(key) and key[0] in _LETTERS and set(key) <= _LETTERS | _DIGITS
+
+
 def _quick_scalar(value: str) -> str | None:
-    sure = _SURE.fullmatch(value)
-    if sure is None:
-        return None
-    return next(part for part in sure.groups() if part is not None)
+    """A wanted value this reader is sure of: in quotes with no quote or escape inside, a
+    plain word, or a plain time before 10:00 (YAML 1.1 reads a plain 10:00 as the number
+    600); then maybe a comment. None for anything else."""
+    body = value.split(" #", 1)[0].split("\t#", 1)[0].rstrip()
+    if len(body) >= 2 and body[0] in "'\"" and body[-1] == body[0]:
+        inner = body[1:-1]
+        return None if any(mark in inner for mark in "'\"\\") else inner
+    if body and set(body) <= _PLAIN_WORD:
+        return body
+    if len(body) == 5 and body[0] == "0" and body[2] == ":" and _is_time(body):
+        return body
+    return None
+
+
+def _is_time(text: str) -> bool:
+    """A 24-hour time like 09:00, as the profile takes it."""
+    return (
+        len(text) == 5
+        and text[2] == ":"
+        and set(text[:2] + text[3:]) <= _DIGITS
+        and text[:2] < "24"
+        and text[3] < "6"
+    )
+
+
+def _is_zone_name(name: str) -> bool:
+    """Shaped like an IANA zone name (Europe/London), as the profile takes it."""
+    first, *rest = name.split("/")
+    return (
+        bool(first)
+        and set(first) <= _LETTERS
+        and all(part and set(part) <= _ZONE_PART for part in rest)
+    )
 
 
 def _usable(values: dict[str, str]) -> bool:
     """True when the full reader would take these three values as they are."""
-    if not _ZONE.fullmatch(values["timezone"]):
+    if not _is_zone_name(values["timezone"]):
         return False
     start, end = values["business_start"], values["business_end"]
-    if not (_HHMM.fullmatch(start) and _HHMM.fullmatch(end)) or end <= start:
+    if not (_is_time(start) and _is_time(end)) or end <= start:
         return False
     try:
         ZoneInfo(values["timezone"])
