@@ -89,8 +89,8 @@ class HomeScreen(ScreenContract, Screen[None]):
         if tab == "sessions":
             rows = self.context.store.list_sessions() if rows is None else rows
             return SessionList(self.context.store, rows, id="sessions")
-        if tab == "due":
-            return DueList(self._due_items(), id="due")
+        if tab == "due":  # read when shown (see action_show_tab): it changes with the clock
+            return DueList(id="due")
         return LibraryBrowser(self.context.playbooks.library, id="library")
 
     def on_mount(self) -> None:
@@ -148,7 +148,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     async def action_show_tab(self, tab: str) -> None:
         await self._add_missing_panes()
-        if tab == "due":  # what is due changes with the clock and with every session
+        if tab == "due":
             self.query_one(DueList).show(self._due_items())
         self.query_one(TabBar).current = tab
         self.query_one(ContentSwitcher).current = tab

@@ -37,9 +37,11 @@ class DueList(Vertical):
             self.session_id = session_id
             self.step = step
 
-    def __init__(self, items: list[DueItem], *, id: str | None = None) -> None:
+    def __init__(self, items: list[DueItem] | None = None, *, id: str | None = None) -> None:
+        """``items`` now, or None to fill the list only when it is first shown (:meth:`show`)."""
         super().__init__(id=id)
-        self.items = items
+        self.items: list[DueItem] = []
+        self._first = items
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="due-empty", markup=False)
@@ -47,7 +49,8 @@ class DueList(Vertical):
         yield OptionList(id="due-items", markup=False)
 
     def on_mount(self) -> None:
-        self.show(self.items)
+        if self._first is not None:
+            self.show(self._first)
 
     def show(self, items: list[DueItem]) -> None:
         """Show ``items``, keeping the highlight on the same one where it is still due."""
