@@ -3,7 +3,8 @@
 Each session is stored whole through the store's import path (``insert_session``), with
 prepared answers, phrases and an edited email, so the file is the size a real one would be.
 Around ``today``: meetings from months ago to next week, follow-ups sent or not, next steps
-open, done or dropped on both sides, check-ins at every cadence, some held.
+open, done or dropped on both sides, check-ins at every cadence, most held; how much is left
+undone is the user's :class:`Habits`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import random
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
+from convocoach.sessions.checkin_dates import checkin_days
 from convocoach.sessions.model import Answer, Checkin, Client, Meeting, NextStep, Session
 from convocoach.sessions.store import SessionStore
 
@@ -29,15 +32,36 @@ ACTIONS = (
 )
 
 
-def make_session(n: int, today: date, rng: random.Random) -> Session:
-    """Session ``n``: recent ones have more left to do, as a real user's would."""
+class Habits(NamedTuple):
+    """How well the user keeps up: the share of each thing still left undone."""
+
+    open_old: float
+    """Next steps due more than a week ago, still open."""
+    open_recent: float
+    """Next steps due within the last week or later, still open."""
+    unsent_old: float
+    """Follow-up emails of meetings more than two days ago, not marked sent."""
+    unsent_recent: float
+    missed: float
+    """Check-ins whose day has come, not marked held."""
+
+
+KEEPS_UP = Habits(open_old=0.03, open_recent=0.6, unsent_old=0.02, unsent_recent=0.5, missed=0.01)
+"""A user who works through the Due list: a few things late, the recent ones open."""
+BACKLOG = Habits(open_old=0.15, open_recent=0.7, unsent_old=0.05, unsent_recent=0.6, missed=0.1)
+"""A user who lets things pile up (hundreds of items due among 1,000 sessions)."""
+
+
+def make_session(n: int, today: date, rng: random.Random, habits: Habits = KEEPS_UP) -> Session:
+    """Session ``n``, its meeting up to four months ago or next week."""
     meeting = today + timedelta(days=rng.randint(-120, 7))
     age = (today - meeting).days
     steps = []
     for _ in range(rng.randint(0, 5)):
         due = meeting + timedelta(days=rng.randint(1, 30))
         kind = rng.choice(("us", "client", "person"))
-        status = "open" if rng.random() < (0.15 if (today - due).days > 14 else 0.7) else "done"
+        still_open = habits.open_old if (today - due).days > 7 else habits.open_recent
+        status = "open" if rng.random() < still_open else "done"
         steps.append(
             NextStep(
                 action=rng.choice(ACTIONS),
@@ -49,13 +73,16 @@ def make_session(n: int, today: date, rng: random.Random) -> Session:
                 created_on=meeting.isoformat(),
             )
         )
+    cadence = rng.choice(CADENCES)
     first = meeting + timedelta(days=7)
+    until = first + timedelta(days=60)
     has_checkins = rng.random() < 0.4
     held = tuple(
-        Checkin(due_on=(first + timedelta(days=7 * k)).isoformat(), done_at=f"{first}T10:00:00Z")
-        for k in range(age // 7)
-        if has_checkins and rng.random() < 0.9
+        Checkin(due_on=day.isoformat(), done_at=f"{day}T10:00:00+00:00")
+        for day in checkin_days(first, min(until, today), cadence)
+        if has_checkins and rng.random() >= habits.missed
     )
+    unsent = habits.unsent_old if age > 2 else habits.unsent_recent
     return Session(
         uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         playbook_id=PLAYBOOKS[n % len(PLAYBOOKS)],
@@ -71,19 +98,21 @@ def make_session(n: int, today: date, rng: random.Random) -> Session:
         ),
         phrases=("I understand this is frustrating.", "Here is what we will do next."),
         next_steps=tuple(steps),
-        cadence=rng.choice(CADENCES),
+        cadence=cadence,
         next_checkin=first.isoformat() if has_checkins else "",
-        checkin_until=(first + timedelta(days=60)).isoformat() if has_checkins else "",
+        checkin_until=until.isoformat() if has_checkins else "",
         checkins=held,
         email_draft="Dear client,\n\n" + "Thank you for the conversation today. " * 40,
-        sent_at=f"{meeting}T15:00:00Z" if rng.random() < (0.97 if age > 7 else 0.4) else "",
+        sent_at="" if rng.random() < unsent else f"{meeting}T15:00:00+00:00",
         step="followup",
     )
 
 
-def fill_sessions(database: Path, count: int, today: date, seed: int = 18) -> None:
+def fill_sessions(
+    database: Path, count: int, today: date, habits: Habits = KEEPS_UP, seed: int = 18
+) -> None:
     """Store ``count`` varied sessions in the database at ``database`` (created if new)."""
     rng = random.Random(seed)
     with SessionStore.open(database) as store:
         for n in range(count):
-            store.insert_session(make_session(n, today, rng))
+            store.insert_session(make_session(n, today, rng, habits))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,8 +14,6 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header
 
 from convocoach.diagnostics import InvalidFile, UserError
-from convocoach.followthrough.business_hours import hours_of, read_business_hours
-from convocoach.followthrough.due import DueItem, due_items
 from convocoach.playbooks.summary import PlaybookSummary
 from convocoach.sessions.steps import StepKey
 from convocoach.sessions.store import SessionRow
@@ -23,12 +21,14 @@ from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.needs import HomeContext
 from convocoach.tui.support.screen_contract import Entry, ScreenContract
-from convocoach.tui.widgets.due_list import DueList
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.markdown_page import MarkdownPage
 from convocoach.tui.widgets.session_list import SessionList
 from convocoach.tui.widgets.tab_bar import TabBar
+
+if TYPE_CHECKING:
+    from convocoach.tui.widgets.due_list import DueList
 
 WIDE_FROM = 76
 """Columns from which the list and the sheet sit side by side."""
@@ -89,8 +89,6 @@ class HomeScreen(ScreenContract, Screen[None]):
         if tab == "sessions":
             rows = self.context.store.list_sessions() if rows is None else rows
             return SessionList(self.context.store, rows, id="sessions")
-        if tab == "due":  # read when shown (see action_show_tab): it changes with the clock
-            return DueList(id="due")
         return LibraryBrowser(self.context.playbooks.library, id="library")
 
     def on_mount(self) -> None:
@@ -100,7 +98,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     async def _add_missing_panes(self) -> None:
         switcher = self.query_one(ContentSwitcher)
-        for tab in ("sessions", "library", "due"):
+        for tab in ("sessions", "library"):
             if not switcher.query_children(f"#{tab}"):
                 pane = self._pane(tab)
                 pane.display = False
@@ -120,7 +118,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         if self._tab == "sessions":
             self.query_one(SessionList).focus_list()
         elif self._tab == "due":
-            self.query_one(DueList).focus_list()
+            self._due_list().focus_list()
         else:
             self.query_one(LibraryBrowser).focus_list()
 
@@ -149,7 +147,7 @@ class HomeScreen(ScreenContract, Screen[None]):
     async def action_show_tab(self, tab: str) -> None:
         await self._add_missing_panes()
         if tab == "due":
-            self.query_one(DueList).show(self._due_items())
+            await self._show_due()
         self.query_one(TabBar).current = tab
         self.query_one(ContentSwitcher).current = tab
         self._focus_tab()
@@ -158,14 +156,31 @@ class HomeScreen(ScreenContract, Screen[None]):
     async def action_show_due(self) -> None:
         await self.action_show_tab("due")
 
-    def _due_items(self) -> list[DueItem]:
-        """What is due now, read as ``convocoach due`` reads it (one lean query per kind)."""
+    async def _show_due(self) -> None:
+        """The Due tab, built when first shown and read again each time: what is due now,
+        read as ``convocoach due`` reads it (one lean query per kind)."""
+        # Lazy: the due list (time zones, check-in days) loads when the tab is first shown;
+        # the home screen paints and runs without it.
+        from convocoach.followthrough.business_hours import hours_of, read_business_hours
+        from convocoach.followthrough.due import due_items  # Lazy: as above
+        from convocoach.tui.widgets.due_list import DueList  # Lazy: as above
+
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children("#due"):
+            pane = DueList(id="due")
+            pane.display = False
+            await switcher.mount(pane)
         try:
             hours = read_business_hours(self.context.locations.settings_file)
         except (InvalidFile, UserError):  # told when a session opens; defaults meanwhile
             profile = self.context.profile
             hours = hours_of(profile.timezone, profile.business_start, profile.business_end)
-        return due_items(self.context.store.connection, hours, self.context.now())
+        self._due_list().show(due_items(self.context.store.connection, hours, self.context.now()))
+
+    def _due_list(self) -> DueList:
+        from convocoach.tui.widgets.due_list import DueList  # Lazy: as in _show_due
+
+        return self.query_one(DueList)
 
     async def action_new_session(self) -> None:
         if self._tab == "library":
@@ -244,8 +259,7 @@ class HomeScreen(ScreenContract, Screen[None]):
     def _session_chosen(self, event: SessionList.Chosen) -> None:
         self.open_session(event.session_id)
 
-    @on(DueList.Chosen)
-    def _due_chosen(self, event: DueList.Chosen) -> None:
+    def on_due_list_chosen(self, event: DueList.Chosen) -> None:
         self.open_session(event.session_id, event.step)
 
     def _start(self, summary: PlaybookSummary) -> None:
