@@ -94,9 +94,9 @@ async def test_enter_opens_the_session_at_the_step_where_it_is_done() -> None:
         assert app.screen.query_one(TabBar).current == "due"  # back where the user was
         await pilot.press("end", "enter")  # the email
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        assert (screen.editor.session_id, screen.step) == (ids["launch"], "followup")
+        email = app.screen
+        assert isinstance(email, SessionScreen)
+        assert (email.editor.session_id, email.step) == (ids["launch"], "followup")
 
 
 async def test_the_list_follows_the_clock_and_what_was_done() -> None:
