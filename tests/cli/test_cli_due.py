@@ -39,12 +39,12 @@ def test_one_line_per_item_most_overdue_first(
     assert out.splitlines() == [
         "2 days overdue: Us: Send the new price list \u2014 Price rise for 2027 "
         f"(Lee Park, Globex) [session {pricing}]",
+        "due today at 12:00: Send the follow-up email \u2014 Launch slips two weeks "
+        f"(Dana Reyes, Acme) [session {launch}]",
         f"due today: Lee Park: Sign the renewal \u2014 Price rise for 2027 (Lee Park, Globex) "
         f"[session {pricing}]",
         "due today: Check in with Lee Park (1 earlier check-in missed) \u2014 Price rise for "
         f"2027 (Lee Park, Globex) [session {pricing}]",
-        "due today at 12:00: Send the follow-up email \u2014 Launch slips two weeks "
-        f"(Dana Reyes, Acme) [session {launch}]",
     ]
 
 
@@ -80,15 +80,15 @@ def test_json_is_a_list_of_objects(capsys: pytest.CaptureFixture[str], ids: dict
     assert code == 0
     assert [(i["kind"], i["late"], i["overdue"]) for i in items] == [
         ("step", "2 days overdue", True),
+        ("email", "due today at 12:00", False),
         ("step", "due today", False),
         ("checkin", "due today", False),
-        ("email", "due today at 12:00", False),
     ]
-    assert items[2]["missed"] == 1
+    assert items[3]["missed"] == 1
     assert items[0]["session_title"] == "Price rise for 2027"
     assert items[0]["step_id"]
-    assert items[3]["step_id"] is None
-    assert items[3]["due"] == "2026-11-23T12:00"
+    assert items[1]["step_id"] is None
+    assert items[1]["due"] == "2026-11-23T12:00"
     # Nothing due: still JSON, an empty list.
     assert run(capsys, "--format=json", "--now=2026-11-06T09:00Z") == (0, "[]\n", "")
 

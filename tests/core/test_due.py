@@ -196,20 +196,21 @@ def test_holding_the_latest_checkin_clears_the_missed_ones(store: SessionStore) 
 
 
 def test_most_overdue_first_each_with_its_session(tmp_path: Path) -> None:
+    """Late by whole days first; on one day, a time (the email's noon) before the day's end."""
     ids = fill_mixed(tmp_path / "sessions.db")
     db = sqlite3.connect(tmp_path / "sessions.db")
     items = due_items(db, LONDON, utc(23, 9))
     assert [(i.kind, i.session_id, i.late) for i in items] == [
         ("step", ids["pricing"], "2 days overdue"),
+        ("email", ids["launch"], "due today at 12:00"),
         ("step", ids["pricing"], "due today"),
         ("checkin", ids["pricing"], "due today"),
-        ("email", ids["launch"], "due today at 12:00"),
     ]
     assert due_line(items[0]) == (
         f"2 days overdue: Us: Send the new price list \u2014 Price rise for 2027 "
         f"(Lee Park, Globex) [session {ids['pricing']}]"
     )
-    assert items[3].as_json() == {
+    assert items[1].as_json() == {
         "kind": "email",
         "session_id": ids["launch"],
         "session_title": "Launch slips two weeks",

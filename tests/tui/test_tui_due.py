@@ -60,9 +60,9 @@ async def test_u_shows_what_is_due_most_overdue_first() -> None:
         assert app.screen.query_one(TabBar).current == "due"
         assert lines(app) == [
             "2 days overdue \u00b7 Us: Send the new price list",
+            "Due today at 12:00 \u00b7 Send the follow-up email",
             "Due today \u00b7 Lee Park: Sign the renewal",
             "Due today \u00b7 Check in with Lee Park (1 earlier check-in missed)",
-            "Due today at 12:00 \u00b7 Send the follow-up email",
         ]
         summary = app.screen.query_one("#due-summary", Static)
         assert str(summary.render()) == "1 overdue, 3 due today"
@@ -75,6 +75,17 @@ async def test_u_shows_what_is_due_most_overdue_first() -> None:
         assert app.screen.query_one(TabBar).current == "sessions"
         # The home screen still never read the profile: the zone came from the quick reader.
         assert app.context._profile is None
+
+
+async def test_clicking_the_due_tab_shows_it() -> None:
+    fill_mixed(Locations.from_env().database)
+    app, _ = due_app(utc(23, 9))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#tabs", offset=(15, 0))  # "   Due " after " \u25b8 Sessions "
+        await pilot.pause()
+        assert app.screen.query_one(TabBar).current == "due"
+        assert len(lines(app)) == 4
+        assert app.screen.check_action("show_due", ()) is False  # shown already: U is off
 
 
 async def test_enter_opens_the_session_at_the_step_where_it_is_done() -> None:
@@ -92,7 +103,7 @@ async def test_enter_opens_the_session_at_the_step_where_it_is_done() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one(TabBar).current == "due"  # back where the user was
-        await pilot.press("end", "enter")  # the email
+        await pilot.press("down", "enter")  # the email, second
         await pilot.pause()
         email = app.screen
         assert isinstance(email, SessionScreen)
@@ -105,11 +116,11 @@ async def test_the_list_follows_the_clock_and_what_was_done() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("u")
         await pilot.pause()
-        assert lines(app)[-1] == "Due today at 12:00 \u00b7 Send the follow-up email"
+        assert lines(app)[1] == "Due today at 12:00 \u00b7 Send the follow-up email"
         clock.now = utc(23, 12, 1)
         await pilot.press("t", "u")  # shown again: read again
         await pilot.pause()
-        assert lines(app)[-1] == "Overdue since 12:00 today \u00b7 Send the follow-up email"
+        assert lines(app)[1] == "Overdue since 12:00 today \u00b7 Send the follow-up email"
         with open_store() as store:
             store.mark_sent(ids["launch"])
         await pilot.press("t", "u")

@@ -13,8 +13,8 @@ def test_due_tab_most_overdue_first(snap_compare: Any) -> None:
     """U on the home screen: the tab bar reads 'Sessions  ▸ Due  Playbooks' with Due marked;
     under it '1 overdue, 3 due today', then four items of two lines each, the first
     highlighted: '2 days overdue · Us: Send the new price list' (the late part in bold),
-    'Due today · Lee Park: Sign the renewal', 'Due today · Check in with Lee Park (1 earlier
-    check-in missed)' and 'Due today at 12:00 · Send the follow-up email'; under each, dimmed,
+    'Due today at 12:00 · Send the follow-up email', 'Due today · Lee Park: Sign the renewal'
+    and 'Due today · Check in with Lee Park (1 earlier check-in missed)'; under each, dimmed,
     its session and client ('Price rise for 2027 · Lee Park, Globex', 'Launch slips two
     weeks · Dana Reyes, Acme'). The footer offers 'n New  g Progress  w Workshop  t Sessions'
     and no Filter, Copy or Delete."""

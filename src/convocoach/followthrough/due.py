@@ -78,9 +78,10 @@ def due_items(db: sqlite3.Connection, hours: BusinessHours, now: datetime) -> li
 
 
 def _order(item: DueItem) -> tuple[date, time, int, int, int]:
+    # A whole day's item is late once that day is over: after one due at a time that day.
     return (
         item.due_on,
-        item.at or time.min,
+        time.max if item.at is None else item.at,
         KINDS.index(item.kind),
         item.session_id,
         item.step_id,
