@@ -189,18 +189,24 @@ def _owner(kind: str, name: str, client: str) -> str:
 
 
 def _checkins(db: sqlite3.Connection, today: date) -> list[DueItem]:
-    # The check-ins held come with their session, as one text: a row per session to read.
     rows = db.execute(
-        "SELECT s.id, s.title, s.client_name, s.client_company, s.next_checkin, "
-        "s.checkin_until, s.cadence, (SELECT group_concat(c.due_on, ' ') FROM checkins AS c "
-        "WHERE c.session_id = s.id AND c.done_at != '') "
-        "FROM sessions AS s WHERE s.next_checkin != '' AND s.next_checkin <= ?",
+        "SELECT id, title, client_name, client_company, next_checkin, checkin_until, cadence "
+        "FROM sessions WHERE next_checkin != '' AND next_checkin <= ?",
         (today.isoformat(),),
     ).fetchall()
+    if not rows:
+        return []
+    # The check-ins held, as one text per session: one pass over the table's own index.
+    held: dict[int, str] = dict(
+        db.execute(
+            "SELECT session_id, group_concat(due_on, ' ') FROM checkins "
+            "WHERE done_at != '' GROUP BY session_id"
+        ).fetchall()
+    )
     items = []
-    for sid, title, client, company, first, until, cadence, held in rows:
+    for sid, title, client, company, first, until, cadence in rows:
         try:
-            held_on = frozenset(map(date.fromisoformat, held.split())) if held else frozenset()
+            held_on = frozenset(map(date.fromisoformat, held.get(sid, "").split()))
             due_on, missed = due_checkin(first, until, cadence, held_on, today)
         except ValueError:
             continue  # a date the store would not have written
