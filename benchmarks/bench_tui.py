@@ -1,6 +1,6 @@
 """The app in a real terminal: first paint, keystroke echo and peak memory, vs bare Textual.
 
-    python benchmarks/bench_tui.py [--check] [--rounds 7]
+    python benchmarks/bench_tui.py [--check] [--rounds 7] [--sessions 1000]
 
 Both programs run in a pseudo-terminal of 100 columns x 30 rows (TERM=xterm-256color):
 
@@ -29,6 +29,11 @@ for QUIET seconds. The keys spell words from the playbook titles, typed into con
 playbook filter (opened with "/"), so every key also filters the list; the baseline gets the
 same keys in its Input. Each word is erased with backspaces (not timed) before the next.
 
+With ``--sessions N``, convocoach's database holds N varied sessions (``_due_data.py``: next
+steps, check-ins, emails sent and not) before any run, so the home screen opens on a long
+Sessions list; the Due tab's time is reported too: from spawning until, after the first
+paint and U, the Due tab's summary line ("... overdue, ... due today") is on screen.
+
 Peak memory is the child's maximum resident set size (``ru_maxrss`` from ``os.wait4``) after
 it is closed with ctrl+q (SIGTERM, then SIGKILL, if that does not end it), as the median over
 all runs of that program.
@@ -45,9 +50,11 @@ import textwrap
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _due_data import fill_sessions
 from _harness import Result, program_env, report
 from _pty import PtyProcess, PtyTimeout
 
@@ -138,8 +145,10 @@ class Program:
         return painted - proc.started
 
 
-def programs(home: Path) -> tuple[Program, Program, Program]:
+def programs(home: Path, sessions: int = 0) -> tuple[Program, Program, Program]:
     cand_env = program_env(home)
+    if sessions:
+        fill_sessions(home / "data" / "sessions.db", sessions, date.today())
     base_env = {k: v for k, v in cand_env.items() if not k.startswith("CONVOCOACH_")}
     script = home / "baseline_app.py"
     script.write_text(BASELINE_APP, encoding="utf-8")
@@ -157,7 +166,8 @@ def programs(home: Path) -> tuple[Program, Program, Program]:
         [sys.executable, "-m", "convocoach"],
         cand_env,
         CONVOCOACH_MARKERS,
-        CONVOCOACH_FOCUS_KEYS,
+        # With sessions the home screen opens on them: T first, to the playbooks.
+        b"t" + CONVOCOACH_FOCUS_KEYS if sessions else CONVOCOACH_FOCUS_KEYS,
     )
     return baseline, plain, candidate
 
@@ -186,6 +196,28 @@ def bench_first_paint(
             1.2,
         ),
     ]
+
+
+def bench_due_tab(baseline: Program, candidate: Program, rounds: int) -> Result:
+    """Spawn to the Due tab drawn (first paint, then U), vs the baseline's first paint."""
+    base: list[float] = []
+    cand: list[float] = []
+    for _ in range(rounds):
+        base.append(baseline.first_paint())
+        with candidate.start() as proc:
+            proc.wait_for(candidate.markers, timeout=TIMEOUT)
+            since = proc.mark()
+            proc.write(b"u")
+            drawn = proc.wait_for(["due today"], since=since, timeout=TIMEOUT)
+            proc.wait_quiet(QUIET, timeout=TIMEOUT)
+            candidate.finish(proc)
+        cand.append(drawn - proc.started)
+    return Result(
+        "first paint, then U: the Due tab drawn (reported)",
+        statistics.median(base),
+        statistics.median(cand),
+        float("inf"),
+    )
 
 
 def key_plan(count: int) -> list[tuple[bytes, str]]:
@@ -250,11 +282,18 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=7, help="first-paint rounds (default 7)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
+    parser.add_argument(
+        "--sessions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="fill convocoach's database with N varied sessions first (and time the Due tab)",
+    )
     args = parser.parse_args()
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     with tempfile.TemporaryDirectory() as tmp:
-        baseline, plain, candidate = programs(Path(tmp))
+        baseline, plain, candidate = programs(Path(tmp), args.sessions)
         try:
             for prog in (baseline, plain, candidate):  # warm-up: caches, bytecode, OS file cache
                 prog.first_paint()
@@ -265,6 +304,8 @@ def main() -> int:
                 bench_echo(baseline, candidate, KEYSTROKES),
             ]
             results.append(bench_memory(baseline, candidate))
+            if args.sessions:
+                results.append(bench_due_tab(plain, candidate, args.rounds))
         except PtyTimeout as exc:
             print(f"bench_tui: {exc}", file=sys.stderr)
             return 2

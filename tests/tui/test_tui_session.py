@@ -283,7 +283,7 @@ async def test_clicking_the_step_bar_and_the_tabs_moves_there() -> None:
         await pilot.click("#tabs", offset=(3, 0))  # "Sessions"
         await pilot.pause()
         assert app.screen.query_one("#tabs").current == "sessions"  # type: ignore[attr-defined]
-        await pilot.click("#tabs", offset=(16, 0))  # "Playbooks"
+        await pilot.click("#tabs", offset=(24, 0))  # "Playbooks", after "Due"
         await pilot.pause()
         assert app.screen.query_one("#tabs").current == "library"  # type: ignore[attr-defined]
         screen = await start_delays_session(pilot, app)

@@ -8,17 +8,31 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from convocoach.cli.context import CliContext
 from convocoach.cli.output import warn
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
+
+if TYPE_CHECKING:
+    from convocoach.cli.context import CliContext
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code (2 for bad input)."""
     words = sys.argv[1:] if argv is None else list(argv)
     try:
+        if words[:1] == ["due"]:
+            # Lazy: a shell prompt runs "due" before every line; a plain one needs neither
+            # the parser nor the playbook library (see due_cmd.quick).
+            from convocoach.cli.due_cmd import quick
+
+            code = quick(words[1:])
+            if code is not None:
+                return code
+        # Lazy: the playbook library's modules, which "due" above does without.
+        from convocoach.cli.context import CliContext
+
         if not words:  # the app, as most runs are: no parser to build first
             return _run_app(CliContext(Locations.from_env()))
         # Lazy: argparse and the table of commands only when a command is given; the app

@@ -305,3 +305,13 @@ def clients_export(parser: argparse.ArgumentParser) -> None:
     )
     format_option(parser, "md", "csv", "ics")
     output_option(parser)
+
+
+def due(parser: argparse.ArgumentParser) -> None:
+    text_or_json(parser)
+    parser.add_argument(
+        "--now",
+        metavar="ISO-DATETIME",
+        help="the time to ask at, like 2026-11-23T09:00+00:00 (without an offset: the "
+        "sender's own zone; default: $CONVOCOACH_NOW, else now)",
+    )

@@ -256,6 +256,15 @@ COMMANDS: tuple[Command, ...] = (
         description="Run the app in web browsers: each browser tab gets its own app process. "
         "Needs the 'serve' extra: pip install 'convocoach[serve]'.",
     ),
+    Command(
+        "due",
+        "what is overdue or due today (for a shell prompt or cron)",
+        "convocoach.cli.due_cmd:cmd_due",
+        a.due,
+        description="List the follow-up emails past their send-by time, the open next steps "
+        "and the check-ins that are overdue or due today, one line each, most overdue first. "
+        "Prints nothing (exit 0) when nothing is due; --format json prints a list.",
+    ),
     Command("locate", "print where convocoach keeps its files", _LOCATE, a.text_or_json),
     Command(
         "clients",

@@ -1,4 +1,4 @@
-"""Home: the user's sessions and the playbook library, one tab each."""
+"""Home: the user's sessions, what is due and the playbook library, one tab each."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header
 
+from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.playbooks.summary import PlaybookSummary
+from convocoach.sessions.steps import StepKey
 from convocoach.sessions.store import SessionRow
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
@@ -27,6 +29,7 @@ from convocoach.tui.widgets.tab_bar import TabBar
 
 if TYPE_CHECKING:
     from convocoach.tui.widgets.client_list import ClientList
+    from convocoach.tui.widgets.due_list import DueList
 
 WIDE_FROM = 76
 """Columns from which the list and the sheet sit side by side."""
@@ -53,6 +56,7 @@ class HomeScreen(ScreenContract, Screen[None]):
         # One key for the other tab, named after where it goes; check_action shows one.
         Command("show_tab('library')", "t", "Playbooks", "Show the playbook library"),
         Command("show_tab('sessions')", "t", "Sessions", "Show your sessions"),
+        Command("show_due", "u", "Due", "Show what is overdue or due today", show=False),
         # After the tab keys: the footer shows it where there is room (F1 and the palette always).
         # K: the lessons kept (K on a scorecard keeps one).
         Command("lessons", "k", "Lessons", "What to change next time, from your conversations"),
@@ -82,7 +86,8 @@ class HomeScreen(ScreenContract, Screen[None]):
         yield Header()
         rows = self.context.store.list_sessions()
         initial = "sessions" if rows else "library"
-        yield TabBar([("sessions", "Sessions"), ("library", "Playbooks")], initial, id="tabs")
+        tabs = [("sessions", "Sessions"), ("due", "Due"), ("library", "Playbooks")]
+        yield TabBar(tabs, initial, id="tabs")
         with ContentSwitcher(initial=initial, id="home-panes"):
             yield self._pane(initial, rows)
         yield KeyFooter()
@@ -119,6 +124,8 @@ class HomeScreen(ScreenContract, Screen[None]):
     def _focus_tab(self) -> None:
         if self._tab == "sessions":
             self.query_one(SessionList).focus_list()
+        elif self._tab == "due":
+            self._due_list().focus_list()
         else:
             self.query_one(LibraryBrowser).focus_list()
 
@@ -134,21 +141,55 @@ class HomeScreen(ScreenContract, Screen[None]):
                 return False
             return True if self.query_one(SessionList).highlighted else None
         if action in ("focus_filter", "clear_filter"):
-            return not on_sessions
+            return self._tab == "library"
         if action == "show_tab":
-            return parameters != (self._tab,)
+            # T goes between the lists, and from Due back to the sessions.
+            return parameters == ("library" if on_sessions else "sessions",)
         if action == "group_by_client":
             return on_sessions and parameters != (self.query_one(SessionList).grouped,)
+        if action == "show_due":
+            return self._tab != "due"
         return True
 
     # --- actions -----------------------------------------------------------------------------
 
     async def action_show_tab(self, tab: str) -> None:
         await self._add_missing_panes()
+        if tab == "due":
+            await self._show_due()
         self.query_one(TabBar).current = tab
         self.query_one(ContentSwitcher).current = tab
         self._focus_tab()
         self.refresh_bindings()
+
+    async def action_show_due(self) -> None:
+        await self.action_show_tab("due")
+
+    async def _show_due(self) -> None:
+        """The Due tab, built when first shown and read again each time: what is due now,
+        read as ``convocoach due`` reads it (one lean query per kind)."""
+        # Lazy: the due list (time zones, check-in days) loads when the tab is first shown;
+        # the home screen paints and runs without it.
+        from convocoach.followthrough.business_hours import hours_of, read_business_hours
+        from convocoach.followthrough.due import due_items  # Lazy: as above
+        from convocoach.tui.widgets.due_list import DueList  # Lazy: as above
+
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children("#due"):
+            pane = DueList(id="due")
+            pane.display = False
+            await switcher.mount(pane)
+        try:
+            hours = read_business_hours(self.context.locations.settings_file)
+        except (InvalidFile, UserError):  # told when a session opens; defaults meanwhile
+            profile = self.context.profile
+            hours = hours_of(profile.timezone, profile.business_start, profile.business_end)
+        self._due_list().show(due_items(self.context.store.connection, hours, self.context.now()))
+
+    def _due_list(self) -> DueList:
+        from convocoach.tui.widgets.due_list import DueList  # Lazy: as in _show_due
+
+        return self.query_one(DueList)
 
     async def action_new_session(self) -> None:
         if self._tab == "library":
@@ -248,6 +289,9 @@ class HomeScreen(ScreenContract, Screen[None]):
     def _session_chosen(self, event: SessionList.Chosen) -> None:
         self.open_session(event.session_id)
 
+    def on_due_list_chosen(self, event: DueList.Chosen) -> None:
+        self.open_session(event.session_id, event.step)
+
     def _start(self, summary: PlaybookSummary) -> None:
         playbook = self.context.playbooks.get(summary.id)
         if playbook is None:
@@ -264,19 +308,21 @@ class HomeScreen(ScreenContract, Screen[None]):
         if session_id is not None:
             self.open_session(session_id)
 
-    def open_session(self, session_id: int) -> None:
+    def open_session(self, session_id: int, step: StepKey | None = None) -> None:
+        """Open the session where it was left, or at ``step`` (from the Due tab)."""
         # Lazy: each screen home leads to loads when it is first opened, so home paints first.
         from convocoach.tui.screens.session import SessionScreen
 
-        self.app.push_screen(
-            SessionScreen(self.context, session_id),
-            callback=partial(self._session_closed, session_id),
-        )
+        screen = SessionScreen(self.context, session_id)
+        if step is not None:
+            screen.step = step
+        self.app.push_screen(screen, callback=partial(self._session_closed, session_id))
 
     async def _session_closed(self, session_id: int, _: None) -> None:
         # Back on the Sessions tab, the session just closed first and highlighted, whichever
         # tab it was started from; the filter that found its playbook has done its job.
-        await self.action_show_tab("sessions")
+        # Opened from the Due tab: back there, with what is still due.
+        await self.action_show_tab("due" if self._tab == "due" else "sessions")
         self.query_one(SessionList).refresh_rows(select=session_id)
         self.query_one(LibraryBrowser).clear_filter()
         self._focus_tab()

@@ -45,6 +45,11 @@ Back from a session, the Sessions tab shows it first, highlighted.
 
 A playbook that could not be read is listed under the library with the reason; fix the file and
 restart, the other playbooks work meanwhile.
+
+**Due** (U) lists what is overdue or due today, the most overdue first: follow-up emails past
+their send-by time, open next steps on either side, and check-ins. Enter opens the session at
+the step where it is done (Agree for a next step or a check-in, Follow up for an email).
+`convocoach due` prints the same list, for a shell prompt or cron.
 """,
     "profile": """
 # Your profile
