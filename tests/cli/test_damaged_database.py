@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from convocoach.cli import main
+from convocoach.sessions import database as database_module
 from convocoach.sessions.db_errors import StoreError
+from convocoach.sessions.integrity import EarlyCheck
 from convocoach.sessions.salvage import _readable_rows
 from convocoach.sessions.store import SessionStore
 
@@ -178,3 +180,31 @@ def test_salvage_steps_past_a_row_that_reads_alone_but_not_in_a_scan() -> None:
     """It used to find that row again and again, for ever."""
     rows = _readable_rows(_ScanFails(), "SELECT rowid, text FROM t")  # type: ignore[arg-type]
     assert len(list(rows)) < 20
+
+
+def test_the_early_check_refuses_a_damaged_database_as_the_opening_does(damaged: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        SessionStore.open(damaged, checked=EarlyCheck(damaged))
+    assert f"{damaged} is damaged" in caught.value.message
+
+
+def test_a_whole_database_checked_early_is_not_checked_again(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = database(isolated_home)
+    make_sessions(path)
+    early = EarlyCheck(path)
+    assert early.passed()
+
+    def checked_twice(*_: object) -> None:
+        raise AssertionError("the opening checked the file again")
+
+    monkeypatch.setattr(database_module, "check_integrity", checked_twice)
+    with SessionStore.open(path, checked=early) as store:
+        assert len(store.list_sessions()) == SESSIONS
+
+
+def test_with_no_database_yet_the_opening_creates_it(isolated_home: Path) -> None:
+    path = database(isolated_home)
+    with SessionStore.open(path, checked=EarlyCheck(path)) as store:
+        assert store.list_sessions() == []

@@ -19,10 +19,10 @@ from convocoach.sessions.db_errors import (
     StoreError,
     StoreWriteError,
     about_the_file,
-    damaged,
     describe,
     error_name,
 )
+from convocoach.sessions.integrity import EarlyCheck, check_integrity, connect_read_only
 from convocoach.sessions.schema_sql import MIGRATIONS, SCHEMA_VERSION
 
 Clock = Callable[[], datetime]
@@ -54,6 +54,7 @@ class Database:
         *,
         read_only: bool = False,
         busy_seconds: float = BUSY_SECONDS,
+        checked: EarlyCheck | None = None,
     ) -> D:
         """Open (creating if needed) and migrate the database at ``path``.
 
@@ -68,7 +69,7 @@ class Database:
         read_only = read_only and path.is_file()
         try:
             if read_only:
-                db = _connect_read_only(path)
+                db = connect_read_only(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, timeout=busy_seconds, isolation_level=None)
@@ -83,7 +84,8 @@ class Database:
                     f"this one knows up to {SCHEMA_VERSION}); it was left untouched",
                     "upgrade convocoach, or use another --data-dir",
                 )
-            _check_integrity(db, path)
+            if checked is None or not checked.passed():
+                check_integrity(db, path)
             if read_only and version < SCHEMA_VERSION:
                 db.close()
                 return cls.open(path, clock, busy_seconds=busy_seconds)
@@ -188,27 +190,6 @@ class Database:
             raise UserError(
                 f"no session with id {session_id}", "run 'convocoach sessions list' to see ids"
             )
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    db = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
-    try:
-        db.execute("PRAGMA user_version").fetchone()
-    except sqlite3.OperationalError:
-        # In a read-only folder a WAL database cannot get its shared-memory file: no other
-        # program can be writing there either, so the file is read as it stands.
-        db.close()
-        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
-    return db
-
-
-def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
-    """Refuse a damaged file at once: a partial list would look like success."""
-    problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
-    if problems != ["ok"]:
-        detail = " ".join("; ".join(problems).replace("*** in database main ***", "").split())
-        raise StoreError(*damaged(path, detail))
 
 
 def _statements(script: str) -> list[str]:

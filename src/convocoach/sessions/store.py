@@ -65,11 +65,12 @@ class SessionStore(AfterMeetingStore):
         assert cur.lastrowid is not None
         return cur.lastrowid
 
-    def list_sessions(self) -> list[SessionRow]:
-        """Every session, most recently changed first."""
+    def list_sessions(self, limit: int = -1) -> list[SessionRow]:
+        """Every session (or the ``limit`` first), most recently changed first."""
         rows = self._db.execute(
             "SELECT id, uuid, title, playbook_id, client_name, client_company, meeting_date, "
-            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC"
+            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC LIMIT ?",
+            (limit,),
         ).fetchall()
         return [SessionRow(*row) for row in rows]
 

@@ -18,6 +18,7 @@ from convocoach.locations import Locations
 from convocoach.playbooks.opened import OpenedPlaybooks
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
+from convocoach.sessions.integrity import EarlyCheck
 from convocoach.sessions.store import SessionStore
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
@@ -204,6 +205,7 @@ def make_app(
     open_with: Opener | None = None,
     busy_seconds: float = BUSY_SECONDS,
     seat: Seat | None = None,
+    checked: EarlyCheck | None = None,
 ) -> ConvocoachApp:
     """Build the app with everything it needs, loaded from ``locations``.
 
@@ -212,7 +214,7 @@ def make_app(
     """
     accept_any_input_bytes()
     library = load_summaries(locations)
-    store = SessionStore.open(locations.database, clock, busy_seconds=busy_seconds)
+    store = SessionStore.open(locations.database, clock, busy_seconds=busy_seconds, checked=checked)
     try:
         preferences, problem = load_preferences(locations.preferences_file), ""
     except (InvalidFile, UserError) as exc:

@@ -24,7 +24,7 @@ from convocoach.tui.support.screen_contract import Entry, ScreenContract
 from convocoach.tui.widgets.key_footer import KeyFooter
 from convocoach.tui.widgets.library_browser import LibraryBrowser
 from convocoach.tui.widgets.markdown_page import MarkdownPage
-from convocoach.tui.widgets.session_list import SessionList
+from convocoach.tui.widgets.session_list import SessionList, first_rows
 from convocoach.tui.widgets.tab_bar import TabBar
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        rows = self.context.store.list_sessions()
+        rows = self.context.store.list_sessions(limit=first_rows(self.app.size.height))
         initial = "sessions" if rows else "library"
         tabs = [("sessions", "Sessions"), ("due", "Due"), ("library", "Playbooks")]
         yield TabBar(tabs, initial, id="tabs")
@@ -334,7 +334,7 @@ class HomeScreen(ScreenContract, Screen[None]):
                 "Start preparing a conversation with this playbook",
                 partial(self._start, loaded),
             )
-        for row in self.context.store.list_sessions()[:50]:
+        for row in self.context.store.list_sessions(limit=50):
             yield Entry(
                 f"Open session: {row.title or 'Untitled session'}",
                 "Resume where you left off",

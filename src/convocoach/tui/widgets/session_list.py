@@ -4,6 +4,7 @@ or, when the user asks, grouped by client (``client_list``)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -22,6 +23,17 @@ from convocoach.tui.widgets.markdown_page import MarkdownPage
 if TYPE_CHECKING:
     from convocoach.tui.widgets.client_list import ClientList
 
+
+def first_rows(screen_height: int) -> int:
+    """How many sessions to read and list before the first paint: a screenful (two lines
+    each). The rest follow just after it, a batch at a time, so that a long history opens as
+    fast as a short one: the option list measures every entry it is given before it paints."""
+    return max(8, screen_height // 2)
+
+
+BATCH = 150
+REST_AFTER = 0.15
+"""Seconds after the first fill before the rest of the sessions are added."""
 EMPTY = (
     "No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
     "face and press Enter: a new session starts, and everything you type is saved."
@@ -48,9 +60,12 @@ class SessionList(Horizontal):
         super().__init__(id=id)
         self.store = store
         self.rows = rows
-        """What the list shows; the first fill uses the rows the screen already read."""
+        """What the list shows; the first fill uses the rows the screen already read (the
+        first :func:`first_rows` of them: the rest are read once it has painted)."""
         self._by_client: ClientList | None = None
         """The sessions grouped by client, once the user has asked for them."""
+        self._fills = 0
+        """Counts the fills, so that a batch left from an earlier one is not added."""
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="empty", markup=False)
@@ -108,13 +123,40 @@ class SessionList(Horizontal):
         self.focus_list()
 
     def _fill(self, keep: int | None) -> None:
+        self._fills += 1
         option_list = self.query_one("#sessions", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(_label(row), id=str(row.id)) for row in self.rows)
+        ids = [row.id for row in self.rows]
+        index = ids.index(keep) if keep in ids else 0
+        first = first_rows(self.app.size.height)
+        shown = max(first, index + 1)
+        option_list.add_options(self._options(0, shown))
         self._show_plain()
         if self.rows:
-            ids = [row.id for row in self.rows]
-            option_list.highlighted = ids.index(keep) if keep in ids else 0
+            option_list.highlighted = index
+        if shown < len(self.rows) or len(self.rows) == first:
+            # Not at the next refresh: the first frame is still being written out then.
+            self.set_timer(REST_AFTER, partial(self._add_batch, self._fills, shown))
+
+    def _add_batch(self, fill: int, start: int) -> None:
+        if fill != self._fills:
+            return
+        if start == len(self.rows):  # the screen read only the first rows: now the rest
+            everything = self.store.list_sessions()
+            if everything[:start] != self.rows:  # changed meanwhile: list them afresh
+                current = self.highlighted
+                self.rows = everything
+                self._fill(current.id if current else None)
+                return
+            self.rows = everything
+        end = start + BATCH
+        if start < len(self.rows):
+            self.query_one("#sessions", OptionList).add_options(self._options(start, end))
+        if end < len(self.rows):
+            self.call_after_refresh(self._add_batch, fill, end)
+
+    def _options(self, start: int, end: int) -> list[Option]:
+        return [Option(_label(row), id=str(row.id)) for row in self.rows[start:end]]
 
     def _show_plain(self) -> None:
         """The plain list's parts shown, unless the sessions are grouped by client."""
@@ -127,6 +169,14 @@ class SessionList(Horizontal):
     @on(OptionList.OptionHighlighted, "#sessions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if not self.query_one("#session-detail", MarkdownPage).source:
+            # The first summary waits for the first frame, so the screen paints at once
+            # (reading the session and laying out its Markdown is most of a paint).
+            self.call_after_refresh(self._show_detail)
+        else:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
         row = self.highlighted
         if row is not None:
             self.query_one("#session-detail", MarkdownPage).show(
