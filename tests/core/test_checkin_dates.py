@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convocoach.sessions.checkin_dates import checkin_days, due_checkin, next_checkin_after
+from convocoach.sessions.checkin_dates import (
+    checkin_days,
+    due_checkin,
+    last_checkin,
+    next_checkin_after,
+)
 
 FRI = date(2026, 12, 4)
 
@@ -77,3 +82,37 @@ def test_check_in_days_are_in_order_within_their_range(
     assert all(first <= day <= last for day in days)
     if cadence != "daily" or first.weekday() < 5:
         assert days[:1] == [first]
+
+
+def _due_by_walking(
+    first: date, until: str, cadence: str, held: frozenset[date], today: date
+) -> tuple[date | None, int]:
+    """The rule, one day at a time: the latest day passed, unless held; the earlier ones no
+    later held day caught up are missed."""
+    passed = list(checkin_days(first, min(last_checkin(first, until), today), cadence))
+    if not passed or passed[-1] in held:
+        return None, 0
+    return passed[-1], sum(1 for day in passed[:-1] if not any(h >= day for h in held))
+
+
+@given(
+    first=st.dates(date(2026, 1, 1), date(2027, 12, 31)),
+    until_days=st.one_of(st.none(), st.integers(0, 500)),
+    today_days=st.integers(-30, 600),
+    cadence=st.sampled_from(["daily", "weekly", "twice_monthly", "monthly"]),
+    held_days=st.lists(st.integers(0, 600), max_size=6),
+)
+def test_the_due_check_in_is_what_walking_every_day_gives(
+    first: date,
+    until_days: int | None,
+    today_days: int,
+    cadence: str,
+    held_days: list[int],
+) -> None:
+    until = "" if until_days is None else (first + timedelta(days=until_days)).isoformat()
+    today = first + timedelta(days=today_days)
+    days = list(checkin_days(first, first + timedelta(days=600), cadence))
+    held = frozenset(days[n % len(days)] for n in held_days) if days else frozenset()
+    assert due_checkin(first.isoformat(), until, cadence, held, today) == _due_by_walking(
+        first, until, cadence, held, today
+    )

@@ -4,7 +4,6 @@ day, on the days the ``.ics`` invite's rule gives (``followup/ics.py``), and whi
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -12,6 +11,13 @@ STEP_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "twice_monthly": 14, "mont
 """A cadence's step, roughly (the first check-in after a meeting with none agreed)."""
 DEFAULT_MONTHS = 3
 """How long check-ins repeat when the session sets no end (it holds no milestone date)."""
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (``calendar.monthrange`` without the calendar module, which a shell prompt's
+    ``convocoach due`` would pay for at every line)."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - date(year, month, 1)).days
 
 
 def workday_on_or_after(day: date) -> date:
@@ -36,7 +42,7 @@ def last_checkin(first: date, until: str) -> date:
         return max(date.fromisoformat(until), first)
     years, month = divmod(first.month - 1 + DEFAULT_MONTHS, 12)
     year, month = first.year + years, month + 1
-    return date(year, month, min(first.day, monthrange(year, month)[1]))
+    return date(year, month, min(first.day, days_in_month(year, month)))
 
 
 def checkin_days(first: date, last: date, cadence: str) -> Iterator[date]:
@@ -46,7 +52,7 @@ def checkin_days(first: date, last: date, cadence: str) -> Iterator[date]:
     if cadence == "monthly":
         year, month = first.year, first.month
         while True:
-            if first.day <= monthrange(year, month)[1]:
+            if first.day <= days_in_month(year, month):
                 day = date(year, month, first.day)
                 if day > last:
                     return
@@ -66,17 +72,61 @@ def due_checkin(
     next_checkin: str, until: str, cadence: str, held: frozenset[date], today: date
 ) -> tuple[date | None, int]:
     """The check-in due on or before ``today`` (the latest one, if not held yet), and how
-    many earlier ones passed without being held. No agreed first check-in: none due."""
+    many earlier ones passed without being held. No agreed first check-in: none due.
+
+    A check-in held catches up the ones before it: they are not counted as missed. Worked
+    out without walking every day, since ``convocoach due`` asks it of every session.
+    """
     if not next_checkin:
         return None, 0
     first = date.fromisoformat(next_checkin)
     last = min(last_checkin(first, until), today)
-    passed = list(checkin_days(first, last, cadence))
-    if not passed or passed[-1] in held:
+    latest = _latest_on_or_before(first, last, cadence)
+    if latest is None or latest in held:
         return None, 0
-    # One held later catches up the ones before it: they are not counted as missed.
-    missed = sum(1 for day in passed[:-1] if not any(h >= day for h in held))
-    return passed[-1], missed
+    caught_up = max(held, default=first - timedelta(days=1))
+    return latest, _count_between(first, caught_up, latest, cadence)
+
+
+def _latest_on_or_before(first: date, day: date, cadence: str) -> date | None:
+    if day < first:
+        return None
+    if cadence == "monthly":
+        year, month = day.year, day.month
+        while date(year, month, 1) >= date(first.year, first.month, 1):
+            if first.day <= days_in_month(year, month) and date(year, month, first.day) <= day:
+                return date(year, month, first.day)
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return None
+    if cadence == "daily":
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return day if day >= first else None
+    step = 14 if cadence == "twice_monthly" else 7
+    return first + timedelta(days=(day - first).days // step * step)
+
+
+def _count_between(first: date, after: date, before: date, cadence: str) -> int:
+    """How many check-in days fall strictly between ``after`` and ``before``."""
+    if cadence == "monthly" or cadence == "daily":
+        start = max(first, after + timedelta(days=1))
+        end = before - timedelta(days=1)
+        if end < start:
+            return 0
+        if cadence == "daily":
+            return _weekdays_through(end) - _weekdays_through(start - timedelta(days=1))
+        return sum(1 for day in checkin_days(first, end, "monthly") if day >= start)
+    step = 14 if cadence == "twice_monthly" else 7
+    # Days first + k * step with after < day < before.
+    low = max(0, (after - first).days // step + 1) if after >= first else 0
+    high = ((before - first).days - 1) // step
+    return max(0, high - low + 1)
+
+
+def _weekdays_through(day: date) -> int:
+    """Weekdays from an early fixed Monday through ``day`` (differences count weekdays)."""
+    weeks, rest = divmod(day.toordinal() - 1, 7)  # ordinal 1 (1 January 1) is a Monday
+    return weeks * 5 + min(rest + 1, 5)
 
 
 def next_checkin_after(next_checkin: str, until: str, cadence: str, today: date) -> date | None:
