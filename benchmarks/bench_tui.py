@@ -220,6 +220,22 @@ def bench_due_tab(baseline: Program, candidate: Program, rounds: int) -> Result:
     )
 
 
+def bench_against_empty(empty: Program, candidate: Program, rounds: int) -> Result:
+    """The first paint with the sessions vs with an empty database, interleaved: what the
+    sessions themselves cost, apart from how busy the machine is."""
+    none: list[float] = []
+    full: list[float] = []
+    for _ in range(rounds):
+        none.append(empty.first_paint())
+        full.append(candidate.first_paint())
+    return Result(
+        "first paint with the sessions vs an empty database (reported)",
+        statistics.median(none),
+        statistics.median(full),
+        float("inf"),
+    )
+
+
 def key_plan(count: int) -> list[tuple[bytes, str]]:
     """(key, text the field then shows) for ``count`` timed keys; b"" ends a word."""
     plan: list[tuple[bytes, str]] = []
@@ -306,6 +322,11 @@ def main() -> int:
             results.append(bench_memory(baseline, candidate))
             if args.sessions:
                 results.append(bench_due_tab(plain, candidate, args.rounds))
+                empty_home = Path(tmp) / "empty"
+                empty_home.mkdir()
+                empty = programs(empty_home)[2]
+                empty.first_paint()  # warm-up, as above
+                results.append(bench_against_empty(empty, candidate, args.rounds))
         except PtyTimeout as exc:
             print(f"bench_tui: {exc}", file=sys.stderr)
             return 2

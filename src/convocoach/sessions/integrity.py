@@ -15,6 +15,9 @@ from pathlib import Path
 
 from convocoach.sessions.db_errors import StoreError, damaged
 
+CHECK_CACHE_KIB = -256
+"""The page cache the integrity check reads through (negative: KiB, as SQLite counts)."""
+
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -31,7 +34,14 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 def check_integrity(db: sqlite3.Connection, path: Path) -> None:
     """Refuse a damaged file at once: a partial list would look like success."""
-    problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    # The check reads every page once: a small cache for it, so that a long history does
+    # not leave megabytes of pages in memory that nothing reads again.
+    size = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {CHECK_CACHE_KIB}")
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(size)}")
     if problems != ["ok"]:
         detail = " ".join("; ".join(problems).replace("*** in database main ***", "").split())
         raise StoreError(*damaged(path, detail))

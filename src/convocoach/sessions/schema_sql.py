@@ -201,7 +201,8 @@ MIGRATIONS: tuple[str, ...] = (
     # up, as JSON); when the follow-up was sent; each next step's day agreed, day done and
     # every move of its due date with the reason; the check-ins held; lessons, from an
     # outcome or a scorecard, kept when their session is deleted. Steps already in the
-    # database were agreed on the day their session was created.
+    # database were agreed on the day their session was created. The home screen's first
+    # screenful of sessions, most recently changed first, is read without a whole scan.
     """
     ALTER TABLE sessions ADD COLUMN sent_at TEXT NOT NULL DEFAULT '';
     ALTER TABLE sessions ADD COLUMN outcome_result TEXT NOT NULL DEFAULT '';
@@ -244,6 +245,7 @@ MIGRATIONS: tuple[str, ...] = (
         retired_at TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX lessons_by_session ON lessons(session_id);
+    CREATE INDEX sessions_by_change ON sessions(updated_at DESC, id DESC);
     """,
 )
 
