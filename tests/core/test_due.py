@@ -187,6 +187,34 @@ def test_holding_the_latest_checkin_clears_the_missed_ones(store: SessionStore) 
     assert due(store, utc(24, 9)) == []
 
 
+def test_a_check_in_held_early_leaves_the_one_due_still_due_and_nothing_missed(
+    store: SessionStore,
+) -> None:
+    # Weekly from 2 November: on 24 November the one due is the 23rd; the 30th was held early.
+    add_session(
+        store, "Held early", next_checkin="2026-11-02", until="2026-12-31", held=("2026-11-30",)
+    )
+    (item,) = due(store, utc(24, 9))
+    assert (item.kind, item.due_on, item.missed) == ("checkin", date(2026, 11, 23), 0)
+
+
+@pytest.mark.parametrize(
+    ("held", "expected"),
+    [
+        ((), (date(2026, 11, 23), 3)),
+        (("2026-11-09",), (date(2026, 11, 23), 1)),
+        (("2026-11-16", "2026-11-02"), (date(2026, 11, 23), 0)),
+        (("2026-11-23",), None),
+    ],
+)
+def test_the_due_list_and_the_check_in_rule_agree(
+    store: SessionStore, held: tuple[str, ...], expected: tuple[date, int] | None
+) -> None:
+    add_session(store, "Weekly", next_checkin="2026-11-02", until="2026-12-31", held=held)
+    items = due(store, utc(24, 9))
+    assert [(i.due_on, i.missed) for i in items] == ([expected] if expected else [])
+
+
 # --- the list ----------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from convocoach.followthrough.business_hours import BusinessHours
 from convocoach.followup.sendby import send_by
-from convocoach.sessions.checkin_dates import due_checkin
+from convocoach.sessions.checkin_dates import latest_checkin, missed_before
 
 KINDS = ("email", "step", "checkin")
 """What can be due, in the order they sort on the same day and time."""
@@ -196,18 +196,21 @@ def _checkins(db: sqlite3.Connection, today: date) -> list[DueItem]:
     ).fetchall()
     if not rows:
         return []
-    # The check-ins held, as one text per session: one pass over the table's own index.
-    held: dict[int, str] = dict(
+    # The last check-in held of each session, from the table's own index: all that is
+    # needed unless one later than the check-in due was held (early), which is looked up.
+    last_held: dict[int, str] = dict(
         db.execute(
-            "SELECT session_id, group_concat(due_on, ' ') FROM checkins "
-            "WHERE done_at != '' GROUP BY session_id"
+            "SELECT session_id, max(due_on) FROM checkins WHERE done_at != '' GROUP BY session_id"
         ).fetchall()
     )
     items = []
     for sid, title, client, company, first, until, cadence in rows:
         try:
-            held_on = frozenset(map(date.fromisoformat, held.get(sid, "").split()))
-            due_on, missed = due_checkin(first, until, cadence, held_on, today)
+            due_on = latest_checkin(first, until, cadence, today)
+            last = last_held.get(sid)
+            if due_on is None or (last is not None and last >= due_on.isoformat()):
+                due_on = _held_or_due(db, sid, due_on)
+            missed = 0 if due_on is None else missed_before(first, cadence, _day(last), due_on)
         except ValueError:
             continue  # a date the store would not have written
         if due_on is None:
@@ -234,6 +237,21 @@ def _checkins(db: sqlite3.Connection, today: date) -> list[DueItem]:
             )
         )
     return items
+
+
+def _held_or_due(db: sqlite3.Connection, session_id: int, latest: date | None) -> date | None:
+    """``latest``, unless that very check-in was held."""
+    if latest is None:
+        return None
+    held = db.execute(
+        "SELECT 1 FROM checkins WHERE session_id = ? AND due_on = ? AND done_at != ''",
+        (session_id, latest.isoformat()),
+    ).fetchone()
+    return None if held else latest
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
 
 
 def due_line(item: DueItem) -> str:

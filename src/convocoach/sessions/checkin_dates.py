@@ -77,15 +77,25 @@ def due_checkin(
     A check-in held catches up the ones before it: they are not counted as missed. Worked
     out without walking every day, since ``convocoach due`` asks it of every session.
     """
-    if not next_checkin:
-        return None, 0
-    first = date.fromisoformat(next_checkin)
-    last = min(last_checkin(first, until), today)
-    latest = _latest_on_or_before(first, last, cadence)
+    latest = latest_checkin(next_checkin, until, cadence, today)
     if latest is None or latest in held:
         return None, 0
-    caught_up = max(held, default=first - timedelta(days=1))
-    return latest, _count_between(first, caught_up, latest, cadence)
+    return latest, missed_before(next_checkin, cadence, max(held, default=None), latest)
+
+
+def latest_checkin(next_checkin: str, until: str, cadence: str, today: date) -> date | None:
+    """The last check-in day on or before ``today`` (None before the first, or none agreed)."""
+    if not next_checkin:
+        return None
+    first = date.fromisoformat(next_checkin)
+    return _latest_on_or_before(first, min(last_checkin(first, until), today), cadence)
+
+
+def missed_before(next_checkin: str, cadence: str, last_held: date | None, latest: date) -> int:
+    """How many check-in days before ``latest`` passed after the last one held."""
+    first = date.fromisoformat(next_checkin)
+    caught_up = first - timedelta(days=1) if last_held is None else last_held
+    return _count_between(first, caught_up, latest, cadence)
 
 
 def _latest_on_or_before(first: date, day: date, cadence: str) -> date | None:
