@@ -256,6 +256,12 @@ async def test_outcome_and_follow_through_while_locked_are_saved_once_it_is_free
             await pilot.pause()
             assert app.context.saver.pending == 2  # the done mark and the move, kept
         assert app.context.saver.flush()
+        await pilot.pause()
+        # Once they land, the list shows them without leaving the step.
+        rows = [" ".join(str(c) for c in table.get_row_at(n)) for n in range(table.row_count)]
+        assert "done" in rows[0]
+        assert "2026-12-09" in rows[1]
+        assert "moved" in rows[1]
     with open_store() as store:
         session = store.get(sid)
     assert session.outcome.reaction == "Calm"

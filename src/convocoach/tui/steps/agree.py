@@ -3,6 +3,8 @@ check-in rhythm."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -270,7 +272,12 @@ class AgreeStep(StepPane):
             return
         step = self._listed[event.row]
         try:
-            self.editor.update_next_step(step.id, step, status="done" if event.done else "open")
+            self.editor.update_next_step(
+                step.id,
+                step,
+                then=self._shown_once_saved(event.row),
+                status="done" if event.done else "open",
+            )
         except WriteConflict:
             self._changed_elsewhere("marked")
         self._fill_table(cursor=event.row)
@@ -284,11 +291,17 @@ class AgreeStep(StepPane):
         moved = await self.app.push_screen_wait(MoveStepForm(step))
         if moved is not None:
             try:
-                self.editor.reschedule_next_step(step.id, moved.new_due, moved.reason, step)
+                self.editor.reschedule_next_step(
+                    step.id, moved.new_due, moved.reason, step, self._shown_once_saved(event.row)
+                )
             except WriteConflict:
                 self._changed_elsewhere("moved")
             self._fill_table(cursor=event.row)
         self.query_one("#steps").focus()
+
+    def _shown_once_saved(self, row: int) -> Callable[[None], None]:
+        """For a mark that waited for the database: the list shows it when it lands."""
+        return lambda _: self._fill_table(cursor=row)
 
     def _changed_elsewhere(self, done: str) -> None:
         self.editor.poll()

@@ -132,10 +132,17 @@ class SessionEditor:
         self._attempt(lambda: self.store.add_next_step(self.session_id, step))
 
     def update_next_step(
-        self, step_id: int, expected: NextStep | None = None, **changes: str
+        self,
+        step_id: int,
+        expected: NextStep | None = None,
+        then: Callable[[None], None] | None = None,
+        **changes: str,
     ) -> None:
+        """Change fields of one next step (``then``: see ``tui.saving``)."""
         self._attempt(
-            lambda: self.store.update_next_step(step_id, expected, **changes), ("step", step_id)
+            lambda: self.store.update_next_step(step_id, expected, **changes),
+            ("step", step_id),
+            then,
         )
 
     def move_next_step(self, step_id: int, new_index: int) -> None:
@@ -173,11 +180,17 @@ class SessionEditor:
         )
 
     def reschedule_next_step(
-        self, step_id: int, new_due: str, reason: str, expected: NextStep | None = None
+        self,
+        step_id: int,
+        new_due: str,
+        reason: str,
+        expected: NextStep | None = None,
+        then: Callable[[None], None] | None = None,
     ) -> None:
         """Move a next step's due date, with the reason (``WriteConflict`` if another copy
-        changed its date since ``expected`` was read)."""
+        changed its date since ``expected`` was read; ``then``: see ``tui.saving``)."""
         self._attempt(
             lambda: self.store.reschedule_next_step(step_id, new_due, reason, expected),
             ("step", step_id),
+            then,
         )
