@@ -282,5 +282,8 @@ async def test_a_result_changed_in_another_window_is_not_overwritten_unseen(
         screen.query_one("#result", Select).value = "agreed"
         await pilot.pause()
         assert isinstance(app.screen, ConflictScreen)  # which one stays is asked
+        # Worded as the list words them, not as they are stored.
+        assert str(app.screen.query_one("#theirs", Static).render()) == "Escalated"
+        assert str(app.screen.query_one("#mine", Static).render()) == "Agreed"
         with open_store() as store:
             assert store.get(sid).outcome.result == "escalated"

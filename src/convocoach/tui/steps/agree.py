@@ -41,6 +41,7 @@ _DESCRIPTIONS = {
 
 class AgreeStep(StepPane):
     step_key = "agree"
+    CHOICE_LABELS = {"cadence": CADENCE_LABELS}  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         session = self.session

@@ -34,6 +34,9 @@ class StepPane(HasCommands, VerticalScroll):
     # No DEFAULT_CSS: a step's look is in base.tcss and in the .tcss beside the step, which
     # SessionScreen loads, so that it can be edited live (textual run --dev).
     step_key: ClassVar[StepKey]
+    CHOICE_LABELS: ClassVar[dict[str, dict[str, str]]] = {}
+    """For a field chosen from a list, what each stored word reads as ("partly": "Partly
+    agreed"), so that the question about a conflict speaks as the list does."""
 
     def __init__(
         self, context: StepContext, editor: SessionEditor, playbook: PlaybookFile | None
@@ -124,12 +127,16 @@ class StepPane(HasCommands, VerticalScroll):
             self.show(key, stored)
             self.notify(note, title=title, markup=False)
 
+    def _worded(self, key: str, value: object) -> str:
+        return self.CHOICE_LABELS.get(key, {}).get(str(value), str(value))
+
     @work(group="conflict")
     async def _ask(self, key: str, theirs: object) -> None:
+        shown = self._worded(key, self._pending[key])
         keep_mine = await self.app.push_screen_wait(
-            ConflictScreen(self.describe(key), str(theirs), str(self._pending[key]))
+            ConflictScreen(self.describe(key), self._worded(key, theirs), shown)
         )
-        mine = self._pending.pop(key)
+        mine = self._pending.pop(key)  # what was typed while asked, too
         self._asking.discard(key)
         if keep_mine:
             self.seen[key] = theirs

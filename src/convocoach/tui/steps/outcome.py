@@ -36,6 +36,7 @@ _DESCRIPTIONS = {
 
 class OutcomeStep(StepPane):
     step_key = "outcome"
+    CHOICE_LABELS = {"outcome.result": OUTCOME_LABELS}  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         outcome = self.session.outcome

@@ -58,6 +58,7 @@ def _value(session: Session, name: str) -> str:
 
 class SituationStep(StepPane):
     step_key = "situation"
+    CHOICE_LABELS = {"meeting.channel": CHANNEL_LABELS}  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         session = self.session
