@@ -6,7 +6,7 @@ import argparse
 import json
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import emit, warn
+from convocoach.cli.output import aligned, emit, warn
 from convocoach.followthrough.clients import ClientGroup, list_clients
 
 
@@ -33,14 +33,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         for number, group in enumerate(groups, 1)
     ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    emit(
-        "".join(
-            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
-            for row in table
-        ),
-        None,
-    )
+    emit(aligned(table), None)
     return 0
 
 

@@ -7,6 +7,7 @@ command, its messages and its errors may all hold text from a file, a file name 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from convocoach.diagnostics import UserError
@@ -48,3 +49,12 @@ def say(text: str) -> None:
 def warn(text: str) -> None:
     """Messages for the person at the terminal, on stderr."""
     print(visible(text), file=sys.stderr)
+
+
+def aligned(rows: Sequence[tuple[str, ...]]) -> str:
+    """``rows`` (a heading first) as text in columns, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "".join(
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
+        for row in rows
+    )

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from convocoach.cli.context import CliContext
-from convocoach.cli.output import emit, warn
+from convocoach.cli.output import aligned, emit, warn
 from convocoach.diagnostics import UserError
 from convocoach.sessions.fileformat import SESSION_MAX_BYTES, export_session, parse_session
 from convocoach.sessions.lessons import LessonBook
@@ -38,14 +38,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    emit(
-        "".join(
-            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n"
-            for row in table
-        ),
-        None,
-    )
+    emit(aligned(table), None)
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from convocoach.followup.checkin_context import build_checkin_context, checkin_subject
-from convocoach.followup.email import Template, find_template
+from convocoach.followup.email import Template, find_template, render_template
 from convocoach.followup.formats import FORMATS, Draft
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
@@ -31,12 +31,7 @@ def render_checkin_markdown(
     profile: Profile,
     now: datetime,
 ) -> str:
-    # Lazy: Jinja only when an email is rendered (as followup/email.py's render_markdown)
-    from convocoach.followup.render import render_trusted, render_untrusted
-
-    context = build_checkin_context(session, playbook, profile, now)
-    render = render_trusted if template.trusted else render_untrusted
-    return render(template.source, template.name, context)
+    return render_template(template, build_checkin_context(session, playbook, profile, now))
 
 
 def render_checkin_all(

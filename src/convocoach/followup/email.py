@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from convocoach.diagnostics import UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
@@ -107,10 +109,15 @@ def _read(path: Path) -> str:
 def render_markdown(
     template: Template, session: Session, playbook: Playbook | None, profile: Profile
 ) -> str:
+    return render_template(template, build_context(session, playbook, profile))
+
+
+def render_template(template: Template, context: Mapping[str, Any]) -> str:
+    """``template`` filled with ``context``: a bundled one here, a user's in a limited
+    child process (``render.py``)."""
     # Lazy: Jinja only when an email is rendered, not when the app's follow-up step loads this
     from convocoach.followup.render import render_trusted, render_untrusted
 
-    context = build_context(session, playbook, profile)
     render = render_trusted if template.trusted else render_untrusted
     return render(template.source, template.name, context)
 

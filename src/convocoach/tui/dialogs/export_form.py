@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,11 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from convocoach.followup.formats import FORMATS
 from convocoach.tui.support.commands import Command, bindings
+from convocoach.tui.support.needs import Exports
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.widgets.field import Field
 
@@ -88,3 +91,37 @@ class ExportForm(ScreenContract, ModalScreen[tuple[Path, tuple[str, ...]] | None
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+async def save_with_form(
+    screen: Widget,
+    context: Exports,
+    form: ExportForm,
+    write: Callable[[Path, tuple[str, ...]], list[Path]],
+    saved: str,
+) -> None:
+    """Ask where and in which formats (``form``), write the files (``write``) and say so
+    (titled ``saved``): a refused folder or a failed write saves nothing and says why, and
+    the folder chosen is remembered for the next export."""
+    choice = await screen.app.push_screen_wait(form)
+    if choice is None:
+        return
+    folder, formats = choice
+    refused = context.refuses_export_dir(folder)
+    if refused:
+        screen.notify(refused, title="Nothing was saved", severity="error", markup=False)
+        return
+    try:
+        paths = write(folder, formats)
+    except OSError as exc:
+        screen.notify(str(exc), title="Nothing was saved", severity="error", markup=False)
+        return
+    problem = context.use_export_dir(folder)
+    if problem:
+        screen.notify(problem, severity="warning", markup=False)
+    screen.notify(
+        f"Saved in {folder}:\n" + "\n".join(path.name for path in paths),
+        title=saved,
+        timeout=10,
+        markup=False,
+    )

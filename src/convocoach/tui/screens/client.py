@@ -25,7 +25,7 @@ from convocoach.followthrough.clients import (
     client_history,
     list_clients,
 )
-from convocoach.tui.dialogs.export_form import ExportForm
+from convocoach.tui.dialogs.export_form import ExportForm, save_with_form
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.needs import ClientContext
@@ -134,30 +134,17 @@ class ClientScreen(ScreenContract, Screen[None]):
         if history is None:
             self.notify(GONE, title="Nothing was saved", severity="warning", markup=False)
             return
-        stem = history_stem(history)
-        choice = await self.app.push_screen_wait(
-            ExportForm(self.context.export_dir, stem, "Save the client's history", CLIENT_FORMATS)
-        )
-        if choice is None:
-            return
-        folder, formats = choice
-        refused = self.context.refuses_export_dir(folder)
-        if refused:
-            self.notify(refused, title="Nothing was saved", severity="error", markup=False)
-            return
-        try:
-            paths = write_history(folder, formats, history, self.context.now())
-        except OSError as exc:
-            self.notify(str(exc), title="Nothing was saved", severity="error", markup=False)
-            return
-        problem = self.context.use_export_dir(folder)
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
-        self.notify(
-            f"Saved in {folder}:\n" + "\n".join(path.name for path in paths),
-            title="Client history saved",
-            timeout=10,
-            markup=False,
+        await save_with_form(
+            self,
+            self.context,
+            ExportForm(
+                self.context.export_dir,
+                history_stem(history),
+                "Save the client's history",
+                CLIENT_FORMATS,
+            ),
+            lambda folder, formats: write_history(folder, formats, history, self.context.now()),
+            "Client history saved",
         )
 
 

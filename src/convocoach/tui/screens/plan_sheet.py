@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -17,7 +18,7 @@ from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.model import Session
 from convocoach.sessions.plan_sheet import plan_sheet_html, plan_sheet_markdown
 from convocoach.sessions.timing_check import check_timing
-from convocoach.tui.dialogs.export_form import ExportForm
+from convocoach.tui.dialogs.export_form import ExportForm, save_with_form
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.needs import PlanSheetContext
 from convocoach.tui.support.screen_contract import ScreenContract
@@ -65,32 +66,20 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
     @work
     async def action_save(self) -> None:
         stem = file_stem(self.session, "prep-sheet")
-        choice = await self.app.push_screen_wait(
-            ExportForm(self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS)
+        await save_with_form(
+            self,
+            self.context,
+            ExportForm(self.context.export_dir, stem, "Save the prep sheet", SHEET_FORMATS),
+            lambda folder, formats: self._write(folder, stem, formats),
+            "Prep sheet saved",
         )
-        if choice is None:
-            return
-        folder, formats = choice
-        refused = self.context.refuses_export_dir(folder)
-        if refused:
-            self.notify(refused, title="Nothing was saved", severity="error", markup=False)
-            return
+
+    def _write(self, folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
         texts = {
             "md": self.markdown,
             "html": plan_sheet_html(self.session, self.playbook, self.notes),
         }
-        try:
-            for fmt in formats:
-                write_text_atomic(folder / f"{stem}.{fmt}", texts[fmt])
-        except OSError as exc:
-            self.notify(str(exc), title="Nothing was saved", severity="error", markup=False)
-            return
-        problem = self.context.use_export_dir(folder)
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
-        self.notify(
-            f"Saved in {folder}:\n" + "\n".join(f"{stem}.{fmt}" for fmt in formats),
-            title="Prep sheet saved",
-            timeout=10,
-            markup=False,
-        )
+        paths = [folder / f"{stem}.{fmt}" for fmt in formats]
+        for path, fmt in zip(paths, formats, strict=True):
+            write_text_atomic(path, texts[fmt])
+        return paths

@@ -236,32 +236,32 @@ class FollowupStep(FollowThroughPane):
         if refused:
             self.notify(refused, title="Nothing was saved", severity="error", markup=False)
             return
-        if checkin:
-            self.export_checkin(*choice)
-        else:
-            self._export(*choice)
+        self._export(*choice, checkin)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, folder: Path, formats: tuple[str, ...]) -> None:
-        session = self.editor.session
+    def _export(self, folder: Path, formats: tuple[str, ...], checkin: bool) -> None:
         try:
-            template = find_template(self.context.locations, session.template)
-            written = export_followup(
-                folder,
-                formats,
-                template,
-                session,
-                self.playbook.playbook if self.playbook else None,
-                self.context.profile,
-                self.context.now(),
-            )
+            write = self.write_checkin if checkin else self._write_followup
+            written = write(folder, formats)
         except (UserError, InvalidFile, OSError) as exc:
             message = str(exc) if isinstance(exc, OSError) else exc.format()
             self.app.call_from_thread(
                 self.notify, message, title="Nothing was saved", severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self.exported, folder, [p.name for p in written], False)
+        self.app.call_from_thread(self.exported, folder, [p.name for p in written], checkin)
+
+    def _write_followup(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        session = self.editor.session
+        return export_followup(
+            folder,
+            formats,
+            find_template(self.context.locations, session.template),
+            session,
+            self.playbook.playbook if self.playbook else None,
+            self.context.profile,
+            self.context.now(),
+        )
 
     def exported(self, folder: Path, names: list[str], checkin: bool) -> None:
         problem = self.context.use_export_dir(folder)

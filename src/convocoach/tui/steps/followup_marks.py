@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.widgets import Select, Static
 
-from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.followup.checkin_context import (
     checkin_send_by,
     checkin_status,
@@ -186,26 +185,18 @@ class FollowThroughPane(StepPane):
     def checkin_form(self) -> tuple[str, dict[str, str]]:
         return "Save the check-in email", CHECKIN_FORMAT_LABELS
 
-    @work(thread=True, exclusive=True, group="export")
-    def export_checkin(self, folder: Path, formats: tuple[str, ...]) -> None:
-        try:
-            template = find_checkin_template(self.context.locations, self.checkin_template)
-            written = export_checkin(
-                folder,
-                tuple(f for f in formats if f in CHECKIN_FORMATS),
-                template,
-                self.editor.session,
-                self.playbook.playbook if self.playbook else None,
-                self.context.profile,
-                self.context.now(),
-            )
-        except (UserError, InvalidFile, OSError) as exc:
-            message = str(exc) if isinstance(exc, OSError) else exc.format()
-            self.app.call_from_thread(
-                self.notify, message, title="Nothing was saved", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self.exported, folder, [p.name for p in written], True)
+    def write_checkin(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+        """The check-in email written in ``formats`` (``FollowupStep`` says how it went)."""
+        template = find_checkin_template(self.context.locations, self.checkin_template)
+        return export_checkin(
+            folder,
+            tuple(f for f in formats if f in CHECKIN_FORMATS),
+            template,
+            self.editor.session,
+            self.playbook.playbook if self.playbook else None,
+            self.context.profile,
+            self.context.now(),
+        )
 
     def exported(self, folder: Path, names: list[str], checkin: bool) -> None:
         """Said once the files are written (``followup.py``)."""
