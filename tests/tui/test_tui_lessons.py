@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from convocoach.sessions.lessons import LessonBook
@@ -208,24 +209,29 @@ async def test_enter_opens_the_session_a_lesson_came_from_unless_it_was_deleted(
         assert app.screen is view
 
 
+async def play_to_the_scorecard(pilot: Pilot[int], app: ConvocoachApp, sid: int) -> None:
+    """From home into the session's rehearsal, played to its end with two blaming replies."""
+    await pilot.pause()
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    home.open_session(sid)
+    await pilot.pause()
+    assert isinstance(app.screen, SessionScreen)
+    app.screen.go("rehearse")
+    await pilot.pause()
+    await pilot.press("r")
+    await pilot.pause()
+    await reply(pilot, "You should have read the status reports.")
+    await reply(pilot, "Calm down, as I told you the risks were in the plan.")
+    await pilot.pause()
+
+
 async def test_the_scorecard_s_main_thing_to_change_is_kept_as_a_lesson() -> None:
     with open_store() as store:
         sid = first_meeting(store)
     app = build_app()
     async with app.run_test(size=(100, 36)) as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        home.open_session(sid)
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        app.screen.go("rehearse")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        await reply(pilot, "You should have read the status reports.")
-        await reply(pilot, "Calm down, as I told you the risks were in the plan.")
-        await pilot.pause()
+        await play_to_the_scorecard(pilot, app, sid)
         card = app.screen
         assert isinstance(card, ScorecardScreen)
         tip = card.card.tips[0]
@@ -309,19 +315,7 @@ async def test_a_scorecard_lesson_kept_while_locked_is_kept_later() -> None:
         sid = first_meeting(store)
     app, notices = locked_app()
     async with app.run_test(size=(100, 36)) as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        home.open_session(sid)
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        app.screen.go("rehearse")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        await reply(pilot, "You should have read the status reports.")
-        await reply(pilot, "Calm down, as I told you the risks were in the plan.")
-        await pilot.pause()
+        await play_to_the_scorecard(pilot, app, sid)
         assert isinstance(app.screen, ScorecardScreen)
         await pilot.press("k")
         await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from convocoach.followup.checkin_context import build_checkin_context, checkin_subject
-from convocoach.followup.email import Template, find_template, render_template
+from convocoach.followup.email import Template, find_template, made, render_template
 from convocoach.followup.formats import FORMATS, Draft
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
@@ -50,5 +50,4 @@ def render_checkin_all(
     moment = now or datetime.now(timezone.utc)
     subject = clean_text(checkin_subject(session, playbook))
     markdown = clean_text(render_checkin_markdown(template, session, playbook, profile, moment))
-    draft = Draft(subject, markdown, session, playbook, profile, moment)
-    return {fmt: FORMATS[fmt].make(draft) for fmt in formats}
+    return made(formats, Draft(subject, markdown, session, playbook, profile, moment))

@@ -151,12 +151,21 @@ def render_all(
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)}")
-    subject = clean_text(subject_for(session, playbook))
     # The user's own edit of the email wins over the template once they have made one.
-    markdown = clean_text(
-        session.email_draft or render_markdown(template, session, playbook, profile)
+    markdown = session.email_draft or render_markdown(template, session, playbook, profile)
+    draft = Draft(
+        clean_text(subject_for(session, playbook)),
+        clean_text(markdown),
+        session,
+        playbook,
+        profile,
+        now or datetime.now(timezone.utc),
     )
-    draft = Draft(subject, markdown, session, playbook, profile, now or datetime.now(timezone.utc))
+    return made(formats, draft)
+
+
+def made(formats: tuple[str, ...], draft: Draft) -> dict[str, bytes]:
+    """Each of ``formats`` made from the written email."""
     return {fmt: FORMATS[fmt].make(draft) for fmt in formats}
 
 
