@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from convocoach.named_tuple import NamedTuple
 
 
 class Problem(NamedTuple):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import posixpath
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-APP_NAME = "convocoach"
+from convocoach import folders
+from convocoach.folders import APP_NAME
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -50,14 +50,9 @@ class Locations(NamedTuple):
     ) -> Locations:
         """Resolve folders: command-line values win over environment variables over defaults."""
         env = os.environ if env is None else env
-        if config_dir is None:
-            config_dir = _env_path(env, "CONVOCOACH_CONFIG_DIR")
-        if data_dir is None:
-            data_dir = _env_path(env, "CONVOCOACH_DATA_DIR")
-        cache_dir = _env_path(env, "CONVOCOACH_CACHE_DIR")
-        config_dir = config_dir or xdg_user_dir("config")
-        data_dir = data_dir or xdg_user_dir("data")
-        cache_dir = cache_dir or xdg_user_dir("cache")
+        config_dir = config_dir or _user_dir("config", env)
+        data_dir = data_dir or _user_dir("data", env)
+        cache_dir = _user_dir("cache", env)
         if config_dir is None or data_dir is None or cache_dir is None:
             # Lazy: platformdirs only when a folder has neither a setting nor the plain XDG
             # rule (another system, no usable HOME): a shell prompt's "convocoach due" on
@@ -96,7 +91,7 @@ class Locations(NamedTuple):
 
     @property
     def settings_file(self) -> Path:
-        return self.config_dir / "settings.yaml"
+        return self.config_dir / folders.SETTINGS_FILE
 
     @property
     def preferences_file(self) -> Path:
@@ -104,30 +99,15 @@ class Locations(NamedTuple):
 
     @property
     def database(self) -> Path:
-        return self.data_dir / "sessions.db"
-
-
-_XDG_HOMES = {
-    "config": ("XDG_CONFIG_HOME", ".config"),
-    "data": ("XDG_DATA_HOME", ".local/share"),
-    "cache": ("XDG_CACHE_HOME", ".cache"),
-}
+        return self.data_dir / folders.DATABASE_FILE
 
 
 def xdg_user_dir(kind: str) -> Path | None:
-    """convocoach's ``kind`` folder by the XDG base directory rule, on Linux, as platformdirs
-    gives it there (a test compares the two); None elsewhere, or when HOME is not a plain
-    absolute path: platformdirs decides then."""
-    if sys.platform != "linux":
-        return None
-    variable, default = _XDG_HOMES[kind]
-    value = os.environ.get(variable, "")
-    if posixpath.isabs(value):
-        return Path(value, APP_NAME)
-    home = os.environ.get("HOME", "")
-    return Path(home, default, APP_NAME) if posixpath.isabs(home) else None
+    """:func:`convocoach.folders.xdg_user_dir` as a path."""
+    found = folders.xdg_user_dir(kind)
+    return None if found is None else Path(found)
 
 
-def _env_path(env: Mapping[str, str], name: str) -> Path | None:
-    value = env.get(name, "").strip()
-    return Path(value).expanduser() if value else None
+def _user_dir(kind: str, env: Mapping[str, str]) -> Path | None:
+    found = folders.user_dir(kind, env)
+    return None if found is None else Path(found)

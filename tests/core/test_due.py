@@ -201,6 +201,22 @@ def test_a_check_in_held_early_leaves_the_one_due_still_due_and_nothing_missed(
 @pytest.mark.parametrize(
     ("held", "expected"),
     [
+        # Held on the 24th, a Tuesday, when the check-ins were on Tuesdays: not the 23rd's.
+        (("2026-11-24",), (date(2026, 11, 23), 0)),
+        (("2026-11-23", "2026-11-24"), None),
+    ],
+)
+def test_a_check_in_held_off_the_cadence_is_not_taken_for_the_one_due(
+    store: SessionStore, held: tuple[str, ...], expected: tuple[date, int] | None
+) -> None:
+    add_session(store, "Moved", next_checkin="2026-11-02", until="2026-12-31", held=held)
+    items = due(store, utc(24, 12))
+    assert [(i.due_on, i.missed) for i in items] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("held", "expected"),
+    [
         ((), (date(2026, 11, 23), 3)),
         (("2026-11-09",), (date(2026, 11, 23), 1)),
         (("2026-11-16", "2026-11-02"), (date(2026, 11, 23), 0)),

@@ -115,6 +115,18 @@ def test_the_database_is_opened_read_only(tmp_path: Path) -> None:
     db.close()
 
 
+@pytest.mark.parametrize("folder", ["what? #1 100%", "Données clients", "a%3Fb", "//twice"])
+def test_a_folder_with_a_uri_character_in_its_name_is_opened(tmp_path: Path, folder: str) -> None:
+    path = tmp_path / folder.lstrip("/") / "sessions.db"
+    path.parent.mkdir()
+    with SessionStore.open(path) as store:
+        store.create("launch-delay", title="Found")
+    db = open_for_due(str(path) if not folder.startswith("//") else f"/{path}")
+    assert db is not None
+    assert db.execute("SELECT title FROM sessions").fetchall() == [("Found",)]
+    db.close()
+
+
 def test_an_older_database_is_migrated_as_by_every_command(tmp_path: Path) -> None:
     path = tmp_path / "sessions.db"
     raw = sqlite3.connect(path, isolation_level=None)
@@ -157,6 +169,7 @@ def test_the_due_command_loads_no_yaml_nor_the_session_model(tmp_path: Path) -> 
         f"main(['due', '--data-dir', {str(tmp_path / 'data')!r},"
         f" '--config-dir', {str(tmp_path / 'config')!r}])\n"
         "heavy = {'yaml', 'argparse', 'jinja2', 'textual', 'convocoach.sessions.model',"
+        " 'typing', 'pathlib',"
         " 'convocoach.sessions.database', 'convocoach.profile', 'convocoach.playbooks.summary'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from convocoach.locations import APP_NAME, xdg_user_dir
+from convocoach.folders import APP_NAME
+from convocoach.locations import xdg_user_dir
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule is Linux's")
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from convocoach.cli.output import warn
 from convocoach.diagnostics import InvalidFile, UserError
-from convocoach.locations import Locations
 
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
 if TYPE_CHECKING:
     from convocoach.cli.context import CliContext
 
@@ -30,8 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = quick(words[1:])
             if code is not None:
                 return code
-        # Lazy: the playbook library's modules, which "due" above does without.
+        # Lazy: the playbook library's modules and pathlib, which "due" above does without.
         from convocoach.cli.context import CliContext
+        from convocoach.locations import Locations  # Lazy: as above
 
         if not words:  # the app, as most runs are: no parser to build first
             return _run_app(CliContext(Locations.from_env()))

@@ -13,17 +13,16 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from convocoach import folders
 from convocoach.cli.output import emit
 from convocoach.diagnostics import UserError
 from convocoach.followthrough.business_hours import BusinessHours, read_business_hours
 from convocoach.followthrough.due import due_items, due_line
 from convocoach.followthrough.due_db import open_for_due
-from convocoach.locations import Locations
 from convocoach.textsafety import visible
 
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
 if TYPE_CHECKING:
     from convocoach.cli.context import CliContext
     from convocoach.cli.table import Arguments
@@ -34,7 +33,8 @@ _QUICK_OPTIONS = ("--format", "--now", "--data-dir", "--config-dir")
 
 
 def cmd_due(ctx: CliContext, args: Arguments) -> int:
-    return run_due(ctx.locations, args.format, args.now)
+    locations = ctx.locations
+    return run_due(locations.settings_file, locations.database, args.format, args.now)
 
 
 def quick(words: Sequence[str]) -> int | None:
@@ -55,19 +55,25 @@ def quick(words: Sequence[str]) -> int | None:
     fmt = values.get("--format", "text")
     if fmt not in FORMATS:
         return None
-    data_dir, config_dir = values.get("--data-dir"), values.get("--config-dir")
-    locations = Locations.from_env(
-        data_dir=Path(data_dir) if data_dir else None,
-        config_dir=Path(config_dir) if config_dir else None,
-    )
-    return run_due(locations, fmt, values.get("--now"))
+    config_dir = folders.user_dir("config", os.environ, values.get("--config-dir") or None)
+    data_dir = folders.user_dir("data", os.environ, values.get("--data-dir") or None)
+    if config_dir is None or data_dir is None:
+        return None  # only platformdirs knows the folders: the full way finds them
+    settings_file = os.path.join(config_dir, folders.SETTINGS_FILE)
+    database = os.path.join(data_dir, folders.DATABASE_FILE)
+    return run_due(settings_file, database, fmt, values.get("--now"))
 
 
-def run_due(locations: Locations, fmt: str, now_text: str | None) -> int:
+def run_due(
+    settings_file: str | os.PathLike[str],
+    database: str | os.PathLike[str],
+    fmt: str,
+    now_text: str | None,
+) -> int:
     """Print what is due (nothing at all when nothing is); 0, or raise a UserError."""
-    hours = read_business_hours(locations.settings_file)
+    hours = read_business_hours(settings_file)
     now = read_now(now_text, hours)
-    db = open_for_due(locations.database)
+    db = open_for_due(database)
     if db is None:
         items = []
     else:

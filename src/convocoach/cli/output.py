@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from convocoach.diagnostics import UserError
 from convocoach.textsafety import visible
+
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

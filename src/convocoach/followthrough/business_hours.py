@@ -11,11 +11,16 @@ other command does and names the problem in a bad file.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import time, tzinfo
-from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
+
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from convocoach.named_tuple import NamedTuple
 
 WANTED = ("timezone", "business_start", "business_end")
 DEFAULTS = {"timezone": "UTC", "business_start": "09:00", "business_end": "17:30"}
@@ -45,13 +50,14 @@ def hours_of(timezone: str, business_start: str, business_end: str) -> BusinessH
     )
 
 
-def read_business_hours(settings_file: Path) -> BusinessHours:
+def read_business_hours(settings_file: str | os.PathLike[str]) -> BusinessHours:
     """The zone and business hours of the settings file (the defaults when there is none).
 
     A bad file raises what the full reader raises (``InvalidFile``, ``UserError``).
     """
     try:
-        data = settings_file.read_bytes()
+        with open(settings_file, "rb") as file:
+            data = file.read()
     except FileNotFoundError:
         return hours_of(**DEFAULTS)
     except OSError:
@@ -63,9 +69,11 @@ def read_business_hours(settings_file: Path) -> BusinessHours:
             return hours_of(**values)
     # Lazy: PyYAML and the profile's schema only when the quick reading was not sure; a
     # settings file as convocoach writes it never needs them.
-    from convocoach.profile import load_profile
+    from pathlib import Path
 
-    profile = load_profile(settings_file)
+    from convocoach.profile import load_profile  # Lazy: as above
+
+    profile = load_profile(Path(settings_file))
     return hours_of(profile.timezone, profile.business_start, profile.business_end)
 
 

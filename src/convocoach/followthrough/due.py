@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import NamedTuple
 
 from convocoach.followthrough.business_hours import BusinessHours
 from convocoach.followup.sendby import send_by
 from convocoach.sessions.checkin_dates import latest_checkin, missed_before
+
+TYPE_CHECKING = False  # typing costs a shell prompt's "convocoach due" a sixth of its start
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from convocoach.named_tuple import NamedTuple
 
 KINDS = ("email", "step", "checkin")
 """What can be due, in the order they sort on the same day and time."""
@@ -196,20 +201,24 @@ def _checkins(db: sqlite3.Connection, today: date) -> list[DueItem]:
     ).fetchall()
     if not rows:
         return []
-    # The last check-in held of each session, from the table's own index: all that is
-    # needed unless one later than the check-in due was held (early), which is looked up.
-    last_held: dict[int, str] = dict(
-        db.execute(
-            "SELECT session_id, max(due_on) FROM checkins WHERE done_at != '' GROUP BY session_id"
-        ).fetchall()
-    )
+    # Per session, from the table's own index: the last check-in held, and the last held
+    # by today. The check-in due was held when it is that one; only a check-in held on a
+    # day off the cadence (the cadence changed since) leaves a doubt, which is looked up.
+    held: dict[int, tuple[str | None, str | None]] = {
+        sid: (last, by_today)
+        for sid, last, by_today in db.execute(
+            "SELECT session_id, max(due_on), max(CASE WHEN due_on <= ? THEN due_on END) "
+            "FROM checkins WHERE done_at != '' GROUP BY session_id",
+            (today.isoformat(),),
+        )
+    }
     items = []
     for sid, title, client, company, first, until, cadence in rows:
+        last, by_today = held.get(sid, (None, None))
         try:
             due_on = latest_checkin(first, until, cadence, today)
-            last = last_held.get(sid)
-            if due_on is None or (last is not None and last >= due_on.isoformat()):
-                due_on = _held_or_due(db, sid, due_on)
+            if due_on is not None and by_today is not None and by_today >= due_on.isoformat():
+                due_on = None if by_today == due_on.isoformat() else _held_or_due(db, sid, due_on)
             missed = 0 if due_on is None else missed_before(first, cadence, _day(last), due_on)
         except ValueError:
             continue  # a date the store would not have written

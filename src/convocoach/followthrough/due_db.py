@@ -9,8 +9,8 @@ behave exactly as in every other command.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
 
 READS_VERSION = 10
 """The database version this reader knows (``schema_sql.SCHEMA_VERSION``; a test checks)."""
@@ -19,15 +19,13 @@ READS_TABLES = ("sessions", "next_steps", "checkins")
 the store checks the whole file, so that a damaged one is never taken for "nothing due"."""
 
 
-def open_for_due(path: Path) -> sqlite3.Connection | None:
+def open_for_due(path: str | os.PathLike[str]) -> sqlite3.Connection | None:
     """A read-only connection to the sessions database; None when there is none yet (then
     nothing is due, and nothing is created)."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
     try:
-        db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
-        )
+        db = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout = 5000")
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -47,9 +45,22 @@ def open_for_due(path: Path) -> sqlite3.Connection | None:
     return _store_open(path)
 
 
-def _store_open(path: Path) -> sqlite3.Connection:
+def read_only_uri(path: str | os.PathLike[str]) -> str:
+    """SQLite's read-only URI of the file at ``path``.
+
+    SQLite decodes %HH in a URI's path and ends the path at ? or #, so only those three are
+    escaped (pathlib's ``as_uri`` would cost a shell prompt pathlib and urllib).
+    """
+    absolute = os.path.abspath(os.fspath(path))
+    escaped = absolute.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"file://{escaped}?mode=ro"
+
+
+def _store_open(path: str | os.PathLike[str]) -> sqlite3.Connection:
     # Lazy: the store's opening (the session model, the schema) only when this one was not
     # sure: a migration, a newer or damaged file, a read-only folder. It says why in words.
-    from convocoach.sessions.database import Database
+    from pathlib import Path
 
-    return Database.open(path, read_only=True).connection
+    from convocoach.sessions.database import Database  # Lazy: as above
+
+    return Database.open(Path(path), read_only=True).connection
