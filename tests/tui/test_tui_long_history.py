@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
-from convocoach.sessions.store import SessionRow, SessionStore
+from convocoach.sessions.session_rows import SessionRow
+from convocoach.sessions.store import SessionStore
 from convocoach.tui.widgets.session_list import SessionList, first_rows
 from tests.tui_support import build_app, open_store, wait_until
 

@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from convocoach.schema import did_you_mean
-
 Facts = Mapping[str, str]
 
 
@@ -59,6 +57,10 @@ class PlaceholderProblem:
 
 def placeholder_problems(text: str) -> list[PlaceholderProblem]:
     """What is wrong with the placeholders of a client line (unknown facts, stray braces)."""
+    # Lazy: the schema package (and PyYAML with it) only when a playbook's lines are checked:
+    # the sessions database's columns come from this module before the app's first paint.
+    from convocoach.schema import did_you_mean
+
     problems: list[PlaceholderProblem] = []
     end = 0
     for match in _PLACEHOLDER.finditer(text):

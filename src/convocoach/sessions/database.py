@@ -109,6 +109,12 @@ class Database:
             raise
         return store
 
+    @classmethod
+    def sharing(cls: type[D], opened: Database) -> D:
+        """This kind of store on ``opened``'s connection, already opened and migrated: the
+        two are one database, closed once."""
+        return cls(opened._db, opened.path, opened._clock)
+
     def _migrate(self, version: int) -> None:
         if version == SCHEMA_VERSION:
             return

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from convocoach.sessions.model import Session
 from convocoach.sessions.schema_sql import SCALAR_COLUMNS
+
+if TYPE_CHECKING:
+    from convocoach.sessions.model import Session
 
 
 class WriteConflict(Exception):

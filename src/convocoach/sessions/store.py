@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from convocoach.diagnostics import UserError
 from convocoach.sessions import limits, within_limits
@@ -21,24 +21,12 @@ from convocoach.sessions.model import Outcome, Session
 from convocoach.sessions.next_step_store import STEP_FIELDS
 from convocoach.sessions.schema_sql import SCALAR_COLUMNS
 from convocoach.sessions.session_read import LIST_KINDS, read_session
+from convocoach.sessions.session_rows import SessionRow, list_sessions
 from convocoach.textsafety import clean_text
 
 _LIST_KINDS = LIST_KINDS
 UNCHECKED = object()
 """No base given: the write is not compared (the CLI, imports)."""
-
-
-class SessionRow(NamedTuple):
-    """One line of ``sessions list``."""
-
-    id: int
-    uuid: str
-    title: str
-    playbook_id: str
-    client: str
-    company: str
-    meeting_date: str
-    updated_at: str
 
 
 class SessionStore(AfterMeetingStore):
@@ -67,12 +55,7 @@ class SessionStore(AfterMeetingStore):
 
     def list_sessions(self, limit: int = -1) -> list[SessionRow]:
         """Every session (or the ``limit`` first), most recently changed first."""
-        rows = self._db.execute(
-            "SELECT id, uuid, title, playbook_id, client_name, client_company, meeting_date, "
-            "updated_at FROM sessions ORDER BY updated_at DESC, id DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-        return [SessionRow(*row) for row in rows]
+        return list_sessions(self._db, limit)
 
     def get(self, session_id: int) -> Session:
         """The whole session; :class:`UserError` if there is none with that id."""

@@ -18,8 +18,8 @@ from convocoach.locations import Locations
 from convocoach.playbooks.opened import OpenedPlaybooks
 from convocoach.playbooks.summary import load_summaries
 from convocoach.preferences import Preferences, load_preferences
+from convocoach.sessions.database import Database
 from convocoach.sessions.integrity import EarlyCheck
-from convocoach.sessions.store import SessionStore
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.home import HomeScreen
 from convocoach.tui.support.app_base import AppBase
@@ -141,7 +141,7 @@ class ConvocoachApp(AppBase):
 
     def on_unmount(self) -> None:
         self.context.saver.flush()
-        self.context.store.close()
+        self.context.database.close()
         if self.context.seat is not None:
             self.context.seat.close()
 
@@ -214,7 +214,7 @@ def make_app(
     """
     accept_any_input_bytes()
     library = load_summaries(locations)
-    store = SessionStore.open(locations.database, clock, busy_seconds=busy_seconds, checked=checked)
+    database = Database.open(locations.database, clock, busy_seconds=busy_seconds, checked=checked)
     try:
         preferences, problem = load_preferences(locations.preferences_file), ""
     except (InvalidFile, UserError) as exc:
@@ -223,7 +223,7 @@ def make_app(
     if seat is not None:  # a participant's files stay in their own folder (see AppContext)
         folder = locations.data_dir / "exports"
     context = AppContext(
-        locations, OpenedPlaybooks(library), store, clock, folder, preferences, problem
+        locations, OpenedPlaybooks(library), database, clock, folder, preferences, problem
     )
     context.live_feedback.on = live_feedback
     context.seat = seat

@@ -15,8 +15,8 @@ from textual.widgets import ContentSwitcher, Header
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.playbooks.summary import PlaybookSummary
+from convocoach.sessions.session_rows import SessionRow
 from convocoach.sessions.steps import StepKey
-from convocoach.sessions.store import SessionRow
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
 from convocoach.tui.support.needs import HomeContext
@@ -84,7 +84,7 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        rows = self.context.store.list_sessions(limit=first_rows(self.app.size.height))
+        rows = self.context.session_rows(limit=first_rows(self.app.size.height))
         initial = "sessions" if rows else "library"
         tabs = [("sessions", "Sessions"), ("due", "Due"), ("library", "Playbooks")]
         yield TabBar(tabs, initial, id="tabs")
@@ -94,8 +94,8 @@ class HomeScreen(ScreenContract, Screen[None]):
 
     def _pane(self, tab: str, rows: list[SessionRow] | None = None) -> Widget:
         if tab == "sessions":
-            rows = self.context.store.list_sessions() if rows is None else rows
-            return SessionList(self.context.store, rows, id="sessions")
+            rows = self.context.session_rows() if rows is None else rows
+            return SessionList(lambda: self.context.store, rows, id="sessions")
         return LibraryBrowser(self.context.playbooks.library, id="library")
 
     def on_mount(self) -> None:
@@ -184,7 +184,8 @@ class HomeScreen(ScreenContract, Screen[None]):
         except (InvalidFile, UserError):  # told when a session opens; defaults meanwhile
             profile = self.context.profile
             hours = hours_of(profile.timezone, profile.business_start, profile.business_end)
-        self._due_list().show(due_items(self.context.store.connection, hours, self.context.now()))
+        due = due_items(self.context.database.connection, hours, self.context.now())
+        self._due_list().show(due)
 
     def _due_list(self) -> DueList:
         from convocoach.tui.widgets.due_list import DueList  # Lazy: as in _show_due

@@ -19,12 +19,14 @@ from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.locations import Locations
 from convocoach.playbooks.opened import OpenedPlaybooks
 from convocoach.preferences import Preferences, save_preferences
-from convocoach.sessions.store import SessionStore
+from convocoach.sessions.database import Database
+from convocoach.sessions.session_rows import SessionRow, list_sessions
 from convocoach.tui.support.saving import Saver
 
 if TYPE_CHECKING:
     from convocoach.profile import Profile
     from convocoach.sessions.rehearsals import RehearsalLog
+    from convocoach.sessions.store import SessionStore
     from convocoach.workshop.seat import Seat
     from convocoach.workshop.store import WorkshopLog
 
@@ -52,7 +54,8 @@ class LiveFeedback:
 class AppContext:
     locations: Locations
     playbooks: OpenedPlaybooks
-    store: SessionStore
+    database: Database
+    """The sessions database, opened and migrated; :attr:`store` reads and writes sessions."""
     clock: Clock = utc_now
     export_dir: Path = field(default_factory=Path.cwd)
     """Where every export goes (follow-up, prep sheet, debriefs, role cards): the folder the
@@ -73,6 +76,25 @@ class AppContext:
     """A participant's place in a served room (``workshop join``); None otherwise."""
     seconds: Callable[[], float] = time.time
     """Wall-clock seconds for the room's clock (tests replace it to move time on at will)."""
+    _store: SessionStore | None = None
+
+    @property
+    def store(self) -> SessionStore:
+        if self._store is None:
+            # Lazy: the session model and its schema (with PyYAML, a fifth of the app's
+            # imports) load after the first paint; the home screen lists the sessions
+            # without them (session_rows).
+            from convocoach.sessions.store import SessionStore
+
+            database = self.database
+            self._store = (
+                database if isinstance(database, SessionStore) else SessionStore.sharing(database)
+            )
+        return self._store
+
+    def session_rows(self, limit: int = -1) -> list[SessionRow]:
+        """The sessions, most recently changed first (the ``limit`` first)."""
+        return list_sessions(self.database.connection, limit)
 
     @property
     def rehearsals(self) -> RehearsalLog:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from convocoach.locations import Locations
     from convocoach.playbooks.opened import OpenedPlaybooks
     from convocoach.profile import Profile
+    from convocoach.sessions.database import Database
     from convocoach.sessions.rehearsals import RehearsalLog
+    from convocoach.sessions.session_rows import SessionRow
     from convocoach.sessions.store import SessionStore
     from convocoach.tui.support.context import LiveFeedback
     from convocoach.tui.support.saving import Saver
@@ -35,6 +37,16 @@ class Saves(Protocol):
 class StoresSessions(Protocol):
     @property
     def store(self) -> SessionStore: ...
+
+
+class ListsSessions(Protocol):
+    """Reads the sessions database without the session model (lists, what is due)."""
+
+    @property
+    def database(self) -> Database: ...
+
+    def session_rows(self, limit: int = -1) -> list[SessionRow]:
+        """The sessions, most recently changed first."""
 
 
 class OpensPlaybooks(Protocol):
@@ -178,6 +190,7 @@ class WorkshopSetupContext(
 class HomeContext(
     Saves,
     StoresSessions,
+    ListsSessions,
     OpensPlaybooks,
     LogsRehearsals,
     LogsWorkshops,

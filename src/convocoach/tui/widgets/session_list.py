@@ -3,6 +3,7 @@ or, when the user asks, grouped by client (``client_list``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,12 +16,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from convocoach.sessions.store import SessionRow, SessionStore
-from convocoach.sessions.summary_md import session_markdown
+from convocoach.sessions.session_rows import SessionRow
 from convocoach.tui.support.safe_text import styled
 from convocoach.tui.widgets.markdown_page import MarkdownPage
 
 if TYPE_CHECKING:
+    from convocoach.sessions.store import SessionStore
     from convocoach.tui.widgets.client_list import ClientList
 
 
@@ -33,6 +34,8 @@ def first_rows(screen_height: int) -> int:
 
 BATCH = 150
 REST_AFTER = 0.15
+FIRST_DETAIL_AFTER = 0.05
+"""Seconds after the first fill before the highlighted session's summary is shown."""
 """Seconds after the first fill before the rest of the sessions are added."""
 EMPTY = (
     "No sessions yet.\n\nPress T to open the playbooks, pick the challenge you "
@@ -55,10 +58,16 @@ class SessionList(Horizontal):
             self.session_id = session_id
 
     def __init__(
-        self, store: SessionStore, rows: list[SessionRow], *, id: str | None = None
+        self,
+        store: Callable[[], SessionStore],
+        rows: list[SessionRow],
+        *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.store = store
+        self._store = store
+        """The store, asked for only when a session is read or the list changes: the first
+        paint lists ``rows`` without it (and without the session model it loads)."""
         self.rows = rows
         """What the list shows; the first fill uses the rows the screen already read (the
         first :func:`first_rows` of them: the rest are read once it has painted)."""
@@ -75,6 +84,10 @@ class SessionList(Horizontal):
 
     def on_mount(self) -> None:
         self._fill(None)
+
+    @property
+    def store(self) -> SessionStore:
+        return self._store()
 
     @property
     def grouped(self) -> bool:
@@ -170,13 +183,18 @@ class SessionList(Horizontal):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if not self.query_one("#session-detail", MarkdownPage).source:
-            # The first summary waits for the first frame, so the screen paints at once
-            # (reading the session and laying out its Markdown is most of a paint).
-            self.call_after_refresh(self._show_detail)
+            # The first summary waits until the first frame is out, so the screen paints at
+            # once: reading the session loads the session model, and laying out its Markdown
+            # is most of a paint. After the next refresh is too soon: the frame is still
+            # being written out then, and the imports would hold it up.
+            self.set_timer(FIRST_DETAIL_AFTER, self._show_detail)
         else:
             self._show_detail()
 
     def _show_detail(self) -> None:
+        # Lazy: the summary needs the session model, which loads after the first paint.
+        from convocoach.sessions.summary_md import session_markdown
+
         row = self.highlighted
         if row is not None:
             self.query_one("#session-detail", MarkdownPage).show(
