@@ -151,10 +151,10 @@ async def test_a_pause_by_the_facilitator_reaches_a_participant_within_a_second(
             assert "Waiting for the facilitator" in text_of(screen, "#clock-status")
             desk.start_clock(fake.now)
             fake.now += 60
-            await wait_until(pilot, lambda: screen.query_one(BigClock).text == "09:00", 1.0)
+            await wait_until(pilot, lambda: screen.query_one(BigClock).text == "09:00")
             desk.pause_clock(fake.now)
             fake.now += 300
-            await wait_until(pilot, lambda: "Paused" in text_of(screen, "#clock-status"), 1.0)
+            await wait_until(pilot, lambda: "Paused" in text_of(screen, "#clock-status"))
             assert screen.query_one(BigClock).text == "09:00"
             # The participant cannot run the room's clock.
             await pilot.press("f5")
@@ -231,7 +231,6 @@ async def test_two_copies_of_a_round_merge_their_notes() -> None:
                 "From the observer" in text_of(screen, "#note-text")
                 and "From the trainer" in text_of(screen, "#note-text")
             ),
-            1.0,
         )
     with open_store() as store:
         notes = WorkshopLog(store).get(workshop_id).round(1).group(1).notes
