@@ -68,6 +68,12 @@ class Profile:
         "When your business day ends.",
         default="17:30",
     )
+    language: str = spec_field(
+        Text(max_length=35, one_line=True),
+        "Your own language (a tag like en, fr, pt-BR): a client whose language is another "
+        "reads your English as a second language, and the coach helps with that.",
+        default="en",
+    )
 
 
 PROFILE = Record.of(Profile, "Sender profile", "Who the follow-up email comes from.")

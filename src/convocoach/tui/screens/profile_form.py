@@ -30,6 +30,7 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("timezone", "Time zone", "Europe/London"),
     ("business_start", "Day starts", "09:00"),
     ("business_end", "Day ends", "17:30"),
+    ("language", "Language", "en, fr, pt-BR..."),
 )
 WELCOME = (
     "Welcome to convocoach. Your follow-up emails are signed with this profile. "
