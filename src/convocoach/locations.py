@@ -13,7 +13,8 @@ from convocoach.folders import APP_NAME
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _bundled(name: str) -> Path:
+def bundled_folder(name: str) -> Path:
+    """A folder shipped with convocoach (playbooks, templates, rubrics), installed or not."""
     # An installed wheel carries the folder inside the package; a checkout (and an
     # editable install) has it at the top of the repository.
     inside = _PACKAGE_DIR / f"{name}_bundled"
@@ -66,8 +67,8 @@ class Locations(NamedTuple):
             config_dir=config_dir,
             data_dir=data_dir,
             cache_dir=cache_dir,
-            bundled_playbooks=_bundled("playbooks"),
-            bundled_templates=_bundled("templates"),
+            bundled_playbooks=bundled_folder("playbooks"),
+            bundled_templates=bundled_folder("templates"),
             env_playbook_dirs=_split_dirs(env.get("CONVOCOACH_PLAYBOOKS")),
             option_playbook_dirs=tuple(playbook_dirs),
         )
@@ -82,7 +83,7 @@ class Locations(NamedTuple):
 
     @property
     def bundled_rubrics(self) -> Path:
-        return _bundled("rubrics")
+        return bundled_folder("rubrics")
 
     @property
     def user_rubrics(self) -> Path:

@@ -9,12 +9,16 @@ news; one done before that day is listed as done earlier.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from convocoach.followup.context import build_context, subject_for
+from convocoach.followup.email_words import CHECKIN_SUBJECT
+from convocoach.followup.language import ENGLISH, EmailLanguage
+from convocoach.followup.localise import words_in
 from convocoach.followup.sendby import CHECKIN_MINUTES, send_by
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
@@ -106,11 +110,16 @@ def last_email(session: Session, zone: tzinfo, before: date | None) -> tuple[dat
     return max(found, key=lambda item: item[0]) if found else (None, "")
 
 
-def checkin_subject(session: Session, playbook: Playbook | None) -> str:
-    return f"Check-in: {subject_for(session, playbook)}"
+def checkin_subject(
+    session: Session, playbook: Playbook | None, language: EmailLanguage = ENGLISH
+) -> str:
+    words = words_in(language)
+    return words.gettext(CHECKIN_SUBJECT) % {"subject": subject_for(session, playbook, words)}
 
 
-def _progress(step: NextStep, since: date | None, today: date) -> dict[str, Any]:
+def _progress(
+    step: NextStep, since: date | None, today: date, date_words: Callable[[str], str]
+) -> dict[str, Any]:
     def news(day: str) -> bool:
         return since is None or (bool(day) and date.fromisoformat(day) >= since)
 
@@ -145,7 +154,11 @@ def _progress(step: NextStep, since: date | None, today: date) -> dict[str, Any]
 
 
 def build_checkin_context(
-    session: Session, playbook: Playbook | None, profile: Profile, now: datetime
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    now: datetime,
+    language: EmailLanguage = ENGLISH,
 ) -> dict[str, Any]:
     """The check-in template's variables: the follow-up's (``build_context``), with
     ``subject``, ``send_by`` and ``send_by_words`` for the check-in, and ``today``,
@@ -153,7 +166,9 @@ def build_checkin_context(
     parts ``done``, ``done_earlier``, ``moved``, ``open`` and ``overdue``."""
     zone = ZoneInfo(profile.timezone)
     today = now.astimezone(zone).date()
-    context = build_context(session, playbook, profile)
+    context = build_context(session, playbook, profile, language)
+    words = words_in(language)
+    date_words = words.date
     for_day = checkin_for(session, today, zone)
     since, kind = last_email(session, zone, for_day.day)
     if since is None and session.meeting.date and session.meeting.date <= today.isoformat():
@@ -162,7 +177,7 @@ def build_checkin_context(
     since_day = since.date() if since else None
     kept = [s for s in session.next_steps if s.status != "dropped"]  # as build_context has them
     progress = [
-        {**base, **_progress(step, since_day, today)}
+        {**base, **_progress(step, since_day, today, date_words)}
         for base, step in zip(context["next_steps"], kept, strict=True)
     ]
     deadline = checkin_send_by(session, profile, for_day.day) if for_day.day else None
@@ -174,7 +189,7 @@ def build_checkin_context(
     )
     context.update(
         {
-            "subject": checkin_subject(session, playbook),
+            "subject": checkin_subject(session, playbook, language),
             "today": today.isoformat(),
             "today_words": date_words(today),
             "checkin": {
@@ -198,7 +213,7 @@ def build_checkin_context(
             "open": [p for p in progress if p["state"] == "open"],
             "overdue": [p for p in progress if p["overdue"]],
             "send_by": deadline.isoformat() if deadline else "",
-            "send_by_words": datetime_words(deadline) if deadline else "",
+            "send_by_words": words.datetime(deadline) if deadline else "",
         }
     )
     return context

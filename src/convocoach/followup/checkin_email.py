@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from convocoach.followup.checkin_context import build_checkin_context, checkin_subject
 from convocoach.followup.email import Template, find_template, made, render_template
 from convocoach.followup.formats import FORMATS, Draft
+from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
@@ -30,8 +31,10 @@ def render_checkin_markdown(
     playbook: Playbook | None,
     profile: Profile,
     now: datetime,
+    language: EmailLanguage = ENGLISH,
 ) -> str:
-    return render_template(template, build_checkin_context(session, playbook, profile, now))
+    context = build_checkin_context(session, playbook, profile, now, language)
+    return render_template(template, context, language)
 
 
 def render_checkin_all(
@@ -41,13 +44,18 @@ def render_checkin_all(
     playbook: Playbook | None,
     profile: Profile,
     now: datetime | None = None,
+    language: EmailLanguage = ENGLISH,
 ) -> dict[str, bytes]:
-    """The check-in email in several of :data:`CHECKIN_FORMATS` at once (the template runs
-    once). Control characters are removed once, before any format is made."""
+    """The check-in email in several of :data:`CHECKIN_FORMATS` at once, in ``language``
+    (the template runs once). Control characters are removed once, before any format is
+    made."""
     unknown = set(formats) - set(CHECKIN_FORMATS)
     if unknown:
         raise ValueError(f"not a check-in email format: {sorted(unknown)}")
     moment = now or datetime.now(timezone.utc)
-    subject = clean_text(checkin_subject(session, playbook))
-    markdown = clean_text(render_checkin_markdown(template, session, playbook, profile, moment))
-    return made(formats, Draft(subject, markdown, session, playbook, profile, moment))
+    subject = clean_text(checkin_subject(session, playbook, language))
+    markdown = clean_text(
+        render_checkin_markdown(template, session, playbook, profile, moment, language)
+    )
+    draft = Draft(subject, markdown, session, playbook, profile, moment, language)
+    return made(formats, draft)

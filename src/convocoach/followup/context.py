@@ -6,12 +6,14 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from convocoach.followup.owners import reader_owner, signoff
+from convocoach.followup import email_words
+from convocoach.followup.language import ENGLISH, EmailLanguage
+from convocoach.followup.localise import Words, words_in
+from convocoach.followup.owners import ReaderOwner, reader_owner, signoff
 from convocoach.followup.sendby import send_by
-from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
+from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
-from convocoach.wording import date_words, datetime_words
 
 
 def meeting_end(session: Session, zone: Any) -> datetime | None:
@@ -39,10 +41,29 @@ def send_by_for(session: Session, profile: Profile) -> datetime | None:
     )
 
 
-def subject_for(session: Session, playbook: Playbook | None) -> str:
-    base = playbook.subject_line if playbook else "Following up on our conversation"
+def subject_for(session: Session, playbook: Playbook | None, words: Words | None = None) -> str:
+    """The email's subject: the playbook's subject line and the client's company. In
+    another language, the line's translation, or a plain one when it has none (a playbook
+    of the user's own)."""
+    words = words or words_in(ENGLISH)
+    base = playbook.subject_line if playbook else email_words.SUBJECT
+    translated = words.gettext(base)
+    if translated == base and words.language.tag != ENGLISH.tag:
+        translated = words.gettext(email_words.SUBJECT)
     company = session.client.company.strip()
-    return f"{base} ({company})" if company else base
+    return f"{translated} ({company})" if company else translated
+
+
+def _owner_in(owner: ReaderOwner, words: Words) -> ReaderOwner:
+    """``owner`` worded in the email's language (a named person's name stays as it is)."""
+    if owner.party == "other":
+        heading = words.gettext(email_words.OTHER_HEADING) % {"name": owner.label}
+        return ReaderOwner(owner.party, owner.label, heading, owner.formal)
+    label = words.gettext(owner.label) if owner.label in email_words.OWNER_LABELS else owner.label
+    formal = (
+        words.gettext(owner.formal) if owner.formal in email_words.OWNER_LABELS else owner.formal
+    )
+    return ReaderOwner(owner.party, label, words.gettext(owner.heading), formal)
 
 
 def topic_for(session: Session, playbook: Playbook | None) -> str:
@@ -50,18 +71,26 @@ def topic_for(session: Session, playbook: Playbook | None) -> str:
     return " ".join(session.title.split()) or (playbook.subject_line if playbook else "")
 
 
-def build_context(session: Session, playbook: Playbook | None, profile: Profile) -> dict[str, Any]:
+def build_context(
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    language: EmailLanguage = ENGLISH,
+) -> dict[str, Any]:
     """The template's variables. Every value is a fresh str, int, list or dict.
 
     Owners are worded for the reader: the client is "you", our side "us" (see owners.py).
+    Dates, owners and labels are in ``language``; what people typed is as they typed it.
     """
+    words = words_in(language)
+    date_words = words.date
     deadline = send_by_for(session, profile)
     c, m = session.client, session.meeting
     steps = []
     for s in session.next_steps:
         if s.status == "dropped":
             continue
-        owner = reader_owner(s, c, profile)
+        owner = _owner_in(reader_owner(s, c, profile), words)
         steps.append(
             {
                 "action": s.action,
@@ -78,7 +107,7 @@ def build_context(session: Session, playbook: Playbook | None, profile: Profile)
     groups: dict[str, list[dict[str, Any]]] = {}
     for step in steps:
         groups.setdefault(step["owner_heading"], []).append(step)
-    subject = subject_for(session, playbook)
+    subject = subject_for(session, playbook, words)
     return {
         "subject": subject,
         "topic": topic_for(session, playbook),
@@ -98,7 +127,7 @@ def build_context(session: Session, playbook: Playbook | None, profile: Profile)
             "time": m.time,
             "duration_min": m.duration_min,
             "channel": m.channel,
-            "channel_label": CHANNEL_LABELS.get(m.channel, m.channel).lower(),
+            "channel_label": words.gettext(email_words.channel_words(m.channel)),
             "place": m.place,
         },
         "session": {"title": session.title, "stakes": session.stakes, "notes": session.notes},
@@ -109,7 +138,7 @@ def build_context(session: Session, playbook: Playbook | None, profile: Profile)
             for heading, items in groups.items()
         ],
         "cadence": session.cadence,
-        "cadence_label": CADENCE_LABELS.get(session.cadence, session.cadence).lower(),
+        "cadence_label": words.gettext(email_words.cadence_words(session.cadence)),
         "next_checkin": session.next_checkin,
         "next_checkin_words": date_words(session.next_checkin) if session.next_checkin else "",
         "checkin_until": session.checkin_until,
@@ -128,5 +157,5 @@ def build_context(session: Session, playbook: Playbook | None, profile: Profile)
             "signoff": signoff(profile),
         },
         "send_by": deadline.isoformat() if deadline else "",
-        "send_by_words": datetime_words(deadline) if deadline else "",
+        "send_by_words": words.datetime(deadline) if deadline else "",
     }

@@ -12,6 +12,8 @@ from convocoach.diagnostics import UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import build_context, subject_for
 from convocoach.followup.formats import FORMATS, Draft
+from convocoach.followup.language import ENGLISH, EmailLanguage
+from convocoach.followup.localise import words_in
 from convocoach.locations import Locations
 from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
@@ -107,19 +109,26 @@ def _read(path: Path) -> str:
 
 
 def render_markdown(
-    template: Template, session: Session, playbook: Playbook | None, profile: Profile
+    template: Template,
+    session: Session,
+    playbook: Playbook | None,
+    profile: Profile,
+    language: EmailLanguage = ENGLISH,
 ) -> str:
-    return render_template(template, build_context(session, playbook, profile))
+    context = build_context(session, playbook, profile, language)
+    return render_template(template, context, language)
 
 
-def render_template(template: Template, context: Mapping[str, Any]) -> str:
-    """``template`` filled with ``context``: a bundled one here, a user's in a limited
-    child process (``render.py``)."""
+def render_template(
+    template: Template, context: Mapping[str, Any], language: EmailLanguage = ENGLISH
+) -> str:
+    """``template`` filled with ``context`` in ``language``: a bundled one here, a user's in
+    a limited child process (``render.py``)."""
     # Lazy: Jinja only when an email is rendered, not when the app's follow-up step loads this
     from convocoach.followup.render import render_trusted, render_untrusted
 
     render = render_trusted if template.trusted else render_untrusted
-    return render(template.source, template.name, context)
+    return render(template.source, template.name, context, language)
 
 
 def render_followup(
@@ -129,9 +138,10 @@ def render_followup(
     playbook: Playbook | None,
     profile: Profile,
     now: datetime | None = None,
+    language: EmailLanguage = ENGLISH,
 ) -> bytes:
     """The follow-up in ``fmt`` (one of ``formats.FORMATS``) as bytes ready to write."""
-    return render_all((fmt,), template, session, playbook, profile, now)[fmt]
+    return render_all((fmt,), template, session, playbook, profile, now, language)[fmt]
 
 
 def render_all(
@@ -141,8 +151,10 @@ def render_all(
     playbook: Playbook | None,
     profile: Profile,
     now: datetime | None = None,
+    language: EmailLanguage = ENGLISH,
 ) -> dict[str, bytes]:
-    """Several formats at once; the template runs once and the others derive from it.
+    """Several formats at once, in ``language``; the template runs once and the others
+    derive from it.
 
     The template runs even when only the ``.ics`` is asked for, so a broken template is
     reported whichever format is chosen. Control characters (ESC, BEL... from a user's
@@ -152,14 +164,17 @@ def render_all(
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)}")
     # The user's own edit of the email wins over the template once they have made one.
-    markdown = session.email_draft or render_markdown(template, session, playbook, profile)
+    markdown = session.email_draft or render_markdown(
+        template, session, playbook, profile, language
+    )
     draft = Draft(
-        clean_text(subject_for(session, playbook)),
+        clean_text(subject_for(session, playbook, words_in(language))),
         clean_text(markdown),
         session,
         playbook,
         profile,
         now or datetime.now(timezone.utc),
+        language,
     )
     return made(formats, draft)
 

@@ -39,8 +39,10 @@ def build_eml(
     sender_email: str,
     to_name: str,
     to_email: str,
+    language: str = "en",
 ) -> bytes:
-    """The draft as bytes (CRLF line endings, RFC 2047 for non-ASCII names and subject)."""
+    """The draft as bytes (CRLF line endings, RFC 2047 for non-ASCII names and subject);
+    ``language`` is its Content-Language (a tag like de or pt-BR)."""
     message = EmailMessage(policy=policy.SMTP)
     sender = _address(sender_name, sender_email)
     if sender is not None:
@@ -52,4 +54,6 @@ def build_eml(
     message["X-Unsent"] = "1"
     message.set_content(text)
     message.add_alternative(html, subtype="html")
+    # After the content: setting it clears every Content- header set before.
+    message["Content-Language"] = header_safe(language)
     return message.as_bytes()

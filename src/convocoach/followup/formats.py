@@ -14,6 +14,9 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from convocoach.followup.email_words import BY_DATE, CHECKIN_SUBJECT
+from convocoach.followup.language import ENGLISH, EmailLanguage
+from convocoach.followup.localise import words_in
 from convocoach.sessions.checkin_dates import first_checkin, last_checkin
 from convocoach.textsafety import clean_text
 
@@ -34,6 +37,7 @@ class Draft:
     playbook: Playbook | None
     profile: Profile
     now: datetime
+    language: EmailLanguage = ENGLISH
 
     @cached_property
     def text(self) -> str:
@@ -48,7 +52,7 @@ class Draft:
         # Lazy: markdown-it only for a format that needs it (as for the text above)
         from convocoach.followup.htmlmail import markdown_to_email_html
 
-        return markdown_to_email_html(self.markdown, self.subject)
+        return markdown_to_email_html(self.markdown, self.subject, self.language.tag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,7 @@ def _eml(draft: Draft) -> bytes:
         profile.email,
         client.name,
         client.email,
+        draft.language.tag,
     )
 
 
@@ -106,14 +111,15 @@ def _ics(draft: Draft) -> bytes:
         now.astimezone(zone).date() if now.tzinfo else date.today(),
     )
     start = checkin_start(day, session.meeting.time or profile.business_start, zone)
+    words = words_in(draft.language)
     steps = "\n".join(
-        f"- {s.action}" + (f" (by {s.due})" if s.due else "")
+        f"- {s.action}" + (" (" + words.gettext(BY_DATE) % {"date": s.due} + ")" if s.due else "")
         for s in session.next_steps
         if s.status == "open"
     )
     return build_ics(
         uid=f"{session.uuid}-checkin@convocoach",
-        summary=f"Check-in: {draft.subject}",
+        summary=words.gettext(CHECKIN_SUBJECT) % {"subject": draft.subject},
         description=clean_text(steps) or draft.subject,
         start=start,
         cadence=session.cadence,

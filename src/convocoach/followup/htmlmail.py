@@ -27,7 +27,7 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 
-def markdown_to_email_html(markdown: str, title: str) -> str:
+def markdown_to_email_html(markdown: str, title: str, language: str = "en") -> str:
     """A complete HTML document; outside text in the Markdown was escaped by the template."""
     parser = _parser()
     tokens = parser.parse(markdown)
@@ -41,7 +41,7 @@ def markdown_to_email_html(markdown: str, title: str) -> str:
                 child.attrSet("style", child_style)
     body = parser.renderer.render(tokens, parser.options, {})
     return (
-        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n</head>\n"
         f'<body style="{_BODY}">\n<div style="max-width:640px;">\n{body}</div>\n'
         "</body>\n</html>\n"

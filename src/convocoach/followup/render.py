@@ -4,6 +4,10 @@ Templates run in Jinja's immutable sandbox with strict undefined variables, no
 ``lipsum``, guarded ``*`` and ``**`` and a cap on output size. User templates
 (from the user folder or ``--template PATH``) also run in a child process with a
 time and memory limit, since a sandbox cannot stop a loop that never ends.
+
+Each email language has an environment of its own: its ``{% trans %}`` blocks and ``_()``
+read that language's catalogue, and its ``date_words`` filter writes that language's dates
+(``localise.py``).
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from convocoach.diagnostics import InvalidFile, Problem
+from convocoach.followup.language import ENGLISH, EmailLanguage
+from convocoach.followup.localise import words_in
 from convocoach.markdown_text import md_inline, md_lines
-from convocoach.wording import date_words
 
 MAX_OUTPUT = 200_000
 MAX_POWER_EXPONENT = 64
@@ -32,8 +37,8 @@ MEMORY_LIMIT_MB = 1024
 """The memory a user's template may use (the child process's address space)."""
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> Any:
+@functools.lru_cache(maxsize=16)
+def _environment(language: EmailLanguage = ENGLISH) -> Any:
     class LimitedEnvironment(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
 
@@ -58,18 +63,28 @@ def _environment() -> Any:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
     env.globals.pop("lipsum", None)
-    env.filters["date_words"] = date_words
+    # A translated sentence is one line of the catalogue however the template wraps it.
+    env.policies["ext.i18n.trimmed"] = True
+    words = words_in(language)
+    # The i18n extension adds this method to the environment, unknown to the type checker.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        words.gettext, words.ngettext, newstyle=True
+    )
+    env.filters["date_words"] = words.date
     env.filters["md"] = md_inline
     env.filters["md_lines"] = md_lines
     return env
 
 
-def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
+def render_trusted(
+    source: str, name: str, context: Mapping[str, Any], language: EmailLanguage = ENGLISH
+) -> str:
     """Render a bundled template in this process; raise InvalidFile naming template and line."""
     try:
-        template = _compile(source, name)
+        template = _compile(source, name, language)
         pieces: list[str] = []
         size = 0
         for piece in template.generate(**json.loads(json.dumps(context))):
@@ -98,8 +113,8 @@ def render_trusted(source: str, name: str, context: Mapping[str, Any]) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _compile(source: str, name: str) -> Any:
-    template = _environment().from_string(source)
+def _compile(source: str, name: str, language: EmailLanguage) -> Any:
+    template = _environment(language).from_string(source)
     template.name = name
     template.filename = name
     return template
@@ -239,9 +254,18 @@ def _column(lines: list[str], line: int, nth: int) -> int:
     return starts[nth] + 1 if nth < len(starts) else 1
 
 
-def render_untrusted(source: str, name: str, context: Mapping[str, Any]) -> str:
+def render_untrusted(
+    source: str, name: str, context: Mapping[str, Any], language: EmailLanguage = ENGLISH
+) -> str:
     """Render a user's template in a child process with a time and memory limit."""
-    payload = json.dumps({"source": source, "name": name, "context": context})
+    payload = json.dumps(
+        {
+            "source": source,
+            "name": name,
+            "context": context,
+            "language": [language.tag, language.register],
+        }
+    )
     try:
         result = subprocess.run(
             [sys.executable, "-m", "convocoach.followup.sandbox_child"],

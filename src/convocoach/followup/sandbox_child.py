@@ -6,6 +6,7 @@ import json
 import sys
 
 from convocoach.diagnostics import InvalidFile
+from convocoach.followup.language import EmailLanguage
 from convocoach.followup.render import (
     CHILD_TIMEOUT,
     MEMORY_LIMIT_MB,
@@ -30,7 +31,8 @@ def main() -> None:
     request = json.loads(sys.stdin.read())
     _limit_resources()
     try:
-        text = render_trusted(request["source"], request["name"], request["context"])
+        language = EmailLanguage(*request["language"])
+        text = render_trusted(request["source"], request["name"], request["context"], language)
     except InvalidFile as exc:
         json.dump({"problem": exc.problems[0].to_json()}, sys.stdout)
     except MemoryError:
