@@ -26,6 +26,8 @@ GENERIC = (
     "closing (\u201cKind regards,\u201d).",
 )
 """For a language without conventions here: what holds for writing to any second-language reader."""
+GENERIC_SHORT = "Plain words you master, short sentences, no idioms or phrasal verbs."
+"""The same, in one line (the Prepare step's box)."""
 
 
 @dataclass(frozen=True, slots=True)
