@@ -108,8 +108,9 @@ def updated(template: Catalog, tag: str, domain: str) -> Catalog:
             fuzzy=False,
         )
     # No fuzzy matching: a changed English sentence must be translated again, not guessed.
+    # A message no longer used stays as an obsolete entry (#~), so its translation is not
+    # lost when the English is reworded: a translator takes it from there.
     catalog.update(template, no_fuzzy_matching=True)
-    catalog.obsolete.clear()
     return catalog
 
 
