@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import asdict
 from pathlib import Path
@@ -31,6 +30,9 @@ def _check_zone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        # Lazy: difflib only to suggest a zone for one that does not exist.
+        import difflib
+
         close = difflib.get_close_matches(name, sorted(available_timezones()), n=1)
         raise ValueError(
             "there is no such time zone" + (f" (did you mean {close[0]}?)" if close else "")
@@ -126,6 +128,8 @@ def dump_profile(profile: Profile) -> str:
 def with_value(profile: Profile, key: str, value: str, source: str) -> Profile:
     """``profile`` with ``key`` set to ``value``, validated exactly like the file is."""
     if key not in KEYS:
+        import difflib  # Lazy: only to suggest a key for one that does not exist
+
         close = difflib.get_close_matches(key, KEYS, n=1)
         raise UserError(
             f"unknown profile key {key!r}",

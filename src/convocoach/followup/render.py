@@ -20,9 +20,7 @@ import contextlib
 import functools
 import json
 import re
-import subprocess
 import sys
-import traceback
 from collections.abc import Mapping
 from typing import Any
 
@@ -242,6 +240,9 @@ def too_much_memory(name: str, line: int = 1) -> Problem:
 
 
 def _template_line(exc: BaseException, name: str) -> int:
+    # Lazy: traceback only when a template fails; an email that renders does without it.
+    import traceback
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename == name and frame.lineno:
             return frame.lineno
@@ -302,6 +303,9 @@ def render_untrusted(
     source: str, name: str, context: Mapping[str, Any], language: EmailLanguage = ENGLISH
 ) -> str:
     """Render a user's template in a child process with a time and memory limit."""
+    # Lazy: subprocess only for a user's own template; a bundled one renders here.
+    import subprocess
+
     payload = json.dumps(
         {
             "source": source,
