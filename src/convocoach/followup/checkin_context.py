@@ -16,11 +16,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from convocoach.followup.context import build_context, subject_for
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.followup.email_words import CHECKIN_SUBJECT
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.followup.localise import words_in
 from convocoach.followup.sendby import CHECKIN_MINUTES, send_by
-from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.checkin_dates import due_checkin, first_checkin, next_checkin_after
 from convocoach.sessions.model import NextStep, Session
@@ -111,7 +111,7 @@ def last_email(session: Session, zone: tzinfo, before: date | None) -> tuple[dat
 
 
 def checkin_subject(
-    session: Session, playbook: Playbook | None, language: EmailLanguage = ENGLISH
+    session: Session, playbook: EmailPlaybook | None, language: EmailLanguage = ENGLISH
 ) -> str:
     words = words_in(language)
     return words.gettext(CHECKIN_SUBJECT) % {"subject": subject_for(session, playbook, words)}
@@ -155,7 +155,7 @@ def _progress(
 
 def build_checkin_context(
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
     language: EmailLanguage = ENGLISH,

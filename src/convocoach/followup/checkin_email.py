@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 from convocoach.followup.checkin_context import build_checkin_context, checkin_subject
 from convocoach.followup.email import Template, find_template, made, render_template
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.followup.formats import FORMATS, Draft
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.locations import Locations
-from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 from convocoach.textsafety import clean_text
@@ -28,7 +28,7 @@ def find_checkin_template(locations: Locations, name: str = DEFAULT_CHECKIN_TEMP
 def render_checkin_markdown(
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
     language: EmailLanguage = ENGLISH,
@@ -41,7 +41,7 @@ def render_checkin_all(
     formats: tuple[str, ...],
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime | None = None,
     language: EmailLanguage = ENGLISH,

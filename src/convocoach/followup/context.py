@@ -7,11 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from convocoach.followup import email_words
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.followup.localise import Words, words_in
 from convocoach.followup.owners import ReaderOwner, reader_owner, signoff
 from convocoach.followup.sendby import send_by
-from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 
@@ -41,7 +41,9 @@ def send_by_for(session: Session, profile: Profile) -> datetime | None:
     )
 
 
-def subject_for(session: Session, playbook: Playbook | None, words: Words | None = None) -> str:
+def subject_for(
+    session: Session, playbook: EmailPlaybook | None, words: Words | None = None
+) -> str:
     """The email's subject: the playbook's subject line and the client's company. In
     another language, the line's translation, or a plain one when it has none (a playbook
     of the user's own)."""
@@ -66,7 +68,7 @@ def _owner_in(owner: ReaderOwner, words: Words) -> ReaderOwner:
     return ReaderOwner(owner.party, label, words.gettext(owner.heading), formal)
 
 
-def topic_for(session: Session, playbook: Playbook | None, words: Words | None = None) -> str:
+def topic_for(session: Session, playbook: EmailPlaybook | None, words: Words | None = None) -> str:
     """What the meeting was about: the session's title, else the playbook's subject line
     (in the email's language when it has a translation)."""
     title = " ".join(session.title.split())
@@ -77,7 +79,7 @@ def topic_for(session: Session, playbook: Playbook | None, words: Words | None =
 
 def build_context(
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     language: EmailLanguage = ENGLISH,
 ) -> dict[str, Any]:

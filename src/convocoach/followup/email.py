@@ -11,11 +11,11 @@ from typing import Any
 from convocoach.diagnostics import UserError
 from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import build_context, subject_for
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.followup.formats import FORMATS, Draft
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.followup.localise import words_in
 from convocoach.locations import Locations
-from convocoach.playbooks.model import Playbook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 from convocoach.sessions.template_name import check_template_name, is_template_name
@@ -111,7 +111,7 @@ def _read(path: Path) -> str:
 def render_markdown(
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     language: EmailLanguage = ENGLISH,
 ) -> str:
@@ -135,7 +135,7 @@ def render_followup(
     fmt: str,
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime | None = None,
     language: EmailLanguage = ENGLISH,
@@ -148,7 +148,7 @@ def render_all(
     formats: tuple[str, ...],
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime | None = None,
     language: EmailLanguage = ENGLISH,

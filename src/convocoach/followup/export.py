@@ -10,7 +10,7 @@ from convocoach.atomicfile import write_bytes_atomic
 from convocoach.filenames import slug
 from convocoach.followup.checkin_email import render_checkin_all
 from convocoach.followup.email import Template, render_all
-from convocoach.playbooks.model import Playbook
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 
@@ -26,7 +26,7 @@ def export_followup(
     formats: tuple[str, ...],
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
 ) -> list[Path]:
@@ -41,7 +41,7 @@ def export_checkin(
     formats: tuple[str, ...],
     template: Template,
     session: Session,
-    playbook: Playbook | None,
+    playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
 ) -> list[Path]:

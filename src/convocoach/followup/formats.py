@@ -21,7 +21,7 @@ from convocoach.sessions.checkin_dates import first_checkin, last_checkin
 from convocoach.textsafety import clean_text
 
 if TYPE_CHECKING:  # only named here: the command line reads the table without loading them
-    from convocoach.playbooks.model import Playbook
+    from convocoach.followup.email_playbook import EmailPlaybook
     from convocoach.profile import Profile
     from convocoach.sessions.model import Session
 
@@ -34,7 +34,7 @@ class Draft:
     subject: str
     markdown: str
     session: Session
-    playbook: Playbook | None
+    playbook: EmailPlaybook | None
     profile: Profile
     now: datetime
     language: EmailLanguage = ENGLISH
