@@ -14,6 +14,7 @@ from convocoach.followup.language import LANGUAGES, EmailLanguage, choose_langua
 from convocoach.followup.localise import words_in
 from convocoach.languages import EMAIL_LANGUAGES
 from convocoach.locations import Locations
+from convocoach.playbooks.summary import load_summaries
 from convocoach.wording import date_words
 from tests.followup_fixtures import PROFILE, playbook, session
 
@@ -92,3 +93,13 @@ def test_the_email_writes_each_due_date_in_its_language(tag: str) -> None:
         if step.status != "dropped":
             assert format_date(date.fromisoformat(step.due), "full", locale=language.locale) in text
     assert "November" not in text or tag in ("de", "nl")  # English month names stay out
+
+
+def test_an_email_from_a_playbooks_summary_is_the_one_from_the_playbook() -> None:
+    summary = load_summaries(Locations.from_env()).get("project-delays")
+    assert summary is not None
+    template = find_template(Locations.from_env(), "standard")
+    for tag in LANGUAGES:
+        language = EmailLanguage(tag)
+        from_summary = render_markdown(template, session(), summary, PROFILE, language)
+        assert from_summary == render_markdown(template, session(), playbook(), PROFILE, language)

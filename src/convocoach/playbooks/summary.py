@@ -33,6 +33,10 @@ class PlaybookSummary(NamedTuple):
     origin: Origin
     sheet: str = ""
     """The prep sheet (Markdown), so the app's home screen needs no YAML parsing at all."""
+    approach: str = ""
+    subject_line: str = ""
+    """The follow-up email's subject: with ``id``, ``title`` and ``approach``, what an email
+    needs of its playbook (``followup.email_playbook``), so it is written without the file."""
 
 
 class SummaryCache:
@@ -116,7 +120,14 @@ def _entry_for(path: Path) -> dict[str, Any]:
     except InvalidFile as exc:
         return {"problems": [p.to_json() for p in exc.problems]}
     pb = loaded.playbook
-    return {"id": pb.id, "title": pb.title, "tags": list(pb.tags), "sheet": prep_sheet_markdown(pb)}
+    return {
+        "id": pb.id,
+        "title": pb.title,
+        "tags": list(pb.tags),
+        "sheet": prep_sheet_markdown(pb),
+        "approach": pb.approach,
+        "subject_line": pb.subject_line,
+    }
 
 
 def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSummary:
@@ -130,4 +141,6 @@ def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSu
         path,
         origin,
         str(entry["sheet"]),
+        str(entry["approach"]),
+        str(entry["subject_line"]),
     )
