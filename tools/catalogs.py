@@ -104,7 +104,7 @@ def updated(template: Catalog, tag: str, domain: str) -> Catalog:
             project=PROJECT,
             copyright_holder=HOLDER,
             last_translator=HOLDER,
-            language_team=f"{LANGUAGES[tag]} reviewers (docs/email-languages.md)",
+            language_team=f"{LANGUAGES[tag]} reviewers (docs/email-languages/)",
             fuzzy=False,
         )
     # No fuzzy matching: a changed English sentence must be translated again, not guessed.
