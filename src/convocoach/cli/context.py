@@ -86,6 +86,18 @@ class CliContext:
         loaded = self.playbook(session.playbook_id)
         if loaded is None:
             return None
-        if session.playbook_digest and loaded.digest != session.playbook_digest:
-            warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")
+        _warn_if_changed(session, loaded.digest)
         return loaded.playbook
+
+    def email_playbook(self, session: Session) -> PlaybookSummary | None:
+        """What an email needs of the session's playbook, from the summary cache (the file is
+        not read when the cache knows it); warns as :meth:`session_playbook` does."""
+        summary = self.summaries().get(session.playbook_id)
+        if summary is not None:
+            _warn_if_changed(session, summary.digest)
+        return summary
+
+
+def _warn_if_changed(session: Session, digest: str) -> None:
+    if session.playbook_digest and digest != session.playbook_digest:
+        warn(f"note: playbook {session.playbook_id!r} changed since this session was prepared")

@@ -37,6 +37,9 @@ class PlaybookSummary(NamedTuple):
     subject_line: str = ""
     """The follow-up email's subject: with ``id``, ``title`` and ``approach``, what an email
     needs of its playbook (``followup.email_playbook``), so it is written without the file."""
+    digest: str = ""
+    """The file's digest, as ``PlaybookFile.digest``: says whether it changed since a
+    session began, without reading it."""
 
 
 class SummaryCache:
@@ -127,6 +130,7 @@ def _entry_for(path: Path) -> dict[str, Any]:
         "sheet": prep_sheet_markdown(pb),
         "approach": pb.approach,
         "subject_line": pb.subject_line,
+        "digest": loaded.digest,
     }
 
 
@@ -143,4 +147,5 @@ def _from_entry(entry: dict[str, Any], path: Path, origin: Origin) -> PlaybookSu
         str(entry["sheet"]),
         str(entry["approach"]),
         str(entry["subject_line"]),
+        str(entry["digest"]),
     )
