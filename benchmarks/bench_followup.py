@@ -26,6 +26,7 @@ from convocoach.followup.email import find_template, render_all, render_followup
 from convocoach.followup.formats import FORMAT_NAMES
 from convocoach.locations import Locations
 from convocoach.sessions.model import NextStep
+from convocoach.sessions.store import SessionStore
 
 
 def bench_render(rounds: int) -> Result:
@@ -64,19 +65,27 @@ def bench_render(rounds: int) -> Result:
     return Result("follow-up, 20 next steps, all 5 formats vs bare Jinja render", base, cand, 3.0)
 
 
-def bench_email_cli(rounds: int, home: Path) -> Result:
+def bench_email_cli(rounds: int, home: Path, language: str = "") -> Result:
+    """``convocoach email ID --format md`` (in ``language``, the demo client's, if given)."""
     exe = shutil.which("convocoach") or str(Path(sys.executable).parent / "convocoach")
     env = program_env(home)
     sid = subprocess.run(
         [exe, "demo"], env=env, capture_output=True, text=True, check=True
     ).stdout.strip()
+    if language:
+        with SessionStore.open(home / "data" / "sessions.db") as store:
+            store.set_field(int(sid), "client.language", language)
     email = run_quietly([exe, "email", sid, "--format", "md"], env)
-    email()
+    email()  # fills the caches (playbook summaries, the compiled template), as any use does
     base, cand = interleaved(
         run_quietly([sys.executable, "-c", "import jinja2, yaml"], env), email, rounds
     )
+    written = f" in {language}" if language else ""
     return Result(
-        "convocoach email ID --format md vs python -c 'import jinja2, yaml'", base, cand, 2.0
+        f"convocoach email ID --format md{written} vs python -c 'import jinja2, yaml'",
+        base,
+        cand,
+        2.0,
     )
 
 
@@ -86,7 +95,11 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        results = [bench_render(args.rounds), bench_email_cli(args.rounds, Path(tmp))]
+        results = [
+            bench_render(args.rounds),
+            bench_email_cli(args.rounds, Path(tmp) / "en"),
+            bench_email_cli(args.rounds, Path(tmp) / "de", "de"),
+        ]
     ok = report(results)
     return 0 if ok or not args.check else 1
 
