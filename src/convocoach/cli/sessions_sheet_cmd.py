@@ -20,7 +20,8 @@ def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.reader() as store:
         session = store.get(args.id)
     playbook = ctx.session_playbook(session)
-    notes = check_timing(session, playbook, load_profile(ctx.locations.settings_file), date.today())
+    profile = load_profile(ctx.locations.settings_file)
+    notes = check_timing(session, playbook, profile, date.today())
     render = plan_sheet_html if args.format == "html" else plan_sheet_markdown
-    emit(render(session, playbook, notes), args.output)
+    emit(render(session, playbook, notes, profile.language), args.output)
     return 0

@@ -110,6 +110,7 @@ def build_context(
     subject = subject_for(session, playbook, words)
     return {
         "subject": subject,
+        "language": {"tag": language.tag, "register": language.register, "name": language.name},
         "topic": topic_for(session, playbook),
         "client": {
             "name": c.name,

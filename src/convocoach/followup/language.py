@@ -1,7 +1,8 @@
 """Which language and register an email is written in.
 
-A session's email follows its client's language (the Situation step's tag, matched loosely:
-``de-AT`` writes German, ``pt`` Brazilian Portuguese) unless the user chose one for it; a
+A session's email follows its client's language (the Situation step's tag, matched loosely
+by ``languages.match_language``: ``de-AT`` writes German, ``pt`` Brazilian Portuguese)
+unless the user chose one for it; a
 language convocoach cannot write is an error naming the ones it can, and English is used
 then only when the user asks for it. The register is the form of address: formal (Sie,
 vous, usted, o senhor, u) unless the user chooses the informal one.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convocoach.diagnostics import UserError
+from convocoach.languages import match_language
 
 LANGUAGES = {
     "en": "English",
@@ -23,8 +25,6 @@ LANGUAGES = {
 }
 """The languages an email can be written in, with their English names."""
 REGISTERS = ("formal", "informal")
-_BY_PRIMARY = {"en": "en", "de": "de", "fr": "fr", "es": "es", "nl": "nl"}
-_PORTUGUESE_OF_BRAZIL = ("", "br")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +51,6 @@ class EmailLanguage:
 
 
 ENGLISH = EmailLanguage()
-
-
-def match_language(tag: str) -> str | None:
-    """The email language for a tag as people write it (``de``, ``DE-at``, ``pt_br``, ``en-GB``),
-    or None when convocoach cannot write that language (``ja``, ``pt-PT``)."""
-    parts = tag.strip().replace("_", "-").casefold().split("-")
-    primary, region = parts[0], parts[1] if len(parts) > 1 else ""
-    if primary == "pt":
-        return "pt-BR" if region in _PORTUGUESE_OF_BRAZIL else None
-    return _BY_PRIMARY.get(primary)
 
 
 def choose_language(chosen: str, client_language: str, register: str = "formal") -> EmailLanguage:

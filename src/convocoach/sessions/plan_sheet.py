@@ -7,6 +7,9 @@ never becomes a link, a heading, a list or raw HTML.
 from __future__ import annotations
 
 from convocoach.htmlpage import markdown_to_html_page
+from convocoach.languages.advice import client_language
+from convocoach.languages.markdown import client_language_markdown
+from convocoach.languages.tags import DEFAULT_OWN_LANGUAGE
 from convocoach.markdown_text import md_inline, md_lines
 from convocoach.playbooks.model import CADENCE_LABELS, CHANNEL_LABELS, Playbook
 from convocoach.sessions.model import Answer, NextStep, Session, case_lines
@@ -36,9 +39,16 @@ def _lines(text: str, indent: str = "  ") -> str:
 
 
 def plan_sheet_markdown(
-    session: Session, playbook: Playbook | None, notes: list[TimingNote]
+    session: Session,
+    playbook: Playbook | None,
+    notes: list[TimingNote],
+    own_language: str = DEFAULT_OWN_LANGUAGE,
 ) -> str:
-    """The plan as Markdown; sections with nothing in them are left out."""
+    """The plan as Markdown; sections with nothing in them are left out.
+
+    A client whose language is not ``own_language`` (the user's, from the profile) gets a
+    section on writing to them: the language's conventions and the playbook's notes.
+    """
     s = session
     out = [f"# {md_inline(s.title.strip() or _TITLE)}", ""]
     if playbook is not None:
@@ -52,6 +62,7 @@ def plan_sheet_markdown(
         out += [f"- **{LEVEL_WORDS.get(n.level, 'Note:')}** {md_inline(n.message)}" for n in notes]
         out.append("")
     out += _what_to_say(s.phrases, playbook)
+    out += _other_language(s, playbook, own_language)
     points = [p for p in s.points if p.strip()]
     if points:
         out += ["## Discussion points", "", *[f"- {_lines(p)}" for p in points], ""]
@@ -70,10 +81,15 @@ def plan_sheet_markdown(
     return "\n".join(out).rstrip() + "\n"
 
 
-def plan_sheet_html(session: Session, playbook: Playbook | None, notes: list[TimingNote]) -> str:
+def plan_sheet_html(
+    session: Session,
+    playbook: Playbook | None,
+    notes: list[TimingNote],
+    own_language: str = DEFAULT_OWN_LANGUAGE,
+) -> str:
     """The plan as a printable HTML page."""
     return markdown_to_html_page(
-        plan_sheet_markdown(session, playbook, notes),
+        plan_sheet_markdown(session, playbook, notes, own_language),
         f"Prep sheet: {session.title.strip() or _TITLE}",
     )
 
@@ -148,6 +164,12 @@ def _what_to_say(phrases: tuple[str, ...], playbook: Playbook | None) -> list[st
         out += [f"- ~~{md_inline(a.phrase)}~~ \u2192 {md_inline(a.instead)}" for a in avoid]
         out.append("")
     return out
+
+
+def _other_language(s: Session, playbook: Playbook | None, own_language: str) -> list[str]:
+    notes = playbook.tailoring.other_language if playbook is not None else ()
+    language = client_language(s.client.language, own_language, notes)
+    return client_language_markdown(language) if language is not None else []
 
 
 def _step_line(step: NextStep) -> str:

@@ -44,7 +44,8 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
         self.session = session
         self.playbook = playbook.playbook if playbook else None
         notes = check_timing(session, self.playbook, context.profile, context.today())
-        self.markdown = plan_sheet_markdown(session, self.playbook, notes)
+        self.own_language = context.profile.language
+        self.markdown = plan_sheet_markdown(session, self.playbook, notes, self.own_language)
         self.notes = notes
 
     def compose(self) -> ComposeResult:
@@ -77,7 +78,7 @@ class PlanSheetScreen(ScreenContract, Screen[None]):
     def _write(self, folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
         texts = {
             "md": self.markdown,
-            "html": plan_sheet_html(self.session, self.playbook, self.notes),
+            "html": plan_sheet_html(self.session, self.playbook, self.notes, self.own_language),
         }
         paths = [folder / f"{stem}.{fmt}" for fmt in formats]
         for path, fmt in zip(paths, formats, strict=True):

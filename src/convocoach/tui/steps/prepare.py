@@ -13,6 +13,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from convocoach.followthrough.lesson_lines import prepare_lines
+from convocoach.languages.advice import (
+    GENERIC_SHORT,
+    ClientLanguage,
+    address,
+    client_language,
+    closings,
+    greetings,
+)
 from convocoach.playbooks.model import PlaybookFile
 from convocoach.sessions.lessons import LessonBook
 from convocoach.sessions.merge import answer_key
@@ -26,6 +34,8 @@ from convocoach.tui.widgets.text_box import TextBox
 
 SHOWN_LESSONS = 2
 """Lessons shown above the checklist; the rest are counted (all are in the Lessons view)."""
+SHOWN_LANGUAGE_NOTES = 2
+"""The playbook's notes for a client in another language shown; the rest are in the prep sheet."""
 NO_PLAYBOOK = (
     "This session's playbook is not in your library any more, so its checklist "
     "cannot be shown. Your answers are kept; put the playbook back to continue."
@@ -70,6 +80,7 @@ class PrepareStep(StepPane):
             return
         yield Static("", id="progress")
         yield Static("", id="lessons")
+        yield Static("", id="language")
         options: list[Option | None] = []
         section = ""
         for prompt in self.prompts:
@@ -86,12 +97,14 @@ class PrepareStep(StepPane):
         if self.playbook is not None:
             self._show_progress()
             self._show_lessons()
+            self._show_language()
             option_list = self.query_one("#prompts", OptionList)
             option_list.highlighted = 1  # the first prompt, under its section heading
 
     def shown(self) -> None:
         if self.playbook is not None:
             self._show_lessons()
+            self._show_language()
 
     def lesson_lines(self) -> list[str]:
         """The lessons in use for this session, worded with where each came from."""
@@ -115,6 +128,19 @@ class PrepareStep(StepPane):
             more = f"{len(lines) - SHOWN_LESSONS} more: K on the home screen lists every lesson"
             parts.append(styled((more, "$text-muted")))
         box.update(Content("\n").join(parts))
+
+    def client_language(self) -> ClientLanguage | None:
+        """What to know about the client's language; None when it is the user's own."""
+        notes = self.playbook.playbook.tailoring.other_language if self.playbook else ()
+        own = self.context.profile.language
+        return client_language(self.editor.session.client.language, own, notes)
+
+    def _show_language(self) -> None:
+        language = self.client_language()
+        box = self.query_one("#language", Static)
+        box.display = language is not None
+        if language is not None:
+            box.update(language_box(language))
 
     def _answer(self, prompt: PrepPrompt) -> str:
         return str(self.seen.get(_key(prompt), ""))
@@ -243,3 +269,24 @@ class PrepareStep(StepPane):
         if prompt is self._current:
             self.query_one("#answer", TextBox).load_text(str(value))
         self._relabel(prompt)
+
+
+def language_box(language: ClientLanguage) -> Content:
+    """The box on a client in another language: how to address, open and close (or plain
+    words, for a language without conventions), then the playbook's first notes."""
+    more = "  F2: more in the prep sheet"
+    parts = [styled((language.heading, "bold"), (more, "$text-muted"))]
+    c = language.conventions
+    if c is None:
+        parts.append(plain(GENERIC_SHORT))
+    else:
+        for label, text in (
+            ("Address", address(c)),
+            ("Opening", greetings(c)),
+            ("Closing", closings(c)),
+        ):
+            parts.append(styled((f"{label}: ", "bold"), text))
+    notes = language.playbook_notes
+    if notes:
+        parts += [styled(("From the playbook", "bold")), bullets(notes[:SHOWN_LANGUAGE_NOTES])]
+    return Content("\n").join(parts)

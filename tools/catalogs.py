@@ -1,0 +1,177 @@
+"""The email catalogues: extract the messages, update every language's .po, compile the .mo.
+
+    python tools/catalogs.py            # extract, update, compile (after changing a template)
+    python tools/catalogs.py --check    # exit 1 if anything is out of date or wrong
+
+The messages are the bundled templates' ``_()`` calls, the words the code adds to an email
+(``followup/email_words.py``) and the bundled playbooks' subject lines. Each language has a
+formal catalogue (``templates/locale/LANG/LC_MESSAGES/email.po``), which must translate
+every message, and an informal one (``email-informal.po``) translating only what the
+informal register changes. Babel's checks run on both (placeholders kept, plural forms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.checkers import python_format
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from convocoach.followup import email_words
+from convocoach.followup.language import LANGUAGES, EmailLanguage
+from convocoach.followup.localise import DOMAIN, INFORMAL_DOMAIN
+from convocoach.followup.render import _environment
+from convocoach.playbooks.loader import load_playbook_file
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+LOCALE = TEMPLATES / "locale"
+POT = LOCALE / f"{DOMAIN}.pot"
+PROJECT = "convocoach email"
+HOLDER = "the convocoach authors"
+
+
+def messages() -> Iterator[tuple[str, str]]:
+    """(message, where it comes from), in a stable order."""
+    env = _environment()
+    for path in sorted(TEMPLATES.glob("*.md.j2")):
+        source = path.read_text(encoding="utf-8")
+        for line, _function, message in env.extract_translations(source):
+            if isinstance(message, str):
+                yield message, f"templates/{path.name}:{line}"
+    for message in email_words.messages():
+        yield message, "src/convocoach/followup/email_words.py"
+    for path in sorted((REPO / "playbooks").glob("*.yaml")):
+        playbook = load_playbook_file(path, "bundled").playbook
+        yield playbook.subject_line, f"playbooks/{path.name} (subject line)"
+
+
+def template_catalog() -> Catalog:
+    catalog = Catalog(project=PROJECT, copyright_holder=HOLDER, fuzzy=False)
+    for message, where in messages():
+        # Python-format: every message is %-formatted by the templates' newstyle gettext.
+        existing = catalog.get(message)
+        if existing is None:
+            catalog.add(message, locations=[(where, 0)], flags=("python-format",))
+        else:
+            existing.locations.append((where, 0))
+    return catalog
+
+
+def po_path(tag: str, domain: str) -> Path:
+    return LOCALE / EmailLanguage(tag).locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_output=False, omit_header=False)
+    return out.getvalue()
+
+
+def _mo_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def updated(template: Catalog, tag: str, domain: str) -> Catalog:
+    """The language's catalogue with every message of ``template`` (translations kept)."""
+    path = po_path(tag, domain)
+    if path.exists():
+        catalog = _read(path)
+    else:
+        catalog = Catalog(
+            locale=EmailLanguage(tag).locale,
+            project=PROJECT,
+            copyright_holder=HOLDER,
+            last_translator=HOLDER,
+            language_team=f"{LANGUAGES[tag]} reviewers (docs/email-languages.md)",
+            fuzzy=False,
+        )
+    # No fuzzy matching: a changed English sentence must be translated again, not guessed.
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    return catalog
+
+
+def problems(tag: str, domain: str, catalog: Catalog) -> list[str]:
+    """What is wrong with a catalogue: a message the formal one leaves untranslated, a
+    placeholder changed, a fuzzy entry."""
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        where = f"{po_path(tag, domain).relative_to(REPO)}: {message.id!r}"
+        if message.fuzzy:
+            found.append(f"{where} is marked fuzzy")
+        if domain == DOMAIN and not message.string:
+            found.append(f"{where} is not translated")
+        if message.string:
+            try:
+                python_format(catalog, message)
+            except Exception as exc:  # Babel's TranslationError says what differs
+                found.append(f"{where}: {exc}")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
+    args = parser.parse_args()
+    template = template_catalog()
+    stale: list[str] = []
+    wrong: list[str] = []
+    expected: dict[Path, bytes] = {POT: _po_bytes(template)}
+    for tag in LANGUAGES:
+        if tag == "en":
+            continue
+        for domain in (DOMAIN, INFORMAL_DOMAIN):
+            catalog = updated(template, tag, domain)
+            wrong += problems(tag, domain, catalog)
+            po = po_path(tag, domain)
+            expected[po] = _po_bytes(catalog)
+            expected[po.with_suffix(".mo")] = _mo_bytes(catalog)
+    for path, data in expected.items():
+        if _differs(path, data):
+            stale.append(str(path.relative_to(REPO)))
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+    if args.check and stale:
+        print("out of date (run python tools/catalogs.py):", *stale, sep="\n  ")
+    if wrong:
+        print("to fix in the catalogues:", *wrong, sep="\n  ")
+    return 1 if wrong or (args.check and stale) else 0
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    if not path.exists():
+        return True
+    old = path.read_bytes()
+    if path.suffix == ".mo":
+        return old != data
+    # The header's creation and revision dates change on every run: compare without them.
+    return _without_dates(old) != _without_dates(data)
+
+
+def _without_dates(data: bytes) -> bytes:
+    return b"\n".join(
+        line
+        for line in data.splitlines()
+        if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date'))
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
