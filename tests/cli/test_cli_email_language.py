@@ -12,9 +12,6 @@ import pytest
 from convocoach.cli import main
 from convocoach.locations import Locations
 from convocoach.sessions.store import SessionStore
-from tests.email_language_fixtures import any_language
-
-__all__ = ["any_language"]
 
 GERMAN_NOTE = (
     "Written in German, formal. Your own words stay as you wrote them: the title (the "
@@ -64,19 +61,19 @@ def test_a_language_convocoach_cannot_write_exits_2_naming_those_it_can(
     assert "German (de), French (fr), Spanish (es), Portuguese (Brazil) (pt-BR), Dutch (nl)" in err
     assert "--language en" in err
     # The client's own language: the same error, and no English email in its place.
-    store.set_field(sid, "client.language", "pt-PT")
+    store.set_field(sid, "client.language", "ja-JP")
     for more in ([], ["--checkin"]):
         assert main(["email", str(sid), *more]) == 2
         out, err = capsys.readouterr()
         assert out == ""
-        assert "no email templates in the client's language, 'pt-PT'" in err
+        assert "no email templates in the client's language, 'ja-JP'" in err
     # English when the user asks for it.
     language, _, err = _eml(capsys, str(sid), "--language", "en")
     assert language == "en"
 
 
 def test_the_client_language_is_followed_and_own_words_are_named(
-    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str], any_language: None
+    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.set_field(sid, "client.language", "de-AT")
     language, _, err = _eml(capsys, str(sid))
@@ -87,7 +84,7 @@ def test_the_client_language_is_followed_and_own_words_are_named(
 
 
 def test_the_sessions_choice_holds_unless_the_options_say_otherwise(
-    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str], any_language: None
+    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.set_field(sid, "email_language", "fr")
     store.set_field(sid, "email_register", "informal")
@@ -103,7 +100,7 @@ def test_the_sessions_choice_holds_unless_the_options_say_otherwise(
 
 
 def test_the_check_in_email_follows_the_choice_too(
-    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str], any_language: None
+    sid: int, store: SessionStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.set_field(sid, "email_language", "es")
     store.set_field(sid, "email_draft", "Hola Dana, my own words.")

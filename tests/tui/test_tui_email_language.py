@@ -20,11 +20,8 @@ from convocoach.tui.app import ConvocoachApp
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.screens.session import SessionScreen
 from convocoach.tui.steps.followup import FollowupStep
-from tests.email_language_fixtures import any_language
 from tests.tui.test_tui_agree_followup import app_with_session, open_step
 from tests.tui_support import FIXED_NOW, open_store
-
-__all__ = ["any_language"]
 
 POINTS = "the title (the email's topic), the discussion points"
 
@@ -74,9 +71,7 @@ async def test_an_english_client_is_written_to_in_english_with_nothing_to_transl
         assert step.markdown.startswith("Hello Dana,")
 
 
-async def test_the_choice_is_saved_and_used_with_the_parts_to_translate(
-    any_language: None,
-) -> None:
+async def test_the_choice_is_saved_and_used_with_the_parts_to_translate() -> None:
     app, sid = _session_app(**{"client.language": "de-AT"})
     async with app.run_test(size=(100, 40)) as pilot:
         step = await _followup(pilot, app, sid)
@@ -107,9 +102,7 @@ async def test_the_choice_is_saved_and_used_with_the_parts_to_translate(
         assert step.markdown.startswith("Hello Dana,")
 
 
-async def test_the_check_in_email_and_the_saved_files_are_in_the_language(
-    any_language: None, tmp_path: Path
-) -> None:
+async def test_the_check_in_email_and_the_saved_files_are_in_the_language(tmp_path: Path) -> None:
     app, sid = _session_app(**{"email_language": "nl", "client.email": "dana@harbor.example"})
     async with app.run_test(size=(100, 40)) as pilot:
         step = await _followup(pilot, app, sid)
@@ -141,7 +134,7 @@ async def test_a_client_language_convocoach_cannot_write_is_said_not_guessed() -
         error = step.query_one("#render-error")
         assert error.display
         said = _text(step, "#render-error")
-        assert "no email templates in the client's language, 'ja'" in said
+        assert "No email templates in the client's language, 'ja'" in said
         assert "English (en), German (de)" in said
         assert "Choose English or another language for this email under 'Written in'" in said
         assert not step.query_one("#preview").display
@@ -157,9 +150,7 @@ async def test_a_client_language_convocoach_cannot_write_is_said_not_guessed() -
         assert step.markdown.startswith("Hello Dana,")
 
 
-async def test_an_edit_is_dropped_for_the_new_language_only_when_the_user_says_so(
-    any_language: None,
-) -> None:
+async def test_an_edit_is_dropped_for_the_new_language_only_when_the_user_says_so() -> None:
     app, sid = _session_app(email_draft="Hello Dana,\n\nMy own words.\n")
     async with app.run_test(size=(100, 40)) as pilot:
         step = await _followup(pilot, app, sid)
@@ -185,7 +176,7 @@ async def test_an_edit_is_dropped_for_the_new_language_only_when_the_user_says_s
         assert "your own edit" not in _text(step, "#language-note")
 
 
-async def test_a_choice_made_in_another_window_shows_here(any_language: None) -> None:
+async def test_a_choice_made_in_another_window_shows_here() -> None:
     app, sid = _session_app()
     async with app.run_test(size=(100, 40)) as pilot:
         step = await _followup(pilot, app, sid)

@@ -31,8 +31,8 @@ from convocoach.followup.email import (
 from convocoach.followup.language import EmailLanguage, choose_language
 from convocoach.followup.own_words import own_words, own_words_note
 from convocoach.followup.sent import sent_stamp, sent_state
-from convocoach.sessions.model import Session
 from convocoach.profile import load_profile
+from convocoach.sessions.model import Session
 from convocoach.wording import date_words, datetime_words
 
 

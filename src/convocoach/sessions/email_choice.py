@@ -1,31 +1,17 @@
-"""What a session keeps of its email's language and register, and what it accepts there.
+"""What a session keeps of its emails' language and register, and what it accepts there.
 
 A session stores the user's choice (empty: follow the client's language) and the register;
-which language that makes is ``followup.language``'s to say. The session model sits below
-the follow-up in the layers, so the tags it accepts are matched here, the same way
-``followup.language.match_language`` matches them (a test checks that the two agree).
+which language that makes is ``followup.language``'s to say. A tag is accepted when
+``languages.match_language`` finds an email language in it, as the follow-up does.
 """
 
 from __future__ import annotations
 
 from convocoach.diagnostics import UserError
+from convocoach.languages import EMAIL_LANGUAGES, match_language
 
-EMAIL_LANGUAGE_TAGS = ("en", "de", "fr", "es", "pt-BR", "nl")
-"""The languages an email can be written in (``followup.language.LANGUAGES``' tags)."""
 EMAIL_REGISTERS = ("formal", "informal")
-EMAIL_LANGUAGE_HINT = "a language tag convocoach writes: " + ", ".join(EMAIL_LANGUAGE_TAGS)
-_BY_PRIMARY = {tag: tag for tag in EMAIL_LANGUAGE_TAGS if "-" not in tag}
-_PORTUGUESE_OF_BRAZIL = ("", "br")
-
-
-def writable_tag(tag: str) -> str | None:
-    """The email language for a tag as people write it (``de-AT`` is ``de``, ``pt_br``
-    ``pt-BR``), or None when convocoach cannot write it."""
-    parts = tag.strip().replace("_", "-").casefold().split("-")
-    primary, region = parts[0], parts[1] if len(parts) > 1 else ""
-    if primary == "pt":
-        return "pt-BR" if region in _PORTUGUESE_OF_BRAZIL else None
-    return _BY_PRIMARY.get(primary)
+EMAIL_LANGUAGE_HINT = "a language tag convocoach writes: " + ", ".join(EMAIL_LANGUAGES)
 
 
 def language_problem(tag: str) -> str | None:
@@ -33,7 +19,7 @@ def language_problem(tag: str) -> str | None:
     client's language)."""
     if not tag.strip():
         return None
-    if writable_tag(tag) is None:
+    if match_language(tag) is None:
         return f"{tag!r} is not {EMAIL_LANGUAGE_HINT}"
     return None
 

@@ -193,7 +193,7 @@ class FollowupStep(FollowThroughPane):
         self.workers.cancel_group(self, "render")
         self.markdown = self.plain_text = ""
         self.query_one("#preview").display = False
-        self._failed(f"{error.message}.\n{NO_LANGUAGE_HINT}")
+        self._failed(f"{error.message[:1].upper()}{error.message[1:]}.\n{NO_LANGUAGE_HINT}")
         self.app.refresh_bindings()
 
     @on(Select.Changed, "#template")

@@ -167,5 +167,3 @@ class EmailLanguagePane(StepPane):
         else:
             self.notify(f"Your edited email is kept. R writes it from the template, in {label}.")
         self.shown()
-
-
