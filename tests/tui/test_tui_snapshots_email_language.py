@@ -65,9 +65,9 @@ def test_german_email_names_the_words_to_translate(snap_compare: Any) -> None:
 def test_client_language_convocoach_cannot_write(snap_compare: Any) -> None:
     """A Japanese client: 'Written in' shows 'The client's language (ja)'; where the email
     would be, 'No email templates in the client's language, 'ja'; convocoach writes English
-    (en), German (de), …' (red where there is colour) and 'Choose English or another language for this
-    email under 'Written in' above, or change the client's language on the Situation step.'
-    No email is shown, and the Subject line is empty."""
+    (en), German (de), …' (red where there is colour) and 'Choose English or another
+    language for this email under 'Written in' above, or change the client's language on
+    the Situation step.' No email is shown, and the Subject line is empty."""
     app = _demo_with(**{"client.language": "ja"})
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_step("followup"))
 

@@ -15,14 +15,9 @@ from textual.widgets import Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
 from convocoach.diagnostics import UserError
-from convocoach.followup.language import (
-    LANGUAGES,
-    REGISTERS,
-    EmailLanguage,
-    choose_language,
-    match_language,
-)
+from convocoach.followup.language import LANGUAGES, REGISTERS, EmailLanguage, choose_language
 from convocoach.followup.own_words import own_words, own_words_note
+from convocoach.languages import match_language
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.safe_text import plain
