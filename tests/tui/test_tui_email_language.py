@@ -150,6 +150,14 @@ async def test_a_client_language_convocoach_cannot_write_is_said_not_guessed() -
         assert step.markdown.startswith("Hello Dana,")
 
 
+async def test_a_client_language_typed_with_markup_is_shown_as_typed() -> None:
+    app, sid = _session_app(**{"client.language": "ja [/]"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        step = await _followup(pilot, app, sid)
+        assert step.language_options()[0] == ("The client's language (ja [/])", "")
+        assert "no email templates" in _text(step, "#render-error").casefold()
+
+
 async def test_an_edit_is_dropped_for_the_new_language_only_when_the_user_says_so() -> None:
     app, sid = _session_app(email_draft="Hello Dana,\n\nMy own words.\n")
     async with app.run_test(size=(100, 40)) as pilot:

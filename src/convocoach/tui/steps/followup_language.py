@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Select, Static
@@ -49,7 +50,7 @@ class EmailLanguagePane(StepPane):
         with Horizontal(id="language-row"):
             yield Static("Written in", id="language-label")
             yield Select(
-                options,
+                _never_markup(options),
                 value=self.chosen_language(),
                 allow_blank=False,
                 compact=True,
@@ -96,7 +97,7 @@ class EmailLanguagePane(StepPane):
         options = self.language_options()
         with select.prevent(Select.Changed):
             if options[0][0] != self._shown_client:
-                select.set_options(options)
+                select.set_options(_never_markup(options))
                 # The same value again would not show the option's new words.
                 select.value = "en" if self.chosen_language() != "en" else ""
             self._shown_client = options[0][0]
@@ -160,5 +161,13 @@ class EmailLanguagePane(StepPane):
         if drop:
             self.save("email_draft", "")
         else:
-            self.notify(f"Your edited email is kept. R writes it from the template, in {label}.")
+            self.notify(
+                f"Your edited email is kept. R writes it from the template, in {label}.",
+                markup=False,
+            )
         self.shown()
+
+
+def _never_markup(options: list[tuple[str, str]]) -> list[tuple[Content, str]]:
+    # The first option holds the client's language as the user typed it.
+    return [(plain(words), value) for words, value in options]
