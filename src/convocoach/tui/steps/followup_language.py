@@ -9,8 +9,8 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 from textual.widgets.select import InvalidSelectValueError
