@@ -202,3 +202,23 @@ async def test_a_choice_made_in_another_window_shows_here() -> None:
         assert step.query_one("#email-register", Select).value == "informal"
         assert _text(step, "#language-note").startswith("Written in Portuguese (Brazil), informal.")
         assert _stored(sid)[:2] == ("pt_BR", "informal")  # not written back from here
+
+
+async def test_the_clients_language_changed_elsewhere_is_named_and_followed() -> None:
+    app, sid = _session_app(**{"client.language": "de"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        step = await _followup(pilot, app, sid)
+        assert "(German)" in app.export_screenshot()
+        with open_store() as other:
+            other.set_field(sid, "client.language", "fr-CA")
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if "(French)" in app.export_screenshot():
+                break
+        await _settled(pilot)
+        shot = app.export_screenshot()
+        assert "(French)" in shot
+        assert "(German)" not in shot
+        assert step.query_one("#email-language", Select).value == ""
+        assert _text(step, "#language-note").startswith("Written in French, formal. ")
+        assert _stored(sid)[0] == ""  # still following the client
