@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.checkers import python_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -43,6 +44,9 @@ def messages() -> Iterator[tuple[str, str]]:
     for path in sorted(TEMPLATES.glob("*.md.j2")):
         source = path.read_text(encoding="utf-8")
         for line, _function, message in env.extract_translations(source):
+            if isinstance(message, tuple):
+                # _("... %(date)s", date=...) comes back as (message, None, ...): the keywords
+                message = message[0]
             if isinstance(message, str):
                 yield message, f"templates/{path.name}:{line}"
     for message in email_words.messages():
@@ -54,6 +58,10 @@ def messages() -> Iterator[tuple[str, str]]:
 
 def template_catalog() -> Catalog:
     catalog = Catalog(project=PROJECT, copyright_holder=HOLDER, fuzzy=False)
+    if POT.exists():
+        # The same date as last time, so that every catalogue (and its .mo, which carries
+        # it) stays byte for byte the same until a message changes.
+        catalog.creation_date = _read(POT).creation_date
     for message, where in messages():
         # Python-format: every message is %-formatted by the templates' newstyle gettext.
         existing = catalog.get(message)
@@ -100,8 +108,9 @@ def updated(template: Catalog, tag: str, domain: str) -> Catalog:
             fuzzy=False,
         )
     # No fuzzy matching: a changed English sentence must be translated again, not guessed.
+    # A message no longer used stays as an obsolete entry (#~), so its translation is not
+    # lost when the English is reworded: a translator takes it from there.
     catalog.update(template, no_fuzzy_matching=True)
-    catalog.obsolete.clear()
     return catalog
 
 
@@ -118,11 +127,33 @@ def problems(tag: str, domain: str, catalog: Catalog) -> list[str]:
         if domain == DOMAIN and not message.string:
             found.append(f"{where} is not translated")
         if message.string:
-            try:
-                python_format(catalog, message)
-            except Exception as exc:  # Babel's TranslationError says what differs
-                found.append(f"{where}: {exc}")
+            found += [f"{where}: {problem}" for problem in _format_problems(catalog, message)]
     return found
+
+
+GREETING_NAMES = frozenset({"name", "first_name"})
+"""A greeting is given both names: a language may greet by either (Guten Tag Dana Whitfield,
+for Hello Dana,), but by one of them."""
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _format_problems(catalog: Catalog, message: Message) -> list[str]:
+    """A translation must keep every placeholder of its message (Babel's check lets one
+    be dropped), and a greeting must name the client one way or the other."""
+    wanted = set(_PLACEHOLDER.findall(str(message.id)))
+    got = set(_PLACEHOLDER.findall(str(message.string)))
+    if wanted & GREETING_NAMES:
+        if not got & GREETING_NAMES:
+            return ["the greeting names the client by neither %(name)s nor %(first_name)s"]
+        wanted, got = wanted - GREETING_NAMES, got - GREETING_NAMES
+    elif not wanted:
+        try:
+            python_format(catalog, message)
+        except Exception as exc:  # Babel's TranslationError says what is wrong
+            return [str(exc)]
+    if wanted != got:
+        return [f"has the placeholders {sorted(got)} where the message has {sorted(wanted)}"]
+    return []
 
 
 def main() -> int:

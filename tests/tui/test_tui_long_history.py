@@ -27,12 +27,23 @@ def _fill(count: int) -> list[int]:
         return [store.create("project-delays", "", f"Session {n:03d}") for n in range(count)]
 
 
-async def test_the_rest_of_a_long_history_follows_the_first_paint() -> None:
+async def test_the_rest_of_a_long_history_follows_the_first_paint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ids = _fill(MANY)
+    first_fills: list[int] = []
+    fill = SessionList._fill
+
+    def counted_fill(self: SessionList, keep: int | None) -> None:
+        fill(self, keep)
+        first_fills.append(self.query_one("#sessions", OptionList).option_count)
+
+    monkeypatch.setattr(SessionList, "_fill", counted_fill)
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         options = app.screen.query_one(SessionList).query_one("#sessions", OptionList)
-        assert options.option_count <= FIRST_ROWS  # what the first paint measured
+        # What the first paint measured, however soon the rest follows on this machine.
+        assert first_fills[0] <= FIRST_ROWS
         await wait_until(pilot, lambda: options.option_count == MANY)
         # Most recently changed first (created in order: the newest is the last).
         assert _titles(options) == [f"Session {n:03d}" for n in reversed(range(MANY))]

@@ -66,9 +66,13 @@ def _owner_in(owner: ReaderOwner, words: Words) -> ReaderOwner:
     return ReaderOwner(owner.party, label, words.gettext(owner.heading), formal)
 
 
-def topic_for(session: Session, playbook: Playbook | None) -> str:
-    """What the meeting was about: the session's title, else the playbook's subject line."""
-    return " ".join(session.title.split()) or (playbook.subject_line if playbook else "")
+def topic_for(session: Session, playbook: Playbook | None, words: Words | None = None) -> str:
+    """What the meeting was about: the session's title, else the playbook's subject line
+    (in the email's language when it has a translation)."""
+    title = " ".join(session.title.split())
+    if title or playbook is None:
+        return title
+    return (words or words_in(ENGLISH)).gettext(playbook.subject_line)
 
 
 def build_context(
@@ -111,7 +115,7 @@ def build_context(
     return {
         "subject": subject,
         "language": {"tag": language.tag, "register": language.register, "name": language.name},
-        "topic": topic_for(session, playbook),
+        "topic": topic_for(session, playbook, words),
         "client": {
             "name": c.name,
             "first_name": c.name.split()[0] if c.name.split() else "",

@@ -113,7 +113,8 @@ def _ics(draft: Draft) -> bytes:
     start = checkin_start(day, session.meeting.time or profile.business_start, zone)
     words = words_in(draft.language)
     steps = "\n".join(
-        f"- {s.action}" + (" (" + words.gettext(BY_DATE) % {"date": s.due} + ")" if s.due else "")
+        f"- {s.action}"
+        + (" (" + words.gettext(BY_DATE) % {"date": words.date(s.due)} + ")" if s.due else "")
         for s in session.next_steps
         if s.status == "open"
     )

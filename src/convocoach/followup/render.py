@@ -8,10 +8,15 @@ time and memory limit, since a sandbox cannot stop a loop that never ends.
 Each email language has an environment of its own: its ``{% trans %}`` blocks and ``_()``
 read that language's catalogue, and its ``date_words`` filter writes that language's dates
 (``localise.py``).
+
+A compiled template is kept in the cache folder (Jinja's bytecode cache), so that a command
+does not compile the same template again on every run; a damaged or stale entry is compiled
+afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -22,12 +27,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.followup.localise import words_in
+from convocoach.locations import Locations
 from convocoach.markdown_text import md_inline, md_lines
 
 MAX_OUTPUT = 200_000
@@ -112,12 +119,49 @@ def render_trusted(
         raise InvalidFile(name, [_problem(exc, name, source)]) from None
 
 
+CODEGEN = "1"
+"""Part of every compiled template's cache key: raise it when the environment's settings
+(extensions, whitespace, gettext style) change, so no template compiled before is reused."""
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """The folder compiled templates are kept in; None when it cannot be made."""
+    folder = Locations.from_env().cache_dir / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder), "convocoach-%s.cache")
+
+
 @functools.lru_cache(maxsize=16)
 def _compile(source: str, name: str, language: EmailLanguage) -> Any:
-    template = _environment(language).from_string(source)
+    env = _environment(language)
+    template = env.template_class.from_code(env, _code(env, source, name), env.make_globals(None))
     template.name = name
     template.filename = name
     return template
+
+
+def _code(env: Any, source: str, name: str) -> Any:
+    """``source`` compiled, from the cache when it holds it."""
+    cache = _bytecode_cache()
+    bucket = None
+    if cache is not None:
+        key = f"{name}|{CODEGEN}"
+        try:
+            bucket = cache.get_bucket(env, key, None, source)
+        except Exception:  # a damaged entry (Jinja reads it with pickle and marshal): replaced
+            bucket = Bucket(env, cache.get_cache_key(key), cache.get_source_checksum(source))
+    if bucket is not None and bucket.code is not None:
+        return bucket.code
+    code = env.compile(source)
+    if cache is not None and bucket is not None:
+        bucket.code = code
+        # A full or read-only disk: the next run compiles again.
+        with contextlib.suppress(OSError):
+            cache.set_bucket(bucket)
+    return code
 
 
 class _Runaway(Exception):
