@@ -81,6 +81,16 @@ def test_the_client_language_is_followed_and_own_words_are_named(
     assert GERMAN_NOTE in err
     assert main(["email", str(sid), "--format", "html"]) == 0
     assert '<html lang="de">' in capsys.readouterr().out
+    assert main(["email", str(sid)]) == 0
+    german = capsys.readouterr().out
+    assert german.startswith("Guten Tag Dana Whitfield,\n")
+    assert "Mit freundlichen Grüßen" in german
+    # The user's own words are as typed, in English.
+    assert "- The rest of the checkout is finished and tested." in german
+    assert main(["email", str(sid), "--register", "informal"]) == 0
+    informal = capsys.readouterr().out
+    assert informal.startswith("Hallo Dana,\n")
+    assert "Viele Grüße" in informal
 
 
 def test_the_sessions_choice_holds_unless_the_options_say_otherwise(

@@ -35,7 +35,8 @@ def test_language_row_for_an_english_client(snap_compare: Any) -> None:
 
 def test_language_list_open(snap_compare: Any) -> None:
     """The language list open under 'Written in': 'The client's language (German)' first
-    (highlighted), then English, German, French, Spanish, Portuguese (Brazil) and Dutch."""
+    (highlighted), then English, German, French, Spanish, Portuguese (Brazil) and Dutch, over
+    the follow-up in German."""
 
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("followup")(pilot)
@@ -48,10 +49,11 @@ def test_language_list_open(snap_compare: Any) -> None:
 
 
 def test_german_email_names_the_words_to_translate(snap_compare: Any) -> None:
-    """The end of the follow-up to a German client, scrolled down: the sign-off, and under
-    the email in grey 'Written in German, formal. Your own words stay as you wrote them: the
-    title (the email's topic), the meeting's place, the discussion points, the next steps —
-    translate them yourself.' (The email's own text is the German catalogue's.)"""
+    """The end of the follow-up to a German client, scrolled down: 'Nächste Schritte', the
+    next steps as typed (in English) with German dates ('bis Donnerstag, 26. November
+    2026'), 'Mit freundlichen Grüßen', and under the email in grey 'Written in German,
+    formal. Your own words stay as you wrote them: the title (the email's topic), the
+    meeting's place, the discussion points, the next steps — translate them yourself.'"""
 
     async def run(pilot: Pilot[Any]) -> None:
         await at_step("followup")(pilot)
