@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from convocoach.followup.formats import FORMAT_NAMES
+from convocoach.followup.language import LANGUAGES, REGISTERS
 
 _FORMATS_SHOW = ("text", "md", "html")
 _TEXT_OR_JSON = ("text", "json")
@@ -108,6 +109,18 @@ def email(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the check-in email instead: progress on each next step since the last email "
         "(md, txt, html or eml)",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help=f"write the email in this language: {', '.join(LANGUAGES)} (default: the "
+        "language chosen for the session in the app, else the client's language)",
+    )
+    parser.add_argument(
+        "--register",
+        choices=REGISTERS,
+        help="how the email addresses the client (default: the session's, formal unless "
+        "chosen in the app)",
     )
     sent = parser.add_mutually_exclusive_group()
     sent.add_argument(

@@ -28,14 +28,22 @@ from convocoach.followup.email import (
     render_followup,
     template_file,
 )
+from convocoach.followup.language import EmailLanguage, choose_language
+from convocoach.followup.own_words import own_words, own_words_note
 from convocoach.followup.sent import sent_stamp, sent_state
 from convocoach.profile import load_profile
+from convocoach.sessions.model import Session
 from convocoach.wording import date_words, datetime_words
 
 
 def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.at is not None and not args.mark_sent:
         raise UserError("--at goes with --mark-sent", "convocoach email ID --mark-sent --at WHEN")
+    if (args.mark_sent or args.mark_unsent) and (args.language or args.register):
+        raise UserError(
+            "--language and --register choose how the email is written, not whether it was sent",
+            "convocoach email ID --language de --register informal",
+        )
     if args.mark_sent or args.mark_unsent:
         return _mark(ctx, args)
     if args.checkin:
@@ -46,8 +54,10 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
     template = _template(ctx, args.template or "", session.template)
     if args.template:
         session = replace(session, email_draft="")  # an explicit template beats an edited draft
+    language = _language(session, args)
     profile = load_profile(ctx.locations.settings_file)
-    data = render_followup(args.format, template, session, playbook, profile)
+    data = render_followup(args.format, template, session, playbook, profile, None, language)
+    _say_own_words(language, own_words(session))
     for problem in address_warnings((args.format,), session, profile):
         warn(problem)
     deadline = send_by_for(session, profile)
@@ -75,9 +85,13 @@ def _checkin(ctx: CliContext, args: argparse.Namespace) -> int:
         if _is_path(typed)
         else find_checkin_template(ctx.locations, typed or DEFAULT_CHECKIN_TEMPLATE)
     )
+    language = _language(session, args)
     profile = load_profile(ctx.locations.settings_file)
     now = datetime.now(timezone.utc)
-    rendered = render_checkin_all((args.format,), template, session, playbook, profile, now)
+    rendered = render_checkin_all(
+        (args.format,), template, session, playbook, profile, now, language
+    )
+    _say_own_words(language, own_words(session, checkin=True))
     for problem in address_warnings((args.format,), session, profile):
         warn(problem)
     zone = ZoneInfo(profile.timezone)
@@ -102,6 +116,23 @@ def _mark(ctx: CliContext, args: argparse.Namespace) -> int:
         session = store.get(args.id)
     say(sent_state(session, profile).words())
     return 0
+
+
+def _language(session: Session, args: argparse.Namespace) -> EmailLanguage:
+    """The session's own choice (its email language, else its client's; its register),
+    unless ``--language`` or ``--register`` say otherwise; UserError for a language
+    convocoach cannot write, never English in its place."""
+    return choose_language(
+        args.language or session.email_language,
+        session.client.language,
+        args.register or session.email_register,
+    )
+
+
+def _say_own_words(language: EmailLanguage, parts: list[str]) -> None:
+    note = own_words_note(language, parts)
+    if note:
+        warn(note)
 
 
 def _is_path(typed: str) -> bool:

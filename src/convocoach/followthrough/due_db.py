@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-READS_VERSION = 10
+READS_VERSION = 11
 """The database version this reader knows (``schema_sql.SCHEMA_VERSION``; a test checks)."""
 READS_TABLES = ("sessions", "next_steps", "checkins")
 """The tables the due list reads: each is checked (with its indexes) before it is read, as

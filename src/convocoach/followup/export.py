@@ -11,6 +11,7 @@ from convocoach.filenames import slug
 from convocoach.followup.checkin_email import render_checkin_all
 from convocoach.followup.email import Template, render_all
 from convocoach.followup.email_playbook import EmailPlaybook
+from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.profile import Profile
 from convocoach.sessions.model import Session
 
@@ -29,11 +30,12 @@ def export_followup(
     playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
+    language: EmailLanguage = ENGLISH,
 ) -> list[Path]:
-    """Render ``formats`` and write them into ``folder``; returns the paths written."""
-    return _write(
-        folder, file_stem(session), render_all(formats, template, session, playbook, profile, now)
-    )
+    """Render ``formats`` in ``language`` and write them into ``folder``; returns the paths
+    written."""
+    rendered = render_all(formats, template, session, playbook, profile, now, language)
+    return _write(folder, file_stem(session), rendered)
 
 
 def export_checkin(
@@ -44,9 +46,11 @@ def export_checkin(
     playbook: EmailPlaybook | None,
     profile: Profile,
     now: datetime,
+    language: EmailLanguage = ENGLISH,
 ) -> list[Path]:
-    """The check-in email in ``formats``, written into ``folder`` (``…-checkin.md`` …)."""
-    rendered = render_checkin_all(formats, template, session, playbook, profile, now)
+    """The check-in email in ``formats`` and ``language``, written into ``folder``
+    (``…-checkin.md`` …)."""
+    rendered = render_checkin_all(formats, template, session, playbook, profile, now, language)
     return _write(folder, file_stem(session, "checkin"), rendered)
 
 

@@ -31,10 +31,11 @@ from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.yamlsafe import compose_bytes
 
-FILE_VERSION = 5
+FILE_VERSION = 6
 """2 added the session's rehearsals, 3 the end of the check-ins, 4 the case's facts, 5 what
 came after the meeting (the outcome, the follow-up sent, each next step's days and moves,
-the check-ins held, the lessons); older files import as before."""
+the check-ins held, the lessons), 6 the emails' language and register; older files import
+as before (their emails follow the client's language, formally)."""
 SESSION_MAX_BYTES = 32 * 1024 * 1024
 """An exchange file's size limit: import must take whatever export wrote. A session with every
 text and list at its limit (``limits``) writes at most ``limits.max_chars()`` characters of 7

@@ -88,7 +88,7 @@ def field_limit(name: str) -> int:
 
 def max_chars() -> int:
     """The most characters of text one session can hold, at every limit at once."""
-    one_line = 7 * LINE + FIELDS["template"] + 2 * 64 + 6 * SHORT
+    one_line = 7 * LINE + FIELDS["template"] + 2 * 64 + 8 * SHORT
     answers = ANSWERS * (SHORT + PROMPT + PROSE)
     steps = NEXT_STEPS * (ACTION + LINE + 4 * SHORT) + MOVES_IN_SESSION * (LINE + 3 * SHORT)
     outcome = 2 * SHORT + LINE + 2 * PROSE + CAME_UP * PROMPT

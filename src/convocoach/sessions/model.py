@@ -28,6 +28,7 @@ from convocoach.schema import (
     spec_field,
 )
 from convocoach.sessions import limits
+from convocoach.sessions.email_choice import EMAIL_REGISTERS, language_problem
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 
@@ -225,6 +226,20 @@ def _points_fit(points: tuple[str, ...], node: yaml.Node, ctx: Conversion, path:
     return None
 
 
+def _writable(tag: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
+    problem = language_problem(tag)
+    if problem:
+        return ctx.report(
+            node, path, problem, "leave it empty to follow the client's language", "language"
+        )
+    return None
+
+
+_email_language = Checked(
+    Text(max_length=limits.SHORT, one_line=True, allow_empty=True, strip=False), _writable
+)
+
+
 @spec_dataclass
 class Session:
     """Everything a user prepared and agreed for one conversation."""
@@ -286,6 +301,17 @@ class Session:
         default="",
     )
     """The user's own edit of the follow-up (Markdown); empty means render the template."""
+    email_language: str = spec_field(
+        _email_language,
+        "The language of the emails (a tag like de, fr, pt-BR); empty: the client's language.",
+        default="",
+    )
+    """The user's choice of language for this session's emails; empty follows the client's."""
+    email_register: str = spec_field(
+        Choice(EMAIL_REGISTERS),
+        "How the emails address the client: formal (the default) or informal.",
+        default="formal",
+    )
     exported_at: str = spec_field(
         TIMESTAMP, "When the follow-up was last saved or copied.", default=""
     )

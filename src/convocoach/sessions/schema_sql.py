@@ -247,6 +247,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lessons_by_session ON lessons(session_id);
     CREATE INDEX sessions_by_change ON sessions(updated_at DESC, id DESC);
     """,
+    # 11: the language of a session's emails as the user chose it (empty: the client's
+    # language, as the Situation step has it) and their register (formal or informal).
+    """
+    ALTER TABLE sessions ADD COLUMN email_language TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN email_register TEXT NOT NULL DEFAULT 'formal';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -279,6 +285,8 @@ SCALAR_COLUMNS: dict[str, str] = {
     "step": "step",
     "template": "template",
     "email_draft": "email_draft",
+    "email_language": "email_language",
+    "email_register": "email_register",
     "exported_at": "exported_at",
     "sent_at": "sent_at",
     "outcome.result": "outcome_result",

@@ -114,6 +114,8 @@ def read_session(db: sqlite3.Connection, session_id: int) -> Session:
         step=row["step"],
         template=row["template"],
         email_draft=row["email_draft"],
+        email_language=row["email_language"],
+        email_register=row["email_register"],
         exported_at=row["exported_at"],
         sent_at=row["sent_at"],
         outcome=Outcome(

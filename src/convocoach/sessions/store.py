@@ -16,6 +16,7 @@ from typing import Any
 from convocoach.diagnostics import UserError
 from convocoach.sessions import limits, within_limits
 from convocoach.sessions.after_meeting_store import AfterMeetingStore, came_up_json
+from convocoach.sessions.email_choice import check_choice
 from convocoach.sessions.merge import WriteConflict, merge_lists
 from convocoach.sessions.model import Outcome, Session
 from convocoach.sessions.next_step_store import STEP_FIELDS
@@ -103,6 +104,7 @@ class SessionStore(AfterMeetingStore):
         stored: str | int = clean_text(value) if isinstance(value, str) else int(value)
         if isinstance(stored, str):
             limits.check_field(name, stored)
+            check_choice(name, stored)
         with self._write():
             self._touch(session_id)
             if expected is not UNCHECKED:

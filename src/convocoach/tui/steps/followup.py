@@ -19,10 +19,13 @@ from convocoach.emailaddress import ADDRESS_HINT, is_address
 from convocoach.followup.context import send_by_for, subject_for
 from convocoach.followup.email import address_warnings, find_template, render_all, template_names
 from convocoach.followup.export import export_followup, file_stem
+from convocoach.followup.language import EmailLanguage
+from convocoach.followup.localise import words_in
 from convocoach.sessions.template_name import is_template_name
 from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.dialogs.email_editor import EmailEditor
 from convocoach.tui.dialogs.export_form import ExportForm
+from convocoach.tui.steps.followup_language import NO_LANGUAGE_HINT
 from convocoach.tui.steps.followup_marks import CHECKIN_ACTIONS, FollowThroughPane
 from convocoach.tui.support.commands import Command, bindings
 from convocoach.tui.support.external_editor import EditorUnavailable, edit_in_editor
@@ -65,6 +68,7 @@ class FollowupStep(FollowThroughPane):
             )
             yield self.checkin_select()
             yield Static("", id="send-by")
+        yield from self.language_row()
         yield Static("", id="marks")
         yield Static("", id="headers")
         yield Static(
@@ -72,6 +76,7 @@ class FollowupStep(FollowThroughPane):
         )
         yield Static("", id="render-error")
         yield MarkdownPage(id="preview")
+        yield Static("", id="language-note")
 
     def on_mount(self) -> None:
         self.shown()
@@ -81,11 +86,12 @@ class FollowupStep(FollowThroughPane):
         profile = self.context.profile
         deadline = send_by_for(session, profile)
         playbook = self.playbook.playbook if self.playbook else None
-        subject = subject_for(session, playbook)
+        language = self.show_language()
+        subject = subject_for(session, playbook, words_in(language)) if language else ""
         self.query_one("#template").display = not self.checkin
         self.query_one("#checkin-template").display = self.checkin
         if self.checkin:
-            when, subject = self.checkin_headers()
+            when, subject = self.checkin_headers(language)
             self.query_one("#send-by", Static).update(
                 styled(("Check-in email", "bold"), " — send by ", when)
             )
@@ -111,7 +117,8 @@ class FollowupStep(FollowThroughPane):
             )
         )
         self.query_one("#draft-state").display = bool(session.email_draft) and not self.checkin
-        self._render_email()
+        if language is not None:
+            self._render_email(language)
 
     # Nothing here is typed in place: the email is edited in a screen of its own and saved
     # whole, checked like any field, so an edit made in another window is never replaced
@@ -143,12 +150,12 @@ class FollowupStep(FollowThroughPane):
         return True
 
     @work(thread=True, exclusive=True, group="render")
-    def _render_email(self) -> None:
+    def _render_email(self, language: EmailLanguage) -> None:
         # User templates run in a separate, limited process: never on the UI thread.
         session, checkin = self.editor.session, self.checkin
         try:
             if checkin:
-                markdown, text = self.render_checkin()
+                markdown, text = self.render_checkin(language)
                 self.app.call_from_thread(self._rendered, markdown, text, checkin)
                 return
             template = find_template(self.context.locations, session.template)
@@ -159,6 +166,7 @@ class FollowupStep(FollowThroughPane):
                 self.playbook.playbook if self.playbook else None,
                 self.context.profile,
                 self.context.now(),
+                language,
             )
         except (UserError, InvalidFile) as exc:
             self.app.call_from_thread(self._failed, exc.format())
@@ -170,13 +178,23 @@ class FollowupStep(FollowThroughPane):
             return  # the other email was asked for meanwhile; its own render follows
         self.markdown, self.plain_text = markdown, text
         self.query_one("#render-error").display = False
-        self.query_one("#preview", MarkdownPage).show(markdown)
+        preview = self.query_one("#preview", MarkdownPage)
+        preview.display = True
+        preview.show(markdown)
         self.app.refresh_bindings()
 
     def _failed(self, message: str) -> None:
         error = self.query_one("#render-error", Static)
         error.update(plain(message))
         error.display = True
+
+    def say_no_language(self, error: UserError) -> None:
+        # Nothing to show, save or copy: an email in English instead would be a guess.
+        self.workers.cancel_group(self, "render")
+        self.markdown = self.plain_text = ""
+        self.query_one("#preview").display = False
+        self._failed(f"{error.message[:1].upper()}{error.message[1:]}.\n{NO_LANGUAGE_HINT}")
+        self.app.refresh_bindings()
 
     @on(Select.Changed, "#template")
     def _template(self, event: Select.Changed) -> None:
@@ -261,6 +279,7 @@ class FollowupStep(FollowThroughPane):
             self.playbook.playbook if self.playbook else None,
             self.context.profile,
             self.context.now(),
+            self.email_language(),
         )
 
     def exported(self, folder: Path, names: list[str], checkin: bool) -> None:

@@ -23,8 +23,9 @@ from convocoach.followup.checkin_email import (
 )
 from convocoach.followup.email import template_names
 from convocoach.followup.export import export_checkin
+from convocoach.followup.language import EmailLanguage
 from convocoach.followup.sent import sent_state
-from convocoach.tui.steps.base import StepPane
+from convocoach.tui.steps.followup_language import EmailLanguagePane
 from convocoach.tui.support.commands import Command
 from convocoach.tui.support.safe_text import styled
 from convocoach.wording import date_words, datetime_words
@@ -45,7 +46,7 @@ CHECKIN_ACTIONS: tuple[Command, ...] = (
 )
 
 
-class FollowThroughPane(StepPane):
+class FollowThroughPane(EmailLanguagePane):
     """The Follow up step's marks and its check-in email (subclassed by ``FollowupStep``)."""
 
     checkin: bool = False
@@ -83,6 +84,9 @@ class FollowThroughPane(StepPane):
                 "; C shows its email" if not self.checkin else "; C goes back to the follow-up",
             )
         )
+
+    def showing_checkin(self) -> bool:
+        return self.checkin
 
     def check_marks(self, action: str) -> bool | None:
         """``check_action`` for this pane's commands (None: not one of them)."""
@@ -159,17 +163,18 @@ class FollowThroughPane(StepPane):
 
     # --- the check-in email -----------------------------------------------------------------
 
-    def checkin_headers(self) -> tuple[str, str]:
-        """The check-in email's send-by line and subject."""
+    def checkin_headers(self, language: EmailLanguage | None) -> tuple[str, str]:
+        """The check-in email's send-by line and subject (none without a ``language``)."""
         session, profile = self.editor.session, self.context.profile
         status = checkin_status(session, profile, self.context.now())
-        subject = checkin_subject(session, self.playbook.playbook if self.playbook else None)
+        playbook = self.playbook.playbook if self.playbook else None
+        subject = checkin_subject(session, playbook, language) if language else ""
         if status.checkin.day is None:
             return "The check-ins have ended.", subject
         deadline = checkin_send_by(session, profile, status.checkin.day)
         return f"{datetime_words(deadline)} ({profile.timezone})", subject
 
-    def render_checkin(self) -> tuple[str, str]:
+    def render_checkin(self, language: EmailLanguage) -> tuple[str, str]:
         """The check-in email as Markdown and plain text (run in a worker thread)."""
         template = find_checkin_template(self.context.locations, self.checkin_template)
         out = render_checkin_all(
@@ -179,6 +184,7 @@ class FollowThroughPane(StepPane):
             self.playbook.playbook if self.playbook else None,
             self.context.profile,
             self.context.now(),
+            language,
         )
         return out["md"].decode(), out["txt"].decode()
 
@@ -186,8 +192,10 @@ class FollowThroughPane(StepPane):
         return "Save the check-in email", CHECKIN_FORMAT_LABELS
 
     def write_checkin(self, folder: Path, formats: tuple[str, ...]) -> list[Path]:
-        """The check-in email written in ``formats`` (``FollowupStep`` says how it went)."""
+        """The check-in email written in ``formats`` (``FollowupStep`` says how it went);
+        UserError when its language is one convocoach cannot write."""
         template = find_checkin_template(self.context.locations, self.checkin_template)
+        language = self.email_language()
         return export_checkin(
             folder,
             tuple(f for f in formats if f in CHECKIN_FORMATS),
@@ -196,6 +204,7 @@ class FollowThroughPane(StepPane):
             self.playbook.playbook if self.playbook else None,
             self.context.profile,
             self.context.now(),
+            language,
         )
 
     def exported(self, folder: Path, names: list[str], checkin: bool) -> None:

@@ -201,6 +201,16 @@ last email (the follow-up sent, or the last check-in held): done, moved with the
 open (overdue when its date has passed). Choose its template beside the send-by time; S saves
 it as md, txt, html or eml and Y copies it. It is not kept, so it is not edited here: edit it
 in your mail app. When a check-in comes due, H marks it held (Shift+H takes that back).
+
+"Written in" chooses the language of both emails and of the files saved from them: the
+client's language (from the Situation step) unless you choose another, formal (Sie, vous,
+usted, o senhor, u) unless you choose informal. Fixed text, dates and weekdays are in that
+language; what you typed (the points, the next steps, the title, the place, your own edit)
+stays as you wrote it, and the line under the email names those parts for you to
+translate. A client's language convocoach cannot write shows no email, only how to choose
+English or another one. Changing the language of an email you edited asks whether to drop
+your edit; `convocoach email ID --language de --register informal` does the same from the
+shell.
 """
     + _SESSION_KEYS,
     "plan": """
