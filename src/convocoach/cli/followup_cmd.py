@@ -50,7 +50,7 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
         return _checkin(ctx, args)
     with ctx.reader() as store:
         session = store.get(args.id)
-    playbook = ctx.session_playbook(session)
+    playbook = ctx.email_playbook(session)
     template = _template(ctx, args.template or "", session.template)
     if args.template:
         session = replace(session, email_draft="")  # an explicit template beats an edited draft
@@ -78,7 +78,7 @@ def _checkin(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     with ctx.reader() as store:
         session = store.get(args.id)
-    playbook = ctx.session_playbook(session)
+    playbook = ctx.email_playbook(session)
     typed = args.template or ""
     template = (
         template_file(Path(typed))
