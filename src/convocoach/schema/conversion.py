@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Sequence
 from typing import Final
@@ -99,6 +98,9 @@ def did_you_mean(word: str, choices: Sequence[str], otherwise: str) -> str:
     lowered = {c.lower(): c for c in choices}
     match = lowered.get(word.lower().replace("-", "_").replace(" ", "_"))
     if match is None:
+        # Lazy: difflib only to suggest a word for a mistyped one.
+        import difflib
+
         close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
         match = close[0] if close else None
     if match is not None:

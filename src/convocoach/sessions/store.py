@@ -8,7 +8,6 @@ change made in the other copy is never overwritten unseen.
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -43,7 +42,7 @@ class SessionStore(AfterMeetingStore):
                 "INSERT INTO sessions (uuid, playbook_id, playbook_digest, title, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    str(uuid_module.uuid4()),
+                    _new_uuid(),
                     playbook_id,
                     playbook_digest,
                     clean_text(title),
@@ -290,7 +289,7 @@ class SessionStore(AfterMeetingStore):
         original = self.get(session_id)
         copy = replace(
             original,
-            uuid=str(uuid_module.uuid4()),
+            uuid=_new_uuid(),
             created_at="",
             updated_at="",
             title=title if title is not None else _copy_title(original.title),
@@ -312,3 +311,11 @@ def _dotted(session: Session, name: str) -> Any:
     for part in name.split("."):
         value = getattr(value, part)
     return value
+
+
+def _new_uuid() -> str:
+    # Lazy: uuid (and the platform module it brings) only when a session is made; commands
+    # that read sessions, like "email", do without.
+    import uuid
+
+    return str(uuid.uuid4())
