@@ -150,7 +150,7 @@ def test_the_behaviours_to_watch_come_first_and_marked() -> None:
     cards = role_cards(_load("late-payment"), RUBRIC)
     items = cards.observer.items
     assert [i.code for i in items[:3]] == ["OPENQ", "NEXT", "NOBLAME"]
-    assert [i.watched for i in items] == [True] * 3 + [False] * 7
+    assert [i.watched for i in items] == [True] * 3 + [False] * 8
     assert items[1].listen_for.startswith("A plan he can take to finance")
     assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions}
     page = Tables(cards_html([cards]))
