@@ -172,9 +172,7 @@ def _phrases(dim: model.Dimension, level: model.Level, reader: model.Reader) -> 
     return {
         " ".join(s.use.lower().split())
         for rule in dim.rules
-        if isinstance(rule, model.Substitution)
-        and level in rule.levels
-        and reader in rule.readers
+        if isinstance(rule, model.Substitution) and level in rule.levels and reader in rule.readers
         for s in rule.swaps
     }
 

@@ -40,6 +40,7 @@ from convocoach.schema import (
     spec_field,
 )
 
+
 @spec_dataclass
 class Cues:
     """Literal phrases (any case, flexible spaces and apostrophes) and regular expressions."""
@@ -164,7 +165,9 @@ class Question:
     """Passes on an open question (or an invitation to talk); fails when all are closed."""
 
     id: str = spec_field(values.SLUG, ID_TEXT, required=True)
-    message: str = spec_field(values.LINE, MESSAGE_TEXT, required=True, example="Asks an open question")
+    message: str = spec_field(
+        values.LINE, MESSAGE_TEXT, required=True, example="Asks an open question"
+    )
     levels: tuple[Level, ...] = _levels()
     readers: tuple[Reader, ...] = _readers()
     open_words: tuple[str, ...] = spec_field(
@@ -340,6 +343,7 @@ WEIGHED = Record.of(
     "Fails when the reply's words, weighed by a table fitted to labelled "
     "replies, add up past a threshold; names the words that weighed most.",
 )
+
 
 @spec_dataclass(kw_only=True)
 class SentenceLength:

@@ -234,7 +234,8 @@ class SentenceLengthRule:
     def judge(self, reply: Reply) -> Outcome:
         r = self.rule
         spans = _unquoted(reply.sentences, reply, r.quoted)
-        long = [(s, n) for s, n in zip(spans, sentence_words(reply.text, spans)) if n > r.max_words]
+        counts = sentence_words(reply.text, spans)
+        long = [(s, n) for s, n in zip(spans, counts, strict=True) if n > r.max_words]
         if not long:
             return None
         sizes = ", ".join(str(n) for _, n in long)

@@ -91,7 +91,9 @@ class Coach:
         reply = Reply(text, client_line, level, reader)
         # Rules that look at other dimensions' penalties run once those are known.
         first = {
-            dim.code: _judge(dim, rules, reply) for dim, rules in plan if dim.code not in self._after
+            dim.code: _judge(dim, rules, reply)
+            for dim, rules in plan
+            if dim.code not in self._after
         }
         reply.penalised = frozenset(code for code, r in first.items() if r.penalty)
         results = tuple(first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in plan)
