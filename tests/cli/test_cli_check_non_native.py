@@ -4,11 +4,13 @@ a second language, from the shell; exit codes as ever (1 only for a penalty)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from convocoach.cli import main
+from tests.tui_support import open_store
 
 IDIOM = "I can give you a ballpark figure on Friday at noon."
 
@@ -92,3 +94,23 @@ def test_the_text_report_names_each_word_and_why(capsys: pytest.CaptureFixture[s
     assert "'ballpark figure' -> 'rough figure'" in out
     assert "found: 'Don't you think a ballpark figure would help?'" in out
     assert "ask it the positive way" in out
+
+
+def test_a_sessions_rehearsal_from_the_shell_coaches_for_its_client(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with open_store() as store:
+        session_id = store.create("project-delays", "", "Delays")
+        store.set_field(session_id, "client.language", "de")
+    path = tmp_path / "replies.txt"
+    path.write_text("We will get back to you about the date on Friday.\n", encoding="utf-8")
+    argv = ("rehearse", "--session", str(session_id), "--replies", str(path))
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert code == 0
+    played = json.loads(out)
+    (exchange,) = played["exchanges"]
+    assert exchange["verdicts"]["CLEAR"]["status"] == "fail"
+    assert exchange["heard"] == "unclear"
+    assert played["last_client_line"] == (
+        "Sorry \u2014 what do you mean by \u2018get back to you\u2019?"
+    )
