@@ -64,12 +64,12 @@ class Coach:
 
     def __init__(self, rubric: model.Rubric) -> None:
         self.rubric = rubric
-        named = vocabulary.sets(rubric)
-        tables = {table.name: table for table in rubric.weights}
-        self._compiled: list[tuple[model.Dimension, list[CompiledRule]]] = [
-            (dim, [compile_rule(rule, named, tables) for rule in dim.rules])
-            for dim in rubric.dimensions
-        ]
+        self._named = vocabulary.sets(rubric)
+        self._tables = {table.name: table for table in rubric.weights}
+        self._rules: dict[tuple[int, int], CompiledRule] = {}
+        """Each rule compiled when a level and reader first need it (by dimension and rule
+        number): a reply's cue filters look for the words of compiled rules only, so the
+        rules of a reader never coached cost the others nothing."""
         self._after = frozenset(
             dim.code
             for dim in rubric.dimensions
@@ -101,12 +101,25 @@ class Coach:
 
     def _plan(self, level: model.Level, reader: model.Reader) -> _Plan:
         """The dimensions judged for this level and reader, each with the rules that apply."""
-        plan = self._plans[level, reader] = [
-            (dim, [c for c in rules if level in c.rule.levels and reader in c.rule.readers])
-            for dim, rules in self._compiled
-            if not for_other_reader(dim, reader)
-        ]
+        plan: _Plan = []
+        for d, dim in enumerate(self.rubric.dimensions):
+            if for_other_reader(dim, reader):
+                continue
+            rules = [
+                self._compile(d, r)
+                for r, rule in enumerate(dim.rules)
+                if level in rule.levels and reader in rule.readers
+            ]
+            plan.append((dim, rules))
+        self._plans[level, reader] = plan
         return plan
+
+    def _compile(self, dim: int, rule: int) -> CompiledRule:
+        found = self._rules.get((dim, rule))
+        if found is None:
+            model_rule = self.rubric.dimensions[dim].rules[rule]
+            found = self._rules[dim, rule] = compile_rule(model_rule, self._named, self._tables)
+        return found
 
 
 _Plan = list[tuple[model.Dimension, list[CompiledRule]]]
