@@ -117,7 +117,8 @@ def test_every_bundled_playbook_gives_three_cards(path: Path) -> None:
     assert cards.professional.situation == " ".join(playbook.summary.split())
     assert 2 <= len(cards.professional.asks) + len(cards.professional.says) <= 3
     items = cards.observer.items
-    assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions}
+    # CLEAR is judged for a second-language reader only: never in a role-play of the room.
+    assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions} - {"CLEAR"}
     # This scenario's behaviours to watch first; then the rest, good ones before slips.
     watched = [i.code for i in items if i.watched]
     assert watched == [w.code for w in playbook.workshop.watch]
@@ -172,7 +173,8 @@ def test_one_card_per_sheet_and_no_break_after_the_last() -> None:
     rule = page.style.split(f".{BREAK_CLASS} {{")[1].split("}")[0]
     assert "break-after: page" in rule
     assert "page-break-after: always" in rule
-    assert page.boxes == {"observer": 3 * TICK_BOXES * len(RUBRIC.dimensions)}
+    # CLEAR is judged for a second-language reader only: never in a role-play of the room.
+    assert page.boxes == {"observer": 3 * TICK_BOXES * (len(RUBRIC.dimensions) - 1)}
 
 
 def test_one_scenario_is_three_sheets() -> None:

@@ -150,9 +150,11 @@ def test_the_behaviours_to_watch_come_first_and_marked() -> None:
     cards = role_cards(_load("late-payment"), RUBRIC)
     items = cards.observer.items
     assert [i.code for i in items[:3]] == ["OPENQ", "NEXT", "NOBLAME"]
+    # CLEAR is judged for a second-language reader only: never in a role-play of the room.
     assert [i.watched for i in items] == [True] * 3 + [False] * 7
     assert items[1].listen_for.startswith("A plan he can take to finance")
-    assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions}
+    # CLEAR is judged for a second-language reader only: never in a role-play of the room.
+    assert {i.code for i in items} == {d.code for d in RUBRIC.dimensions} - {"CLEAR"}
     page = Tables(cards_html([cards]))
     body = [(attrs, cells) for attrs, cells in zip(page.row_attrs, page.rows, strict=True)]
     checklist = [(a, c) for a, c in body if a.get("data-code") or "Watch most" in " ".join(c)]

@@ -170,6 +170,19 @@ def check(parser: argparse.ArgumentParser) -> None:
         metavar="LINE",
         help="the client's last line, so reflections of it can be recognised",
     )
+    parser.add_argument(
+        "--client-language",
+        metavar="TAG",
+        default="",
+        help="the client's language (a tag like fr, pt-BR): when it is not yours, the reply "
+        "is also checked for a second-language reader (idioms, negative questions, long "
+        "sentences: the CLEAR dimension)",
+    )
+    parser.add_argument(
+        "--my-language",
+        metavar="TAG",
+        help="your own language (default: the 'language' of your profile, or en)",
+    )
     parser.add_argument("--playbook", metavar="ID", help="add this playbook's phrases to avoid")
     parser.add_argument(
         "--rubric",

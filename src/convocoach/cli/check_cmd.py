@@ -12,6 +12,7 @@ from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit, say
 from convocoach.coach.format import schema_text
 from convocoach.coach.loader import find_rubric
+from convocoach.coach.reader import READER_WORDS, reader_for
 from convocoach.coach.report import json_report, text_report
 from convocoach.coach.score import Coach
 from convocoach.diagnostics import UserError
@@ -38,7 +39,8 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
                 f"no playbook {args.playbook!r}", "see the ids with 'convocoach playbooks list'"
             )
         rubric = with_playbook(rubric, loaded.playbook)
-    score = Coach(rubric).score(text, args.client or "", args.client_level)
+    reader = reader_for(args.client_language, _own_language(ctx, args))
+    score = Coach(rubric).score(text, args.client or "", args.client_level, reader)
     if args.format == "json":
         emit(json_report(score), None)
     else:
@@ -48,6 +50,17 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     # A missed reward is reported, not an error: only --strict counts it.
     failed = score.penalties or (args.strict and any(r.status == "fail" for r in score.results))
     return 1 if failed else 0
+
+
+def _own_language(ctx: CliContext, args: argparse.Namespace) -> str:
+    """--my-language, or else the profile's language when a client language is given (the
+    settings file is read only then)."""
+    if args.my_language is not None or not args.client_language.strip():
+        return str(args.my_language or "en")
+    # Lazy: the profile's YAML and time zones only when a client language asks for it.
+    from convocoach.profile import load_profile
+
+    return load_profile(ctx.locations.settings_file).language
 
 
 def _read_input(given: str | None) -> str:
@@ -120,6 +133,8 @@ def _show_rubric(rubric: Rubric) -> int:
             say(f"  {dim.why}")
         for rule in dim.rules:
             levels = "" if len(rule.levels) == 3 else f" (client level: {', '.join(rule.levels)})"
+            if len(rule.readers) == 1:
+                levels += f" ({READER_WORDS[rule.readers[0]]} only)"
             kind = type(rule).__name__.lower()
             say(f"  - {rule.id}: {kind}{levels}: {rule.message}")
     return 0

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from convocoach.cli.context import CliContext
 from convocoach.cli.output import emit
+from convocoach.coach.reader import reader_for
 from convocoach.diagnostics import UserError
 from convocoach.playbooks.coaching import coach_for
+from convocoach.profile import load_profile
 from convocoach.rehearsal.debrief import debrief_markdown
 from convocoach.rehearsal.headless import play, read_replies, transcript_data
 from convocoach.sessions.casting import cast
@@ -92,7 +94,13 @@ def _play(ctx: CliContext, playbook_id: str, given: str, form: str, session: Ses
             ) from None
         source = given
     coach = coach_for(loaded.playbook)
-    played = play(script, coach, read_replies(data, source))
+    # The session's client reads the replies as a second language when theirs is not ours.
+    reader = (
+        reader_for(session.client.language, load_profile(ctx.locations.settings_file).language)
+        if session is not None
+        else "native"
+    )
+    played = play(script, coach, read_replies(data, source), reader)
     if form == "json":
         data_out = {"playbook": playbook_id, **transcript_data(script, played)}
         emit(json.dumps(data_out, indent=2, ensure_ascii=False) + "\n", None)

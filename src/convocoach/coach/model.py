@@ -11,11 +11,13 @@ import yaml
 from convocoach.coach import values
 from convocoach.coach.kinds import LEVELS as LEVELS
 from convocoach.coach.kinds import POLARITIES, STATUSES
+from convocoach.coach.kinds import READERS as READERS
 from convocoach.coach.kinds import STATUS_WORDS as STATUS_WORDS
 from convocoach.coach.kinds import Effect as Effect
 from convocoach.coach.kinds import Level as Level
 from convocoach.coach.kinds import Polarity as Polarity
 from convocoach.coach.kinds import Quoted as Quoted
+from convocoach.coach.kinds import Reader as Reader
 from convocoach.coach.kinds import RuleEffect as RuleEffect
 from convocoach.coach.kinds import Status as Status
 from convocoach.coach.rule_kinds import RULE
@@ -27,6 +29,7 @@ from convocoach.coach.rule_kinds import Overlap as Overlap
 from convocoach.coach.rule_kinds import Question as Question
 from convocoach.coach.rule_kinds import Readability as Readability
 from convocoach.coach.rule_kinds import Rule as Rule
+from convocoach.coach.rule_kinds import SentenceLength as SentenceLength
 from convocoach.coach.rule_kinds import Substitution as Substitution
 from convocoach.coach.rule_kinds import Swap as Swap
 from convocoach.coach.rule_kinds import Weighed as Weighed

@@ -60,6 +60,11 @@ def describe_ease(score: float) -> str:
     return f"reading ease {shown}/100 ({band})"
 
 
+def sentence_words(text: str, spans: list[Span]) -> list[int]:
+    """How many words each of the sentences ``spans`` of ``text`` has."""
+    return [len(WORD.findall(text, start, end)) for start, end in spans]
+
+
 def measure(text: str, spans: list[Span] | None = None) -> Readability:
     """The counts behind the formulas; ``spans``: the text's sentences, when the caller has
     them already."""

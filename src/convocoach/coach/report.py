@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from convocoach.coach.model import STATUS_WORDS
+from convocoach.coach.reader import READER_WORDS
 from convocoach.coach.score import Score
 from convocoach.textsafety import visible
 
@@ -68,13 +69,17 @@ def text_report(score: Score, colour: bool = False) -> str:
         ]
         if swaps:
             lines.append("      instead: " + "; ".join(dict.fromkeys(swaps)))
-        elif r.matches and r.status == "fail":
-            quoted = "; ".join(dict.fromkeys(f"'{visible(m.text)}'" for m in r.matches))
+        # Words found with nothing to put instead (a negative question beside an idiom).
+        found = [m for m in r.matches if m.instead is None]
+        if found and r.status == "fail":
+            quoted = "; ".join(dict.fromkeys(f"'{visible(m.text)}'" for m in found))
             lines.append(f"      found: {quoted}")
     fired = len(score.penalties)
     lines.append("")
+    reader = f"; {READER_WORDS[score.reader]}" if score.reader != "native" else ""
     lines.append(
-        f"{fired} penalt{'y' if fired == 1 else 'ies'} (client technical level: {score.level})"
+        f"{fired} penalt{'y' if fired == 1 else 'ies'} (client technical level: "
+        f"{score.level}{reader})"
     )
     return "\n".join(lines) + "\n"
 
@@ -83,6 +88,7 @@ def as_json(score: Score) -> dict[str, Any]:
     return {
         "text": score.text,
         "client_level": score.level,
+        "reader": score.reader,
         "penalties": [r.code for r in score.penalties],
         "dimensions": [
             {

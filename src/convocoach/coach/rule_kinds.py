@@ -1,8 +1,8 @@
 """The kinds of rule a dimension is judged by, each field a key of the rubric file.
 
-Every rule starts with the same three keys (``id``, ``message``, ``levels``), declared on
-each kind with the descriptions below and an example message of its own. The kinds are
-built by keyword: their required keys follow ``levels``, which has a default.
+Every rule starts with the same four keys (``id``, ``message``, ``levels``, ``readers``),
+declared on each kind with the descriptions below and an example message of its own. The
+kinds are built by keyword: their required keys follow ``readers``, which has a default.
 """
 
 from __future__ import annotations
@@ -11,15 +11,24 @@ from typing import Union
 
 from convocoach.coach import values
 from convocoach.coach.kinds import (
-    LEVELS,
     QUOTED,
     RULE_EFFECTS,
     WITHIN,
     Level,
     Quoted,
+    Reader,
     RuleEffect,
     Within,
 )
+from convocoach.coach.rule_fields import (
+    ID_TEXT,
+    MESSAGE_TEXT,
+    PATTERNS_TEXT,
+    PHRASES_TEXT,
+    QUOTED_TEXT,
+)
+from convocoach.coach.rule_fields import levels as _levels
+from convocoach.coach.rule_fields import readers as _readers
 from convocoach.schema import (
     Choice,
     Integer,
@@ -31,23 +40,14 @@ from convocoach.schema import (
     spec_field,
 )
 
-_ID = "Unique name of the rule; a rubric can 'disable' it by this name."
-_MESSAGE = "The one-line reason shown when the rule fires."
-_LEVELS = "Client technical levels the rule applies to (all when absent)."
-_QUOTED = (
-    "Whether words inside quotation marks count ('ignore': quoting the client is not saying it)."
-)
-_PHRASES = "Plain phrases, matched in any case as whole words."
-_PATTERNS = "Python regular expressions, matched in any case."
-
 
 @spec_dataclass
 class Cues:
     """Literal phrases (any case, flexible spaces and apostrophes) and regular expressions."""
 
-    phrases: tuple[str, ...] = spec_field(values.PHRASES, _PHRASES, example=["it sounds like"])
+    phrases: tuple[str, ...] = spec_field(values.PHRASES, PHRASES_TEXT, example=["it sounds like"])
     patterns: tuple[str, ...] = spec_field(
-        values.PATTERNS, _PATTERNS, example=[r"\bthat must (?:be|have been)\b"]
+        values.PATTERNS, PATTERNS_TEXT, example=[r"\bthat must (?:be|have been)\b"]
     )
 
 
@@ -58,11 +58,10 @@ CUES = Record.of(Cues, "Cues", "Words to look for: plain phrases, regular expres
 class Existence:
     """Fires where any cue appears, unless an ``unless`` cue covers the same words."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
-    message: str = spec_field(values.LINE, _MESSAGE, required=True, example="Blames the client")
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
+    message: str = spec_field(values.LINE, MESSAGE_TEXT, required=True, example="Blames the client")
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     effect: RuleEffect = spec_field(
         Choice(RULE_EFFECTS),
         "What a match means: 'pass' (the behaviour is there), 'fail' (a wording to avoid: "
@@ -70,10 +69,10 @@ class Existence:
         "question, the wrong feeling).",
         required=True,
     )
-    phrases: tuple[str, ...] = spec_field(values.PHRASES, _PHRASES)
-    patterns: tuple[str, ...] = spec_field(values.PATTERNS, _PATTERNS)
+    phrases: tuple[str, ...] = spec_field(values.PHRASES, PHRASES_TEXT)
+    patterns: tuple[str, ...] = spec_field(values.PATTERNS, PATTERNS_TEXT)
     unless: Cues = spec_field(CUES, "Matches inside these cues do not count (e.g. 'never again').")
-    quoted: Quoted = spec_field(Choice(QUOTED), _QUOTED)
+    quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 
 EXISTENCE = Record.of(
@@ -101,15 +100,14 @@ SWAP = Record.of(Swap, "Swap", "A phrase and what to say instead.")
 class Substitution:
     """Fires on each phrase that has a better one, and suggests the rewrite."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
-    message: str = spec_field(values.LINE, _MESSAGE, required=True, example="Jargon")
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
+    message: str = spec_field(values.LINE, MESSAGE_TEXT, required=True, example="Jargon")
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     swaps: tuple[Swap, ...] = spec_field(
         ListOf(SWAP, min_items=1, max_items=500), "Phrases and replacements.", required=True
     )
-    quoted: Quoted = spec_field(Choice(QUOTED), _QUOTED)
+    quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 
 SUBSTITUTION = Record.of(
@@ -125,13 +123,12 @@ class Cooccurrence:
     falls short with ``partial_message`` when the trigger comes with a ``partial`` cue only, and
     with ``otherwise`` when it comes alone. Falling short is a missed reward, not a penalty."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
     message: str = spec_field(
-        values.LINE, _MESSAGE, required=True, example="A commitment with a time"
+        values.LINE, MESSAGE_TEXT, required=True, example="A commitment with a time"
     )
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     trigger: Cues = spec_field(
         CUES, "What starts the rule (e.g. a commitment: I'll, we'll).", required=True
     )
@@ -167,11 +164,12 @@ COOCCURRENCE = Record.of(
 class Question:
     """Passes on an open question (or an invitation to talk); fails when all are closed."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
-    message: str = spec_field(values.LINE, _MESSAGE, required=True, example="Asks an open question")
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
+    message: str = spec_field(
+        values.LINE, MESSAGE_TEXT, required=True, example="Asks an open question"
     )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     open_words: tuple[str, ...] = spec_field(
         values.PHRASES,
         "First words of an open question.",
@@ -215,13 +213,12 @@ QUESTION = Record.of(Question, "Question rule", "Tells open questions from close
 class Overlap:
     """Passes when the reply shares enough content words with the client's last line."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
     message: str = spec_field(
-        values.LINE, _MESSAGE, required=True, example="Reflects what the client said"
+        values.LINE, MESSAGE_TEXT, required=True, example="Reflects what the client said"
     )
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     min_shared: int = spec_field(
         Integer(1, 20), "Content words shared with the client's line.", default=2
     )
@@ -249,11 +246,10 @@ OVERLAP = Record.of(
 class Readability:
     """Fails when the reply is hard to read; does not judge replies shorter than ``min_words``."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
-    message: str = spec_field(values.LINE, _MESSAGE, required=True, example="Hard to read")
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
+    message: str = spec_field(values.LINE, MESSAGE_TEXT, required=True, example="Hard to read")
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     min_words: int = spec_field(Integer(1, 200), "Shorter replies are not judged.", default=12)
     min_reading_ease: int = spec_field(
         Integer(0, 120), "Lowest Flesch reading ease allowed.", default=60
@@ -281,13 +277,12 @@ class Conditional:
     """Fires on a ``first`` match whose group is never defined by a ``second`` match
     (an acronym used but never spelt out)."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
     message: str = spec_field(
-        values.LINE, _MESSAGE, required=True, example="An acronym that is never spelt out"
+        values.LINE, MESSAGE_TEXT, required=True, example="An acronym that is never spelt out"
     )
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     first: str = spec_field(
         values.GROUP_PATTERN,
         "Pattern with a group, e.g. an acronym: \\b([A-Z]{2,6})s?\\b",
@@ -316,13 +311,12 @@ class Weighed:
     more than ``threshold``: evidence spread over many small words (blame carried by grammar)
     that no single phrase shows."""
 
-    id: str = spec_field(values.SLUG, _ID, required=True)
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
     message: str = spec_field(
-        values.LINE, _MESSAGE, required=True, example="Reads as blame, taken as a whole"
+        values.LINE, MESSAGE_TEXT, required=True, example="Reads as blame, taken as a whole"
     )
-    levels: tuple[Level, ...] = spec_field(
-        values.LEVEL_LIST, _LEVELS, default=LEVELS, example=["low"]
-    )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
     table: str = spec_field(
         values.TABLE_NAME,
         "The weight table (under 'weights:') to weigh the words with.",
@@ -340,7 +334,7 @@ class Weighed:
         "Words inside these cues' matches are not weighed (negated blame: 'it isn't your fault').",
     )
     """Words inside these cues' matches are not weighed ('it isn't your fault')."""
-    quoted: Quoted = spec_field(Choice(QUOTED), _QUOTED)
+    quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 
 WEIGHED = Record.of(
@@ -350,8 +344,37 @@ WEIGHED = Record.of(
     "replies, add up past a threshold; names the words that weighed most.",
 )
 
+
+@spec_dataclass(kw_only=True)
+class SentenceLength:
+    """Fails on each sentence of more than ``max_words`` words, saying how long it is."""
+
+    id: str = spec_field(values.SLUG, ID_TEXT, required=True)
+    message: str = spec_field(
+        values.LINE, MESSAGE_TEXT, required=True, example="A long sentence: split it in two"
+    )
+    levels: tuple[Level, ...] = _levels()
+    readers: tuple[Reader, ...] = _readers()
+    max_words: int = spec_field(Integer(5, 100), "Most words a sentence may have.", default=20)
+    quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
+
+
+SENTENCE_LENGTH = Record.of(
+    SentenceLength,
+    "Sentence length rule",
+    "Fails on each sentence longer than 'max_words' words (a penalty), naming its length.",
+)
+
 Rule = Union[  # noqa: UP007 (a runtime alias; Python 3.10 cannot | these at import)
-    Existence, Substitution, Cooccurrence, Question, Overlap, Readability, Conditional, Weighed
+    Existence,
+    Substitution,
+    Cooccurrence,
+    Question,
+    Overlap,
+    Readability,
+    Conditional,
+    Weighed,
+    SentenceLength,
 ]
 
 RULE: Tagged[Rule] = Tagged(
@@ -364,5 +387,6 @@ RULE: Tagged[Rule] = Tagged(
         "readability": READABILITY,
         "conditional": CONDITIONAL,
         "weighed": WEIGHED,
+        "sentence_length": SENTENCE_LENGTH,
     }
 )

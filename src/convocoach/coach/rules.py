@@ -4,86 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
 
 from convocoach.coach import model
 from convocoach.coach.matcher import Matcher, matcher
-from convocoach.coach.prefilter import folded
-from convocoach.coach.readability import describe_ease, measure
-from convocoach.coach.text import Span, content_words, inside, quoted_spans, sentences
+from convocoach.coach.readability import describe_ease, measure, sentence_words
+from convocoach.coach.reply import Hit as Hit
+from convocoach.coach.reply import Outcome as Outcome
+from convocoach.coach.reply import Reply as Reply
+from convocoach.coach.reply import Skip as Skip
+from convocoach.coach.text import Span, content_words, inside
 from convocoach.coach.vocabulary import WordSets
-from convocoach.coach.weighing import features, weigh
+from convocoach.coach.weighing import weigh
 from convocoach.wording import counted
 
-# Every Unicode space (no-break, thin, ideographic...) as a plain one, character for character.
-_SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
 _FILLERS = frozenset(
     ("so", "and", "but", "then", "okay", "ok", "well", "now", "also", "just", "right", "oh")
 )
 _FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-
-
-class Reply:
-    """The reply being judged and what it answers; the parts every rule needs, worked out once."""
-
-    def __init__(self, text: str, client_line: str = "", level: model.Level = "medium") -> None:
-        self.text = text
-        self.client_line = client_line
-        self.level = level
-        self.met_needs: frozenset[int] | None = None
-        """Which words the cue filters look for this reply holds (by need), once asked."""
-        self.penalised: frozenset[str] = frozenset()
-        """Codes whose penalty has fired (known once the rules that do not depend on it ran)."""
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        return sentences(self.text)
-
-    @cached_property
-    def quoted(self) -> list[Span]:
-        return quoted_spans(self.text)
-
-    @cached_property
-    def matchable(self) -> str:
-        """The text the cues run on: the same length, every kind of space an ASCII space
-        (cues match ASCII letters and spaces, which is much faster)."""
-        return self.text.translate(_SPACES)
-
-    @cached_property
-    def features(self) -> dict[str, Span]:
-        """Its words and word pairs, as weighed rules weigh them."""
-        return features(self.text)
-
-    @cached_property
-    def lowered(self) -> str:
-        # Folded (case, apostrophes, spaces): what a pattern needs is looked for here.
-        return folded(self.text)
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A rule that matched: ``effect`` is what it says about the dimension."""
-
-    rule_id: str
-    effect: model.Effect
-    spans: tuple[Span, ...]
-    message: str
-    penalty: bool = False
-    """A wording to avoid was found (not merely something missing)."""
-    swaps: tuple[tuple[Span, str], ...] = ()
-    """Substitutions: where, and the words to put there instead."""
-
-
-@dataclass(frozen=True, slots=True)
-class Skip:
-    """The rule cannot judge this reply (too short, no client line to compare with)."""
-
-    rule_id: str
-    reason: str
-
-
-Outcome = Hit | Skip | None
 
 
 def _cues(cues: model.Cues, named: WordSets) -> Matcher | None:
@@ -290,6 +227,25 @@ class ReadabilityRule:
         return Hit(r.id, "fail", spans, f"{r.message}: {'; '.join(problems)}", penalty=True)
 
 
+class SentenceLengthRule:
+    def __init__(self, rule: model.SentenceLength, named: WordSets) -> None:
+        self.rule = rule
+
+    def judge(self, reply: Reply) -> Outcome:
+        r = self.rule
+        spans = _unquoted(reply.sentences, reply, r.quoted)
+        counts = sentence_words(reply.text, spans)
+        long = [(s, n) for s, n in zip(spans, counts, strict=True) if n > r.max_words]
+        if not long:
+            return None
+        sizes = ", ".join(str(n) for _, n in long)
+        message = (
+            f"{r.message} ({counted(len(long), 'sentence')} of {sizes} words; aim for "
+            f"{r.max_words} or fewer)"
+        )
+        return Hit(r.id, "fail", tuple(s for s, _ in long), message, penalty=True)
+
+
 class ConditionalRule:
     def __init__(self, rule: model.Conditional, named: WordSets) -> None:
         self.rule = rule
@@ -354,6 +310,7 @@ CompiledRule = (
     | ReadabilityRule
     | ConditionalRule
     | WeighedRule
+    | SentenceLengthRule
 )
 
 
@@ -379,4 +336,6 @@ def compile_rule(
         return OverlapRule(rule, sets)
     if isinstance(rule, model.Readability):
         return ReadabilityRule(rule, sets)
+    if isinstance(rule, model.SentenceLength):
+        return SentenceLengthRule(rule, sets)
     return ConditionalRule(rule, sets)

@@ -42,6 +42,8 @@ class Score:
     text: str
     level: model.Level
     results: tuple[DimensionResult, ...]
+    reader: model.Reader = "native"
+    """Who reads it: a dimension whose rules are all for the other reader is left out."""
 
     def __getitem__(self, code: str) -> DimensionResult:
         for result in self.results:
@@ -62,33 +64,71 @@ class Coach:
 
     def __init__(self, rubric: model.Rubric) -> None:
         self.rubric = rubric
-        named = vocabulary.sets(rubric)
-        tables = {table.name: table for table in rubric.weights}
-        self._compiled: list[tuple[model.Dimension, list[CompiledRule]]] = [
-            (dim, [compile_rule(rule, named, tables) for rule in dim.rules])
-            for dim in rubric.dimensions
-        ]
+        self._named = vocabulary.sets(rubric)
+        self._tables = {table.name: table for table in rubric.weights}
+        self._rules: dict[tuple[int, int], CompiledRule] = {}
+        """Each rule compiled when a level and reader first need it (by dimension and rule
+        number): a reply's cue filters look for the words of compiled rules only, so the
+        rules of a reader never coached cost the others nothing."""
         self._after = frozenset(
             dim.code
             for dim in rubric.dimensions
             for rule in dim.rules
             if isinstance(rule, model.Overlap) and rule.unless_penalty
         )
+        self._plans: dict[tuple[model.Level, model.Reader], _Plan] = {}
 
-    def score(self, text: str, client_line: str = "", level: model.Level = "medium") -> Score:
-        """Judge ``text``; the same input always gives the same result."""
-        reply = Reply(text, client_line, level)
+    def score(
+        self,
+        text: str,
+        client_line: str = "",
+        level: model.Level = "medium",
+        reader: model.Reader = "native",
+    ) -> Score:
+        """Judge ``text`` for a client of technical ``level`` read by ``reader``; the same
+        input always gives the same result."""
+        plan = self._plans.get((level, reader)) or self._plan(level, reader)
+        reply = Reply(text, client_line, level, reader)
         # Rules that look at other dimensions' penalties run once those are known.
         first = {
             dim.code: _judge(dim, rules, reply)
-            for dim, rules in self._compiled
+            for dim, rules in plan
             if dim.code not in self._after
         }
         reply.penalised = frozenset(code for code, r in first.items() if r.penalty)
-        results = tuple(
-            first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in self._compiled
-        )
-        return Score(text, level, results)
+        results = tuple(first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in plan)
+        return Score(text, level, results, reader)
+
+    def _plan(self, level: model.Level, reader: model.Reader) -> _Plan:
+        """The dimensions judged for this level and reader, each with the rules that apply."""
+        plan: _Plan = []
+        for d, dim in enumerate(self.rubric.dimensions):
+            if for_other_reader(dim, reader):
+                continue
+            rules = [
+                self._compile(d, r)
+                for r, rule in enumerate(dim.rules)
+                if level in rule.levels and reader in rule.readers
+            ]
+            plan.append((dim, rules))
+        self._plans[level, reader] = plan
+        return plan
+
+    def _compile(self, dim: int, rule: int) -> CompiledRule:
+        found = self._rules.get((dim, rule))
+        if found is None:
+            model_rule = self.rubric.dimensions[dim].rules[rule]
+            found = self._rules[dim, rule] = compile_rule(model_rule, self._named, self._tables)
+        return found
+
+
+_Plan = list[tuple[model.Dimension, list[CompiledRule]]]
+
+
+def for_other_reader(dim: model.Dimension, reader: model.Reader) -> bool:
+    """Whether every rule of ``dim`` is for another reader than ``reader`` (a dimension only
+    for a second-language reader): such a dimension is not judged at all for this one."""
+    return bool(dim.rules) and all(reader not in rule.readers for rule in dim.rules)
 
 
 @lru_cache(maxsize=16)
@@ -102,8 +142,6 @@ def _judge(dim: model.Dimension, rules: list[CompiledRule], reply: Reply) -> Dim
     hits: list[Hit] = []
     skips: list[Skip] = []
     for compiled in rules:
-        if reply.level not in compiled.rule.levels:
-            continue
         outcome = compiled.judge(reply)
         if isinstance(outcome, Hit):
             hits.append(outcome)

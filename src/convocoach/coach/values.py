@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from convocoach.coach.kinds import LEVELS
+from convocoach.coach.kinds import LEVELS, READERS
 from convocoach.schema import INVALID, Checked, Choice, Conversion, ListOf, Text
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,6 +25,7 @@ PHRASE = Text(max_length=120, one_line=True)
 PHRASES = ListOf(PHRASE, max_items=500, unique=True)
 INSTEAD = Text(max_length=120, one_line=True, allow_empty=True)
 LEVEL_LIST = ListOf(Choice(LEVELS), min_items=1, max_items=3, unique=True)
+READER_LIST = ListOf(Choice(READERS), min_items=1, max_items=2, unique=True)
 TABLE_NAME = Text(
     max_length=31,
     pattern=_VOCAB_NAME,

@@ -19,9 +19,19 @@ flags. Phrases match in any case, as whole words, with any spacing and either ap
 patterns are Python regular expressions, and `{name}` in a pattern stands for every word of
 the word set of that name (listed at the end). A failing rule wins over a passing one.
 
+A rule marked "only for a second-language reader" runs when the client's language is not
+yours (the session's client language against your profile's language; `convocoach check
+--client-language`); a dimension made only of such rules (`CLEAR`) is not judged at all
+for a client of your own language. An idiom `PLAIN` flags for everyone is not repeated in
+`CLEAR`, so no phrase is penalised twice.
+
 To add words of your field, write a rubric that `extends: default` and names a word set
 again (its words are added) or adds a rule; see [Writing a coaching rubric](rubric-format.md).
 """
+_READERS = {
+    "native": "Only for a client of your own language.\n",
+    "non_native": "Only for a second-language reader (a client whose language is not yours).\n",
+}
 
 
 _SHOWN = 25  # of a weight table's words, each way
@@ -59,6 +69,8 @@ def _rule(rule: model.Rule, tables: dict[str, model.WeightTable]) -> str:
         if set(rule.levels) == set(model.LEVELS)
         else f"Only for a client whose technical level is {' or '.join(rule.levels)}.\n"
     )
+    if set(rule.readers) != set(model.READERS):
+        levels += _READERS[rule.readers[0]]
     body = (
         _weighed(rule, tables.get(rule.table)) if isinstance(rule, model.Weighed) else _body(rule)
     )
@@ -159,6 +171,11 @@ def _body(rule: model.Rule) -> str:
                 else ""
             )
             + ".\n"
+        )
+    if isinstance(rule, model.SentenceLength):
+        return (
+            f"Fails (a penalty) on each sentence of more than {rule.max_words} words, "
+            "saying how long it is: split it.\n"
         )
     assert isinstance(rule, model.Conditional)  # weighed rules are told with their table
     return (

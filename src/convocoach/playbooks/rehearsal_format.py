@@ -19,6 +19,7 @@ DIMENSION_CODES = (
     "NODISMISS",
     "PLAIN",
     "READ",
+    "CLEAR",
 )
 """The bundled rubric's dimensions, which branches may test (kept here so that validating a
 playbook never has to read the rubric; a test keeps the two in step)."""

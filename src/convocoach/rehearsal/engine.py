@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from convocoach.coach.model import Status
+from convocoach.coach.model import Reader, Status
 from convocoach.coach.score import Coach, Score
 from convocoach.coach.text import sentences
-from convocoach.rehearsal import asks, case, figures, hearing
+from convocoach.rehearsal import asks, case, clarify, figures, hearing
 from convocoach.rehearsal.script import MOOD_MAX, MOOD_MIN, Branch, Ending, Script, Turn
 
 
@@ -49,6 +49,9 @@ class Exchange:
     offending: str = ""
     """The user's sentence that cost the client's mood (blame, a brush-off), which the
     client throws back at them."""
+    unclear: str = ""
+    """The idiom or jargon a client reading English as a second language asked about (the
+    reply's own words; heard is then "unclear")."""
 
     def status(self, code: str) -> Status | None:
         return dict(self.statuses).get(code)
@@ -89,6 +92,8 @@ def client_line(script: Script, state: State) -> str:
     if not state.exchanges:
         return line
     last = state.exchanges[-1]
+    if state.ending is None and last.heard == "unclear":
+        return clarify.question(last.unclear)  # their question instead of the turn's line
     if state.ending is None and last.heard == "unanswered":
         # Nothing the turn asks was given, so its first ask is what the client asks again.
         said = asks.UNANSWERED[script.turn(last.turn_id).asks[0]][visits % 2]
@@ -186,7 +191,15 @@ def respond(
     branch = choose(turn.branches, statuses, offered, so_far)
     change, note, goto = branch.mood, branch.note, branch.goto
     passed: tuple[str, ...] = ()
-    if heard == "repeat":
+    # A second-language reader asks what an idiom means before anything else is heard in it.
+    unclear = ""
+    if heard in ("", "off-topic"):
+        unclear = clarify.unclear_words(score, (e.unclear for e in state.exchanges))
+        heard = "unclear" if unclear else heard
+    if heard == "unclear":
+        change, goto = 0, turn.id
+        note = f"The client did not follow ‘{unclear}’ and asked: say it in plain words."
+    elif heard == "repeat":
         # Heard before: the client does not move on, and likes it less each time.
         change, note, goto = -1, "Heard that before: a repeated reply earns nothing.", turn.id
     elif heard:
@@ -235,6 +248,7 @@ def respond(
         offered=offered,
         passed=passed,
         offending=_offending(score, branch) if change < 0 and not heard else "",
+        unclear=unclear,
     )
     ending = target.ending or None
     return State(target.id, mood, (*state.exchanges, exchange), ending)
@@ -302,12 +316,18 @@ def _pass_answered(
 
 
 def step(
-    script: Script, coach: Coach, state: State, reply: str, seconds: float = 0.0
+    script: Script,
+    coach: Coach,
+    state: State,
+    reply: str,
+    seconds: float = 0.0,
+    reader: Reader = "native",
 ) -> tuple[State, Score]:
-    """Judge ``reply`` as the client's last line and technical level call for, and answer it:
-    what the app does with each reply sent, and what a headless play does too."""
+    """Judge ``reply`` as the client's last line, technical level and reading (``reader``:
+    a second-language reader, when their language is not the user's) call for, and answer
+    it: what the app does with each reply sent, and what a headless play does too."""
     said = client_line(script, state)
-    score = coach.score(reply, said, script.persona.technical_level)
+    score = coach.score(reply, said, script.persona.technical_level, reader)
     return respond(script, state, reply, score, seconds, said), score
 
 

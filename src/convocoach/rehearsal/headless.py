@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from convocoach.coach.model import Reader
 from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import InvalidFile, Problem
 from convocoach.rehearsal.engine import State, begin, client_line, step
@@ -139,13 +140,14 @@ class Played:
     unplayed: int
 
 
-def play(script: Script, coach: Coach, replies: list[str]) -> Played:
+def play(script: Script, coach: Coach, replies: list[str], reader: Reader = "native") -> Played:
+    """The replies played in turn (``reader``: who reads them, as ``engine.step`` says)."""
     state = begin(script)
     scores: list[Score] = []
     for reply in replies:
         if state.ending is not None:
             break
-        state, score = step(script, coach, state, reply)
+        state, score = step(script, coach, state, reply, reader=reader)
         scores.append(score)
     return Played(state, tuple(scores), len(replies) - len(scores))
 

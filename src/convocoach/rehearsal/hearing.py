@@ -14,7 +14,8 @@ from typing import Literal, get_args
 from convocoach.coach.text import STOPWORDS, sentences, stem, words
 from convocoach.rehearsal import figures
 
-Heard = Literal["", "repeat", "refusal", "off-topic", "unanswered"]
+Heard = Literal["", "repeat", "refusal", "off-topic", "unanswered", "unclear"]
+"""... and "unclear": a second-language reader did not follow an idiom (``clarify.py``)."""
 
 
 def as_heard(value: object) -> Heard:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from convocoach.coach.model import Rubric
+from convocoach.coach.score import for_other_reader
 from convocoach.rehearsal.engine import State
-from convocoach.rehearsal.scorecard import scorecard
+from convocoach.rehearsal.scorecard import Scorecard, scorecard
 from convocoach.wording import counted
 
 BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -68,11 +69,14 @@ def spark(rates: Sequence[float | None]) -> str:
 
 def trends(states: list[State], rubric: Rubric) -> tuple[Trend, ...]:
     cards = [scorecard(state, rubric) for state in states]
+    found = [(dim, _rates(cards, dim.code)) for dim in rubric.dimensions]
     return tuple(
-        Trend(
-            dim.code,
-            dim.title,
-            tuple(next(t.rate for t in card.dimensions if t.code == dim.code) for card in cards),
-        )
-        for dim in rubric.dimensions
+        Trend(dim.code, dim.title, rates)
+        for dim, rates in found
+        # A dimension judged for a second-language reader only shows once one was coached.
+        if not for_other_reader(dim, "native") or any(r is not None for r in rates)
     )
+
+
+def _rates(cards: list[Scorecard], code: str) -> tuple[float | None, ...]:
+    return tuple(next((t.rate for t in card.dimensions if t.code == code), None) for card in cards)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convocoach.coach.model import Rubric
+from convocoach.coach.score import for_other_reader
 from convocoach.coach.text import sentences
 from convocoach.rehearsal.engine import Exchange, State
 from convocoach.wording import counted
@@ -101,6 +102,7 @@ _HEARD_TIPS = {
     "refusal": "Offer something in place of a flat no: {n} only refused, and kind words "
     "around a refusal do not count",
     "off-topic": "Stay on the client's problem: {n} had words off the subject",
+    "unclear": "Say it in plain words: in {n} the client had to ask what an idiom meant",
 }
 
 
@@ -122,6 +124,8 @@ def scorecard(state: State, rubric: Rubric) -> Scorecard:
     tallies = []
     for dim in rubric.dimensions:
         got = [e.status(dim.code) for e in exchanges]
+        if for_other_reader(dim, "native") and not any(got):
+            continue  # judged for a second-language reader only, and this one was not
         tallies.append(
             DimensionTally(
                 dim.code,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from convocoach.coach.model import Rubric
+from convocoach.coach.score import for_other_reader
 from convocoach.playbooks.model import Playbook
 
 Kind = Literal["do", "avoid"]
@@ -39,6 +40,9 @@ def behaviours(rubric: Rubric) -> tuple[Behaviour, ...]:
             d.why,
         )
         for d in rubric.dimensions
+        # A role-play in the room is between people of one language: no second-language
+        # reader, so a dimension judged only for one (CLEAR) is not on the checklist.
+        if not for_other_reader(d, "native")
     ]
     return tuple(sorted(found, key=lambda b: b.kind != "do"))
 

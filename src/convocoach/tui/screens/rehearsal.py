@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
+from convocoach.coach.reader import reader_for
 from convocoach.coach.score import Coach, Score
 from convocoach.playbooks.coaching import coach_for
 from convocoach.playbooks.model import PlaybookFile
@@ -22,12 +23,13 @@ from convocoach.sessions.casting import cast
 from convocoach.sessions.rehearsals import SavedRehearsal
 from convocoach.tui.screens.scorecard import ScorecardScreen
 from convocoach.tui.support.commands import Command, KeyNote, bindings
-from convocoach.tui.support.needs import RehearsalContext
+from convocoach.tui.support.needs import CoachesForReaderContext
 from convocoach.tui.support.safe_text import plain, styled
 from convocoach.tui.support.screen_contract import ScreenContract
 from convocoach.tui.support.session_editor import SessionEditor
 from convocoach.tui.widgets.feedback_panel import FeedbackPanel
 from convocoach.tui.widgets.key_footer import KeyFooter
+from convocoach.tui.widgets.language_notes import LanguageNotes
 from convocoach.tui.widgets.mood_meter import MoodMeter
 from convocoach.tui.widgets.reply_box import ReplyBox
 from convocoach.tui.widgets.transcript import Transcript
@@ -59,7 +61,7 @@ class RehearsalScreen(ScreenContract, Screen[None]):
 
     def __init__(
         self,
-        context: RehearsalContext,
+        context: CoachesForReaderContext,
         editor: SessionEditor,
         playbook: PlaybookFile,
         saved: SavedRehearsal | None = None,
@@ -76,6 +78,8 @@ class RehearsalScreen(ScreenContract, Screen[None]):
             playbook.playbook.rehearsal, editor.session.client, editor.session.case
         )
         self.coach: Coach = coach_for(playbook.playbook)
+        language = editor.session.client.language
+        self.reader = reader_for(language, context.profile.language)
         self.state: State = saved.state if saved else begin(self.script)
         self.elapsed = saved.seconds if saved else 0.0
         self.rehearsal_id = saved.id if saved else 0
@@ -107,6 +111,9 @@ class RehearsalScreen(ScreenContract, Screen[None]):
             with VerticalScroll(id="side"):
                 who = ", ".join(p for p in (persona.role, persona.seniority) if p)
                 yield Static(styled((persona.name, "bold"), "\n" + who), id="persona")
+                if self.reader == "non_native":
+                    notes = self.playbook.playbook.tailoring.other_language
+                    yield LanguageNotes(self.editor.session.client.language, notes, id="language")
                 yield MoodMeter(id="mood")
                 yield Static(id="status")
                 yield Static("Paused: F5 to go on", id="paused")
@@ -207,9 +214,8 @@ class RehearsalScreen(ScreenContract, Screen[None]):
 
     @work(thread=True, exclusive=True, group="coach")
     def _coach_draft(self, text: str) -> None:
-        score = self.coach.score(
-            text, client_line(self.script, self.state), self.script.persona.technical_level
-        )
+        said, level = client_line(self.script, self.state), self.script.persona.technical_level
+        score = self.coach.score(text, said, level, self.reader)
         self.app.call_from_thread(self._show_draft, text, score)
 
     def _show_draft(self, text: str, score: Score) -> None:
@@ -222,9 +228,8 @@ class RehearsalScreen(ScreenContract, Screen[None]):
             return
         self._bank_time()
         turn_started = sum(e.seconds for e in self.state.exchanges)
-        self.state, score = step(
-            self.script, self.coach, self.state, event.text, max(0.0, self.elapsed - turn_started)
-        )
+        took = max(0.0, self.elapsed - turn_started)
+        self.state, score = step(self.script, self.coach, self.state, event.text, took, self.reader)
         event.box.clear()
         self._draft = ""
         self._save()

@@ -119,6 +119,11 @@ and the conversation ends in an agreement, a stalemate or a walk-out.
 
 The coach is a set of plain rules (`convocoach check --show-rubric` lists them). It cannot
 hear tone or sarcasm; read the trend over a rehearsal more than a single verdict.
+
+When the client's language (the Situation step) is not yours (your profile's language),
+they read your English as a second language: the side panel shows the playbook's notes for
+such a client, the coach adds CLEAR (idioms, negative questions, long sentences), and the
+client asks what an idiom means before anything else.
 """,
     "progress": """
 # Progress

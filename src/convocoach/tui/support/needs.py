@@ -214,3 +214,8 @@ class ClientContext(SessionContext, Protocol):
 
 class LessonsContext(SessionContext, Protocol):
     """Its own roles (Saves, StoresSessions) and those of the session it opens."""
+
+
+class CoachesForReaderContext(RehearsalContext, KnowsSender, Protocol):
+    """A rehearsal's roles and the sender's profile: its language says whether the session's
+    client reads the replies as a second language."""
