@@ -14,7 +14,7 @@ import yaml
 
 from convocoach.coach import model
 from convocoach.coach.loader import bundled_rubric, parse_rubric
-from convocoach.coach.reader import primary_language, reader_for
+from convocoach.coach.reader import reader_for
 from convocoach.coach.score import Coach, Score
 from convocoach.diagnostics import InvalidFile
 
@@ -86,12 +86,6 @@ def clear_matches(score: Score, rules: tuple[str, ...]) -> list[str]:
 )
 def test_reader_is_decided_by_primary_language(client: str, own: str, reader: str) -> None:
     assert reader_for(client, own) == reader
-
-
-def test_primary_language() -> None:
-    assert primary_language("pt_BR") == "pt"
-    assert primary_language(" NL ") == "nl"
-    assert primary_language("") == ""
 
 
 # --- the labelled replies ----------------------------------------------------------------

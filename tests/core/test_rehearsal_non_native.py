@@ -3,6 +3,10 @@ means instead of reacting to the reply, once per idiom, and the scorecard says s
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from convocoach.coach.loader import bundled_rubric
 from convocoach.coach.model import Reader
 from convocoach.rehearsal import clarify
@@ -10,6 +14,10 @@ from convocoach.rehearsal.engine import State, begin, client_line, step, undo
 from convocoach.rehearsal.headless import play
 from convocoach.rehearsal.progress import trends
 from convocoach.rehearsal.scorecard import scorecard
+from convocoach.schema import convert_document
+from convocoach.sessions.rehearsal_file import REHEARSAL, rehearsal_to_data
+from convocoach.sessions.rehearsals import RehearsalLog, SavedRehearsal
+from convocoach.sessions.store import SessionStore
 from tests.core.test_rehearsal_engine import AGREE, coach, delays
 
 BALLPARK = (
@@ -81,3 +89,26 @@ def test_the_question_without_its_words() -> None:
     assert clarify.question("  on the   same page ") == (
         "Sorry \u2014 what do you mean by \u2018on the same page\u2019?"
     )
+
+
+def test_the_question_is_kept_when_the_rehearsal_is_saved_resumed_and_exported(
+    tmp_path: Path,
+) -> None:
+    asked = say(begin(delays()), BALLPARK)
+    with SessionStore.open(tmp_path / "sessions.db") as store:
+        session_id = store.create("project-delays")
+        log = RehearsalLog(store)
+        rehearsal_id = log.start(session_id, "project-delays", begin(delays()))
+        log.save(rehearsal_id, asked, 12.0)
+        resumed = log.get(rehearsal_id)
+    assert resumed.state.exchanges[-1].unclear == "ballpark figure"
+    assert client_line(delays(), resumed.state) == client_line(delays(), asked)
+    data = rehearsal_to_data(resumed)
+    assert data["exchanges"][-1]["unclear"] == "ballpark figure"
+    text = yaml.safe_dump(data, allow_unicode=True)
+    imported, problems = convert_document(
+        yaml.compose(text, Loader=yaml.SafeLoader), REHEARSAL, "r.yaml", text
+    )
+    assert problems == []
+    assert isinstance(imported, SavedRehearsal)
+    assert imported.state.exchanges[-1].unclear == "ballpark figure"

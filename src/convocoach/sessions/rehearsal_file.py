@@ -109,6 +109,11 @@ class ExchangeEntry:
         Text(max_length=200, one_line=True, allow_empty=True),
         "The sentence of the reply the client took offence at.",
     )
+    unclear: str = spec_field(
+        Text(max_length=200, one_line=True, allow_empty=True),
+        "The words of the reply a client reading a second language asked about.",
+        default="",
+    )
 
 
 def _exchange(entry: ExchangeEntry) -> Exchange:
@@ -129,6 +134,7 @@ def _exchange(entry: ExchangeEntry) -> Exchange:
         offered=entry.offered,
         passed=entry.passed,
         offending=entry.offending,
+        unclear=entry.unclear,
     )
 
 
@@ -200,6 +206,7 @@ def rehearsal_to_data(saved: SavedRehearsal) -> dict[str, Any]:
                 "offered": list(e.offered),
                 "passed": list(e.passed),
                 "offending": e.offending,
+                "unclear": e.unclear,
             }
             for e in state.exchanges
         ],

@@ -191,4 +191,5 @@ def _exchange(item: dict[str, Any]) -> Exchange:
         offered=tuple(str(o) for o in item.get("offered", ())),
         passed=tuple(str(t) for t in item.get("passed", ())),
         offending=str(item.get("offending", "")),
+        unclear=str(item.get("unclear", "")),
     )
