@@ -106,9 +106,9 @@ def test_the_question_is_kept_when_the_rehearsal_is_saved_resumed_and_exported(
     data = rehearsal_to_data(resumed)
     assert data["exchanges"][-1]["unclear"] == "ballpark figure"
     text = yaml.safe_dump(data, allow_unicode=True)
-    imported, problems = convert_document(
-        yaml.compose(text, Loader=yaml.SafeLoader), REHEARSAL, "r.yaml", text
-    )
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert root is not None
+    imported, problems = convert_document(root, REHEARSAL, "r.yaml", text)
     assert problems == []
     assert isinstance(imported, SavedRehearsal)
     assert imported.state.exchanges[-1].unclear == "ballpark figure"
