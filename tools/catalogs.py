@@ -38,17 +38,27 @@ PROJECT = "convocoach email"
 HOLDER = "the convocoach authors"
 
 
-def messages() -> Iterator[tuple[str, str]]:
+MessageId = str | tuple[str, str]
+"""A message, or a singular and plural pair (``ngettext``)."""
+
+
+def messages() -> Iterator[tuple[MessageId, str]]:
     """(message, where it comes from), in a stable order."""
     env = _environment()
     for path in sorted(TEMPLATES.glob("*.md.j2")):
         source = path.read_text(encoding="utf-8")
-        for line, _function, message in env.extract_translations(source):
+        for line, function, message in env.extract_translations(source):
+            where = f"templates/{path.name}:{line}"
+            # A call given values comes back as a tuple: (message, None, ...) for _(), and
+            # (singular, plural, None) for ngettext().
+            if function == "ngettext" and isinstance(message, tuple):
+                if isinstance(message[0], str) and isinstance(message[1], str):
+                    yield (message[0], message[1]), where
+                continue
             if isinstance(message, tuple):
-                # _("... %(date)s", date=...) comes back as (message, None, ...): the keywords
                 message = message[0]
             if isinstance(message, str):
-                yield message, f"templates/{path.name}:{line}"
+                yield message, where
     for message in email_words.messages():
         yield message, "src/convocoach/followup/email_words.py"
     for path in sorted((REPO / "playbooks").glob("*.yaml")):
@@ -124,9 +134,14 @@ def problems(tag: str, domain: str, catalog: Catalog) -> list[str]:
         where = f"{po_path(tag, domain).relative_to(REPO)}: {message.id!r}"
         if message.fuzzy:
             found.append(f"{where} is marked fuzzy")
-        if domain == DOMAIN and not message.string:
+        translated = (
+            all(message.string)
+            if isinstance(message.string, (list, tuple))
+            else bool(message.string)
+        )
+        if domain == DOMAIN and not translated:
             found.append(f"{where} is not translated")
-        if message.string:
+        if translated:
             found += [f"{where}: {problem}" for problem in _format_problems(catalog, message)]
     return found
 
@@ -139,7 +154,18 @@ _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 def _format_problems(catalog: Catalog, message: Message) -> list[str]:
     """A translation must keep every placeholder of its message (Babel's check lets one
-    be dropped), and a greeting must name the client one way or the other."""
+    be dropped), and a greeting must name the client one way or the other; each plural
+    form of a plural message is checked against the English plural."""
+    if isinstance(message.id, (list, tuple)):
+        english = str(message.id[-1])
+        forms = message.string if isinstance(message.string, (list, tuple)) else ()
+        if not all(forms):
+            return ["a plural form is not translated"]
+        return [
+            problem
+            for form in forms
+            for problem in _format_problems(catalog, Message(english, str(form)))
+        ]
     wanted = set(_PLACEHOLDER.findall(str(message.id)))
     got = set(_PLACEHOLDER.findall(str(message.string)))
     if wanted & GREETING_NAMES:

@@ -7,17 +7,21 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 import pytest
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
 
+from convocoach.followup.checkin_email import find_checkin_template, render_checkin_markdown
 from convocoach.followup.email import find_template, render_all, render_markdown
 from convocoach.followup.language import EmailLanguage
 from convocoach.locations import Locations
 from convocoach.sessions.model import Client
 from tests.conftest import REPO
-from tests.followup_fixtures import NOW, PROFILE, playbook, session
+from tests.followup_fixtures import NOW, PROFILE, checkin_session, playbook, session
 
 # Words that only the formal, or only the informal, form of address uses in these emails.
 ADDRESS = {
@@ -92,3 +96,43 @@ def test_the_catalogues_are_complete_and_in_step_with_the_templates() -> None:
         cwd=REPO,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# The plural of "check-in" in each language, as its translator wrote it; the form comes from
+# the catalogue's plural rule, which Babel's locale data wrote.
+MISSED = {
+    "en": ("1 check-in planned", "2 check-ins planned"),
+    "de": ("1 zuvor geplanter Statustermin", "2 zuvor geplante Statustermine"),
+    "fr": ("1 point de suivi prévu", "2 points de suivi prévus"),
+    "es": ("1 seguimiento previsto", "2 seguimientos previstos"),
+    "pt-BR": ("1 acompanhamento previsto", "2 acompanhamentos previstos"),
+    "nl": ("1 eerder gepland voortgangsoverleg", "2 eerder geplande voortgangsoverleggen"),
+}
+
+
+@pytest.mark.parametrize("tag", sorted(MISSED))
+def test_missed_check_ins_take_the_languages_plural(tag: str) -> None:
+    template = find_checkin_template(Locations.from_env())
+    one, two = (
+        render_checkin_markdown(
+            template,
+            checkin_session(),
+            playbook(),
+            PROFILE,
+            datetime(2026, 12, day, 8, 0, tzinfo=timezone.utc),
+            EmailLanguage(tag),
+        )
+        for day in (8, 15)  # one weekly check-in missed, then two
+    )
+    assert MISSED[tag][0] in one
+    assert MISSED[tag][1] in two
+
+
+@pytest.mark.parametrize("tag", [tag for tag in MISSED if tag != "en"])
+def test_each_catalogue_has_babels_plural_rule_for_its_locale(tag: str) -> None:
+    language = EmailLanguage(tag)
+    with (REPO / "templates" / "locale" / language.locale / "LC_MESSAGES" / "email.po").open(
+        "rb"
+    ) as file:
+        catalog = read_po(file)
+    assert catalog.plural_forms == get_plural(language.locale).plural_forms
