@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.checkers import python_format
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 from convocoach.followup import email_words
@@ -213,21 +213,30 @@ def main() -> int:
 
 
 def _differs(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` says something else than ``data``: the messages, their
+    translations, flags and places, and the plural rule. How a Babel release lays the file
+    out (its header's dates, its own version, line wrapping) does not count, so a new
+    release does not make the catalogues out of date."""
     if not path.exists():
         return True
-    old = path.read_bytes()
-    if path.suffix == ".mo":
-        return old != data
-    # The header's creation and revision dates change on every run: compare without them.
-    return _without_dates(old) != _without_dates(data)
+    read = read_mo if path.suffix == ".mo" else read_po
+    try:
+        old = read(io.BytesIO(path.read_bytes()))
+    except Exception:  # unreadable: written again
+        return True
+    return _content(old) != _content(read(io.BytesIO(data)))
 
 
-def _without_dates(data: bytes) -> bytes:
-    return b"\n".join(
-        line
-        for line in data.splitlines()
-        if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date'))
-    )
+def _content(catalog: Catalog) -> list[object]:
+    return [
+        catalog.plural_forms,
+        *(
+            (m.id, m.string, m.context, sorted(m.flags), sorted(m.locations))
+            for m in catalog
+            if m.id
+        ),
+        *((m.id, m.string) for m in catalog.obsolete.values()),
+    ]
 
 
 if __name__ == "__main__":
