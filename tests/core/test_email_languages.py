@@ -4,11 +4,13 @@ dates and weekdays each language writes (Babel's, for every locale)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
 
 from convocoach.diagnostics import UserError
+from convocoach.followup import localise
 from convocoach.followup.email import find_template, render_markdown
 from convocoach.followup.language import LANGUAGES, EmailLanguage, choose_language
 from convocoach.followup.localise import words_in
@@ -103,3 +105,17 @@ def test_an_email_from_a_playbooks_summary_is_the_one_from_the_playbook() -> Non
         language = EmailLanguage(tag)
         from_summary = render_markdown(template, session(), summary, PROFILE, language)
         assert from_summary == render_markdown(template, session(), playbook(), PROFILE, language)
+
+
+def test_a_missing_catalogue_is_said_as_a_broken_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(localise, "catalog_folder", lambda: str(tmp_path))
+    localise.translations.cache_clear()
+    try:
+        with pytest.raises(UserError) as caught:
+            localise.translations(EmailLanguage("nl", "informal"))
+    finally:
+        localise.translations.cache_clear()
+    assert "the Dutch email catalogue is missing from this installation" in caught.value.format()
+    assert "reinstall convocoach" in caught.value.format()

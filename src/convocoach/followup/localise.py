@@ -16,6 +16,7 @@ import functools
 import gettext
 from datetime import date, datetime, time
 
+from convocoach.diagnostics import UserError
 from convocoach.followup.email_words import AT
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.locations import bundled_folder
@@ -33,14 +34,21 @@ def catalog_folder() -> str:
 @functools.lru_cache(maxsize=16)
 def translations(language: EmailLanguage) -> gettext.NullTranslations:
     """The catalogue of ``language``: the informal one over the formal one, or none for
-    English. A missing bundled catalogue is a broken install, and raises."""
+    English. A missing bundled catalogue is a broken install: UserError says so."""
     if language.tag == ENGLISH.tag:
         return gettext.NullTranslations()
     folder = catalog_folder()
-    formal = gettext.translation(DOMAIN, folder, [language.locale])
-    if language.register == "formal":
-        return formal
-    informal = gettext.translation(INFORMAL_DOMAIN, folder, [language.locale])
+    try:
+        formal = gettext.translation(DOMAIN, folder, [language.locale])
+        if language.register == "formal":
+            return formal
+        informal = gettext.translation(INFORMAL_DOMAIN, folder, [language.locale])
+    except OSError as exc:
+        raise UserError(
+            f"the {language.name} email catalogue is missing from this installation "
+            f"({exc.filename or folder})",
+            "reinstall convocoach; meanwhile choose another language for the email",
+        ) from None
     informal.add_fallback(formal)
     return informal
 
