@@ -20,15 +20,21 @@ def counted(number: int, noun: str, plural: str = "") -> str:
     return f"{number} {plural}"
 
 
+def as_day(value: str | date) -> date | None:
+    """``value`` as a date: an ISO date's text read, None for empty or unreadable text."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def date_words(value: str | date) -> str:
     """'2026-11-27' -> 'Friday 27 November 2026'; empty or unreadable text comes back as is."""
-    if isinstance(value, str):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return value
-    else:
-        day = value
+    day = as_day(value)
+    if day is None:
+        return str(value)
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 

@@ -20,7 +20,7 @@ from convocoach.diagnostics import UserError
 from convocoach.followup.email_words import AT
 from convocoach.followup.language import ENGLISH, EmailLanguage
 from convocoach.locations import bundled_folder
-from convocoach.wording import date_words, datetime_words
+from convocoach.wording import as_day, date_words, datetime_words
 
 DOMAIN = "email"
 INFORMAL_DOMAIN = "email-informal"
@@ -71,13 +71,9 @@ class Words:
         or unreadable text comes back as it is."""
         if self.language.tag == ENGLISH.tag:
             return date_words(value)
-        if isinstance(value, str):
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                return value
-        else:
-            day = value
+        day = as_day(value)
+        if day is None:
+            return str(value)
         # Lazy: Babel and its locale data only for an email in another language.
         from babel.dates import format_date
 
