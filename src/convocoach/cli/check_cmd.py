@@ -14,7 +14,7 @@ from convocoach.coach.format import schema_text
 from convocoach.coach.loader import find_rubric
 from convocoach.coach.reader import READER_WORDS, reader_for
 from convocoach.coach.report import json_report, text_report
-from convocoach.coach.score import Coach
+from convocoach.coach.score import coach_for_rubric
 from convocoach.diagnostics import UserError
 from convocoach.playbooks.coaching import with_playbook
 
@@ -40,7 +40,7 @@ def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
             )
         rubric = with_playbook(rubric, loaded.playbook)
     reader = reader_for(args.client_language, _own_language(ctx, args))
-    score = Coach(rubric).score(text, args.client or "", args.client_level, reader)
+    score = coach_for_rubric(rubric).score(text, args.client or "", args.client_level, reader)
     if args.format == "json":
         emit(json_report(score), None)
     else:
