@@ -8,7 +8,6 @@ from collections.abc import Callable
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from convocoach.playbooks.model import CADENCE_LABELS
@@ -42,6 +41,8 @@ _DESCRIPTIONS = {
 class AgreeStep(StepPane):
     step_key = "agree"
     CHOICE_LABELS = {"cadence": CADENCE_LABELS}  # noqa: RUF012
+    FIELD_WIDGETS = _WIDGETS
+    FIELD_NAMES = _DESCRIPTIONS
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -121,13 +122,6 @@ class AgreeStep(StepPane):
         # Next steps may have come in from a rehearsal since this step was last shown.
         if self.editor.session.next_steps != self._listed:
             self._fill_table()
-
-    def widget_for(self, key: str) -> Widget | None:
-        widget_id = _WIDGETS.get(key)
-        return None if widget_id is None else self.query_one(f"#{widget_id}")
-
-    def describe(self, key: str) -> str:
-        return _DESCRIPTIONS.get(key, super().describe(key))
 
     def show(self, key: str, value: object) -> None:
         if key != "points" or not isinstance(value, tuple):

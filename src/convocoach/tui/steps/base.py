@@ -35,6 +35,11 @@ class StepPane(HasCommands, VerticalScroll):
     # SessionScreen loads, so that it can be edited live (textual run --dev).
     step_key: ClassVar[StepKey]
     CHOICE_LABELS: ClassVar[dict[str, dict[str, str]]] = {}
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
+    """The id of the widget that shows each field on this step (for the default
+    :meth:`widget_for`)."""
+    FIELD_NAMES: ClassVar[dict[str, str]] = {}
+    """Each field's name in the question about a conflict (for the default :meth:`describe`)."""
     """For a field chosen from a list, what each stored word reads as ("partly": "Partly
     agreed"), so that the question about a conflict speaks as the list does."""
 
@@ -65,11 +70,12 @@ class StepPane(HasCommands, VerticalScroll):
 
     def widget_for(self, key: str) -> Widget | None:
         """The widget that shows the field ``key`` on this step (None: not shown here)."""
-        return None
+        widget_id = self.FIELD_WIDGETS.get(key)
+        return None if widget_id is None else self.query_one(f"#{widget_id}")
 
     def describe(self, key: str) -> str:
         """The field's name, for the question about a conflict."""
-        return key.replace(".", " ").replace("_", " ").capitalize()
+        return self.FIELD_NAMES.get(key) or key.replace(".", " ").replace("_", " ").capitalize()
 
     def write(
         self, key: str, value: object, expected: object, then: Callable[[object], None]

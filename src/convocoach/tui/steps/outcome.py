@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -37,6 +36,8 @@ _DESCRIPTIONS = {
 class OutcomeStep(StepPane):
     step_key = "outcome"
     CHOICE_LABELS = {"outcome.result": OUTCOME_LABELS}  # noqa: RUF012
+    FIELD_WIDGETS = _WIDGETS
+    FIELD_NAMES = _DESCRIPTIONS
 
     def compose(self) -> ComposeResult:
         outcome = self.session.outcome
@@ -111,13 +112,6 @@ class OutcomeStep(StepPane):
         prediction = predict(history, self.editor.session.outcome)
         text = prediction.line + (f"\n{prediction.verdict}" if prediction.verdict else "")
         self.query_one("#prediction", Static).update(plain(text))
-
-    def widget_for(self, key: str) -> Widget | None:
-        widget_id = _WIDGETS.get(key)
-        return None if widget_id is None else self.query_one(f"#{widget_id}")
-
-    def describe(self, key: str) -> str:
-        return _DESCRIPTIONS.get(key, super().describe(key))
 
     def show(self, key: str, value: object) -> None:
         if key == "outcome.result" and value not in OUTCOME_LABELS:
