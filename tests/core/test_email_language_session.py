@@ -13,7 +13,7 @@ import yaml
 
 from convocoach.diagnostics import InvalidFile, UserError
 from convocoach.followup.language import REGISTERS
-from convocoach.sessions.email_choice import EMAIL_REGISTERS
+from convocoach.languages import EMAIL_REGISTERS
 from convocoach.sessions.fileformat import FILE_VERSION, dump_session, parse_session
 from convocoach.sessions.merge import WriteConflict
 from convocoach.sessions.schema_sql import MIGRATIONS, SCHEMA_VERSION

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convocoach.diagnostics import UserError
-from convocoach.languages import match_language
+from convocoach.languages import EMAIL_REGISTERS, match_language
 
 LANGUAGES = {
     "en": "English",
@@ -24,7 +24,7 @@ LANGUAGES = {
     "nl": "Dutch",
 }
 """The languages an email can be written in, with their English names."""
-REGISTERS = ("formal", "informal")
+REGISTERS = EMAIL_REGISTERS
 
 
 @dataclass(frozen=True, slots=True)

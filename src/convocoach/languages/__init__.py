@@ -7,6 +7,11 @@ first use); ``advice`` words them for the prep sheet and the Prepare step; ``pag
 docs page.
 """
 
-from convocoach.languages.tags import EMAIL_LANGUAGES, is_other_language, match_language
+from convocoach.languages.tags import (
+    EMAIL_LANGUAGES,
+    EMAIL_REGISTERS,
+    is_other_language,
+    match_language,
+)
 
-__all__ = ["EMAIL_LANGUAGES", "is_other_language", "match_language"]
+__all__ = ["EMAIL_LANGUAGES", "EMAIL_REGISTERS", "is_other_language", "match_language"]

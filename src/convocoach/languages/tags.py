@@ -9,6 +9,9 @@ from __future__ import annotations
 EMAIL_LANGUAGES = ("en", "de", "fr", "es", "pt-BR", "nl")
 """The languages the follow-up email can be written in, by the tag the app uses for each."""
 
+EMAIL_REGISTERS = ("formal", "informal")
+"""The forms of address an email can take: formal (Sie, vous, usted…) unless chosen."""
+
 DEFAULT_OWN_LANGUAGE = "en"
 """The user's own language when the profile leaves it blank (the profile's default)."""
 

@@ -8,9 +8,8 @@ which language that makes is ``followup.language``'s to say. A tag is accepted w
 from __future__ import annotations
 
 from convocoach.diagnostics import UserError
-from convocoach.languages import EMAIL_LANGUAGES, match_language
+from convocoach.languages import EMAIL_LANGUAGES, EMAIL_REGISTERS, match_language
 
-EMAIL_REGISTERS = ("formal", "informal")
 EMAIL_LANGUAGE_HINT = "a language tag convocoach writes: " + ", ".join(EMAIL_LANGUAGES)
 
 

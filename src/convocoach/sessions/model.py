@@ -13,6 +13,7 @@ from typing import Literal
 import yaml
 
 from convocoach.labels import CADENCE_LABELS, CHANNEL_LABELS
+from convocoach.languages import EMAIL_REGISTERS
 from convocoach.rehearsal.case import SESSION_FACTS
 from convocoach.schema import (
     EMAIL,
@@ -28,7 +29,7 @@ from convocoach.schema import (
     spec_field,
 )
 from convocoach.sessions import limits
-from convocoach.sessions.email_choice import EMAIL_REGISTERS, language_problem
+from convocoach.sessions.email_choice import language_problem
 from convocoach.sessions.file_fields import PLAYBOOK_ID, TEXT, TIMESTAMP
 from convocoach.sessions.template_name import TEMPLATE_NAME, TEMPLATE_NAME_HINT
 

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
@@ -23,7 +22,6 @@ from convocoach.tui.dialogs.confirm import ConfirmScreen
 from convocoach.tui.steps.base import StepPane
 from convocoach.tui.support.safe_text import plain
 
-LANGUAGE_FIELDS = {"email_language": "#email-language", "email_register": "#email-register"}
 CLIENTS = "The client's language"
 NO_LANGUAGE_HINT = (
     "Choose English or another language for this email under 'Written in' above, or change "
@@ -37,6 +35,10 @@ class EmailLanguagePane(StepPane):
     CHOICE_LABELS: ClassVar[dict[str, dict[str, str]]] = {
         "email_language": {"": CLIENTS, **LANGUAGES},
         "email_register": {register: register.capitalize() for register in REGISTERS},
+    }
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {
+        "email_language": "email-language",
+        "email_register": "email-register",
     }
 
     _shown_client = ""
@@ -84,10 +86,6 @@ class EmailLanguagePane(StepPane):
         return choose_language(
             session.email_language, session.client.language, session.email_register
         )
-
-    def widget_for(self, key: str) -> Widget | None:
-        selector = LANGUAGE_FIELDS.get(key)
-        return None if selector is None else self.query_one(selector)
 
     def show_language(self) -> EmailLanguage | None:
         """Bring the row up to date (the client's language may have changed on another
