@@ -28,10 +28,11 @@ from convocoach.followup.email import (
     render_followup,
     template_file,
 )
+from convocoach.followup.email_playbook import EmailPlaybook
 from convocoach.followup.language import EmailLanguage, choose_language
 from convocoach.followup.own_words import own_words, own_words_note
 from convocoach.followup.sent import sent_stamp, sent_state
-from convocoach.profile import load_profile
+from convocoach.profile import Profile, load_profile
 from convocoach.sessions.model import Session
 from convocoach.wording import date_words, datetime_words
 
@@ -48,24 +49,15 @@ def cmd_email(ctx: CliContext, args: argparse.Namespace) -> int:
         return _mark(ctx, args)
     if args.checkin:
         return _checkin(ctx, args)
-    with ctx.reader() as store:
-        session = store.get(args.id)
-    playbook = ctx.email_playbook(session)
+    session, playbook, language, profile = _read(ctx, args)
     template = _template(ctx, args.template or "", session.template)
     if args.template:
         session = replace(session, email_draft="")  # an explicit template beats an edited draft
-    language = _language(session, args)
-    profile = load_profile(ctx.locations.settings_file)
     data = render_followup(args.format, template, session, playbook, profile, None, language)
-    _say_own_words(language, own_words(session))
-    for problem in address_warnings((args.format,), session, profile):
-        warn(problem)
+    _warn(args, session, profile, language, own_words(session))
     deadline = send_by_for(session, profile)
     if deadline is not None:
-        warn(
-            f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
-            "after the meeting, within the same business day"
-        )
+        _warn_send_by(deadline, profile, "the meeting")
     emit(data, args.output)
     return 0
 
@@ -76,32 +68,23 @@ def _checkin(ctx: CliContext, args: argparse.Namespace) -> int:
             f"the check-in email has no .{args.format}",
             f"formats: {', '.join(CHECKIN_FORMATS)} (the follow-up's .ics holds every check-in)",
         )
-    with ctx.reader() as store:
-        session = store.get(args.id)
-    playbook = ctx.email_playbook(session)
+    session, playbook, language, profile = _read(ctx, args)
     typed = args.template or ""
     template = (
         template_file(Path(typed))
         if _is_path(typed)
         else find_checkin_template(ctx.locations, typed or DEFAULT_CHECKIN_TEMPLATE)
     )
-    language = _language(session, args)
-    profile = load_profile(ctx.locations.settings_file)
     now = datetime.now(timezone.utc)
     rendered = render_checkin_all(
         (args.format,), template, session, playbook, profile, now, language
     )
-    _say_own_words(language, own_words(session, checkin=True))
-    for problem in address_warnings((args.format,), session, profile):
-        warn(problem)
+    _warn(args, session, profile, language, own_words(session, checkin=True))
     zone = ZoneInfo(profile.timezone)
     day = checkin_for(session, now.astimezone(zone).date(), zone).day
     if day is not None:
         deadline = checkin_send_by(session, profile, day)
-        warn(
-            f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
-            f"after the check-in on {date_words(day)}, within the same business day"
-        )
+        _warn_send_by(deadline, profile, f"the check-in on {date_words(day)}")
     emit(rendered[args.format], args.output)
     return 0
 
@@ -118,6 +101,40 @@ def _mark(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(
+    ctx: CliContext, args: argparse.Namespace
+) -> tuple[Session, EmailPlaybook | None, EmailLanguage, Profile]:
+    """The session, what its email needs of its playbook, the email's language and the
+    sender's profile."""
+    with ctx.reader() as store:
+        session = store.get(args.id)
+    playbook = ctx.email_playbook(session)
+    language = _language(session, args)
+    return session, playbook, language, load_profile(ctx.locations.settings_file)
+
+
+def _warn(
+    args: argparse.Namespace,
+    session: Session,
+    profile: Profile,
+    language: EmailLanguage,
+    parts: list[str],
+) -> None:
+    """On stderr: the user's own words to translate, and the addresses left out."""
+    note = own_words_note(language, parts)
+    if note:
+        warn(note)
+    for problem in address_warnings((args.format,), session, profile):
+        warn(problem)
+
+
+def _warn_send_by(deadline: datetime, profile: Profile, after: str) -> None:
+    warn(
+        f"send by {datetime_words(deadline)} ({profile.timezone}): 3 business hours "
+        f"after {after}, within the same business day"
+    )
+
+
 def _language(session: Session, args: argparse.Namespace) -> EmailLanguage:
     """The session's own choice (its email language, else its client's; its register),
     unless ``--language`` or ``--register`` say otherwise; UserError for a language
@@ -127,12 +144,6 @@ def _language(session: Session, args: argparse.Namespace) -> EmailLanguage:
         session.client.language,
         args.register or session.email_register,
     )
-
-
-def _say_own_words(language: EmailLanguage, parts: list[str]) -> None:
-    note = own_words_note(language, parts)
-    if note:
-        warn(note)
 
 
 def _is_path(typed: str) -> bool:
