@@ -86,10 +86,7 @@ class AppContext:
             # without them (session_rows).
             from convocoach.sessions.store import SessionStore
 
-            database = self.database
-            self._store = (
-                database if isinstance(database, SessionStore) else SessionStore.sharing(database)
-            )
+            self._store = SessionStore.sharing(self.database)
         return self._store
 
     def session_rows(self, limit: int = -1) -> list[SessionRow]:
