@@ -1,6 +1,6 @@
 """The coach: agreement with hand labels, and scoring speed.
 
-    python benchmarks/bench_coach.py [--misses CODE]
+    python benchmarks/bench_coach.py [--misses CODE] [--folds K]
 
 1. Precision and recall per dimension over the hand-labelled replies, in two parts
    (tests/data/LABELLING.md): the tuning part (tests/data/coach_replies.yaml), which rules
@@ -15,8 +15,11 @@
 2. Scoring throughput of the full bundled rubric, in replies per second, as a ratio to a
    single compiled regular expression searched over the same replies (same run).
 
---misses lists the disagreements of the tuning part only: the frozen part's misses are not
-printed, so that nobody fits a rule to them.
+--folds K adds the tuning part cross-validated: each reply scored by weight tables fitted to
+the other K-1 folds, a fairer view of the tables than the tuning part's own, without looking
+at the frozen part (thresholds are chosen on it). --misses lists the disagreements of the
+tuning part only (cross-validated, with --folds): the frozen part's misses are not printed,
+so that nobody fits a rule to them.
 """
 
 from __future__ import annotations
@@ -29,22 +32,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.coach_labels import CODES, evaluate, load_labels
+from tests.coach_labels import CODES, Tally, cross_validate, evaluate, load_labels
 
 from _harness import Result, interleaved, report
 from convocoach.coach.loader import find_rubric
 from convocoach.coach.score import Coach
 from convocoach.locations import Locations
 
+HEADINGS = {
+    "tuning": "rules and weight tables fitted to these: not a measure",
+    "cross-validated": "each scored by tables fitted to the other folds; rules still fitted",
+    "frozen": "nothing fitted to these: the figures to quote",
+}
 
-def print_agreement(coach: Coach, part: str, entries: list[dict[str, object]], misses: str) -> None:
-    tallies = evaluate(coach, entries)
-    fitted = (
-        " (rules and weight tables fitted to these: not a measure)"
-        if part == "tuning"
-        else " (nothing fitted to these: the figures to quote)"
-    )
-    print(f"{part} part: {len(entries)} labelled replies{fitted}\n")
+
+def print_agreement(
+    part: str, entries: list[dict[str, object]], tallies: dict[str, Tally], misses: str
+) -> None:
+    print(f"{part} part: {len(entries)} labelled replies ({HEADINGS[part]})\n")
     print(
         f"{'dimension':10} {'precision':>9} {'recall':>7} {'agreement':>9}   "
         f"{'tp':>3} {'fp':>3} {'fn':>3}"
@@ -101,12 +106,24 @@ def main() -> int:
         default="",
         help="also list the replies where this dimension disagrees",
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="also score the tuning part cross-validated over this many folds (slow)",
+    )
     args = parser.parse_args()
-    coach = Coach(find_rubric(Locations.from_env()))
+    rubric = find_rubric(Locations.from_env())
+    coach = Coach(rubric)
     tuning = load_labels("tuning")
     frozen = load_labels("frozen")
-    print_agreement(coach, "tuning", tuning, args.misses)
-    print_agreement(coach, "frozen", frozen, "")
+    # With folds, the misses worth reading are the cross-validated ones.
+    tuning_misses = "" if args.folds > 1 else args.misses
+    print_agreement("tuning", tuning, evaluate(coach, tuning), tuning_misses)
+    if args.folds > 1:
+        held = cross_validate(rubric, tuning, args.folds)
+        print_agreement("cross-validated", tuning, held, args.misses)
+    print_agreement("frozen", frozen, evaluate(coach, frozen), "")
     replies = [str(e["reply"]) for e in tuning + frozen]
     start = time.perf_counter()
     coach.score(replies[0])  # compile caches warm, as in a running app

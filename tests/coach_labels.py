@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import yaml
 
+from convocoach.coach import fit
+from convocoach.coach.model import Rubric
 from convocoach.coach.score import Coach
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -52,6 +54,14 @@ class Tally:
     total: int = 0
     misses: list[str] = field(default_factory=list)
 
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.agree += other.agree
+        self.total += other.total
+        self.misses += other.misses
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -85,6 +95,20 @@ def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
             "fail" if score.penalties else "pass",
             "fail",
         )
+    return tallies
+
+
+def cross_validate(rubric: Rubric, entries: list[dict[str, Any]], folds: int) -> dict[str, Tally]:
+    """As :func:`evaluate`, but each reply is scored with weight tables fitted to the other
+    folds only (reply n is in fold n mod ``folds``): how the tables do on replies they never
+    saw, without touching the frozen part."""
+    tallies = {code: Tally() for code in (*CODES, "PENALTY")}
+    for fold in range(folds):
+        train = [e for n, e in enumerate(entries) if n % folds != fold]
+        held = [e for n, e in enumerate(entries) if n % folds == fold]
+        coach = Coach(fit.with_tables(rubric, fit.fit_tables(rubric, train)))
+        for code, tally in evaluate(coach, held).items():
+            tallies[code].add(tally)
     return tallies
 
 

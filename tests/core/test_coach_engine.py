@@ -175,6 +175,26 @@ dimensions:
     assert coach.score("You are fine.")["FEEL"].status == "fail"
 
 
+def test_each_back_reference_refers_to_its_own_patterns_group() -> None:
+    # Patterns that need no word run as one alternation; a back-reference there would count
+    # the groups of the patterns before it.
+    coach = coach_of("""
+dimensions:
+  - code: NODISMISS
+    polarity: penalty
+    absent: pass
+    rules:
+      - kind: existence
+        id: t
+        effect: fail
+        message: closes the talk
+        patterns: ['\\b(\\w{3,})\\s+is\\s+\\1\\b', '\\b(\\w{3,}\\s+\\w{3,})\\s+is\\s+\\1\\b']
+""")
+    assert coach.score("Price is price.")["NODISMISS"].status == "fail"
+    assert coach.score("Lead time is lead time.")["NODISMISS"].status == "fail"
+    assert coach.score("Lead time is long.")["NODISMISS"].status == "pass"
+
+
 def test_an_unknown_word_set_is_refused_with_its_place(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(

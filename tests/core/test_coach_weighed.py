@@ -233,3 +233,29 @@ dimensions:
     )
     rubric = extend(bundled_rubric(), extra, "surer.yaml")
     assert Coach(rubric).score(text)["NOBLAME"].status == "pass"
+
+
+def test_a_held_out_reply_is_scored_by_tables_that_never_saw_it() -> None:
+    """Cross-validation refits the tables without the held-out fold: a table fitted to the
+    other fold knows none of the words only the held-out replies hold."""
+    rubric = parse_rubric((HEAD + DIMENSION + TABLE).encode(), "t.yaml")
+    entries = [
+        {
+            "id": f"r{n}",
+            "level": "medium",
+            "client": "",
+            "reply": text,
+            "expect": {"NOBLAME": label},
+        }
+        for n, (text, label) in enumerate(
+            [("Your side sent it late.", "fail"), ("We sent it late.", "pass")] * 6
+            + [("Zanzibar quokka.", "fail")]
+        )
+    ]
+    fitted = fit.fit_tables(rubric, entries[:-1])
+    assert set(fitted) == {"blame"}
+    assert "zanzibar" not in fitted["blame"].weights
+    assert fitted["blame"].weights["your side"] > 0
+    replaced = fit.with_tables(rubric, fitted)
+    assert dict(replaced.weights[0].weights) == fitted["blame"].weights
+    assert replaced.weights[0].bias == fitted["blame"].bias

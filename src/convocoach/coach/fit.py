@@ -13,7 +13,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -127,26 +127,39 @@ def _in_weights(lines: list[str], at: int) -> bool:
     return False
 
 
+def fit_tables(rubric: model.Rubric, entries: list[dict[str, Any]]) -> dict[str, Fitted]:
+    """Every weight table a weighed rule of ``rubric`` uses, fitted to ``entries`` (labelled
+    replies), by table name; each table learns the code of the dimension whose rule uses it."""
+    tables: dict[str, Fitted] = {}
+    for dim in rubric.dimensions:
+        for rule in dim.rules:
+            if isinstance(rule, model.Weighed) and rule.table not in tables:
+                tables[rule.table] = fit(*_labelled(entries, dim.code, dim.polarity))
+    return tables
+
+
+def with_tables(rubric: model.Rubric, tables: dict[str, Fitted]) -> model.Rubric:
+    """``rubric`` with its weight tables of those names replaced by ``tables``."""
+    return replace(
+        rubric,
+        weights=tuple(
+            replace(t, bias=tables[t.name].bias, weights=tuple(tables[t.name].weights.items()))
+            if t.name in tables
+            else t
+            for t in rubric.weights
+        ),
+    )
+
+
 def refit(labels: Path, rubric_path: Path) -> list[str]:
     """Refit every weight table a weighed rule of the rubric file uses; a line per table."""
     with labels.open(encoding="utf-8") as handle:
         entries: list[dict[str, Any]] = yaml.safe_load(handle)
-    rubric = read_rubric_file(rubric_path)
     text = rubric_path.read_text(encoding="utf-8")
     report = []
-    done: set[str] = set()
-    for dim in rubric.dimensions:
-        for rule in dim.rules:
-            if not isinstance(rule, model.Weighed) or rule.table in done:
-                continue
-            done.add(rule.table)
-            texts, targets = _labelled(entries, dim.code, dim.polarity)
-            fitted = fit(texts, targets)
-            text = rewrite(text, rule.table, fitted)
-            report.append(
-                f"{rule.table} ({dim.code}): {len(texts)} replies, {sum(targets)} "
-                f"showing it, {len(fitted.weights)} weights"
-            )
+    for name, fitted in fit_tables(read_rubric_file(rubric_path), entries).items():
+        text = rewrite(text, name, fitted)
+        report.append(f"{name}: {len(fitted.weights)} weights")
     write_text_atomic(rubric_path, text)
     return report
 

@@ -26,6 +26,7 @@ _BUCKET = 6  # phrases per filtered group
 # ASCII matching is several times faster than Unicode case folding; the reply's other spaces
 # are made plain spaces before matching (Reply.matchable), and the rubric is written in ASCII.
 _FLAGS = re.IGNORECASE | re.ASCII
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 FILTERING = True
 """Off, every pattern runs on every reply: the same results, slower (tests compare them)."""
 
@@ -75,7 +76,11 @@ class Matcher:
         for pattern in (part for whole in patterns for part in split_top_level(whole)):
             source = expand(pattern, named)
             needs = required_words(expand(pattern, tokens))
-            if needs is None:
+            if _BACK_REFERENCE.search(pattern):
+                # Its groups are numbered from its own start only when it runs alone.
+                gates = tuple(filter(None, (_need(words, named) for words in needs or ())))
+                self.gated.append((frozenset(n.number for n in gates), _Lazy(source)))
+            elif needs is None:
                 always.append(f"(?:{source})")
             else:
                 gates = tuple(filter(None, (_need(words, named) for words in needs)))
@@ -220,7 +225,7 @@ def split_top_level(pattern: str) -> list[str]:
     """``A|B|C`` as ``[A, B, C]`` (each branch can then be filtered on its own words); any
     ``|`` inside brackets, a character class or after a backslash stays where it is. A
     pattern with a back-reference stays whole, as its groups are numbered across branches."""
-    if re.search(r"\\[1-9]|\(\?P=", pattern):
+    if _BACK_REFERENCE.search(pattern):
         return [pattern]
     parts: list[str] = []
     depth, start, escaped, in_class, opened = 0, 0, False, False, 0

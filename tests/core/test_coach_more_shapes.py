@@ -1,0 +1,89 @@
+"""More shapes of the penalties and the reflections, each beside a look-alike to leave alone.
+
+The categories came from fresh replies written by people who never saw the rubric; the
+sentences here are new wording for each, so that a rule pinned to one reply fails them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from convocoach.coach.loader import bundled_rubric
+from convocoach.coach.score import Coach, coach_for_rubric
+
+
+@lru_cache(maxsize=1)
+def coach() -> Coach:
+    return coach_for_rubric(bundled_rubric())
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # What their people told us, turned into evidence against them.
+        (
+            "In March your IT manager assured us the servers were patched. They weren't.",
+            "NOBLAME",
+            "fail",
+        ),
+        ("We went ahead, but your CFO told us the numbers were final.", "NOBLAME", "fail"),
+        # Their part named as a noun.
+        ("The six-week delay in your signed order cost us the slot.", "NOBLAME", "fail"),
+        ("Your director's last-minute change of supplier moved everything.", "NOBLAME", "fail"),
+        (
+            "We're still missing the floor plans your architect has owed us since June.",
+            "NOBLAME",
+            "fail",
+        ),
+        # A softener that announces blame, and a timeline of our reminders.
+        ("Not to point fingers, but the artwork reached us on the Friday.", "NOBLAME", "fail"),
+        ("We chased you on the 3rd and reminded you again on the 10th.", "NOBLAME", "fail"),
+        # Said before, in another word order.
+        ("This we explained at the first meeting.", "NOBLAME", "fail"),
+        # Look-alikes: our duty to tell them, negated blame, our own checks, an offer.
+        ("You should have heard it from us the day we knew, and I'm sorry.", "NOBLAME", "pass"),
+        (
+            "The van broke down on the motorway; none of this is down to your side.",
+            "NOBLAME",
+            "pass",
+        ),
+        (
+            "I didn't read the drawings again before sending them, which I should have.",
+            "NOBLAME",
+            "pass",
+        ),
+        ("You can always ring me if the numbers look odd.", "NOBLAME", "pass"),
+        # Sweeping verdicts in other words, and ours that are harmless.
+        ("Your accounts team, without fail, pays thirty days late.", "NOABS", "fail"),
+        ("The whole finance department ignored the renewal notice.", "NOABS", "fail"),
+        ("You've been about to sign for what feels like forever.", "NOABS", "fail"),
+        ("Every month it's another urgent extra.", "NOABS", "fail"),
+        ("Like always, we test every page before it goes out.", "NOABS", "pass"),
+        ("You're right that nobody on your side was told.", "NOABS", "pass"),
+        # Brush-offs: two-word tautologies, shrugs, a bored goodbye.
+        ("Lead times are lead times.", "NODISMISS", "fail"),
+        ("My price's my price.", "NODISMISS", "fail"),
+        ("Glitches happen with launches; such is life.", "NODISMISS", "fail"),
+        ("Let's not make this into a drama, it's one page.", "NODISMISS", "fail"),
+        (
+            "Sounds like the cheaper firm is the one for you then. Best of luck.",
+            "NODISMISS",
+            "fail",
+        ),
+        (
+            "I can understand you're upset, however a website can't sell for you.",
+            "NODISMISS",
+            "fail",
+        ),
+        ("It is late, and here is how we win the week back.", "NODISMISS", "pass"),
+        # Reflections with no client line, in checking frames of many shapes.
+        ("If I've followed you, the worry is the launch, not the price.", "REFL", "pass"),
+        ("Here's my read of it: the board needs the figures before the 14th.", "REFL", "pass"),
+        ("So the date slipped twice and you need one you can plan around.", "REFL", "pass"),
+        ("Before I go on, I want to check I've understood the gist of your note.", "REFL", "pass"),
+    ],
+)
+def test_each_shape(text: str, code: str, expected: str) -> None:
+    assert coach().score(text)[code].status == expected, text
