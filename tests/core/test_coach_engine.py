@@ -336,6 +336,32 @@ def test_words_taken_up_only_to_rebut_them_are_no_reflection() -> None:
     assert coach.score(listening, client)["REFL"].status == "pass"
 
 
+def test_a_figure_taken_up_counts_for_as_many_words_as_the_rule_says() -> None:
+    client = "We only have 4000 euro left in the fund, not the 6500 you quoted."
+    reply = "Thanks for being upfront about the 4000. Which part matters most to the children?"
+    one, two = (
+        coach_of(f"""
+dimensions:
+  - code: REFL
+    polarity: reward
+    absent: fail
+    rules:
+      - kind: overlap
+        id: shared
+        message: takes up their words
+        min_shared: 2
+        figure_weight: {weight}
+""")
+        for weight in (1, 2)
+    )
+    assert one.score(reply, client)["REFL"].status == "fail"
+    assert two.score(reply, client)["REFL"].status == "pass"
+    assert (
+        two.score("Thanks for being upfront. Which part matters most?", client)["REFL"].status
+        == "fail"
+    )
+
+
 def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
     long_one = (
         "We are going to need to look again at the whole of the plan that we agreed with "

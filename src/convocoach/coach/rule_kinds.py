@@ -227,6 +227,13 @@ class Overlap:
         "Share of the client's content words that must come back, in percent.",
         default=0,
     )
+    figure_weight: int = spec_field(
+        Integer(1, 5),
+        "How many words a shared figure (£4k, 15%, Q3, the 14th) counts as: a figure "
+        "taken up carries the client's point more than a common word does.",
+        default=1,
+        example=2,
+    )
     unless_penalty: tuple[str, ...] = spec_field(
         ListOf(values.CODE, max_items=40, unique=True),
         "Dimension codes: when any of them finds a wording to avoid in the reply, the "

@@ -181,7 +181,9 @@ class OverlapRule:
         ours = content_words(reply.text)
         shared = [ours[s] for s in ours if s in theirs]
         r = self.rule
-        if len(shared) < r.min_shared or len(shared) * 100 < r.min_percent * len(theirs):
+        figures = sum(1 for w in shared if any(c.isdigit() for c in w.text))
+        weight = len(shared) + figures * (r.figure_weight - 1)
+        if weight < r.min_shared or weight * 100 < r.min_percent * len(theirs):
             return None
         words = ", ".join(w.text for w in shared[:4])
         return Hit(
