@@ -362,6 +362,27 @@ dimensions:
     )
 
 
+def test_a_rule_can_stand_down_when_the_client_line_holds_a_cue() -> None:
+    coach = coach_of("""
+dimensions:
+  - code: NODISMISS
+    polarity: penalty
+    absent: pass
+    rules:
+      - kind: existence
+        id: shrug
+        effect: fail
+        message: brushes it aside
+        phrases: [no worries]
+        unless_client:
+          phrases: [sorry]
+""")
+    reply = "No worries, it happens. I'll move the delivery to Friday."
+    assert coach.score(reply, "Sorry, I gave you the wrong address.")["NODISMISS"].status == "pass"
+    assert coach.score(reply, "The van never came.")["NODISMISS"].status == "fail"
+    assert coach.score(reply)["NODISMISS"].status == "fail"
+
+
 def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
     long_one = (
         "We are going to need to look again at the whole of the plan that we agreed with "

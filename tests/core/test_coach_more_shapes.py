@@ -102,7 +102,24 @@ def coach() -> Coach:
         ("Honestly, it's not a massive difference.", "NODISMISS", "fail"),
         ("I'd ask you not to be too alarmed by the marks.", "NODISMISS", "fail"),
         ("That's not a problem in itself; it means a separate price.", "NODISMISS", "pass"),
+        # And from the last general-mix batches.
+        ("As I said on the phone, the part is on order.", "NOBLAME", "fail"),
+        ("Did your office use the right reference for the payment?", "NOBLAME", "fail"),
+        ("Maybe your scales are not set up properly?", "NOBLAME", "fail"),
+        ("Your team only confirmed the colour last Friday.", "NOBLAME", "fail"),
+        ("It is not because of you; we are closing the branch.", "NOBLAME", "pass"),
+        ("Where have you got to with the floor plan? No rush.", "NOBLAME", "pass"),
+        ("It's not really a major outage by any measure.", "NODISMISS", "fail"),
+        ("Please don't take it personally, it's a business decision.", "NODISMISS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
     assert coach().score(text)[code].status == expected, text
+
+
+def test_reassuring_a_client_who_apologised_is_no_brush_off() -> None:
+    reply = "No worries at all, it happens. I'll rebook the fitters for Thursday at 8."
+    assert coach().score(reply, "So sorry, I forgot to leave the key.")["NODISMISS"].status == (
+        "pass"
+    )
+    assert coach().score(reply, "Nobody turned up on Monday.")["NODISMISS"].status == "fail"

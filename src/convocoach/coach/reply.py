@@ -35,6 +35,11 @@ class Reply:
         """Codes whose penalty has fired (known once the rules that do not depend on it ran)."""
 
     @cached_property
+    def client(self) -> Reply:
+        """The client's last line, for cues that look there."""
+        return Reply(self.client_line, level=self.level, reader=self.reader)
+
+    @cached_property
     def sentences(self) -> list[Span]:
         return sentences(self.text)
 

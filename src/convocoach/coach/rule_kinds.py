@@ -20,6 +20,7 @@ from convocoach.coach.kinds import (
     RuleEffect,
     Within,
 )
+from convocoach.coach.rule_fields import CUES as CUES
 from convocoach.coach.rule_fields import (
     ID_TEXT,
     MESSAGE_TEXT,
@@ -27,8 +28,10 @@ from convocoach.coach.rule_fields import (
     PHRASES_TEXT,
     QUOTED_TEXT,
 )
+from convocoach.coach.rule_fields import Cues as Cues
 from convocoach.coach.rule_fields import levels as _levels
 from convocoach.coach.rule_fields import readers as _readers
+from convocoach.coach.rule_fields import unless_client as _unless_client
 from convocoach.schema import (
     Choice,
     Integer,
@@ -39,19 +42,6 @@ from convocoach.schema import (
     spec_dataclass,
     spec_field,
 )
-
-
-@spec_dataclass
-class Cues:
-    """Literal phrases (any case, flexible spaces and apostrophes) and regular expressions."""
-
-    phrases: tuple[str, ...] = spec_field(values.PHRASES, PHRASES_TEXT, example=["it sounds like"])
-    patterns: tuple[str, ...] = spec_field(
-        values.PATTERNS, PATTERNS_TEXT, example=[r"\bthat must (?:be|have been)\b"]
-    )
-
-
-CUES = Record.of(Cues, "Cues", "Words to look for: plain phrases, regular expressions, or both.")
 
 
 @spec_dataclass(kw_only=True)
@@ -72,6 +62,7 @@ class Existence:
     phrases: tuple[str, ...] = spec_field(values.PHRASES, PHRASES_TEXT)
     patterns: tuple[str, ...] = spec_field(values.PATTERNS, PATTERNS_TEXT)
     unless: Cues = spec_field(CUES, "Matches inside these cues do not count (e.g. 'never again').")
+    unless_client: Cues = _unless_client()
     quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 
@@ -107,6 +98,7 @@ class Substitution:
     swaps: tuple[Swap, ...] = spec_field(
         ListOf(SWAP, min_items=1, max_items=500), "Phrases and replacements.", required=True
     )
+    unless_client: Cues = _unless_client()
     quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 

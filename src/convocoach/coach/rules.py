@@ -50,8 +50,11 @@ class ExistenceRule:
         self.rule = rule
         self.regex = matcher(rule.phrases, rule.patterns, named)
         self.unless = _cues(rule.unless, named)
+        self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:
+        if self.unless_client is not None and _find(self.unless_client, reply.client):
+            return None
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if found and self.unless is not None:
             excused = _find(self.unless, reply)
@@ -68,8 +71,11 @@ class SubstitutionRule:
         self.rule = rule
         self.regex = matcher(tuple(s.use for s in rule.swaps), ())
         self.instead = {_normal(s.use): s.instead for s in rule.swaps}
+        self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:
+        if self.unless_client is not None and _find(self.unless_client, reply.client):
+            return None
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if not found:
             return None
