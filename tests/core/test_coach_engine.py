@@ -24,6 +24,14 @@ def coach_of(body: str) -> Coach:
     return Coach(parse_rubric((RUBRIC_HEAD + body).encode(), "t.yaml"))
 
 
+def brush_off_rule(rule: str) -> Coach:
+    """A rubric of one penalty dimension, NODISMISS, with ``rule`` (YAML) as its rule."""
+    return coach_of(
+        "dimensions:\n  - code: NODISMISS\n    polarity: penalty\n    absent: pass\n"
+        "    rules:" + rule
+    )
+
+
 # --- the filters skip work, never a match ---------------------------------------------------
 
 
@@ -178,12 +186,7 @@ dimensions:
 def test_each_back_reference_refers_to_its_own_patterns_group() -> None:
     # Patterns that need no word run as one alternation; a back-reference there would count
     # the groups of the patterns before it.
-    coach = coach_of("""
-dimensions:
-  - code: NODISMISS
-    polarity: penalty
-    absent: pass
-    rules:
+    coach = brush_off_rule("""
       - kind: existence
         id: t
         effect: fail
@@ -363,12 +366,7 @@ dimensions:
 
 
 def test_a_rule_can_stand_down_when_the_client_line_holds_a_cue() -> None:
-    coach = coach_of("""
-dimensions:
-  - code: NODISMISS
-    polarity: penalty
-    absent: pass
-    rules:
+    coach = brush_off_rule("""
       - kind: existence
         id: shrug
         effect: fail
