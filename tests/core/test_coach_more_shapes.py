@@ -111,6 +111,12 @@ def coach() -> Coach:
         ("Where have you got to with the floor plan? No rush.", "NOBLAME", "pass"),
         ("It's not really a major outage by any measure.", "NODISMISS", "fail"),
         ("Please don't take it personally, it's a business decision.", "NODISMISS", "fail"),
+        # Honest look-alikes from the last batches, and brush-offs in fresh words.
+        ("Your order says bay 2, and our driver copied the wrong bay.", "NOBLAME", "pass"),
+        ("You should have had a call from someone senior a week ago.", "NOBLAME", "pass"),
+        ("I'm sorry I warned you with only one letter.", "NOBLAME", "pass"),
+        ("The finish is within normal tolerance.", "NODISMISS", "fail"),
+        ("Complain to whoever you like.", "NODISMISS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
