@@ -16,10 +16,10 @@
    single compiled regular expression searched over the same replies (same run).
 
 --folds K adds the tuning part cross-validated: each reply scored by weight tables fitted to
-the other K-1 folds, a fairer view of the tables than the tuning part's own, without looking
-at the frozen part (thresholds are chosen on it). --misses lists the disagreements of the
-tuning part only (cross-validated, with --folds): the frozen part's misses are not printed,
-so that nobody fits a rule to them.
+the other K-1 folds, whole batches (writers) to a fold, a fairer view of the tables than the
+tuning part's own, without looking at the frozen part (thresholds are chosen on it).
+--misses lists the disagreements of the tuning part only (cross-validated, with --folds):
+the frozen part's misses are not printed, so that nobody fits a rule to them.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from convocoach.locations import Locations
 
 HEADINGS = {
     "tuning": "rules and weight tables fitted to these: not a measure",
-    "cross-validated": "each scored by tables fitted to the other folds; rules still fitted",
+    "cross-validated": "each scored by tables fitted to other writers' batches; rules still fitted",
     "frozen": "nothing fitted to these: the figures to quote",
 }
 

@@ -100,16 +100,26 @@ def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
 
 def cross_validate(rubric: Rubric, entries: list[dict[str, Any]], folds: int) -> dict[str, Tally]:
     """As :func:`evaluate`, but each reply is scored with weight tables fitted to the other
-    folds only (reply n is in fold n mod ``folds``): how the tables do on replies they never
-    saw, without touching the frozen part."""
+    folds only: how the tables do on replies they never saw, without touching the frozen
+    part. A fold holds whole batches (one writer's replies, by id prefix), so the tables
+    are also judged on writers they never saw."""
+    batches = sorted({batch(e["id"]) for e in entries})
+    fold_of = {name: n % folds for n, name in enumerate(batches)}
     tallies = {code: Tally() for code in (*CODES, "PENALTY")}
     for fold in range(folds):
-        train = [e for n, e in enumerate(entries) if n % folds != fold]
-        held = [e for n, e in enumerate(entries) if n % folds == fold]
+        train = [e for e in entries if fold_of[batch(e["id"])] != fold]
+        held = [e for e in entries if fold_of[batch(e["id"])] == fold]
         coach = Coach(fit.with_tables(rubric, fit.fit_tables(rubric, train)))
         for code, tally in evaluate(coach, held).items():
             tallies[code].add(tally)
     return tallies
+
+
+def batch(entry_id: str) -> str:
+    """The batch a labelled reply came in: its id up to the number ("tune-x-" for
+    "tune-x-012"); the first replies, written with the rubric, are one batch."""
+    head, _, tail = entry_id.rpartition("-")
+    return head if entry_id.startswith(("tune-", "frozen-")) and tail.isdigit() else "first"
 
 
 def _count(tally: Tally, entry_id: str, expected: str, got: str, want: str) -> None:
