@@ -102,7 +102,7 @@ def test_a_trainer_rubric_extends_the_default(isolated_home: Path) -> None:
 id: workshop
 title: Our workshop
 extends: default
-disable: [absolutes]
+disable: [absolutes, absolutes-weighed]
 dimensions:
   - code: PLAIN
     rules:
