@@ -103,16 +103,22 @@ def cross_validate(rubric: Rubric, entries: list[dict[str, Any]], folds: int) ->
     folds only: how the tables do on replies they never saw, without touching the frozen
     part. A fold holds whole batches (one writer's replies, by id prefix), so the tables
     are also judged on writers they never saw."""
-    batches = sorted({batch(e["id"]) for e in entries})
-    fold_of = {name: n % folds for n, name in enumerate(batches)}
+    fold_of = batch_folds(entries, folds)
     tallies = {code: Tally() for code in (*CODES, "PENALTY")}
     for fold in range(folds):
-        train = [e for e in entries if fold_of[batch(e["id"])] != fold]
-        held = [e for e in entries if fold_of[batch(e["id"])] == fold]
+        train = [e for e, f in zip(entries, fold_of, strict=True) if f != fold]
+        held = [e for e, f in zip(entries, fold_of, strict=True) if f == fold]
         coach = Coach(fit.with_tables(rubric, fit.fit_tables(rubric, train)))
         for code, tally in evaluate(coach, held).items():
             tallies[code].add(tally)
     return tallies
+
+
+def batch_folds(entries: list[dict[str, Any]], folds: int) -> list[int]:
+    """The fold of each entry: the batches in order of name, dealt round the folds."""
+    batches = sorted({batch(e["id"]) for e in entries})
+    fold_of = {name: n % folds for n, name in enumerate(batches)}
+    return [fold_of[batch(e["id"])] for e in entries]
 
 
 def batch(entry_id: str) -> str:

@@ -103,6 +103,18 @@ def test_every_rule_kind_has_an_example_on_the_page(built: dict[str, str]) -> No
         assert examples[kind] in built["rubric-format.md"]
 
 
+def test_the_words_page_says_when_the_clients_line_stands_a_rule_down(
+    built: dict[str, str],
+) -> None:
+    shrugs = built["coach-words.md"].split("### `shrugs`", 1)[1].split("### ", 1)[0]
+    assert "Not judged when the client's last line holds one of these" in shrugs
+    assert "{client_apology}" in shrugs
+    assert (
+        "A shared figure (a sum, a percentage, a date in figures) counts as 2"
+        in (built["coach-words.md"])
+    )
+
+
 def test_sample_errors_come_from_the_validator(built: dict[str, str]) -> None:
     page = built["playbook-format.md"]
     assert "[setting.timming] (unknown-key)" in page

@@ -13,7 +13,7 @@ import pytest
 
 from convocoach.coach.loader import bundled_rubric
 from convocoach.coach.score import coach_for_rubric
-from tests.coach_labels import CODES, PARTS, evaluate, load_labels
+from tests.coach_labels import CODES, PARTS, batch, batch_folds, evaluate, load_labels
 
 NA_ALLOWED = frozenset(("NEXT", "OWN", "READ"))
 
@@ -65,3 +65,15 @@ def test_the_coach_holds_up_on_the_frozen_part() -> None:
     assert tallies["PENALTY"].agreement >= 0.80
     for code in CODES:
         assert tallies[code].agreement >= 0.70, code
+
+
+def test_a_writers_batch_is_never_split_across_folds() -> None:
+    tuning = load_labels("tuning")
+    folds = batch_folds(tuning, 5)
+    by_batch: dict[str, set[int]] = {}
+    for entry, fold in zip(tuning, folds, strict=True):
+        by_batch.setdefault(batch(entry["id"]), set()).add(fold)
+    assert all(len(f) == 1 for f in by_batch.values())
+    assert set(folds) == set(range(5))
+    assert batch("tune-ab-012") == "tune-ab"
+    assert batch("unrealistic-01") == "first"

@@ -75,19 +75,15 @@ class Matcher:
         by_needs: dict[tuple[_Need, ...], list[str]] = {}
         for pattern in (part for whole in patterns for part in split_top_level(whole)):
             source = expand(pattern, named)
-            needs = required_words(expand(pattern, tokens))
+            needs = required_words(expand(pattern, tokens)) or ()
+            gates = tuple(filter(None, (_need(words, named) for words in needs)))
             if _BACK_REFERENCE.search(pattern):
                 # Its groups are numbered from its own start only when it runs alone.
-                gates = tuple(filter(None, (_need(words, named) for words in needs or ())))
                 self.gated.append((frozenset(n.number for n in gates), _Lazy(source)))
-            elif needs is None:
-                always.append(f"(?:{source})")
+            elif gates:
+                by_needs.setdefault(gates, []).append(source)
             else:
-                gates = tuple(filter(None, (_need(words, named) for words in needs)))
-                if gates:
-                    by_needs.setdefault(gates, []).append(source)
-                else:
-                    always.append(f"(?:{source})")
+                always.append(f"(?:{source})")
         # Patterns that need the same words run together, as one alternation.
         self.gated += [
             (frozenset(n.number for n in gates), _Lazy("|".join(f"(?:{s})" for s in sources)))

@@ -31,6 +31,11 @@ def _find(cues: Matcher | None, reply: Reply, start: int = 0, end: int | None = 
     return [] if cues is None else cues.spans(reply.matchable, reply, start, end)
 
 
+def _stands_down(unless_client: Matcher | None, reply: Reply) -> bool:
+    """Whether the client's line holds a cue that stands the rule down (``unless_client``)."""
+    return unless_client is not None and bool(_find(unless_client, reply.client))
+
+
 def _within(spans: list[Span], start: int, end: int) -> list[Span]:
     return [s for s in spans if start <= s[0] and s[1] <= end]
 
@@ -53,7 +58,7 @@ class ExistenceRule:
         self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:
-        if self.unless_client is not None and _find(self.unless_client, reply.client):
+        if _stands_down(self.unless_client, reply):
             return None
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if found and self.unless is not None:
@@ -74,7 +79,7 @@ class SubstitutionRule:
         self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:
-        if self.unless_client is not None and _find(self.unless_client, reply.client):
+        if _stands_down(self.unless_client, reply):
             return None
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if not found:

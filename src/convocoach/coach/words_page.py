@@ -74,6 +74,12 @@ def _rule(rule: model.Rule, tables: dict[str, model.WeightTable]) -> str:
     body = (
         _weighed(rule, tables.get(rule.table)) if isinstance(rule, model.Weighed) else _body(rule)
     )
+    if isinstance(rule, (model.Existence, model.Substitution)) and (
+        rule.unless_client.phrases or rule.unless_client.patterns
+    ):
+        body += "\nNot judged when the client's last line holds one of these:\n\n" + _cues(
+            rule.unless_client.phrases, rule.unless_client.patterns
+        )
     return head + (levels + "\n" if levels else "") + body
 
 
@@ -153,6 +159,11 @@ def _body(rule: model.Rule) -> str:
             f"Passes when the reply shares at least {rule.min_shared} content words (and "
             f"{rule.min_percent}% of them) with the client's last line."
         )
+        if rule.figure_weight > 1:
+            out += (
+                " A shared figure (a sum, a percentage, a date in figures) counts as "
+                f"{rule.figure_weight}."
+            )
         if rule.unless_penalty:
             out += (
                 " Shared words do not count when "
