@@ -8,6 +8,8 @@ text nobody tuned it on.
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -31,8 +33,16 @@ _STATUS = {"pass": "pass", "fail": "fail", "n/a": "not-applicable"}
 
 
 def load_labels(part: Part = "tuning") -> list[dict[str, Any]]:
+    """The labelled replies of ``part``, a fresh copy each time (tests may change theirs)."""
+    return copy.deepcopy(_read(part))
+
+
+@functools.cache
+def _read(part: Part) -> list[dict[str, Any]]:
+    # Thousands of replies: the C parser when PyYAML has it (the same safe loader).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with PARTS[part].open(encoding="utf-8") as handle:
-        entries: list[dict[str, Any]] = yaml.safe_load(handle)
+        entries: list[dict[str, Any]] = yaml.load(handle, Loader=loader)
     return entries
 
 
