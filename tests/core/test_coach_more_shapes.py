@@ -162,6 +162,16 @@ def coach() -> Coach:
         ("Payment by Friday would be lovely, but we live in hope.", "NODISMISS", "fail"),
         ("Respectfully, I'd like to ask what matters most to your director.", "NODISMISS", "pass"),
         ("It's the end of the month, so the invoice goes out today.", "NODISMISS", "pass"),
+        # The next batches: habits in idioms, a reminder said gently; the contract cited as
+        # plain fact is no brush-off.
+        ("Your switchboard is permanently too busy to answer.", "NOABS", "fail"),
+        ("The sign-off came late, in time-honoured fashion.", "NOABS", "fail"),
+        ("Like your last three orders, this one came in on a Friday night.", "NOABS", "fail"),
+        ("It should be self-evident that a bigger site costs more.", "NOABS", "fail"),
+        ("Every client ever wants it yesterday.", "NOABS", "fail"),
+        ("Just a gentle reminder that the deposit was due on the 1st.", "NOBLAME", "fail"),
+        ("Per the contract, the second visit is free, so I've booked it.", "NODISMISS", "pass"),
+        ("Section 4 of the agreement covers the repair, so it's on us.", "NODISMISS", "pass"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
