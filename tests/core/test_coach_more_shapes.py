@@ -172,6 +172,15 @@ def coach() -> Coach:
         ("Just a gentle reminder that the deposit was due on the 1st.", "NOBLAME", "fail"),
         ("Per the contract, the second visit is free, so I've booked it.", "NODISMISS", "pass"),
         ("Section 4 of the agreement covers the repair, so it's on us.", "NODISMISS", "pass"),
+        # Habits said of their kind, or in a word that makes them look slow.
+        ("The revised figures came in on the Friday night, as ever.", "NOABS", "fail"),
+        ("As ever, we're glad to walk you through the figures.", "NOABS", "pass"),
+        ("The order went missing, as is so often the case with your depot.", "NOABS", "fail"),
+        ("Nobody bothered to ask before the walls went up.", "NOABS", "fail"),
+        ("The deadline is plainly printed on the booking form.", "NOABS", "fail"),
+        ("Landlords who let furnished flats always want it done by Monday.", "NOABS", "fail"),
+        ("Customers always get a call back within the hour.", "NOABS", "pass"),
+        ("With this board there's always another reason to wait.", "NOABS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
