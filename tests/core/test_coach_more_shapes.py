@@ -181,6 +181,8 @@ def coach() -> Coach:
         ("Landlords who let furnished flats always want it done by Monday.", "NOABS", "fail"),
         ("Customers always get a call back within the hour.", "NOABS", "pass"),
         ("With this board there's always another reason to wait.", "NOABS", "fail"),
+        # Laughter in a friendly chat line is no sneer.
+        ("Ha, fair point, I'll send the figures by noon.", "NODISMISS", "pass"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
