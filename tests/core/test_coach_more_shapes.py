@@ -183,6 +183,11 @@ def coach() -> Coach:
         ("With this board there's always another reason to wait.", "NOABS", "fail"),
         # Laughter in a friendly chat line is no sneer.
         ("Ha, fair point, I'll send the figures by noon.", "NODISMISS", "pass"),
+        # Negated blame in other words stands every blame rule down.
+        ("The lost records are our failure, not a lapse at your end.", "NOBLAME", "pass"),
+        ("That was my misjudgement and not anything from your side.", "NOBLAME", "pass"),
+        # The form the coach recommends is never weighed as a brush-off.
+        ("We completely understand, and the price list stands for now.", "NODISMISS", "pass"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
