@@ -187,7 +187,7 @@ def coach() -> Coach:
         ("The lost records are our failure, not a lapse at your end.", "NOBLAME", "pass"),
         ("That was my misjudgement and not anything from your side.", "NOBLAME", "pass"),
         # The form the coach recommends is never weighed as a brush-off.
-        ("We completely understand, and the price list stands for now.", "NODISMISS", "pass"),
+        ("I understand, and the date cannot move.", "NODISMISS", "pass"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
