@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from convocoach.coach import fit
 from convocoach.coach.model import Rubric
 from convocoach.coach.score import Coach
@@ -39,11 +37,7 @@ def load_labels(part: Part = "tuning") -> list[dict[str, Any]]:
 
 @functools.cache
 def _read(part: Part) -> list[dict[str, Any]]:
-    # Thousands of replies: the C parser when PyYAML has it (the same safe loader).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with PARTS[part].open(encoding="utf-8") as handle:
-        entries: list[dict[str, Any]] = yaml.load(handle, Loader=loader)
-    return entries
+    return fit.read_labels(PARTS[part])
 
 
 def positive(code: str) -> str:

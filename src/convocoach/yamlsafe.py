@@ -20,7 +20,8 @@ MAX_BYTES = 512 * 1024
 # so flow depth is counted on the tokens before composing; block depth on the tree after.
 MAX_DEPTH = 100
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML's safe loader, the C one when PyYAML was built with it (the same rules, faster).
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 # Cheap pre-check: a tag (!), anchor (&) or alias (*) can only start a token after
 # whitespace, a flow indicator or at the start of a line. Only files that match
@@ -55,7 +56,7 @@ def compose_text(text: str, source: str) -> yaml.Node | None:
     """:func:`compose_bytes` for text already read and decoded (its size checked)."""
     _reject_special_tokens(text, source)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except RecursionError:
         # The pure-Python composer recurses once per level and has no limit of its own.
         raise InvalidFile(source, [_too_deep(source, 1, 1)]) from None
@@ -132,7 +133,7 @@ def _reject_special_tokens(text: str, source: str) -> None:
         return
     problems: list[Problem] = []
     depth = 0
-    loader = _Loader(text)
+    loader = SAFE_LOADER(text)
     try:
         while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
             kind = type(token)

@@ -73,6 +73,20 @@ def test_the_total_and_the_words_that_weighed_most() -> None:
 # --- the rule ----------------------------------------------------------------------------------
 
 
+def test_the_wording_a_substitution_recommends_is_never_weighed_against_the_reply() -> None:
+    swap = """      - kind: substitution
+        id: swap
+        message: The "but" cancels what came before
+        swaps:
+          - {use: "I see, but", instead: "I see, and"}
+"""
+    table = TABLE.replace("late 1.2", "late 1.2\n      see 1.0")
+    coach = coach_of(DIMENSION + swap + table)
+    assert coach.score("I see, and the van was late.")["NOBLAME"].status == "pass"
+    # The same words, not as the advice has them, still count.
+    assert coach.score("I see the van was late, and it hurt.")["NOBLAME"].status == "fail"
+
+
 def test_a_weighed_rule_fails_past_its_threshold_and_names_the_words() -> None:
     coach = coach_of(DIMENSION + TABLE)
     result = coach.score("Your side sent the files late.")["NOBLAME"]

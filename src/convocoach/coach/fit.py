@@ -23,6 +23,7 @@ from convocoach.atomicfile import write_text_atomic
 from convocoach.coach import model
 from convocoach.coach.loader import read_rubric_file
 from convocoach.coach.weighing import features
+from convocoach.yamlsafe import SAFE_LOADER
 
 L2 = 1.0
 """How hard weights are pulled towards zero (evidence seen in few replies stays light)."""
@@ -151,13 +152,18 @@ def with_tables(rubric: model.Rubric, tables: dict[str, Fitted]) -> model.Rubric
     )
 
 
+def read_labels(path: Path) -> list[dict[str, Any]]:
+    """The hand-labelled replies of a file like tests/data/coach_replies.yaml."""
+    with path.open(encoding="utf-8") as handle:
+        entries: list[dict[str, Any]] = yaml.load(handle, Loader=SAFE_LOADER)
+    return entries
+
+
 def refit(labels: Path, rubric_path: Path) -> list[str]:
     """Refit every weight table a weighed rule of the rubric file uses; a line per table."""
-    with labels.open(encoding="utf-8") as handle:
-        entries: list[dict[str, Any]] = yaml.safe_load(handle)
     text = rubric_path.read_text(encoding="utf-8")
     report = []
-    for name, fitted in fit_tables(read_rubric_file(rubric_path), entries).items():
+    for name, fitted in fit_tables(read_rubric_file(rubric_path), read_labels(labels)).items():
         text = rewrite(text, name, fitted)
         report.append(f"{name}: {len(fitted.weights)} weights")
     write_text_atomic(rubric_path, text)

@@ -288,12 +288,18 @@ class ConditionalRule:
 
 class WeighedRule:
     def __init__(
-        self, rule: model.Weighed, named: WordSets, table: model.WeightTable | None
+        self,
+        rule: model.Weighed,
+        named: WordSets,
+        table: model.WeightTable | None,
+        recommended: tuple[str, ...] = (),
     ) -> None:
         self.rule = rule
         self.bias = table.bias if table is not None else 0.0
         self.weights = dict(table.weights) if table is not None else {}
-        self.unless = _cues(rule.unless, named)
+        # What the dimension's own substitutions advise saying ("I understand, and") is left
+        # out like an ``unless`` cue: the coach never weighs its advice against the reply.
+        self.unless = matcher((*rule.unless.phrases, *recommended), rule.unless.patterns, named)
 
     def judge(self, reply: Reply) -> Outcome:
         if not self.weights:
@@ -331,12 +337,14 @@ def compile_rule(
     rule: model.Rule,
     named: WordSets | None = None,
     tables: Mapping[str, model.WeightTable] | None = None,
+    recommended: tuple[str, ...] = (),
 ) -> CompiledRule:
-    """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name}) and
-    ``tables`` its weight tables."""
+    """``rule`` ready to judge replies; ``named`` holds the rubric's word sets ({name}),
+    ``tables`` its weight tables and ``recommended`` what the substitutions of the rule's
+    dimension advise saying instead."""
     sets = named if named is not None else WordSets({}, {})
     if isinstance(rule, model.Weighed):
-        return WeighedRule(rule, sets, (tables or {}).get(rule.table))
+        return WeighedRule(rule, sets, (tables or {}).get(rule.table), recommended)
     if isinstance(rule, model.Existence):
         return ExistenceRule(rule, sets)
     if isinstance(rule, model.Substitution):

@@ -117,12 +117,28 @@ class Coach:
     def _compile(self, dim: int, rule: int) -> CompiledRule:
         found = self._rules.get((dim, rule))
         if found is None:
-            model_rule = self.rubric.dimensions[dim].rules[rule]
-            found = self._rules[dim, rule] = compile_rule(model_rule, self._named, self._tables)
+            dimension = self.rubric.dimensions[dim]
+            found = self._rules[dim, rule] = compile_rule(
+                dimension.rules[rule], self._named, self._tables, recommended(dimension)
+            )
         return found
 
 
 _Plan = list[tuple[model.Dimension, list[CompiledRule]]]
+
+
+def recommended(dim: model.Dimension) -> tuple[str, ...]:
+    """What the substitutions of ``dim`` advise saying instead (nothing where they advise
+    leaving the words out)."""
+    return tuple(
+        dict.fromkeys(
+            swap.instead
+            for rule in dim.rules
+            if isinstance(rule, model.Substitution)
+            for swap in rule.swaps
+            if swap.instead.strip()
+        )
+    )
 
 
 def for_other_reader(dim: model.Dimension, reader: model.Reader) -> bool:

@@ -89,7 +89,8 @@ def _weighed(rule: model.Weighed, table: model.WeightTable | None) -> str:
         f"`{rule.table}` (fitted to hand-labelled replies with `python -m "
         f"convocoach.coach.fit`; British and American spellings weigh the same) and fires "
         f"when they come to more than {rule.threshold:g}; the verdict names the words that "
-        "weighed most.\n"
+        "weighed most. Words this dimension's substitutions advise saying instead never "
+        "count.\n"
     )
     if table is not None:
         heavy = [w for w in table.weights if w[1] > 0 and not says_nothing(w[0])][:_SHOWN]
