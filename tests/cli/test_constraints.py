@@ -23,7 +23,9 @@ def declared() -> list[Requirement]:
     names = list(project["dependencies"])
     for extra in project["optional-dependencies"].values():
         names += extra
-    return [Requirement(text) for text in names]
+    # A requirement for other Pythons only ("...; python_version < '3.11'") is not this one's.
+    requirements = [Requirement(text) for text in names]
+    return [r for r in requirements if r.marker is None or r.marker.evaluate()]
 
 
 def pins_for_this_python() -> dict[str, str]:

@@ -105,7 +105,8 @@ def read_now(given: str | None, hours: BusinessHours) -> datetime:
     if text is None:
         return datetime.now(timezone.utc)
     try:
-        when = datetime.fromisoformat(text)
+        # Python 3.10 reads an offset but not the "Z" (UTC) that 3.11 also reads.
+        when = datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
     except ValueError:
         raise UserError(
             f"{source}: {text!r} is not a date and time",

@@ -1,5 +1,6 @@
 """Fitting a weighed rule's words to hand-labelled replies: logistic regression over words and
-word pairs, by plain gradient descent, so the same replies always give the same weights.
+word pairs, by plain gradient descent, so the same replies always give the same weights
+(numpy does the passes over the replies; the sums are added up in a fixed order).
 
 ``python -m convocoach.coach.fit LABELS RUBRIC`` refits every weighed rule of RUBRIC (a rubric
 file) from LABELS (replies labelled as in tests/data/LABELLING.md) and rewrites its ``bias:``
@@ -8,7 +9,6 @@ and ``weights:`` in place; everything else in the file stays as written.
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections import Counter
@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from convocoach.atomicfile import write_text_atomic
@@ -48,23 +49,23 @@ def fit(texts: Sequence[str], labels: Sequence[bool]) -> Fitted:
     counts = Counter(key for keys in found for key in keys)
     index = {key: n for n, key in enumerate(sorted(k for k, c in counts.items() if c >= MIN_COUNT))}
     rows = [[index[k] for k in keys if k in index] for keys in found]
-    targets = [1.0 if label else 0.0 for label in labels]
-    weights = [0.0] * len(index)
+    # One entry per (reply, feature) it holds. np.bincount adds up in that order, one term
+    # after another, so every sum is the sum a plain loop over the replies makes, to the bit:
+    # the tables do not depend on how the arithmetic is laid out.
+    row_of = np.fromiter((r for r, row in enumerate(rows) for _ in row), dtype=np.intp)
+    column = np.fromiter((i for row in rows for i in row), dtype=np.intp)
+    every_row = np.zeros(len(rows), dtype=np.intp)
+    targets = np.array([1.0 if label else 0.0 for label in labels])
+    weights = np.zeros(len(index))
     bias = 0.0
     n = len(rows)
     for _ in range(EPOCHS):
-        gradient = [0.0] * len(index)
-        bias_gradient = 0.0
-        for row, target in zip(rows, targets, strict=True):
-            z = max(-30.0, min(30.0, bias + sum(weights[i] for i in row)))
-            error = 1.0 / (1.0 + math.exp(-z)) - target
-            bias_gradient += error
-            for i in row:
-                gradient[i] += error
-        for i, g in enumerate(gradient):
-            weights[i] -= RATE * (g + L2 * weights[i]) / n
-        bias -= RATE * bias_gradient / n
-    kept = {key: round(weights[i], 3) for key, i in index.items() if abs(weights[i]) >= KEEP}
+        z = np.clip(bias + np.bincount(row_of, weights[column], minlength=n), -30.0, 30.0)
+        error = 1.0 / (1.0 + np.exp(-z)) - targets
+        gradient = np.bincount(column, error[row_of], minlength=len(index))
+        weights -= RATE * (gradient + L2 * weights) / n
+        bias -= RATE * float(np.bincount(every_row, error)[0]) / n
+    kept = {key: round(float(weights[i]), 3) for key, i in index.items() if abs(weights[i]) >= KEEP}
     return Fitted(round(bias, 3), dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
