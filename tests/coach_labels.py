@@ -20,6 +20,9 @@ from convocoach.coach.score import Coach
 
 DATA = Path(__file__).resolve().parent / "data"
 PARTS = {"tuning": DATA / "coach_replies.yaml", "frozen": DATA / "coach_replies_frozen.yaml"}
+SECOND_READER = DATA / "coach_replies_second_reader.yaml"
+SECOND_CODES = ("NOBLAME", "NOABS", "NODISMISS")
+"""The codes a second reader labelled, blind, for a sample of the tuning part."""
 Part = Literal["tuning", "frozen"]
 LABELS = PARTS["tuning"]
 CODES = ("FEEL", "REFL", "OPENQ", "NEXT", "OWN", "NOBLAME", "NOABS", "NODISMISS", "PLAIN", "READ")
@@ -38,6 +41,31 @@ def load_labels(part: Part = "tuning") -> list[dict[str, Any]]:
 @functools.cache
 def _read(part: Part) -> list[dict[str, Any]]:
     return fit.read_labels(PARTS[part])
+
+
+def second_reader() -> list[dict[str, str]]:
+    """A second reader's labels (``SECOND_CODES``) for a sample of the tuning part, by id."""
+    return copy.deepcopy(_second())
+
+
+@functools.cache
+def _second() -> list[dict[str, str]]:
+    labels: list[dict[str, str]] = fit.read_labels(SECOND_READER)
+    return labels
+
+
+def reader_agreement(
+    entries: list[dict[str, Any]], second: list[dict[str, str]]
+) -> dict[str, Tally]:
+    """How the second reader's labels agree with the first labels of ``entries``, per code
+    (the first labels taken as the answer, as for the coach)."""
+    first = {entry["id"]: entry for entry in entries}
+    tallies = {code: Tally() for code in SECOND_CODES}
+    for label in second:
+        for code in SECOND_CODES:
+            expected = first[label["id"]]["expect"][code]
+            _count(tallies[code], label["id"], expected, label[code], "fail")
+    return tallies
 
 
 def positive(code: str) -> str:
@@ -78,6 +106,17 @@ class Tally:
     def agreement(self) -> float:
         return self.agree / self.total if self.total else 1.0
 
+    @property
+    def kappa(self) -> float:
+        """Cohen's kappa: agreement beyond what two raters with these rates reach by chance
+        (for a pass/fail code; 1 is perfect, 0 no better than chance)."""
+        if not self.total:
+            return 1.0
+        said = (self.tp + self.fp) / self.total
+        labelled = (self.tp + self.fn) / self.total
+        chance = said * labelled + (1 - said) * (1 - labelled)
+        return (self.agreement - chance) / (1 - chance) if chance < 1 else 1.0
+
 
 def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
     """Per dimension; the extra key ``PENALTY`` tallies penalty vs clean over whole replies."""
@@ -102,16 +141,26 @@ def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
     return tallies
 
 
-def cross_validate(rubric: Rubric, entries: list[dict[str, Any]], folds: int) -> dict[str, Tally]:
+def cross_validate(
+    rubric: Rubric,
+    entries: list[dict[str, Any]],
+    folds: int,
+    only: frozenset[str] | None = None,
+) -> dict[str, Tally]:
     """As :func:`evaluate`, but each reply is scored with weight tables fitted to the other
     folds only: how the tables do on replies they never saw, without touching the frozen
     part. A fold holds whole batches (one writer's replies, by id prefix), so the tables
-    are also judged on writers they never saw."""
+    are also judged on writers they never saw. With ``only``, just the replies of those ids
+    are scored (the tables are fitted as without it)."""
     fold_of = batch_folds(entries, folds)
     tallies = {code: Tally() for code in (*CODES, "PENALTY")}
     for fold in range(folds):
         train = [e for e, f in zip(entries, fold_of, strict=True) if f != fold]
-        held = [e for e, f in zip(entries, fold_of, strict=True) if f == fold]
+        held = [
+            e
+            for e, f in zip(entries, fold_of, strict=True)
+            if f == fold and (only is None or e["id"] in only)
+        ]
         coach = Coach(fit.with_tables(rubric, fit.fit_tables(rubric, train)))
         for code, tally in evaluate(coach, held).items():
             tallies[code].add(tally)
