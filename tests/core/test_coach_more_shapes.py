@@ -188,6 +188,27 @@ def coach() -> Coach:
         ("That was my misjudgement and not anything from your side.", "NOBLAME", "pass"),
         # The form the coach recommends is never weighed as a brush-off.
         ("I understand, and the date cannot move.", "NODISMISS", "pass"),
+        # A habit counted, or named in a word for a habit.
+        ("That makes it the fifth quarter in a row for the late figures.", "NOABS", "fail"),
+        ("We've now hit our targets for the fifth quarter in a row.", "NOABS", "pass"),
+        ("Every statement so far has reached us after the deadline.", "NOABS", "fail"),
+        ("We have audited every shipment since April ourselves.", "NOABS", "pass"),
+        ("Late timesheets have turned into something of a ritual.", "NOABS", "fail"),
+        ("I have lost count of the chasers sent about this room.", "NOABS", "fail"),
+        ("Unlike any other customer, your firm wants the files printed.", "NOABS", "fail"),
+        ("The quotes are forever changing on your side.", "NOABS", "fail"),
+        # What was done at their word, what-ifs about their part, and why-questions.
+        ("The wall was moved at your insistence last spring.", "NOBLAME", "fail"),
+        ("Had the samples been chilled, they would have survived.", "NOBLAME", "fail"),
+        ("If it had been checked by us first, this would not have happened.", "NOBLAME", "pass"),
+        ("May I ask why the invoice went to the old address?", "NOBLAME", "fail"),
+        ("The leaflet you received at handover sets out the drying time.", "NOBLAME", "fail"),
+        # Shrugs that close the matter, and a minimised outage.
+        ("Cracked tiles, I'm afraid; that's chimneys for you.", "NODISMISS", "fail"),
+        ("That's great news for you and the team.", "NODISMISS", "pass"),
+        ("The fee covers two visits, as simple as that.", "NODISMISS", "fail"),
+        ("Sorry about the minor payment glitch on Monday.", "NODISMISS", "fail"),
+        ("Not to put too fine a point on it, the date was never possible.", "NODISMISS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:

@@ -83,7 +83,7 @@ CIRCLES = (
     "The integration had some issues.",
     "There were several factors involved.",
     "It has been a complicated few weeks for everybody.",
-    "Things are moving along.",
+    "The team is working through the list.",
     "We are looking at all of it.",
 )
 """Replies that answer nothing the client asks, and offend nobody."""
