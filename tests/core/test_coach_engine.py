@@ -383,6 +383,65 @@ def test_a_rule_can_stand_down_when_the_client_line_holds_a_cue() -> None:
     assert coach.score(reply)["NODISMISS"].status == "fail"
 
 
+SIGN_OFF_AND_OWN = """
+dimensions:
+  - code: REFL
+    polarity: reward
+    absent: fail
+    rules:
+      - kind: overlap
+        id: shared
+        message: takes up their words
+        min_shared: 2
+        unless_penalty: [NOBLAME]
+  - code: NOBLAME
+    polarity: penalty
+    absent: pass
+    rules:
+      - kind: existence
+        id: shield
+        effect: fail
+        message: their approval as a shield
+        phrases: [you approved]
+        unless_passes: [OWN]
+  - code: OWN
+    polarity: reward
+    absent: not-applicable
+    rules:
+      - kind: existence
+        id: owned
+        effect: pass
+        message: owns our part
+        phrases: [our error]
+      - kind: existence
+        id: defended
+        effect: fail
+        message: takes it back
+        phrases: [but you]
+"""
+
+
+def test_a_rule_can_stand_down_when_the_reply_passes_another_dimension() -> None:
+    # OWN comes after NOBLAME in the file: the order of judging follows what each needs.
+    coach = coach_of(SIGN_OFF_AND_OWN)
+    owned = "You approved the blue proof, and the darker print is our error."
+    assert coach.score(owned)["NOBLAME"].status == "pass"
+    assert coach.score("You approved the blue proof.")["NOBLAME"].status == "fail"
+    taken_back = "The print is our error, but you approved the blue proof."
+    assert coach.score(taken_back)["OWN"].status == "fail"
+    assert coach.score(taken_back)["NOBLAME"].status == "fail"
+
+
+def test_a_penalty_judged_late_still_counts_for_the_rules_that_look_at_penalties() -> None:
+    coach = coach_of(SIGN_OFF_AND_OWN)
+    client = "The blue brochure proof came back far too dark from the printer."
+    rebuttal = "The blue brochure proof? You approved the blue brochure proof."
+    assert coach.score(rebuttal, client)["NOBLAME"].status == "fail"
+    assert coach.score(rebuttal, client)["REFL"].status == "fail"
+    listening = "The blue brochure proof came back too dark: what matters most now?"
+    assert coach.score(listening, client)["REFL"].status == "pass"
+
+
 def test_one_long_sentence_is_hard_to_read_even_among_short_ones() -> None:
     long_one = (
         "We are going to need to look again at the whole of the plan that we agreed with "

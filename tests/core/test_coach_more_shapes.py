@@ -209,6 +209,13 @@ def coach() -> Coach:
         ("The fee covers two visits, as simple as that.", "NODISMISS", "fail"),
         ("Sorry about the minor payment glitch on Monday.", "NODISMISS", "fail"),
         ("Not to put too fine a point on it, the date was never possible.", "NODISMISS", "fail"),
+        # Their approval stated beside a clean apology for our part is no shield.
+        (
+            "The layout you approved in May was right; the misprint is our mistake.",
+            "NOBLAME",
+            "pass",
+        ),
+        ("The layout you approved in May is what we printed.", "NOBLAME", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:

@@ -33,6 +33,8 @@ class Reply:
         """Which words the cue filters look for this reply holds (by need), once asked."""
         self.penalised: frozenset[str] = frozenset()
         """Codes whose penalty has fired (known once the rules that do not depend on it ran)."""
+        self.passed: frozenset[str] = frozenset()
+        """Codes that passed (known once the rules that do not depend on it ran)."""
 
     @cached_property
     def client(self) -> Reply:

@@ -63,6 +63,14 @@ class Existence:
     patterns: tuple[str, ...] = spec_field(values.PATTERNS, PATTERNS_TEXT)
     unless: Cues = spec_field(CUES, "Matches inside these cues do not count (e.g. 'never again').")
     unless_client: Cues = _unless_client()
+    unless_passes: tuple[str, ...] = spec_field(
+        ListOf(values.CODE, max_items=40, unique=True),
+        "Codes of reward dimensions: the rule does not fire when the reply passes any of "
+        "them (the client's sign-off stated beside a clean apology is no shield).",
+        default=(),
+        example=["OWN"],
+    )
+    """Codes of reward dimensions whose pass stands the rule down."""
     quoted: Quoted = spec_field(Choice(QUOTED), QUOTED_TEXT)
 
 

@@ -58,7 +58,9 @@ class ExistenceRule:
         self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:
-        if _stands_down(self.unless_client, reply):
+        if _stands_down(self.unless_client, reply) or reply.passed.intersection(
+            self.rule.unless_passes
+        ):
             return None
         found = _unquoted(_find(self.regex, reply), reply, self.rule.quoted)
         if found and self.unless is not None:

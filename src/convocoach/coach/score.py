@@ -70,12 +70,24 @@ class Coach:
         """Each rule compiled when a level and reader first need it (by dimension and rule
         number): a reply's cue filters look for the words of compiled rules only, so the
         rules of a reader never coached cost the others nothing."""
-        self._after = frozenset(
+        # Dimensions with rules that look at other dimensions' verdicts are judged later:
+        # first those that need to know what passed, then those that need the penalties.
+        after_penalties = frozenset(
             dim.code
             for dim in rubric.dimensions
             for rule in dim.rules
             if isinstance(rule, model.Overlap) and rule.unless_penalty
         )
+        self._after_passes = (
+            frozenset(
+                dim.code
+                for dim in rubric.dimensions
+                for rule in dim.rules
+                if isinstance(rule, model.Existence) and rule.unless_passes
+            )
+            - after_penalties
+        )
+        self._after = self._after_passes | after_penalties
         self._plans: dict[tuple[model.Level, model.Reader], _Plan] = {}
 
     def score(
@@ -89,12 +101,19 @@ class Coach:
         input always gives the same result."""
         plan = self._plans.get((level, reader)) or self._plan(level, reader)
         reply = Reply(text, client_line, level, reader)
-        # Rules that look at other dimensions' penalties run once those are known.
+        # Rules that look at other dimensions' verdicts run once those are known.
         first = {
             dim.code: _judge(dim, rules, reply)
             for dim, rules in plan
             if dim.code not in self._after
         }
+        if self._after_passes:
+            reply.passed = frozenset(code for code, r in first.items() if r.status == "pass")
+            first |= {
+                dim.code: _judge(dim, rules, reply)
+                for dim, rules in plan
+                if dim.code in self._after_passes
+            }
         reply.penalised = frozenset(code for code, r in first.items() if r.penalty)
         results = tuple(first.get(dim.code) or _judge(dim, rules, reply) for dim, rules in plan)
         return Score(text, level, results, reader)

@@ -117,6 +117,8 @@ def _body(rule: model.Rule) -> str:
             out += "\nExcept where these cover the same words:\n\n" + _cues(
                 rule.unless.phrases, rule.unless.patterns
             )
+        if rule.unless_passes:
+            out += "\nNot when the reply passes " + " or ".join(rule.unless_passes) + ".\n"
         return out
     if isinstance(rule, model.Substitution):
         rows = [
