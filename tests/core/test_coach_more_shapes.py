@@ -209,6 +209,13 @@ def coach() -> Coach:
         ("The fee covers two visits, as simple as that.", "NODISMISS", "fail"),
         ("Sorry about the minor payment glitch on Monday.", "NODISMISS", "fail"),
         ("Not to put too fine a point on it, the date was never possible.", "NODISMISS", "fail"),
+        # A verdict on a kind of client, and the same treatment for every client.
+        ("Employers always hope the permit comes in a week.", "NOABS", "fail"),
+        ("Every parent I work with asks for this.", "NOABS", "fail"),
+        ("Every client gets the same rate card.", "NOABS", "pass"),
+        ("Per usual, the forms came back late.", "NOABS", "fail"),
+        ("It is right there in black and white on the order form.", "NOABS", "fail"),
+        ("Your managers have not once sent the sheets on time.", "NOABS", "fail"),
         # Their approval stated beside a clean apology for our part is no shield.
         (
             "The layout you approved in May was right; the misprint is our mistake.",
