@@ -226,6 +226,44 @@ def test_an_unknown_word_set_is_refused_with_its_place(tmp_path: Path) -> None:
     assert "feeling" not in problem.fix.split(":")[0]
 
 
+@pytest.mark.parametrize(
+    ("names", "says"),
+    [
+        ("[CALM]", "'CALM', which is not a dimension of this rubric"),
+        ("[REFL]", "'REFL', which itself waits for other dimensions' verdicts"),
+    ],
+)
+def test_unless_passes_must_name_a_verdict_known_in_time(
+    tmp_path: Path, names: str, says: str
+) -> None:
+    path = tmp_path / "waits.yaml"
+    path.write_text(
+        RUBRIC_HEAD
+        + f"""extends: default
+dimensions:
+  - code: NOBLAME
+    rules:
+      - kind: existence
+        id: shield-again
+        effect: fail
+        message: m
+        phrases: [you signed]
+        unless_passes: {names}
+""",
+        encoding="utf-8",
+    )
+    from convocoach.coach.loader import find_rubric
+    from convocoach.locations import Locations
+
+    with pytest.raises(InvalidFile) as caught:
+        find_rubric(Locations.from_env(), str(path))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (13, 9)
+    assert says in problem.message
+    assert "OWN" in problem.fix
+    assert "REFL" not in problem.fix
+
+
 def test_an_empty_word_set_is_refused() -> None:
     with pytest.raises(InvalidFile) as caught:
         parse_rubric((RUBRIC_HEAD + "vocabulary:\n  - name: empty\n").encode(), "t.yaml")

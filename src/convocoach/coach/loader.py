@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,6 +123,7 @@ def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
                 )
             ],
         )
+    _known_verdicts(rubric, path)
     unknown = vocabulary.unknown_names(rubric)
     if not unknown:
         return rubric
@@ -144,12 +146,55 @@ def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
     )
 
 
-def _where(path: Path, needle: str) -> tuple[int, int]:
+def _known_verdicts(rubric: model.Rubric, path: Path) -> None:
+    """Refuse ``unless_passes`` naming a dimension the rubric lacks, or one that itself waits
+    for other dimensions' verdicts (its own would not be known in time)."""
+    codes = {d.code for d in rubric.dimensions}
+    waiting = {
+        d.code
+        for d in rubric.dimensions
+        for r in d.rules
+        if (isinstance(r, model.Existence) and r.unless_passes)
+        or (isinstance(r, model.Overlap) and r.unless_penalty)
+    }
+    for dim in rubric.dimensions:
+        for rule in dim.rules:
+            if not isinstance(rule, model.Existence):
+                continue
+            bad = [code for code in rule.unless_passes if code not in codes or code in waiting]
+            if bad:
+                rule_line = rf"\bid:\s*['\"]?{re.escape(rule.id)}['\"]?\s*$"
+                line, column = _where(path, "unless_passes", after=rule_line)
+                usable = ", ".join(sorted(codes - waiting)) or "none"
+                raise InvalidFile(
+                    str(path),
+                    [
+                        Problem(
+                            str(path),
+                            line,
+                            column,
+                            f"rule {rule.id}",
+                            f"unless_passes names {bad[0]!r}, which "
+                            + (
+                                "is not a dimension of this rubric"
+                                if bad[0] not in codes
+                                else "itself waits for other dimensions' verdicts"
+                            ),
+                            f"name one of: {usable}",
+                            "unknown-dimension",
+                        )
+                    ],
+                )
+
+
+def _where(path: Path, needle: str, after: str = "") -> tuple[int, int]:
+    """Where ``needle`` first appears, after the first line matching the pattern ``after``."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return 1, 1
-    for number, text in enumerate(lines, 1):
+    start = next((n for n, text in enumerate(lines) if re.search(after, text)), 0) if after else 0
+    for number, text in enumerate(lines[start:], start + 1):
         if needle in text:
             return number, text.index(needle) + 1
     return 1, 1
