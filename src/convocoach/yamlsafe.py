@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import IO, Any
 
 import yaml
 
@@ -21,7 +22,7 @@ MAX_BYTES = 512 * 1024
 MAX_DEPTH = 100
 
 # PyYAML's safe loader, the C one when PyYAML was built with it (the same rules, faster).
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 # Cheap pre-check: a tag (!), anchor (&) or alias (*) can only start a token after
 # whitespace, a flow indicator or at the start of a line. Only files that match
@@ -32,6 +33,16 @@ _TAG_ERR = "YAML tags (such as !!python/object or !custom) are not allowed"
 _TAG_FIX = "remove the tag and write a plain value; put text in quotes if it starts with '!'"
 _ALIAS_ERR = "YAML anchors and aliases (&name, *name) are not allowed"
 _ALIAS_FIX = "write the value out in full; put text in quotes if it starts with '&' or '*'"
+
+
+def safe_load(stream: str | IO[str]) -> Any:
+    """``yaml.safe_load`` with the C loader when PyYAML has it (the same rules, several times
+    faster), for the project's own data files, such as the labelled replies."""
+    loader = _Loader(stream)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
@@ -56,7 +67,7 @@ def compose_text(text: str, source: str) -> yaml.Node | None:
     """:func:`compose_bytes` for text already read and decoded (its size checked)."""
     _reject_special_tokens(text, source)
     try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
+        root = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         # The pure-Python composer recurses once per level and has no limit of its own.
         raise InvalidFile(source, [_too_deep(source, 1, 1)]) from None
@@ -133,7 +144,7 @@ def _reject_special_tokens(text: str, source: str) -> None:
         return
     problems: list[Problem] = []
     depth = 0
-    loader = SAFE_LOADER(text)
+    loader = _Loader(text)
     try:
         while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
             kind = type(token)

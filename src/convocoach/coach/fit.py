@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from convocoach.atomicfile import write_text_atomic
 from convocoach.coach import model
 from convocoach.coach.loader import read_rubric_file
 from convocoach.coach.weighing import features
-from convocoach.yamlsafe import SAFE_LOADER
+from convocoach.yamlsafe import safe_load
 
 L2 = 1.0
 """How hard weights are pulled towards zero (evidence seen in few replies stays light)."""
@@ -156,7 +155,7 @@ def with_tables(rubric: model.Rubric, tables: dict[str, Fitted]) -> model.Rubric
 def read_labels(path: Path) -> list[dict[str, Any]]:
     """The hand-labelled replies of a file like tests/data/coach_replies.yaml."""
     with path.open(encoding="utf-8") as handle:
-        entries: list[dict[str, Any]] = yaml.load(handle, Loader=SAFE_LOADER)
+        entries: list[dict[str, Any]] = safe_load(handle)
     return entries
 
 

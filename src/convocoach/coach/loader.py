@@ -106,43 +106,28 @@ def _known_names(rubric: model.Rubric, path: Path) -> model.Rubric:
         if isinstance(r, model.Weighed) and r.table not in tables
     ]
     if missing:
-        line, column = _where(path, f"id: {missing[0].id}")
         known_tables = ", ".join(sorted(tables)) or "none"
-        raise InvalidFile(
-            str(path),
-            [
-                Problem(
-                    str(path),
-                    line,
-                    column,
-                    f"rule {missing[0].id}",
-                    f"no weight table {missing[0].table!r} under 'weights:'",
-                    "add it (python -m convocoach.coach.fit fits one)"
-                    f" or use one of: {known_tables}",
-                    "unknown-table",
-                )
-            ],
+        raise _refused(
+            path,
+            _where(path, f"id: {missing[0].id}"),
+            f"rule {missing[0].id}",
+            f"no weight table {missing[0].table!r} under 'weights:'",
+            f"add it (python -m convocoach.coach.fit fits one) or use one of: {known_tables}",
+            "unknown-table",
         )
     _known_verdicts(rubric, path)
     unknown = vocabulary.unknown_names(rubric)
     if not unknown:
         return rubric
     rule_id, name = unknown[0]
-    line, column = _where(path, "{" + name + "}")
     known = ", ".join(sorted(v.name for v in rubric.vocabulary)) or "none"
-    raise InvalidFile(
-        str(path),
-        [
-            Problem(
-                str(path),
-                line,
-                column,
-                f"rule {rule_id}",
-                f"no word set {{{name}}} in the vocabulary",
-                f"add it under 'vocabulary:' or use one of: {known}",
-                "unknown-vocabulary",
-            )
-        ],
+    raise _refused(
+        path,
+        _where(path, "{" + name + "}"),
+        f"rule {rule_id}",
+        f"no word set {{{name}}} in the vocabulary",
+        f"add it under 'vocabulary:' or use one of: {known}",
+        "unknown-vocabulary",
     )
 
 
@@ -150,41 +135,33 @@ def _known_verdicts(rubric: model.Rubric, path: Path) -> None:
     """Refuse ``unless_passes`` naming a dimension the rubric lacks, or one that itself waits
     for other dimensions' verdicts (its own would not be known in time)."""
     codes = {d.code for d in rubric.dimensions}
-    waiting = {
-        d.code
-        for d in rubric.dimensions
-        for r in d.rules
-        if (isinstance(r, model.Existence) and r.unless_passes)
-        or (isinstance(r, model.Overlap) and r.unless_penalty)
-    }
-    for dim in rubric.dimensions:
-        for rule in dim.rules:
-            if not isinstance(rule, model.Existence):
+    waiting = {d.code for d in rubric.dimensions if d.reads_passes or d.reads_penalties}
+    rules = (r for d in rubric.dimensions for r in d.rules if isinstance(r, model.Existence))
+    for rule in rules:
+        for code in rule.unless_passes:
+            if code in codes and code not in waiting:
                 continue
-            bad = [code for code in rule.unless_passes if code not in codes or code in waiting]
-            if bad:
-                rule_line = rf"\bid:\s*['\"]?{re.escape(rule.id)}['\"]?\s*$"
-                line, column = _where(path, "unless_passes", after=rule_line)
-                usable = ", ".join(sorted(codes - waiting)) or "none"
-                raise InvalidFile(
-                    str(path),
-                    [
-                        Problem(
-                            str(path),
-                            line,
-                            column,
-                            f"rule {rule.id}",
-                            f"unless_passes names {bad[0]!r}, which "
-                            + (
-                                "is not a dimension of this rubric"
-                                if bad[0] not in codes
-                                else "itself waits for other dimensions' verdicts"
-                            ),
-                            f"name one of: {usable}",
-                            "unknown-dimension",
-                        )
-                    ],
-                )
+            why = (
+                "itself waits for other dimensions' verdicts"
+                if code in codes
+                else "is not a dimension of this rubric"
+            )
+            rule_line = rf"\bid:\s*['\"]?{re.escape(rule.id)}['\"]?\s*$"
+            raise _refused(
+                path,
+                _where(path, "unless_passes", after=rule_line),
+                f"rule {rule.id}",
+                f"unless_passes names {code!r}, which {why}",
+                "name one of: " + (", ".join(sorted(codes - waiting)) or "none"),
+                "unknown-dimension",
+            )
+
+
+def _refused(
+    path: Path, at: tuple[int, int], where: str, message: str, fix: str, rule: str
+) -> InvalidFile:
+    """The error for one problem in the rubric file ``path``, at ``at`` (line, column)."""
+    return InvalidFile(str(path), [Problem(str(path), *at, where, message, fix, rule)])
 
 
 def _where(path: Path, needle: str, after: str = "") -> tuple[int, int]:

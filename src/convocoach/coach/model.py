@@ -155,6 +155,16 @@ class Dimension:
         "The rules that judge this dimension; a failing rule wins over a passing one.",
     )
 
+    @property
+    def reads_passes(self) -> bool:
+        """Whether a rule of it waits to know which dimensions passed (``unless_passes``)."""
+        return any(isinstance(r, Existence) and r.unless_passes for r in self.rules)
+
+    @property
+    def reads_penalties(self) -> bool:
+        """Whether a rule of it waits to know which penalties fired (``unless_penalty``)."""
+        return any(isinstance(r, Overlap) and r.unless_penalty for r in self.rules)
+
 
 DIMENSION = Record.of(
     Dimension, "Dimension", "One thing the coach judges in a reply, by its rules."

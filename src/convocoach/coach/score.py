@@ -72,20 +72,9 @@ class Coach:
         rules of a reader never coached cost the others nothing."""
         # Dimensions with rules that look at other dimensions' verdicts are judged later:
         # first those that need to know what passed, then those that need the penalties.
-        after_penalties = frozenset(
-            dim.code
-            for dim in rubric.dimensions
-            for rule in dim.rules
-            if isinstance(rule, model.Overlap) and rule.unless_penalty
-        )
+        after_penalties = frozenset(d.code for d in rubric.dimensions if d.reads_penalties)
         self._after_passes = (
-            frozenset(
-                dim.code
-                for dim in rubric.dimensions
-                for rule in dim.rules
-                if isinstance(rule, model.Existence) and rule.unless_passes
-            )
-            - after_penalties
+            frozenset(d.code for d in rubric.dimensions if d.reads_passes) - after_penalties
         )
         self._after = self._after_passes | after_penalties
         self._plans: dict[tuple[model.Level, model.Reader], _Plan] = {}
