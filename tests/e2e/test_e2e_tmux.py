@@ -79,6 +79,14 @@ class Terminal:
                 break
         return screen
 
+    def filter_library(self, text: str) -> str:
+        """Focus the library filter and type into it, waiting for the focus to move
+        first: keys sent in the same burst as "/" can reach the list instead."""
+        self.send("/")
+        self.settle()
+        self.send("-l", text)
+        return self.wait_gone("▊ Budget constraints")
+
     def alive(self) -> bool:
         return self.session in self.tmux("list-sessions", "-F", "#{session_name}")
 
@@ -105,10 +113,7 @@ def test_app_starts_filters_and_quits(terminal: Terminal) -> None:
     assert "Project delays" in screen
     assert "Budget constraints" in screen
     terminal.settle()
-    terminal.send("/")
-    terminal.settle()
-    terminal.send("-l", "delay")
-    screen = terminal.wait_gone("▊ Budget constraints")
+    screen = terminal.filter_library("delay")
     assert "▊ Delay caused by the client" in screen
     terminal.send("Tab")
     terminal.send("Down")
@@ -124,9 +129,7 @@ def test_answers_survive_ctrl_c_and_the_session_resumes(terminal: Terminal) -> N
     terminal.send("C-s")
     terminal.wait_for("1. Prepare")  # home, with the library open (no sessions yet)
     terminal.settle()
-    terminal.send("/")
-    terminal.send("-l", "delays")
-    terminal.wait_gone("▊ Budget constraints")
+    terminal.filter_library("delays")
     terminal.send("Enter")
     terminal.settle()
     terminal.send("Enter")
