@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convocoach.coach import matcher as matcher_module
-from convocoach.coach import trie
+from convocoach.coach import trie, vocabulary
 from convocoach.coach.loader import bundled_rubric, parse_rubric, read_rubric_file
 from convocoach.coach.score import Coach, coach_for_rubric
+from convocoach.coach.vocabulary import WordSets
 from convocoach.diagnostics import InvalidFile
 from tests.coach_labels import load_labels
 
@@ -183,6 +184,29 @@ dimensions:
     assert coach.score("you are   in a  bind")["FEEL"].status == "pass"
     assert coach.score("You are frustrated.")["FEEL"].status == "pass"
     assert coach.score("You are fine.")["FEEL"].status == "fail"
+
+
+def test_a_pattern_that_is_one_word_set_is_filtered_form_by_form() -> None:
+    # As one alternation, the set's forms need no word in common and would run on every
+    # reply; split, each runs only where its own words are.
+    named = WordSets(
+        {
+            "shield": vocabulary.alternation(
+                ["signed off"], [r"\bsorry\b[^.]*", r"\bper contract\b"]
+            )
+        },
+        {"shield": None},
+    )
+    cues = matcher_module.matcher((), ("{shield}",), named)
+    assert cues is not None
+    assert cues.always is None
+    assert len(cues.gated) == 3
+
+    class Probe:
+        met_needs = None
+        lowered = "so sorry, it was signed off."
+
+    assert cues.spans("So sorry, it was signed off.", Probe()) == [(3, 27), (17, 27)]
 
 
 def test_each_back_reference_refers_to_its_own_patterns_group() -> None:

@@ -73,7 +73,12 @@ class Matcher:
                     self.gated.append((frozenset((need.number,)), _Lazy(trie.alternation(bucket))))
         tokens = _stand_ins(sorted(named))
         by_needs: dict[tuple[_Need, ...], list[str]] = {}
-        for pattern in (part for whole in patterns for part in split_top_level(whole)):
+        for pattern in (
+            part
+            for whole in patterns
+            for branch in _branches(whole, named)
+            for part in split_top_level(branch)
+        ):
             source = expand(pattern, named)
             needs = required_words(expand(pattern, tokens)) or ()
             gates = tuple(filter(None, (_need(words, named) for words in needs)))
@@ -115,6 +120,20 @@ class Matcher:
         if self.gated:
             found.sort()
         return found
+
+
+_WHOLE_SET = re.compile(r"\{([a-z][a-z_]{1,30})\}")
+
+
+def _branches(pattern: str, named: WordSets) -> list[str]:
+    """A pattern that is one word set and nothing else (``{not_blame}``) as the set's own
+    patterns and words, each filtered on what it needs: as one pattern it needs nothing
+    in common and runs on every reply."""
+    whole = _WHOLE_SET.fullmatch(pattern)
+    if whole is None or whole.group(1) not in named:
+        return [pattern]
+    source = named[whole.group(1)]
+    return split_top_level(source[3:-1]) if source.startswith("(?:") else [pattern]
 
 
 class _Need:
