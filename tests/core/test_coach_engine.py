@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convocoach.coach import matcher as matcher_module
+from convocoach.coach import text as text_module
 from convocoach.coach import trie, vocabulary
 from convocoach.coach.loader import bundled_rubric, parse_rubric, read_rubric_file
 from convocoach.coach.score import Coach, coach_for_rubric
@@ -523,3 +524,52 @@ def test_any_kind_of_space_counts_as_a_space() -> None:
         result = coach.score(f"Calm{space}down, we will fix it.")["NODISMISS"]
         assert result.status == "fail", repr(space)
         assert result.matches[0].text == f"Calm{space}down"
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+# The sentence end as first written: every lookbehind tried at every character.
+_PLAIN_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
+    r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n\s*",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "e.g",
+                "i.e",
+                "vs",
+                "Mr",
+                "Mrs",
+                "Ms",
+                "Dr",
+                "2.5",
+                "ok",
+                "a",
+                " ",
+                "  ",
+                ".",
+                "!",
+                "?",
+                "…",
+                "\n",
+                "\n ",
+                '"',
+                "'",
+                "”",
+                "’",
+                ")",
+                "]",
+                "x",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_sentences_end_where_the_plain_pattern_ends_them(text: str) -> None:
+    plain = [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in text_module._SENTENCE_END.finditer(text)] == plain

@@ -10,10 +10,13 @@ Span = tuple[int, int]
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space, or at a
-# line break; "e.g." and decimals such as 2.5 do not end one.
+# line break; "e.g." and decimals such as 2.5 do not end one. The pattern starts with the
+# characters an end can start with, so ``re`` skips every other character without trying
+# it (the lookbehinds, read after that first character, take it in as their last one).
 _SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
-    r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n\s*",
+    r"[.!?…\n](?:(?<=\n)\s*"
+    r"|(?<!\be\.g.)(?<!\bi\.e.)(?<!\bvs.)(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)"
+    r"[.!?…]*[\"'”’)\]]*(?=\s|$))",
 )
 # Quotations: double quotes of both kinds, and single curly quotes. Straight single quotes
 # are only taken when they cannot be apostrophes (no letter just outside them).

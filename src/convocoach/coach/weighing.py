@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from convocoach.coach.text import Span, words
+from convocoach.coach.text import WORD, Span
 
 # British and American spellings weigh the same: each is written the American way (applied to
 # every word, fitted or judged, so a word that merely looks British is changed consistently).
@@ -45,13 +45,14 @@ def features(text: str) -> dict[str, Span]:
     spelling) → where it first appears."""
     found: dict[str, Span] = {}
     previous: tuple[str, int] | None = None
-    for word in words(text):
-        key = _key(word.text)
+    for match in WORD.finditer(text):  # the words, without a Word object each: hot path
+        key = _key(match.group())
+        start, end = match.span()
         if key not in _FUNCTION_WORDS:
-            found.setdefault(key, (word.start, word.end))
+            found.setdefault(key, (start, end))
         if previous is not None:
-            found.setdefault(f"{previous[0]} {key}", (previous[1], word.end))
-        previous = (key, word.start)
+            found.setdefault(f"{previous[0]} {key}", (previous[1], end))
+        previous = (key, start)
     return found
 
 
