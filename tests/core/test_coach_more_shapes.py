@@ -223,6 +223,48 @@ def coach() -> Coach:
             "pass",
         ),
         ("The layout you approved in May is what we printed.", "NOBLAME", "fail"),
+        # A delay placed with their side, told beside our own apology, is a fact.
+        (
+            "Your security review took five weeks against the two we planned; that planning "
+            "call was mine and I'm sorry.",
+            "NOBLAME",
+            "pass",
+        ),
+        ("The sign-off on your side took three weeks, so the plan slipped.", "NOBLAME", "fail"),
+        # Their own material produced as proof, and a hedged reminder.
+        ("The cabinets were cut to the drawings your architect sent.", "NOBLAME", "fail"),
+        (
+            "We cut the cabinets to your drawings and got the depth wrong; that's on us.",
+            "NOBLAME",
+            "pass",
+        ),
+        ("The banner is exactly what you ordered.", "NOBLAME", "fail"),
+        ("The date is there in your handwriting.", "NOBLAME", "fail"),
+        ("I did actually mention the deposit when we spoke.", "NOBLAME", "fail"),
+        ("It says so on the back of the booking form.", "NOBLAME", "fail"),
+        ("Like the confirmation email said, parking is round the back.", "NOBLAME", "fail"),
+        (
+            "I raised the colour change on the call but never put it in writing, which was my "
+            "mistake.",
+            "NOBLAME",
+            "pass",
+        ),
+        # It happens when it happens; an ultimatum; mock awe.
+        ("The permit comes through when it comes through.", "NODISMISS", "fail"),
+        ("We'll ring you when it comes through.", "NODISMISS", "pass"),
+        ("Take it or leave it.", "NODISMISS", "fail"),
+        ("That's just courier firms for you.", "NODISMISS", "fail"),
+        ("Come on, get real: nobody builds a shop in a week.", "NODISMISS", "fail"),
+        ("At least it was only the lid that cracked.", "NODISMISS", "fail"),
+        ("The late fee really shouldn't come as a surprise.", "NODISMISS", "fail"),
+        ("Stop the presses, a typo on page nine.", "NODISMISS", "fail"),
+        ("Sure, and I'd love to paint it by teatime as well.", "NODISMISS", "fail"),
+        ("Sure, and I'll send the revised quote by Friday.", "NODISMISS", "pass"),
+        # A verdict on their kind however described; a favourable habit is none.
+        ("Landlords with one flat always think repairs are free.", "NOABS", "fail"),
+        ("Our surveyors always check the loft first.", "NOABS", "pass"),
+        ("Every tenant in that block complains about the heating.", "NOABS", "fail"),
+        ("You've always paid on time, so this is not a worry.", "NOABS", "pass"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
