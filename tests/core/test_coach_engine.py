@@ -14,6 +14,7 @@ from convocoach.coach import matcher as matcher_module
 from convocoach.coach import text as text_module
 from convocoach.coach import trie, vocabulary
 from convocoach.coach.loader import bundled_rubric, parse_rubric, read_rubric_file
+from convocoach.coach.reply import Reply
 from convocoach.coach.score import Coach, coach_for_rubric
 from convocoach.coach.vocabulary import WordSets
 from convocoach.diagnostics import InvalidFile
@@ -203,11 +204,8 @@ def test_a_pattern_that_is_one_word_set_is_filtered_form_by_form() -> None:
     assert cues.always is None
     assert len(cues.gated) == 3
 
-    class Probe:
-        met_needs = None
-        lowered = "so sorry, it was signed off."
-
-    assert cues.spans("So sorry, it was signed off.", Probe()) == [(3, 27), (17, 27)]
+    reply = Reply("So sorry, it was signed off.")
+    assert cues.spans(reply.matchable, reply) == [(3, 27), (17, 27)]
 
 
 def test_each_back_reference_refers_to_its_own_patterns_group() -> None:

@@ -265,6 +265,10 @@ def coach() -> Coach:
         ("Our surveyors always check the loft first.", "NOABS", "pass"),
         ("Every tenant in that block complains about the heating.", "NOABS", "fail"),
         ("You've always paid on time, so this is not a worry.", "NOABS", "pass"),
+        ("You've always been so good to work with, which makes this harder.", "NOABS", "pass"),
+        ("You've never once missed a payment, so the fee is waived.", "NOABS", "pass"),
+        ("Nobody at your surgery did anything wrong; our system lost it.", "NOABS", "pass"),
+        ("Nobody at your surgery ever answers the phone.", "NOABS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:
