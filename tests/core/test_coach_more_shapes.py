@@ -269,6 +269,10 @@ def coach() -> Coach:
         ("You've never once missed a payment, so the fee is waived.", "NOABS", "pass"),
         ("Nobody at your surgery did anything wrong; our system lost it.", "NOABS", "pass"),
         ("Nobody at your surgery ever answers the phone.", "NOABS", "fail"),
+        # A habit jab is a sweeping verdict, not blame for the problem (LABELLING.md).
+        ("Your finance people always want the figures in a table.", "NOABS", "fail"),
+        ("Your finance people always want the figures in a table.", "NOBLAME", "pass"),
+        ("Your director changes the brief every single week.", "NOABS", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:

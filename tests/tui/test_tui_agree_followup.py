@@ -244,3 +244,14 @@ def test_a_bad_export_folder_in_preferences_is_reported(tmp_path: Path) -> None:
         load_preferences(path)
     save_preferences(path, Preferences())
     assert "export_dir" not in path.read_text(encoding="utf-8")  # absent: the current folder
+
+
+async def test_a_sync_planned_as_the_screen_is_taken_down_finds_nothing_to_fill() -> None:
+    # A field blurred as the app closes plans a sync; by the time it runs, the widgets it
+    # would fill may be gone.
+    app, sid = app_with_session(NextStep("Confirm the training dates", "client", "", "2026-12-11"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_step(pilot, app, sid, "agree")
+        await screen.query_one("#step-panes").remove()
+        screen.sync()
+        assert screen.is_attached

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header
@@ -137,10 +138,15 @@ class SessionScreen(ScreenContract, Screen[None]):
         """Show what another window saved in every field the user is not typing in."""
         if not self.is_attached:
             return  # closed since the call was planned
-        switcher = self.query_one("#step-panes", ContentSwitcher)
-        for pane in switcher.query_children(StepPane):
-            pane.sync()
-        self._refresh_bar()
+        try:
+            switcher = self.query_one("#step-panes", ContentSwitcher)
+            for pane in switcher.query_children(StepPane):
+                pane.sync()
+            self._refresh_bar()
+        except NoMatches:
+            # Planned on a blur as the app closed: its widgets are already being removed
+            # (leaves first), and there is nothing left to show a change in.
+            return
 
     def on_descendant_blur(self) -> None:
         # A field the user has just left may hold a value another window saved meanwhile.
