@@ -260,6 +260,14 @@ def coach() -> Coach:
         ("Stop the presses, a typo on page nine.", "NODISMISS", "fail"),
         ("Sure, and I'd love to paint it by teatime as well.", "NODISMISS", "fail"),
         ("Sure, and I'll send the revised quote by Friday.", "NODISMISS", "pass"),
+        # The market, the job and the tautology as the last word; "only another".
+        ("That's simply where the market is right now.", "NODISMISS", "fail"),
+        ("That's where the leak is, under the sink.", "NODISMISS", "pass"),
+        ("Waiting at the border belongs to the job.", "NODISMISS", "fail"),
+        ("Most guests were too busy dancing to notice.", "NODISMISS", "fail"),
+        ("It's only another £300 for the full band.", "NODISMISS", "fail"),
+        ("I'll just pull a marquee out of my coat pocket, shall I?", "NODISMISS", "fail"),
+        ("A coach costs what a coach costs.", "NODISMISS", "fail"),
         # A verdict on their kind however described; a favourable habit is none.
         ("Landlords with one flat always think repairs are free.", "NOABS", "fail"),
         ("Our surveyors always check the loft first.", "NOABS", "pass"),
@@ -269,6 +277,26 @@ def coach() -> Coach:
         ("You've never once missed a payment, so the fee is waived.", "NOABS", "pass"),
         ("Nobody at your surgery did anything wrong; our system lost it.", "NOABS", "pass"),
         ("Nobody at your surgery ever answers the phone.", "NOABS", "fail"),
+        ("Your team always gave us clear feedback, and we learned from it.", "NOABS", "pass"),
+        ("We've given you a new date every week, and each one was ours to keep.", "NOABS", "pass"),
+        ("As always, bank details are at the foot of the invoice.", "NOABS", "pass"),
+        ("As always, your payment is late.", "NOABS", "fail"),
+        # Their part made the late one, their own note produced against them, a one-word
+        # reminder.
+        ("The floor plan was only approved last Tuesday.", "NOBLAME", "fail"),
+        ("The tiles were only delivered last Tuesday; I should have chased.", "NOBLAME", "pass"),
+        ("The file had more pages than you told us.", "NOBLAME", "fail"),
+        (
+            "It would have been fine if the artwork had come back in March.",
+            "NOBLAME",
+            "fail",
+        ),
+        ("We're all set on our end.", "NOBLAME", "fail"),
+        ("We went by the drawing left on the counter.", "NOBLAME", "fail"),
+        ("You chose the basic survey rather than the full one.", "NOBLAME", "fail"),
+        ("We've been over this: the fee covers two visits.", "NOBLAME", "fail"),
+        ("The fee covers two visits, remember.", "NOBLAME", "fail"),
+        ("Remember to bring the keys on Friday.", "NOBLAME", "pass"),
         # A habit jab is a sweeping verdict, not blame for the problem (LABELLING.md).
         ("Your finance people always want the figures in a table.", "NOABS", "fail"),
         ("Your finance people always want the figures in a table.", "NOBLAME", "pass"),
