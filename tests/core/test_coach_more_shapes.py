@@ -268,6 +268,14 @@ def coach() -> Coach:
         ("It's only another £300 for the full band.", "NODISMISS", "fail"),
         ("I'll just pull a marquee out of my coat pocket, shall I?", "NODISMISS", "fail"),
         ("A coach costs what a coach costs.", "NODISMISS", "fail"),
+        # Typed fast: chat spellings of the same shapes.
+        ("still nothing from ur end, weve asked 4 times", "NOBLAME", "fail"),
+        ("weve asked the printer 4 times, sorry, chasing again now", "NOBLAME", "pass"),
+        ("thats couriers for u", "NODISMISS", "fail"),
+        ("dont panic, it settles in a week", "NODISMISS", "fail"),
+        ("a week for the whole site? be serious", "NODISMISS", "fail"),
+        ("its the same everywhere love", "NODISMISS", "fail"),
+        ("old roofs, stuff like this is gonna come up", "NODISMISS", "fail"),
         # A verdict on their kind however described; a favourable habit is none.
         ("Landlords with one flat always think repairs are free.", "NOABS", "fail"),
         ("Our surveyors always check the loft first.", "NOABS", "pass"),
