@@ -268,6 +268,29 @@ def coach() -> Coach:
         ("It's only another £300 for the full band.", "NODISMISS", "fail"),
         ("I'll just pull a marquee out of my coat pocket, shall I?", "NODISMISS", "fail"),
         ("A coach costs what a coach costs.", "NODISMISS", "fail"),
+        # The what-if about when they came, their words thrown back, blame by comparison.
+        (
+            "It would have been cheaper if it was brought in when the noise first started.",
+            "NOBLAME",
+            "fail",
+        ),
+        (
+            "It would have been cheaper if we'd caught it sooner; that's on us.",
+            "NOBLAME",
+            "pass",
+        ),
+        ("Should've booked it sooner, to be honest.", "NOBLAME", "fail"),
+        ("You said that last Tuesday.", "NOBLAME", "fail"),
+        ("Like I explain already in March, the terms are 30 days.", "NOBLAME", "fail"),
+        ("Most of our couples book the band a year ahead.", "NOBLAME", "fail"),
+        # Mock agreement and mock praise; a shrug at a trade; small money made smaller.
+        ("Right, because paperwork shrinks with the room, obviously.", "NODISMISS", "fail"),
+        ("Great question. The answer is in the quote.", "NODISMISS", "fail"),
+        ("Ah, the famous two-day turnaround.", "NODISMISS", "fail"),
+        ("Then it's a patch job; that's roofing for you.", "NODISMISS", "fail"),
+        ("I'm sorry, I know that's embarrassing for you with the board.", "NODISMISS", "pass"),
+        ("It's £2 a visit, hardly going to break the bank.", "NODISMISS", "fail"),
+        ("It's £2 a visit, and I know that adds up over a year.", "NODISMISS", "pass"),
         # Typed fast: chat spellings of the same shapes.
         ("still nothing from ur end, weve asked 4 times", "NOBLAME", "fail"),
         ("weve asked the printer 4 times, sorry, chasing again now", "NOBLAME", "pass"),
