@@ -291,6 +291,12 @@ def coach() -> Coach:
         ("I'm sorry, I know that's embarrassing for you with the board.", "NODISMISS", "pass"),
         ("It's £2 a visit, hardly going to break the bank.", "NODISMISS", "fail"),
         ("It's £2 a visit, and I know that adds up over a year.", "NODISMISS", "pass"),
+        # A habit said in other words.
+        ("Your proofs have consistently come back late.", "NOABS", "fail"),
+        ("We have consistently missed our own dates, and I'm sorry.", "NOABS", "pass"),
+        ("The numbers arrive the day before, event after event.", "NOABS", "fail"),
+        ("This invoice is past 60 days, like the last three.", "NOABS", "fail"),
+        ("Six more guests two days out, true to form.", "NOABS", "fail"),
         # Typed fast: chat spellings of the same shapes.
         ("still nothing from ur end, weve asked 4 times", "NOBLAME", "fail"),
         ("weve asked the printer 4 times, sorry, chasing again now", "NOBLAME", "pass"),
