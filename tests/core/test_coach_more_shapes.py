@@ -297,6 +297,14 @@ def coach() -> Coach:
         ("The numbers arrive the day before, event after event.", "NOABS", "fail"),
         ("This invoice is past 60 days, like the last three.", "NOABS", "fail"),
         ("Six more guests two days out, true to form.", "NOABS", "fail"),
+        # Their part late or missing without a "you"; a slip called usual; miracles.
+        ("Tiles weren't picked till the 19th. Done Thursday.", "NOBLAME", "fail"),
+        ("The tiles weren't delivered till the 19th. Done Thursday.", "NOBLAME", "pass"),
+        ("Gate was locked, code never got sent.", "NOBLAME", "fail"),
+        ("The clearing is taking forever on your end.", "NOBLAME", "fail"),
+        ("As per my email of 3 February, the trial is extra.", "NOBLAME", "fail"),
+        ("A three-month slip is not unusual on grid work.", "NODISMISS", "fail"),
+        ("Our crews cannot work miracles.", "NODISMISS", "fail"),
         # Typed fast: chat spellings of the same shapes.
         ("still nothing from ur end, weve asked 4 times", "NOBLAME", "fail"),
         ("weve asked the printer 4 times, sorry, chasing again now", "NOBLAME", "pass"),
