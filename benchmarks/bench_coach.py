@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -171,9 +170,7 @@ def main() -> int:
     print_agreement("frozen", frozen, evaluate(coach, frozen), "")
     print_second_reader(rubric, coach, tuning, args.folds)
     replies = [str(e["reply"]) for e in tuning + frozen]
-    start = time.perf_counter()
     coach.score(replies[0])  # compile caches warm, as in a running app
-    del start
     report([bench_throughput(coach, replies, args.rounds)])
     return 0
 

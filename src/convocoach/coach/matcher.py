@@ -10,7 +10,7 @@ from convocoach.coach import trie
 from convocoach.coach.prefilter import COMMON as _COMMON
 from convocoach.coach.prefilter import folded, phrase_key, required_words
 from convocoach.coach.text import Span
-from convocoach.coach.vocabulary import WordSets, expand
+from convocoach.coach.vocabulary import WordSets, expand, names_used
 
 # A word set stands in a pattern as one rare "word" while the pattern is read for what it
 # needs. Each set's stand-in starts with a character of its own: the parser factors out a
@@ -122,17 +122,14 @@ class Matcher:
         return found
 
 
-_WHOLE_SET = re.compile(r"\{([a-z][a-z_]{1,30})\}")
-
-
 def _branches(pattern: str, named: WordSets) -> list[str]:
     """A pattern that is one word set and nothing else (``{not_blame}``) as the set's own
     patterns and words, each filtered on what it needs: as one pattern it needs nothing
     in common and runs on every reply."""
-    whole = _WHOLE_SET.fullmatch(pattern)
-    if whole is None or whole.group(1) not in named:
+    names = names_used(pattern)
+    if len(names) != 1 or pattern != f"{{{names[0]}}}" or names[0] not in named:
         return [pattern]
-    source = named[whole.group(1)]
+    source = named[names[0]]
     return split_top_level(source[3:-1]) if source.startswith("(?:") else [pattern]
 
 
