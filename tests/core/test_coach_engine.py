@@ -191,13 +191,9 @@ dimensions:
 def test_a_pattern_that_is_one_word_set_is_filtered_form_by_form() -> None:
     # As one alternation, the set's forms need no word in common and would run on every
     # reply; split, each runs only where its own words are.
+    shield = vocabulary.forms(["signed off"], [r"\bsorry\b[^.]*", r"\bper contract\b"])
     named = WordSets(
-        {
-            "shield": vocabulary.alternation(
-                ["signed off"], [r"\bsorry\b[^.]*", r"\bper contract\b"]
-            )
-        },
-        {"shield": None},
+        {"shield": vocabulary.alternation(shield)}, {"shield": None}, {"shield": shield}
     )
     cues = matcher_module.matcher((), ("{shield}",), named)
     assert cues is not None

@@ -8,10 +8,12 @@ never used to change a rule, so its floors are the ones that say something about
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from convocoach.coach.loader import bundled_rubric
+from convocoach.coach.model import Weighed
 from convocoach.coach.score import coach_for_rubric
 from tests.coach_labels import (
     CODES,
@@ -27,6 +29,7 @@ from tests.coach_labels import (
 )
 
 NA_ALLOWED = frozenset(("NEXT", "OWN", "READ"))
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("part", sorted(PARTS))
@@ -41,6 +44,34 @@ def test_each_part_is_well_formed(part: str) -> None:
         for code, label in entry["expect"].items():
             assert label in ("pass", "fail", "n/a"), entry["id"]
             assert label != "n/a" or code in NA_ALLOWED, (entry["id"], code)
+
+
+def test_the_readme_quotes_the_parts_and_thresholds_as_they_are() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    tuning, frozen = load_labels("tuning"), load_labels("frozen")
+    outside = sum(1 for e in tuning if e["id"].startswith("tune-"))
+    assert f"a tuning part of {len(tuning):,} replies" in readme
+    assert f"{outside:,} of them written by outside writers" in readme
+    assert f"frozen part of {len(frozen)} replies" in readme
+    blame, brush, verdicts = (
+        sum(e["expect"][code] == "fail" for e in frozen)
+        for code in ("NOBLAME", "NODISMISS", "NOABS")
+    )
+    said = (
+        f"{blame} of its replies blame, {brush} brush aside and {verdicts} pass a sweeping verdict"
+    )
+    assert said in readme
+    weighed = {
+        r.id: r.threshold
+        for d in bundled_rubric().dimensions
+        for r in d.rules
+        if isinstance(r, Weighed)
+    }
+    thresholds = (
+        f"(blame {weighed['blame-weighed']:g}, verdicts {weighed['absolutes-weighed']:g}, "
+        f"brush-offs {weighed['dismissal-weighed']:g})"
+    )
+    assert thresholds in readme
 
 
 def test_the_corpus_is_big_split_and_balanced_enough() -> None:

@@ -127,10 +127,9 @@ def _branches(pattern: str, named: WordSets) -> list[str]:
     patterns and words, each filtered on what it needs: as one pattern it needs nothing
     in common and runs on every reply."""
     names = names_used(pattern)
-    if len(names) != 1 or pattern != f"{{{names[0]}}}" or names[0] not in named:
+    if len(names) != 1 or pattern != f"{{{names[0]}}}" or names[0] not in named.parts:
         return [pattern]
-    source = named[names[0]]
-    return split_top_level(source[3:-1]) if source.startswith("(?:") else [pattern]
+    return list(named.parts[names[0]])
 
 
 class _Need:

@@ -12,29 +12,45 @@ from convocoach.coach.prefilter import phrase_key, required_words
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
 
 
-def alternation(words: Iterable[str], patterns: Iterable[str] = ()) -> str:
-    # Patterns first (they are the wider forms), then the words folded into one trie.
+def forms(words: Iterable[str], patterns: Iterable[str] = ()) -> tuple[str, ...]:
+    """A set's forms as regular expressions: its patterns first (they are the wider forms),
+    then its words folded into one trie."""
     parts = [f"(?:{p})" for p in patterns]
     listed = list(words)
     if listed:
         parts.append(trie.alternation(listed))
+    return tuple(parts)
+
+
+def alternation(parts: Iterable[str]) -> str:
+    """A set's forms as one pattern."""
     return "(?:" + "|".join(parts) + ")"
 
 
 class WordSets(dict[str, str]):
     """Each set's name and its words as one alternation, with what any match of it needs."""
 
-    def __init__(self, sources: dict[str, str], needs: dict[str, frozenset[str] | None]) -> None:
+    def __init__(
+        self,
+        sources: dict[str, str],
+        needs: dict[str, frozenset[str] | None],
+        parts: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         super().__init__(sources)
         self.needs = needs
         """Lower-case words one of which is in any text the set matches (None: no such list)."""
+        self.parts = parts or {}
+        """Each set's forms, the branches of its alternation (a pattern that is the set alone
+        runs them one by one, each filtered on its own words)."""
 
 
 def sets(rubric: model.Rubric) -> WordSets:
     """The rubric's word sets, ready for patterns and for the filters that skip them."""
+    parts = {v.name: forms(v.words, v.patterns) for v in rubric.vocabulary}
     return WordSets(
-        {v.name: alternation(v.words, v.patterns) for v in rubric.vocabulary},
+        {name: alternation(branches) for name, branches in parts.items()},
         {v.name: _needs(v) for v in rubric.vocabulary},
+        parts,
     )
 
 
