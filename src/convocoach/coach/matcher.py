@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from convocoach.coach import trie
+from convocoach.coach.caseless import small_letters
 from convocoach.coach.prefilter import COMMON as _COMMON
 from convocoach.coach.prefilter import folded, phrase_key, required_words
 from convocoach.coach.text import Span
@@ -23,9 +24,11 @@ def _stand_ins(names: list[str]) -> dict[str, str]:
 
 
 _BUCKET = 6  # phrases per filtered group
-# ASCII matching is several times faster than Unicode case folding; the reply's other spaces
-# are made plain spaces before matching (Reply.matchable), and the rubric is written in ASCII.
-_FLAGS = re.IGNORECASE | re.ASCII
+# Cues run on the reply with its ASCII capitals made small and its other spaces made plain
+# spaces (Reply.matchable), as small-letter patterns without the case-insensitive flag: the
+# same matches, and a third faster than folding case at every comparison. ASCII matching is
+# several times faster than Unicode; the rubric is written in ASCII.
+_FLAGS = re.ASCII
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 FILTERING = True
 """Off, every pattern runs on every reply: the same results, slower (tests compare them)."""
@@ -97,7 +100,8 @@ class Matcher:
         self.always = _Lazy("|".join(always)) if always else None
 
     def spans(self, text: str, probe: Probe, start: int = 0, end: int | None = None) -> list[Span]:
-        """Where the cues match in ``text[start:end]``; ``probe`` describes the whole reply."""
+        """Where the cues match in ``text[start:end]``, a reply's matchable text (its ASCII
+        capitals small: ``Reply.matchable``); ``probe`` describes the whole reply."""
         stop = len(text) if end is None else end
         found: list[Span] = []
         if self.always is not None:
@@ -229,7 +233,7 @@ class _Lazy:
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, _FLAGS)
+    return re.compile(small_letters(source), _FLAGS)
 
 
 def split_top_level(pattern: str) -> list[str]:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # the parser is private; without it every pattern simply runs
-    import re._parser as _sre  # type: ignore[import-not-found]
-except ImportError:  # Python 3.10
-    import sre_parse as _sre
+from convocoach.coach.regex_tree import REPEATS as _REPEATS
+from convocoach.coach.regex_tree import parser as _sre
 
 _MIN_LENGTH = 3  # shorter words are in nearly every reply: no use as a filter
 _MAX_WORDS = 300  # more words than this cost more to look for than the pattern itself
@@ -120,10 +118,3 @@ def _branches(alternatives: list[Any]) -> Words | None:
             return None  # this branch can match without any known word
         union |= words
     return frozenset(union)
-
-
-_REPEATS = tuple(
-    getattr(_sre, name)
-    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-    if hasattr(_sre, name)
-)

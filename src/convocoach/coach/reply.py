@@ -11,8 +11,11 @@ from convocoach.coach.prefilter import folded
 from convocoach.coach.text import Span, quoted_spans, sentences
 from convocoach.coach.weighing import features
 
-# Every Unicode space (no-break, thin, ideographic...) as a plain one, character for character.
-_SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
+# Every Unicode space (no-break, thin, ideographic...) as a plain one and every ASCII capital
+# as a small letter, character for character.
+_MATCHABLE = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()} | {
+    code: code + 32 for code in range(ord("A"), ord("Z") + 1)
+}
 
 
 class Reply:
@@ -51,9 +54,10 @@ class Reply:
 
     @cached_property
     def matchable(self) -> str:
-        """The text the cues run on: the same length, every kind of space an ASCII space
-        (cues match ASCII letters and spaces, which is much faster)."""
-        return self.text.translate(_SPACES)
+        """The text the cues run on: the same length, every kind of space an ASCII space and
+        every ASCII capital small (cues match small ASCII letters and spaces, which is much
+        faster than matching in any case)."""
+        return self.text.translate(_MATCHABLE)
 
     @cached_property
     def features(self) -> dict[str, Span]:

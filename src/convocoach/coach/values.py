@@ -7,6 +7,7 @@ import re
 
 import yaml
 
+from convocoach.coach.caseless import case_trouble
 from convocoach.coach.kinds import LEVELS, READERS
 from convocoach.schema import INVALID, Checked, Choice, Conversion, ListOf, Text
 
@@ -61,6 +62,21 @@ def _compiles(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object
     return None
 
 
+def _any_case(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
+    if _compiles(value, node, ctx, path) is INVALID:
+        return INVALID
+    trouble = case_trouble(value)
+    if trouble is not None:
+        return ctx.report(
+            node,
+            path,
+            f"cues match in any case, and this pattern cannot: {trouble}",
+            "write the letters themselves, in any case, and leave out (?-i:...)",
+            "bad-pattern",
+        )
+    return None
+
+
 def _one_group(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
     if _compiles(value, node, ctx, path) is INVALID:
         return INVALID
@@ -75,7 +91,7 @@ def _one_group(value: str, node: yaml.Node, ctx: Conversion, path: str) -> objec
     return None
 
 
-PATTERN = Checked(Text(max_length=1000, one_line=True, strip=False), _compiles)
+PATTERN = Checked(Text(max_length=1000, one_line=True, strip=False), _any_case)
 PATTERNS = ListOf(PATTERN, max_items=200, unique=True)
 GROUP_PATTERN = Checked(Text(max_length=300, one_line=True, strip=False), _one_group)
 """A regular expression with a group around the word to compare (an acronym)."""
