@@ -386,6 +386,14 @@ def coach() -> Coach:
         ("Rain stopped play again. That's building.", "NODISMISS", "fail"),
         ("That's building regulations, and I'll send you the page.", "NODISMISS", "pass"),
         ("Haha, very funny, the sofa is not coming today.", "NODISMISS", "fail"),
+        # A habit called a tradition; the complaint made small; typed as in chat.
+        ("The late changes are becoming something of a tradition.", "NOABS", "fail"),
+        ("Our Friday call has become a tradition we all enjoy.", "NOABS", "pass"),
+        ("Your account has a long history of paying late.", "NOABS", "fail"),
+        ("No one else has complained about the sponge.", "NODISMISS", "fail"),
+        ("It's a five-minute fix, so relax.", "NODISMISS", "fail"),
+        ("u said end of jan last time, so this is 3 months now", "NOBLAME", "fail"),
+        ("as u know, the fee covers two visits", "NOBLAME", "fail"),
     ],
 )
 def test_each_shape(text: str, code: str, expected: str) -> None:

@@ -11,6 +11,7 @@ from convocoach.coach.caseless import small_letters
 from convocoach.coach.prefilter import COMMON as _COMMON
 from convocoach.coach.prefilter import folded, phrase_key, required_words
 from convocoach.coach.text import Span
+from convocoach.coach.typed import typed_forms, typed_variants
 from convocoach.coach.vocabulary import WordSets, expand, names_used
 
 # A word set stands in a pattern as one rare "word" while the pattern is read for what it
@@ -57,6 +58,7 @@ class Matcher:
     ) -> None:
         always: list[str] = []
         self.gated: list[tuple[frozenset[int], _Lazy]] = []
+        phrases = tuple(dict.fromkeys((*phrases, *(t for p in phrases for t in typed_variants(p)))))
         if phrases:
             # A phrase cannot match without its longest piece. Phrases whose pieces are
             # rare enough run only on replies holding one of them; the rest always run.
@@ -80,7 +82,7 @@ class Matcher:
             part
             for whole in patterns
             for branch in _branches(whole, named)
-            for part in split_top_level(branch)
+            for part in split_top_level(typed_forms(branch))
         ):
             source = expand(pattern, named)
             needs = required_words(expand(pattern, tokens)) or ()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from convocoach.coach import model, trie
 from convocoach.coach.prefilter import phrase_key, required_words
+from convocoach.coach.typed import typed_forms, typed_variants
 
 # Braces around a name, never a regex repetition such as {2} or {1,3}.
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
@@ -45,12 +46,22 @@ class WordSets(dict[str, str]):
 
 
 def sets(rubric: model.Rubric) -> WordSets:
-    """The rubric's word sets, ready for patterns and for the filters that skip them."""
-    parts = {v.name: forms(v.words, v.patterns) for v in rubric.vocabulary}
+    """The rubric's word sets, ready for patterns and for the filters that skip them; a
+    "you" in a set also takes its chat spellings ("ur team")."""
+    typed = [_typed(v) for v in rubric.vocabulary]
+    parts = {v.name: forms(v.words, v.patterns) for v in typed}
     return WordSets(
         {name: alternation(branches) for name, branches in parts.items()},
-        {v.name: _needs(v) for v in rubric.vocabulary},
+        {v.name: _needs(v) for v in typed},
         parts,
+    )
+
+
+def _typed(vocab: model.Vocabulary) -> model.Vocabulary:
+    return model.Vocabulary(
+        vocab.name,
+        tuple(dict.fromkeys((*vocab.words, *(t for w in vocab.words for t in typed_variants(w))))),
+        tuple(typed_forms(p) for p in vocab.patterns),
     )
 
 
