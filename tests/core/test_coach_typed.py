@@ -1,4 +1,5 @@
-"""A cue written with "you" also finds the chat spellings "u" and "ur"."""
+"""A cue written the long way also finds chat spellings: "u" and "ur" for "you" and "your",
+contractions without their apostrophe, and any kind of apostrophe."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ from convocoach.coach.typed import typed_forms, typed_variants
         (r"\byou're\s+late", r"\b(?:you're|ur|youre)\s+late"),
         # Not a word of its own, an escape, a class or a group's name: left alone.
         (r"\byouth\b|\byours\b|[you]|(?P<you>x)(?P=you)", None),
+        # A contraction's apostrophe is optional, unless dropping it makes another word.
+        (r"\bdon't\s+panic\b|\bI'll\s+send", r"\bdon'?t\s+panic\b|\bI'?ll\s+send"),
+        (r"\bwe're\s+sorry|\bwe'll\s+see|\bI'd\s+say", None),
+        # A look-behind keeps its fixed width.
+        (r"(?<!don't )(?<!you )said", None),
     ],
 )
 def test_you_takes_its_chat_spellings(pattern: str, typed: str | None) -> None:
@@ -31,16 +37,35 @@ def test_you_takes_its_chat_spellings(pattern: str, typed: str | None) -> None:
 def test_a_phrase_gets_its_chat_spellings() -> None:
     assert typed_variants("as you know") == ["as u know"]
     assert typed_variants("you're right") == ["ur right", "youre right"]
+    assert typed_variants("don't panic") == ["dont panic"]
+    assert typed_variants("we're sorry") == []
     assert typed_variants("as we agreed") == []
 
 
-_PIECES = ["you", "your", "you're", "said", " ", r"\s+", r"\b", "(?:", ")", "|", "team", "r"]
+_PIECES = [
+    "you",
+    "your",
+    "you're",
+    "don't",
+    "I'll",
+    "said",
+    " ",
+    r"\s+",
+    r"\b",
+    "(?:",
+    "(?<!",
+    "(?<=",
+    ")",
+    "|",
+    "team",
+    "r",
+]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7),
-    st.text(alphabet="yourt '.saidem", max_size=30),
+    st.text(alphabet="yourt '.saidemnIl", max_size=30),
 )
 def test_a_typed_pattern_finds_all_the_pattern_finds(pieces: list[str], text: str) -> None:
     pattern = "".join(pieces)
@@ -54,8 +79,12 @@ def test_a_typed_pattern_finds_all_the_pattern_finds(pieces: list[str], text: st
         assert typed.match(text, found.start()), (pattern, text)
 
 
-def test_the_coach_reads_chat_spellings_as_it_reads_you() -> None:
+def test_the_coach_reads_chat_spellings_as_it_reads_the_long_way() -> None:
     coach = coach_for_rubric(bundled_rubric())
     assert coach.score("as u know, the fee covers two visits")["NOBLAME"].status == "fail"
     assert coach.score("as you know, the fee covers two visits")["NOBLAME"].status == "fail"
     assert coach.score("u were right to ask, the fee covers two visits")["NOBLAME"].status == "pass"
+    assert coach.score("We’ve been over this: the fee covers two visits.")["NOBLAME"].status == (
+        "fail"
+    )
+    assert coach.score("ill send the plan tmrw")["NEXT"].status == "pass"
