@@ -88,3 +88,23 @@ def test_the_coach_reads_chat_spellings_as_it_reads_the_long_way() -> None:
         "fail"
     )
     assert coach.score("ill send the plan tmrw")["NEXT"].status == "pass"
+
+
+def test_a_pattern_its_chat_spellings_would_break_is_refused_with_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from convocoach.coach import values
+    from convocoach.coach.loader import parse_rubric
+    from convocoach.diagnostics import InvalidFile
+
+    monkeypatch.setattr(values, "typed_forms", lambda pattern: pattern + "(")
+    body = (
+        "format: 1\nid: t\ntitle: T\ndimensions:\n  - code: NOBLAME\n    rules:\n"
+        "      - kind: existence\n        id: b\n        effect: fail\n        message: m\n"
+        "        patterns: ['\\byou said\\b']\n"
+    )
+    with pytest.raises(InvalidFile) as caught:
+        parse_rubric(body.encode(), "t.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (11, 20)
+    assert "chat spellings" in problem.message

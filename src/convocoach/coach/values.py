@@ -7,8 +7,9 @@ import re
 
 import yaml
 
-from convocoach.coach.caseless import case_trouble
+from convocoach.coach.caseless import case_trouble, small_letters
 from convocoach.coach.kinds import LEVELS, READERS
+from convocoach.coach.typed import typed_forms
 from convocoach.schema import INVALID, Checked, Choice, Conversion, ListOf, Text
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -72,6 +73,16 @@ def _any_case(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object
             path,
             f"cues match in any case, and this pattern cannot: {trouble}",
             "write the letters themselves, in any case, and leave out (?-i:...)",
+            "bad-pattern",
+        )
+    try:
+        re.compile(small_letters(typed_forms(value)))
+    except re.error as exc:  # a shape the chat spellings cannot be added to
+        return ctx.report(
+            node,
+            path,
+            f"with its chat spellings added ('u' for 'you', 'dont'), the pattern breaks: {exc.msg}",
+            "write 'you' or the contraction outside look-behinds and repeats, or in a class",
             "bad-pattern",
         )
     return None
