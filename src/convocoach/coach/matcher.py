@@ -171,8 +171,7 @@ class _Lexicon:
     def met(self, lowered: str) -> frozenset[int]:
         """The numbers of every need the folded text ``lowered`` meets."""
         scan = self.scan or self._compile()
-        meets = self.meets
-        return frozenset().union(*(meets[m.group(1)] for m in scan.finditer(lowered)))
+        return frozenset().union(*map(self.meets.__getitem__, scan.findall(lowered)))
 
     def _compile(self) -> re.Pattern[str]:
         by_word: dict[str, set[int]] = {}

@@ -81,6 +81,7 @@ def weigh(
     return Weighing(total, tuple(pieces[:show]))
 
 
+@lru_cache(maxsize=65536)  # asked for every positive weight of every reply: a hot path
 def says_nothing(key: str) -> bool:
     """A pair of function words ("in the") explains nothing to the reader."""
     return all(word in _FUNCTION_WORDS for word in key.split(" "))
