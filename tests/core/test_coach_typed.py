@@ -108,3 +108,11 @@ def test_a_pattern_its_chat_spellings_would_break_is_refused_with_its_place(
     problem = caught.value.problems[0]
     assert (problem.line, problem.column) == (11, 20)
     assert "chat spellings" in problem.message
+
+
+def test_a_phrase_found_in_its_chat_spelling_gets_the_phrase_s_advice() -> None:
+    coach = coach_for_rubric(bundled_rubric())
+    written = coach.score("You're overreacting.")["NODISMISS"]
+    typed = coach.score("Youre overreacting.")["NODISMISS"]
+    assert typed.status == written.status == "fail"
+    assert typed.rewrite == written.rewrite == "I can see this matters a lot."

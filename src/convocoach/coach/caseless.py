@@ -10,6 +10,9 @@ from convocoach.coach.regex_tree import REPEATS as _REPEATS
 from convocoach.coach.regex_tree import parser as _sre
 
 _CAPITALS = range(ord("A"), ord("Z") + 1)
+# What any pattern with case trouble holds: a character by its code (\x41, \u0041, \N{...},
+# octal \101) or flags turned off ("(?-i:", "(?s-i:"). Others need not be parsed.
+_SUSPECT = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z]*-")
 
 
 def small_letters(pattern: str) -> str:
@@ -37,6 +40,8 @@ def case_trouble(pattern: str) -> str | None:
     """Why ``pattern`` cannot be matched in any case by its small-letter form, or None: it
     turns case-insensitivity off (``(?-i:...)``), or asks for a capital by its code
     (``\\x41``), which small-letter text never holds."""
+    if not _SUSPECT.search(pattern):
+        return None  # the only ways in: an escape giving a letter by code, or "(?-"
     try:
         parsed = _sre.parse(small_letters(pattern))
     except Exception:

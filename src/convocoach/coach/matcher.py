@@ -11,7 +11,7 @@ from convocoach.coach.caseless import small_letters
 from convocoach.coach.prefilter import COMMON as _COMMON
 from convocoach.coach.prefilter import folded, phrase_key, required_words
 from convocoach.coach.text import Span
-from convocoach.coach.typed import typed_forms, typed_variants
+from convocoach.coach.typed import typed_forms, with_typed_variants
 from convocoach.coach.vocabulary import WordSets, expand, names_used
 
 # A word set stands in a pattern as one rare "word" while the pattern is read for what it
@@ -58,7 +58,7 @@ class Matcher:
     ) -> None:
         always: list[str] = []
         self.gated: list[tuple[frozenset[int], _Lazy]] = []
-        phrases = tuple(dict.fromkeys((*phrases, *(t for p in phrases for t in typed_variants(p)))))
+        phrases = with_typed_variants(phrases)
         if phrases:
             # A phrase cannot match without its longest piece. Phrases whose pieces are
             # rare enough run only on replies holding one of them; the rest always run.
@@ -81,8 +81,8 @@ class Matcher:
         for pattern in (
             part
             for whole in patterns
-            for branch in _branches(whole, named)
-            for part in split_top_level(typed_forms(branch))
+            for branch in _branches(typed_forms(whole), named)
+            for part in split_top_level(branch)
         ):
             source = expand(pattern, named)
             needs = required_words(expand(pattern, tokens)) or ()
@@ -130,8 +130,8 @@ class Matcher:
 
 def _branches(pattern: str, named: WordSets) -> list[str]:
     """A pattern that is one word set and nothing else (``{not_blame}``) as the set's own
-    patterns and words, each filtered on what it needs: as one pattern it needs nothing
-    in common and runs on every reply."""
+    patterns and words (chat spellings already in), each filtered on what it needs: as one
+    pattern it needs nothing in common and runs on every reply."""
     names = names_used(pattern)
     if len(names) != 1 or pattern != f"{{{names[0]}}}" or names[0] not in named.parts:
         return [pattern]

@@ -13,6 +13,7 @@ from convocoach.coach.reply import Outcome as Outcome
 from convocoach.coach.reply import Reply as Reply
 from convocoach.coach.reply import Skip as Skip
 from convocoach.coach.text import Span, content_words, inside
+from convocoach.coach.typed import typed_variants
 from convocoach.coach.vocabulary import WordSets
 from convocoach.coach.weighing import weigh
 from convocoach.wording import counted
@@ -77,7 +78,11 @@ class SubstitutionRule:
     def __init__(self, rule: model.Substitution, named: WordSets) -> None:
         self.rule = rule
         self.regex = matcher(tuple(s.use for s in rule.swaps), ())
-        self.instead = {_normal(s.use): s.instead for s in rule.swaps}
+        # The matcher also finds each phrase's chat spellings ("youre overreacting"): each
+        # maps to its phrase's advice, a phrase as written winning over a spelling.
+        self.instead = {
+            _normal(typed): s.instead for s in rule.swaps for typed in typed_variants(s.use)
+        } | {_normal(s.use): s.instead for s in rule.swaps}
         self.unless_client = _cues(rule.unless_client, named)
 
     def judge(self, reply: Reply) -> Outcome:

@@ -5,12 +5,12 @@ January"), and contractions without their apostrophe ("dont", "ill send it frida
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Whole words only, in any case; "you're" before "you" so it is taken as one word. (What
 # starts a word is known from the pattern's text: after "\\b" an assertion would fail.)
 _WORD = re.compile(r"(you're|your|you)(?![\w'])", re.IGNORECASE)
-_PHRASE_WORD = re.compile(r"\b(you're|your|you)(?![\w'])", re.IGNORECASE)
+_PHRASE_WORD = re.compile(r"\b" + _WORD.pattern, re.IGNORECASE)
 _TYPED = {"you're": ("ur", "youre"), "your": ("ur",), "you": ("u",)}
 # Contractions whose apostrophe stays: without it they are other common words ("were",
 # "well", "hell", "shed", "wed", "id").
@@ -33,6 +33,12 @@ def _drops_apostrophe(before: str, after: str) -> bool:
     """Whether the contraction before'after is typed without its apostrophe ("don't",
     "I'll", "that's"): an ending of one to three letters, not one that makes another word."""
     return 1 <= len(after) <= 3 and (before.lower(), after.lower()) not in _KEEP_APOSTROPHE
+
+
+def with_typed_variants(phrases: Iterable[str]) -> tuple[str, ...]:
+    """``phrases`` followed by their chat spellings, each once."""
+    listed = list(phrases)
+    return tuple(dict.fromkeys((*listed, *(t for p in listed for t in typed_variants(p)))))
 
 
 def typed_variants(phrase: str) -> list[str]:

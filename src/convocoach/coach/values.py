@@ -64,8 +64,23 @@ def _compiles(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object
 
 
 def _any_case(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object:
-    if _compiles(value, node, ctx, path) is INVALID:
+    # Compiled once, in the form that runs (small letters, chat spellings): the pattern as
+    # written is compiled only to place a fault in the user's own text.
+    try:
+        runs: re.Pattern[str] | None = re.compile(small_letters(typed_forms(value)))
+        broken = ""
+    except re.error as exc:
+        runs, broken = None, exc.msg
+    if (runs is None or runs.match("")) and _compiles(value, node, ctx, path) is INVALID:
         return INVALID
+    if runs is None:  # a shape the chat spellings cannot be added to
+        return ctx.report(
+            node,
+            path,
+            f"with its chat spellings added ('u' for 'you', 'dont'), the pattern breaks: {broken}",
+            "write 'you' or the contraction outside look-behinds and repeats, or in a class",
+            "bad-pattern",
+        )
     trouble = case_trouble(value)
     if trouble is not None:
         return ctx.report(
@@ -73,16 +88,6 @@ def _any_case(value: str, node: yaml.Node, ctx: Conversion, path: str) -> object
             path,
             f"cues match in any case, and this pattern cannot: {trouble}",
             "write the letters themselves, in any case, and leave out (?-i:...)",
-            "bad-pattern",
-        )
-    try:
-        re.compile(small_letters(typed_forms(value)))
-    except re.error as exc:  # a shape the chat spellings cannot be added to
-        return ctx.report(
-            node,
-            path,
-            f"with its chat spellings added ('u' for 'you', 'dont'), the pattern breaks: {exc.msg}",
-            "write 'you' or the contraction outside look-behinds and repeats, or in a class",
             "bad-pattern",
         )
     return None

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from convocoach.coach import model, trie
 from convocoach.coach.prefilter import phrase_key, required_words
-from convocoach.coach.typed import typed_forms, typed_variants
+from convocoach.coach.typed import typed_forms, with_typed_variants
 
 # Braces around a name, never a regex repetition such as {2} or {1,3}.
 _REFERENCE = re.compile(r"\{([a-z][a-z_]{1,30})\}")
@@ -60,7 +60,7 @@ def sets(rubric: model.Rubric) -> WordSets:
 def _typed(vocab: model.Vocabulary) -> model.Vocabulary:
     return model.Vocabulary(
         vocab.name,
-        tuple(dict.fromkeys((*vocab.words, *(t for w in vocab.words for t in typed_variants(w))))),
+        with_typed_variants(vocab.words),
         tuple(typed_forms(p) for p in vocab.patterns),
     )
 
