@@ -120,22 +120,35 @@ class Tally:
 
 def evaluate(coach: Coach, entries: list[dict[str, Any]]) -> dict[str, Tally]:
     """Per dimension; the extra key ``PENALTY`` tallies penalty vs clean over whole replies."""
-    tallies = {code: Tally() for code in (*CODES, "PENALTY")}
+    said: dict[str, dict[str, str]] = {}
     for entry in entries:
         score = coach.score(entry["reply"], entry.get("client") or "", entry["level"])
+        said[entry["id"]] = {
+            **{code: score[code].status for code in CODES},
+            "PENALTY": "fail" if score.penalties else "pass",
+        }
+    return tally(entries, said)
+
+
+def tally(entries: list[dict[str, Any]], said: dict[str, dict[str, str]]) -> dict[str, Tally]:
+    """As :func:`evaluate`, from what a coach said of each entry: by id, each code's status
+    and under ``PENALTY`` "fail" when any wording to avoid fired."""
+    tallies = {code: Tally() for code in (*CODES, "PENALTY")}
+    for entry in entries:
+        statuses = said[entry["id"]]
         for code in CODES:
             _count(
                 tallies[code],
                 entry["id"],
                 _STATUS[entry["expect"][code]],
-                score[code].status,
+                statuses[code],
                 positive(code),
             )
         _count(
             tallies["PENALTY"],
             entry["id"],
             "fail" if labelled_penalty(entry) else "pass",
-            "fail" if score.penalties else "pass",
+            statuses["PENALTY"],
             "fail",
         )
     return tallies

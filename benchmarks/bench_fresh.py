@@ -1,0 +1,94 @@
+"""The coach on text nobody had tuned it on: every round of fresh replies
+(tests/data/fresh_rounds.yaml) scored again by the coach of the commit that first scored
+it, before any rule or weight was fitted to it.
+
+    python benchmarks/bench_fresh.py [--round N ...]
+
+Needs the project's git history: each round's commit is checked out in a temporary
+worktree, and its own code and rubric score the round's replies as they are labelled now
+(tests/data/coach_replies.yaml). Printed: for each round and for all of them together,
+precision / recall of blame (NOBLAME), sweeping verdicts (NOABS) and brush-offs
+(NODISMISS), and penalty vs clean; then each penalty rule's record over all the rounds,
+on replies it had never seen: how often it fired on a reply labelled with its fault, how
+often on one without, and how often it was the only rule to fire. These are the figures
+to expect on text others write; the frozen part (bench_coach.py) is smaller and older.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.coach_labels import Tally, load_labels, tally
+from tests.fresh_rounds import (
+    FAULTS,
+    NoHistory,
+    RuleRecord,
+    Said,
+    replies_of,
+    rounds,
+    rule_records,
+    said_at,
+)
+
+
+def _figures(tallies: dict[str, Tally]) -> str:
+    cells = [f"{tallies[c].precision:.2f} / {tallies[c].recall:.2f}" for c in FAULTS]
+    return " | ".join([*cells, f"{tallies['PENALTY'].agreement:.2f}"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--round", type=int, action="append", help="only this round")
+    args = parser.parse_args()
+    chosen = [r for r in rounds() if not args.round or r.number in args.round]
+    entries = load_labels("tuning")
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # one scoring process per core
+            said = list(pool.map(said_at, chosen))
+    except NoHistory as error:
+        print(f"bench_fresh: {error}; it needs a clone with the project's history", file=sys.stderr)
+        return 2
+    print(
+        "| round (scored at) | replies | NOBLAME P / R | NOABS P / R | NODISMISS P / R "
+        "| penalty vs clean |"
+    )
+    print("|---|---|---|---|---|---|")
+    pooled = {code: Tally() for code in (*FAULTS, "PENALTY")}
+    everything: list[dict[str, Any]] = []
+    merged = Said({}, {})
+    for round_, found in zip(chosen, said, strict=True):
+        replies = replies_of(round_, entries)
+        tallies = tally(replies, found.said)
+        for code, one in pooled.items():
+            one.add(tallies[code])
+        everything += replies
+        merged.said.update(found.said)
+        merged.rules.update(found.rules)
+        print(
+            f"| {round_.number} ({round_.scored_at[:7]}) | {len(replies)} | {_figures(tallies)} |"
+        )
+    print(f"| all | {len(everything)} | {_figures(pooled)} |")
+    _print_rules(rule_records(everything, merged))
+    return 0
+
+
+def _print_rules(records: dict[str, dict[str, RuleRecord]]) -> None:
+    print("\nEach rule on replies it had never seen (fired on the fault / without it; alone):")
+    for code, by_rule in records.items():
+        print(f"  {code}")
+        for rule_id, r in sorted(by_rule.items(), key=lambda kv: -(kv[1].right + kv[1].wrong)):
+            print(
+                f"    {rule_id:<28} {r.right:4} / {r.wrong:3}  precision {r.precision:.2f}"
+                f"   alone {r.right_alone:3} / {r.wrong_alone:3}"
+            )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
