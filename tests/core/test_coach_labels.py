@@ -87,7 +87,7 @@ def test_the_corpus_is_big_split_and_balanced_enough() -> None:
     assert sum(1 for e in frozen if not e.get("client")) >= 10  # reflections with no client line
 
 
-@pytest.mark.slow  # scores all 7,456 tuning replies
+@pytest.mark.slow  # scores all 7,776 tuning replies
 def test_the_coach_agrees_with_the_tuning_part() -> None:
     tallies = evaluate(coach_for_rubric(bundled_rubric()), load_labels("tuning"))
     # A floor against regressions, not a measure: the tuning part grows with fresh batches
