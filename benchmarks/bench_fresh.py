@@ -2,7 +2,7 @@
 (tests/data/fresh_rounds.yaml) scored again by the coach of the commit that first scored
 it, before any rule or weight was fitted to it.
 
-    python benchmarks/bench_fresh.py [--round N ...]
+    python benchmarks/bench_fresh.py [--round N ...] [--at COMMIT]
 
 Needs the project's git history: each round's commit is checked out in a temporary
 worktree, and its own code and rubric score the round's replies as they are labelled now
@@ -12,6 +12,9 @@ precision / recall of blame (NOBLAME), sweeping verdicts (NOABS) and brush-offs
 on replies it had never seen: how often it fired on a reply labelled with its fault, how
 often on one without, and how often it was the only rule to fire. These are the figures
 to expect on text others write; the frozen part (bench_coach.py) is smaller and older.
+--at scores the chosen rounds with the coach of another commit instead: a round scored at
+the commits before and after an earlier round was fitted shows what that fitting did for
+text it had not seen.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +50,11 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--round", type=int, action="append", help="only this round")
+    parser.add_argument("--at", default="", help="score with the coach of this commit")
     args = parser.parse_args()
     chosen = [r for r in rounds() if not args.round or r.number in args.round]
+    if args.at:
+        chosen = [replace(r, scored_at=args.at) for r in chosen]
     entries = load_labels("tuning")
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:  # one scoring process per core
