@@ -43,6 +43,7 @@ bench:
 	$(BIN)/python benchmarks/bench_followup.py
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_coach.py
+	$(BIN)/python benchmarks/bench_fresh.py
 	$(BIN)/python benchmarks/bench_rehearsal.py
 	$(BIN)/python benchmarks/bench_room.py
 
