@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,11 +31,11 @@ from tests.fresh_rounds import (
     FAULTS,
     NoHistory,
     RuleRecord,
-    Said,
     replies_of,
     rounds,
     rule_records,
-    said_at,
+    said_at_each,
+    together,
 )
 
 
@@ -57,8 +56,7 @@ def main() -> int:
         chosen = [replace(r, scored_at=args.at) for r in chosen]
     entries = load_labels("tuning")
     try:
-        with ThreadPoolExecutor(max_workers=2) as pool:  # one scoring process per core
-            said = list(pool.map(said_at, chosen))
+        said = said_at_each(chosen)
     except NoHistory as error:
         print(f"bench_fresh: {error}; it needs a clone with the project's history", file=sys.stderr)
         return 2
@@ -67,21 +65,16 @@ def main() -> int:
         "| penalty vs clean |"
     )
     print("|---|---|---|---|---|---|")
-    pooled = {code: Tally() for code in (*FAULTS, "PENALTY")}
     everything: list[dict[str, Any]] = []
-    merged = Said({}, {})
     for round_, found in zip(chosen, said, strict=True):
         replies = replies_of(round_, entries)
-        tallies = tally(replies, found.said)
-        for code, one in pooled.items():
-            one.add(tallies[code])
         everything += replies
-        merged.said.update(found.said)
-        merged.rules.update(found.rules)
         print(
-            f"| {round_.number} ({round_.scored_at[:7]}) | {len(replies)} | {_figures(tallies)} |"
+            f"| {round_.number} ({round_.scored_at[:7]}) | {len(replies)} "
+            f"| {_figures(tally(replies, found.said))} |"
         )
-    print(f"| all | {len(everything)} | {_figures(pooled)} |")
+    merged = together(said)
+    print(f"| all | {len(everything)} | {_figures(tally(everything, merged.said))} |")
     _print_rules(rule_records(everything, merged))
     return 0
 

@@ -9,7 +9,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,21 @@ def said_at(round_: Round, labels: Path = PARTS["tuning"]) -> Said:
         raise RuntimeError(f"scoring round {round_.number} failed:\n{done.stderr}")
     found = json.loads(done.stdout)
     return Said(found["said"], found["rules"])
+
+
+def said_at_each(chosen: Sequence[Round]) -> list[Said]:
+    """Each round scored at its own commit, two at a time (one scoring process per core)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(said_at, chosen))
+
+
+def together(said: Iterable[Said]) -> Said:
+    """What the coaches said of every reply of several rounds, as one."""
+    merged = Said({}, {})
+    for one in said:
+        merged.said.update(one.said)
+        merged.rules.update(one.rules)
+    return merged
 
 
 def _git(*args: str) -> None:

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.coach_labels import Tally, load_labels, tally
+from tests.coach_labels import load_labels, tally
 from tests.fresh_rounds import (
-    FAULTS,
     NoHistory,
     Said,
     replies_of,
     rounds,
     rule_records,
-    said_at,
+    said_at_each,
+    together,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,20 +59,15 @@ def test_a_rules_record_counts_right_wrong_and_alone() -> None:
     assert records["NODISMISS"] == {}
 
 
-@pytest.mark.slow  # checks out six commits and scores 1,920 replies
+@pytest.mark.slow  # checks out every round's commit and scores all their replies
 def test_every_round_scored_again_at_its_commit_gives_the_figures_the_readme_quotes() -> None:
     tuning = load_labels("tuning")
-    pooled = {code: Tally() for code in (*FAULTS, "PENALTY")}
     listed = rounds()
     try:
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            said = list(zip(listed, pool.map(said_at, listed), strict=True))
+        said = together(said_at_each(listed))
     except NoHistory as error:
         pytest.skip(str(error))
-    for round_, found in said:
-        for code, one in tally(replies_of(round_, tuning), found.said).items():
-            if code in pooled:
-                pooled[code].add(one)
+    pooled = tally([e for r in listed for e in replies_of(r, tuning)], said.said)
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     quoted = (
         f"blame {pooled['NOBLAME'].precision:.2f} precision / {pooled['NOBLAME'].recall:.2f} "
